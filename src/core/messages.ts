@@ -1,0 +1,100 @@
+// Every string the engine produces, in zh-CN and en. Templates use {name} placeholders.
+import type { DiagnosticCode, Lang, LocalizedText, Severity } from './types';
+
+export interface RuleInfo { severity: Severity; description: LocalizedText }
+
+/** One entry per diagnostic code: its default severity and what it means (SARIF rules, docs). */
+export const RULES: Record<DiagnosticCode, RuleInfo> = {
+  'yaml-syntax': { severity: 'error', description: { en: 'The YAML or Markdown front matter does not parse.', 'zh-CN': 'YAML 或 Markdown 前置元数据无法解析。' } },
+  schema: { severity: 'error', description: { en: 'The file breaks its JSON Schema.', 'zh-CN': '文件不符合其 JSON Schema。' } },
+  'unknown-clause': { severity: 'error', description: { en: 'The clause id is not in the standard.', 'zh-CN': '条款编号不在标准中。' } },
+  'clause-not-leaf': { severity: 'error', description: { en: 'Evidence is attached to a clause that has sub-clauses; only leaf clauses take evidence.', 'zh-CN': '证据挂在了含有子条款的条款上；只有末级条款才能挂证据。' } },
+  'unknown-kind': { severity: 'error', description: { en: 'The evidence kind is not a kind of the standard.', 'zh-CN': '证据类型不是标准中定义的类型。' } },
+  'broken-link': { severity: 'error', description: { en: 'The linked file does not exist.', 'zh-CN': '链接的文件不存在。' } },
+  'outside-workspace': { severity: 'error', description: { en: 'The link resolves outside the workspace; it is not read.', 'zh-CN': '链接指向工作区之外；不会读取。' } },
+  'missing-clause': { severity: 'warning', description: { en: 'A leaf clause has no entry anywhere in the pack.', 'zh-CN': '某个末级条款在证据包中没有任何条目。' } },
+  'missing-evidence': { severity: 'warning', description: { en: 'A required evidence kind has no counting item.', 'zh-CN': '某个必需的证据类型没有有效证据。' } },
+  'stale-evidence': { severity: 'warning', description: { en: 'The evidence is dated before the assessment window.', 'zh-CN': '证据日期早于评价周期。' } },
+  'future-evidence': { severity: 'error', description: { en: 'The evidence is dated after the assessment date.', 'zh-CN': '证据日期晚于评价日期。' } },
+  'undated-evidence': { severity: 'info', description: { en: 'Evidence of a dated kind has no date.', 'zh-CN': '应注明日期的证据没有日期。' } },
+  'conflicting-status': { severity: 'error', description: { en: 'Two entries give one leaf different explicit statuses.', 'zh-CN': '同一末级条款的多个条目给出了不同的状态。' } },
+  'exclusion-not-allowed': { severity: 'error', description: { en: 'The clause is excluded but the standard does not allow excluding it.', 'zh-CN': '该条款被删减，但标准不允许删减。' } },
+  'exclusion-needs-justification': { severity: 'error', description: { en: 'An excluded clause needs a justification.', 'zh-CN': '删减的条款需要说明理由。' } },
+  'partial-needs-samples': { severity: 'error', description: { en: 'A partial status on a sampled clause needs samples.', 'zh-CN': '抽样条款为部分符合时需要给出抽样数据。' } },
+  'samples-invalid': { severity: 'error', description: { en: 'The samples are invalid (size ≤ 0 or non-conforming outside 0..size).', 'zh-CN': '抽样数据无效（样本量 ≤ 0 或不合格数超出 0..样本量）。' } },
+  'awarded-out-of-range': { severity: 'error', description: { en: 'Awarded points are outside 0..points.', 'zh-CN': '给分超出 0..分值 范围。' } },
+  'points-mismatch': { severity: 'error', description: { en: "A parent's points differ from the sum of its leaves, or a scoring sheet breaks the totals.", 'zh-CN': '上级条款分值与下级分值之和不符，或评分表破坏了总分。' } },
+  'unrectified-deduction': { severity: 'warning', description: { en: 'A special deduction has not been rectified.', 'zh-CN': '特别扣分项尚未整改。' } },
+  'bonus-limit': { severity: 'error', description: { en: 'More special bonuses than the standard allows.', 'zh-CN': '特别加分项超过标准允许的数量。' } },
+  'special-deductions-fail': { severity: 'error', description: { en: 'Special deductions reach the number that fails the assessment.', 'zh-CN': '特别扣分项数量达到不合格线。' } },
+  'open-action': { severity: 'info', description: { en: 'An open action item in a clause section.', 'zh-CN': '条款章节中有未完成的待办事项。' } },
+  'file-too-large': { severity: 'warning', description: { en: 'A file above the size limit was skipped.', 'zh-CN': '文件超过大小限制，已跳过。' } },
+  'manifest-invalid': { severity: 'error', description: { en: 'The pack manifest cannot be used (unreadable, or no usable standard).', 'zh-CN': '证据包清单无法使用（无法读取或没有可用的标准）。' } },
+  'standard-invalid': { severity: 'error', description: { en: 'The standard or scoring sheet file is invalid.', 'zh-CN': '标准文件或评分表无效。' } },
+  'file-unreadable': { severity: 'error', description: { en: 'The file cannot be read as UTF-8 text.', 'zh-CN': '文件无法作为 UTF-8 文本读取。' } },
+};
+
+const M = {
+  'yaml-syntax': { en: 'YAML syntax error: {detail}', 'zh-CN': 'YAML 语法错误：{detail}' },
+  schema: { en: '{detail}', 'zh-CN': '{detail}' },
+  'unknown-clause': { en: 'Unknown clause "{clause}" in standard {standard}', 'zh-CN': '标准 {standard} 中没有条款“{clause}”' },
+  'clause-not-leaf': { en: 'Clause {clause} has sub-clauses ({children}); put evidence on a leaf clause', 'zh-CN': '条款 {clause} 含有子条款（{children}），请把证据挂在末级条款上' },
+  'unknown-kind': { en: 'Unknown evidence kind "{kind}"; use one of: {kinds}', 'zh-CN': '未知的证据类型“{kind}”；可用类型：{kinds}' },
+  'broken-link': { en: 'File not found: {target}', 'zh-CN': '找不到文件：{target}' },
+  'outside-workspace': { en: 'Link points outside the workspace: {target}', 'zh-CN': '链接指向工作区之外：{target}' },
+  'missing-clause': { en: 'Clause {clause} {title} has no entry in this pack ({points} points)', 'zh-CN': '条款 {clause} {title} 在本证据包中没有条目（{points} 分）' },
+  'missing-evidence': { en: 'Clause {clause} lacks counting evidence of kind: {kinds}', 'zh-CN': '条款 {clause} 缺少有效证据，类型：{kinds}' },
+  'stale-evidence': { en: 'Dated {date}, before the assessment window starting {from}', 'zh-CN': '日期 {date} 早于评价周期起始日 {from}' },
+  'future-evidence': { en: 'Dated {date}, after the assessment date {to}', 'zh-CN': '日期 {date} 晚于评价日期 {to}' },
+  'undated-evidence': { en: 'Evidence of kind {kind} should have a date', 'zh-CN': '{kind}类证据应注明日期' },
+  'conflicting-status': { en: 'Clause {clause} has status "{status}" here but "{other}" in {otherFile}', 'zh-CN': '条款 {clause} 此处状态为“{status}”，但在 {otherFile} 中为“{other}”' },
+  'exclusion-not-allowed': { en: 'Clause {clause} cannot be excluded under {standard}', 'zh-CN': '按 {standard}，条款 {clause} 不允许删减' },
+  'exclusion-needs-justification': { en: 'Excluded clause {clause} needs a justification', 'zh-CN': '删减条款 {clause} 需要说明理由（justification）' },
+  'partial-needs-samples': { en: 'Clause {clause} is sampled: a partial status needs samples {size, nonconforming}', 'zh-CN': '条款 {clause} 为抽样条款：部分符合时需要 samples {size, nonconforming}' },
+  'samples-invalid': { en: 'Invalid samples: size {size}, non-conforming {nonconforming}', 'zh-CN': '抽样数据无效：样本量 {size}，不合格数 {nonconforming}' },
+  'awarded-out-of-range': { en: 'Awarded {awarded} is outside 0..{points}; counted as {clamped}', 'zh-CN': '给分 {awarded} 超出 0..{points}；按 {clamped} 计' },
+  'points-mismatch': { en: 'Clause {clause} states {stated} points but its sub-clauses sum to {sum}', 'zh-CN': '条款 {clause} 标明 {stated} 分，但其子条款合计 {sum} 分' },
+  'points-mismatch-sheet': { en: 'Scoring sheet: {detail}', 'zh-CN': '评分表：{detail}' },
+  'unrectified-deduction': { en: 'Special deduction {id} has not been rectified', 'zh-CN': '特别扣分项 {id} 尚未整改' },
+  'bonus-limit': { en: 'At most {max} special bonus counts', 'zh-CN': '特别加分项最多计 {max} 项' },
+  'special-deductions-fail': { en: '{count} special deductions: {failAt} or more fail the assessment', 'zh-CN': '特别扣分项 {count} 项：达到 {failAt} 项即评为不合格' },
+  'open-action': { en: 'Open action: {text}', 'zh-CN': '待办：{text}' },
+  'file-too-large': { en: 'File skipped: {size} bytes is above the limit of {limit}', 'zh-CN': '文件已跳过：{size} 字节超过上限 {limit}' },
+  'manifest-invalid': { en: '{detail}', 'zh-CN': '{detail}' },
+  'standard-invalid': { en: '{detail}', 'zh-CN': '{detail}' },
+  'file-unreadable': { en: 'Cannot read the file as UTF-8 text: {detail}', 'zh-CN': '无法以 UTF-8 文本读取文件：{detail}' },
+  // Not diagnostics: scoring reasons and summaries.
+  'reason-missing': { en: 'No entry in the pack', 'zh-CN': '证据包中没有条目' },
+  'reason-excluded': { en: 'Excluded: {justification}', 'zh-CN': '已删减：{justification}' },
+  'reason-nonconforming': { en: 'Marked non-conforming', 'zh-CN': '标记为不符合' },
+  'reason-awarded': { en: 'Awarded {awarded} of {points} by the assessor', 'zh-CN': '评审给分 {awarded}/{points}' },
+  'reason-incomplete': { en: 'Missing counting evidence: {kinds}', 'zh-CN': '缺少有效证据：{kinds}' },
+  'reason-sampled': { en: '{nonconforming} of {size} samples non-conforming: {points} × (1 − {nonconforming}/{size})', 'zh-CN': '{size} 个样本中 {nonconforming} 个不合格：{points} × (1 − {nonconforming}/{size})' },
+  'reason-met': { en: 'All required evidence present', 'zh-CN': '所需证据齐全' },
+  'excluded-missing-justification': { en: '(no justification)', 'zh-CN': '（未说明理由）' },
+  'manifest-unreadable': { en: 'Cannot read the pack manifest: {detail}', 'zh-CN': '无法读取证据包清单：{detail}' },
+  'standard-unknown': { en: 'Unknown standard "{standard}": not a built-in id ({builtins}) and no such file', 'zh-CN': '未知标准“{standard}”：既不是内置标准（{builtins}），也没有此文件' },
+  'manifest-no-standard': { en: 'The manifest must name a standard (standard: gbt27922-2011 or a file path)', 'zh-CN': '清单必须指明标准（standard: gbt27922-2011 或文件路径）' },
+  'sheet-unknown-clause': { en: 'clause {clause} is not a leaf of the standard', 'zh-CN': '条款 {clause} 不是标准的末级条款' },
+  'sheet-standard': { en: 'the sheet is for standard {sheet}, the pack uses {standard}', 'zh-CN': '评分表适用于标准 {sheet}，而证据包使用 {standard}' },
+  'sheet-total': { en: 'leaf points sum to {sum}, the rating scale is {scale}', 'zh-CN': '末级条款分值合计 {sum}，评分满分为 {scale}' },
+  'standard-points': { en: 'the leaves sum to {sum} points, the rating scale is {scale}', 'zh-CN': '末级条款合计 {sum} 分，评分满分为 {scale}' },
+} satisfies Record<string, LocalizedText>;
+
+export type MessageId = keyof typeof M;
+
+export function msg(lang: Lang, id: MessageId, args: Record<string, string | number> = {}): string {
+  const template = M[id][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole);
+}
+
+export function pick(text: LocalizedText | undefined, lang: Lang): string {
+  if (!text) return '';
+  return text[lang] || text.en || text['zh-CN'] || '';
+}
+
+/** `LANG=zh_CN.UTF-8` → zh-CN; anything else → en. */
+export function langFromEnv(value: string | undefined): Lang {
+  return value && /^zh/i.test(value) ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,222 @@
+// The shared vocabulary of the engine. Everything here is plain data: the CLI, the
+// extension, the webview (through src/protocol) and the report all read these shapes.
+
+export type Lang = 'zh-CN' | 'en';
+/** A string in both languages a user may read. */
+export interface LocalizedText { 'zh-CN': string; en: string }
+
+/** 0-based, UTF-16 code units, like VS Code (the BOM is not part of the text). */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type DiagnosticCode =
+  | 'yaml-syntax' | 'schema' | 'unknown-clause' | 'clause-not-leaf' | 'unknown-kind'
+  | 'broken-link' | 'outside-workspace' | 'missing-clause' | 'missing-evidence'
+  | 'stale-evidence' | 'future-evidence' | 'undated-evidence' | 'conflicting-status'
+  | 'exclusion-not-allowed' | 'exclusion-needs-justification' | 'partial-needs-samples'
+  | 'samples-invalid' | 'awarded-out-of-range' | 'points-mismatch' | 'unrectified-deduction'
+  | 'bonus-limit' | 'special-deductions-fail' | 'open-action' | 'file-too-large'
+  // extensions of SPEC §6 (never renamed, only added):
+  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable';
+
+export interface Diagnostic {
+  /** Absolute path (forward slashes). Formatters make it relative. */
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  clause?: string;
+  /** Machine-readable details for quick fixes (e.g. missing kinds, the unknown value). */
+  data?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------- standard
+
+export interface EvidenceKind {
+  id: string;
+  label: LocalizedText;
+  dated: boolean;
+}
+
+export interface Clause {
+  id: string;
+  title: LocalizedText;
+  guidance?: LocalizedText;
+  /** Leaf: its points (after a scoring sheet). Parent: the sum of its leaves. */
+  points: number;
+  /** Points as the source wrote them, exact (decimal string), for arithmetic. */
+  pointsText: string;
+  /** The parent's own `points:` when stated (checked against the sum). */
+  statedPoints?: number;
+  requires: string[];
+  sampled: boolean;
+  excludable: boolean;
+  children: Clause[];
+  parentId?: string;
+  /** Position of this clause in the standard's depth-first order. */
+  order: number;
+  /** Where the clause is defined in its standard file (for go-to-definition). */
+  source?: { file: string; range: Range };
+}
+
+export interface RatingBand {
+  id: string;
+  min: number;
+  stars: number;
+  label: LocalizedText;
+}
+
+export interface RatingRules {
+  scale: number;
+  rounding: number;
+  fail: { id: string; label: LocalizedText };
+  /** Ascending by min. */
+  bands: RatingBand[];
+  specialDeduction: { points: number; failAt: number };
+  specialBonus: { points: number; max: number };
+}
+
+export interface Standard {
+  id: string;
+  title: LocalizedText;
+  weights: 'official' | 'provisional';
+  kinds: EvidenceKind[];
+  rating: RatingRules;
+  /** Top-level clauses, in order. */
+  clauses: Clause[];
+  byId: Map<string, Clause>;
+  /** Leaves in the standard's order. */
+  leaves: Clause[];
+  /** The file it was loaded from; undefined for a built-in standard. */
+  file?: string;
+  /** Label of the scoring sheet that replaced the leaf points, when one did. */
+  scoringSource?: string;
+}
+
+// ---------------------------------------------------------------- manifest
+
+export interface SpecialDeduction {
+  id: string;
+  clause?: string;
+  reason: string;
+  rectified: boolean;
+  rectification?: string;
+  range: Range;
+}
+
+export interface Manifest {
+  file: string;
+  /** Folder holding the manifest: the pack root. */
+  root: string;
+  standardRef: string;
+  /** Range of the `standard:` value (missing-clause diagnostics sit there). */
+  standardRange: Range;
+  scoringRef?: string;
+  organization?: { name?: string; type?: 'production' | 'sales-service' };
+  assessmentDate: string; // YYYY-MM-DD
+  windowMonths: number;
+  target?: string;
+  evidenceGlobs: string[];
+  specialDeductions: SpecialDeduction[];
+  specialBonuses: { reason: string; evidence?: string; range: Range }[];
+}
+
+// ---------------------------------------------------------------- evidence
+
+export type ClauseStatus = 'conforming' | 'partial' | 'nonconforming' | 'excluded';
+
+export interface EvidenceItem {
+  kind: string;
+  /** The kind id once resolved from an id or a label; undefined when unknown. */
+  kindId?: string;
+  title?: string;
+  file?: string;
+  url?: string;
+  date?: string;
+  range: Range;
+  /** Whether it counts towards the requirement (SPEC §5). */
+  counts: boolean;
+}
+
+/** One `- clause:` entry in a YAML file or one clause section in Markdown. */
+export interface ClauseEntry {
+  clause: string;
+  file: string;
+  /** Range of the clause id text. */
+  idRange: Range;
+  /** Range of the whole entry (the mapping, or the Markdown section). */
+  range: Range;
+  status?: ClauseStatus;
+  statusRange?: Range;
+  samples?: { size: number; nonconforming: number; range: Range };
+  awarded?: number;
+  awardedText?: string;
+  awardedRange?: Range;
+  justification?: string;
+  evidence: EvidenceItem[];
+  notes?: string;
+}
+
+/** What one evidence file contributes; cached per file. */
+export interface FileResult {
+  file: string;
+  entries: ClauseEntry[];
+  diagnostics: Diagnostic[];
+  /** Absolute paths this file links to (to invalidate it when one appears or goes). */
+  links: string[];
+}
+
+// ---------------------------------------------------------------- score
+
+export type LeafState = 'missing' | 'excluded' | 'nonconforming' | 'partial' | 'incomplete' | 'met';
+
+export interface ClauseScore {
+  id: string;
+  state: LeafState;
+  points: number;
+  earned: number;
+  missingKinds: string[];
+  /** Evidence items (all entries merged) and how many count. */
+  evidenceCount: number;
+  countingEvidence: number;
+  /** Why the state is what it is, in the host language (for "why this score"). */
+  reason: string;
+}
+
+export interface SectionScore { id: string; earned: number; applicable: number }
+
+export interface Suggestion { clause: string; gain: number; missingKinds: string[]; state: LeafState }
+
+export interface Score {
+  pack: string;
+  standard: { id: string; weights: 'official' | 'provisional'; title: LocalizedText; scoringSource?: string };
+  score: number;
+  /** The unrounded score as an exact fraction text, for "why this score". */
+  exactScore: string;
+  base: number;
+  rating: { id: string; stars: number; label: string };
+  earned: number;
+  applicable: number;
+  specialDeductions: number;
+  specialBonus: number;
+  sections: SectionScore[];
+  clauses: ClauseScore[];
+  next: null | { id: string; min: number; needed: number; label: string; stars: number; suggestions: Suggestion[] };
+  diagnostics: { error: number; warning: number; info: number };
+}
+
+export interface PackResult {
+  root: string;
+  manifest?: Manifest;
+  standard?: Standard;
+  /** Undefined when the pack cannot be scored (no readable manifest or standard). */
+  score?: Score;
+  /** Every diagnostic of the pack: manifest, standard, evidence files. */
+  diagnostics: Diagnostic[];
+  /** Evidence files of the pack (absolute paths), in a stable order. */
+  files: string[];
+  entries: ClauseEntry[];
+}
