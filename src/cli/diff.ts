@@ -1,12 +1,183 @@
-// `evidence-pack score --diff REV`: the working tree's score against the pack at a git revision.
-import type { Lang, PackResult, Score } from '../core/types';
+// `evidence-pack score --diff REV`: how the working tree's score compares with the packs as committed at a
+// git revision — what a pull request changes. The old tree is read with git itself (ls-tree + cat-file) into
+// a temporary folder and checked there with the same engine, so both sides are scored by the same rules.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Lang, PackResult, Score, Standard } from '../core/types';
+import { STATE_LABEL, formatPoints } from './report';
+import { relativePath } from './sarif';
 
 export interface ScoreDiff { pack: string; before?: Score; after?: Score; text: string }
+
+/** Blobs above this size outside of text files are attachments: the engine only needs to know they exist
+ *  (and how big they are), so they are materialised as sparse files of the same size, not read. */
+const ATTACHMENT_THRESHOLD = 1024 * 1024;
+const TEXT_FILE = /\.(ya?ml|json|md|markdown|txt)$/i;
+
+export class DiffError extends Error {}
+
+const MESSAGES = {
+  notGit: { en: '{dir} is not inside a git work tree; --diff needs git history', 'zh-CN': '{dir} 不在 git 工作区内；--diff 需要 git 历史' },
+  badRev: { en: 'Unknown git revision "{rev}"', 'zh-CN': '未知的 git 版本“{rev}”' },
+  gitFailed: { en: 'git {args} failed: {detail}', 'zh-CN': 'git {args} 执行失败：{detail}' },
+  noChange: { en: 'no clause changed', 'zh-CN': '没有条款变化' },
+  newPack: { en: 'new pack', 'zh-CN': '新增证据包' },
+  removedPack: { en: 'pack removed', 'zh-CN': '证据包已删除' },
+  notScored: { en: 'not scored', 'zh-CN': '无法评分' },
+} as const;
+
+function m(lang: Lang, id: keyof typeof MESSAGES, args: Record<string, string> = {}): string {
+  return MESSAGES[id][lang].replace(/\{(\w+)\}/g, (whole, k: string) => args[k] ?? whole);
+}
+
+interface GitResult { code: number; stdout: Buffer; stderr: string }
+
+function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
+    child.stdin.on('error', () => { /* git may exit before reading all of its input */ });
+    child.stdin.end(input ?? '');
+  });
+}
+
+async function gitOk(cwd: string, args: string[], lang: Lang, input?: string): Promise<Buffer> {
+  const r = await git(cwd, args, input);
+  if (r.code !== 0) throw new DiffError(m(lang, 'gitFailed', { args: args.join(' '), detail: r.stderr || `exit ${r.code}` }));
+  return r.stdout;
+}
+
+interface TreeEntry { mode: string; type: string; sha: string; size: number; path: string }
+
+/** Writes the tree of `commit` (the whole repository: a pack may link anywhere inside its workspace)
+ *  into `target`. */
+async function materialise(top: string, commit: string, target: string, lang: Lang): Promise<void> {
+  const listing = await gitOk(top, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit], lang);
+  const entries: TreeEntry[] = [];
+  for (const record of listing.toString('utf8').split('\0')) {
+    if (!record) continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, sha, size] = record.slice(0, tab).trim().split(/\s+/);
+    entries.push({ mode, type, sha, size: Number(size), path: record.slice(tab + 1) });
+  }
+  const toRead: TreeEntry[] = [];
+  for (const entry of entries) {
+    if (entry.type !== 'blob' || entry.mode === '120000') continue; // submodules, symlinks: not part of a pack
+    const dest = path.join(target, ...entry.path.split('/'));
+    if (!isInside(target, dest)) continue;
+    await fs.promises.mkdir(path.dirname(dest), { recursive: true });
+    if (entry.size > ATTACHMENT_THRESHOLD && !TEXT_FILE.test(entry.path)) {
+      const handle = await fs.promises.open(dest, 'w');
+      await handle.truncate(entry.size);
+      await handle.close();
+    } else {
+      toRead.push(entry);
+    }
+  }
+  if (!toRead.length) return;
+  const batch = await gitOk(top, ['cat-file', '--batch'], lang, toRead.map((x) => x.sha).join('\n') + '\n');
+  let offset = 0;
+  for (const entry of toRead) {
+    const newline = batch.indexOf(0x0a, offset);
+    const header = batch.subarray(offset, newline).toString('utf8').split(' ');
+    const size = Number(header[2]);
+    if (header[1] !== 'blob' || !Number.isFinite(size)) throw new DiffError(m(lang, 'gitFailed', { args: 'cat-file --batch', detail: header.join(' ') }));
+    const content = batch.subarray(newline + 1, newline + 1 + size);
+    offset = newline + 1 + size + 1;
+    const dest = path.join(target, ...entry.path.split('/'));
+    await fs.promises.writeFile(dest, content, { mode: entry.mode === '100755' ? 0o755 : 0o644 });
+  }
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+function fwd(p: string): string { return p.replace(/\\/g, '/'); }
+
+function rounding(standard: Standard | undefined): number { return standard?.rating.rounding ?? 1; }
 
 export async function scoreDiff(opts: {
   dir: string; rev: string; lang: Lang;
   check: (dir: string, workspaceRoot: string) => Promise<PackResult[]>;
 }): Promise<ScoreDiff[]> {
-  void opts;
-  return [];
+  const { lang } = opts;
+  const dir = path.resolve(opts.dir);
+  const top = await git(dir, ['rev-parse', '--show-toplevel']).catch(() => undefined);
+  if (!top || top.code !== 0) throw new DiffError(m(lang, 'notGit', { dir: opts.dir }));
+  const topDir = path.resolve(top.stdout.toString('utf8').trim());
+  const prefix = (await gitOk(dir, ['rev-parse', '--show-prefix'], lang)).toString('utf8').trim();
+  const commitRes = await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${opts.rev}^{commit}`]);
+  if (commitRes.code !== 0) throw new DiffError(m(lang, 'badRev', { rev: opts.rev }));
+  const commit = commitRes.stdout.toString('utf8').trim();
+
+  const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'evidence-pack-diff-'));
+  try {
+    const oldTop = path.join(tmp, 'tree');
+    await fs.promises.mkdir(oldTop);
+    await materialise(topDir, commit, oldTop, lang);
+    const oldDir = path.join(oldTop, ...prefix.split('/').filter(Boolean));
+    const realTop = fwd(await fs.promises.realpath(topDir));
+    const realOldTop = fwd(await fs.promises.realpath(oldTop));
+
+    const after = await opts.check(fwd(dir), realTop);
+    const before = fs.existsSync(oldDir) ? await opts.check(fwd(oldDir), realOldTop) : [];
+
+    // Match packs by their place in the repository.
+    const realDir = fwd(await fs.promises.realpath(dir));
+    const key = (root: string, base: string) => relativePath(base, root);
+    const beforeByKey = new Map(before.map((r) => [key(r.root, realOldTop), r]));
+    const afterByKey = new Map(after.map((r) => [key(r.root, realTop), r]));
+    const keys = [...new Set([...afterByKey.keys(), ...beforeByKey.keys()])].sort();
+    return keys.map((k) => {
+      const b = beforeByKey.get(k);
+      const a = afterByKey.get(k);
+      const pack = relativePath(realDir, `${realTop}/${k === '.' ? '' : k}`.replace(/\/$/, ''));
+      return { pack, before: b?.score, after: a?.score, text: describe(b, a, lang) };
+    });
+  } finally {
+    await fs.promises.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `82.0 → 86.5 (Three-star → Three-star), +4.5: 5.2.4 met, 5.3.2 missing evidence` */
+export function describe(before: PackResult | undefined, after: PackResult | undefined, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const b = before?.score, a = after?.score;
+  const digits = rounding(after?.standard ?? before?.standard);
+  const fmt = (s: Score | undefined) => (s ? s.score.toFixed(digits) : '—');
+  const band = (s: Score | undefined, r: PackResult | undefined) => (s ? s.rating.label : r ? m(lang, 'notScored') : '—');
+  const head = `${fmt(b)} → ${fmt(a)} ${zh ? '（' : '('}${band(b, before)} → ${band(a, after)}${zh ? '）' : ')'}`;
+  const sep = zh ? '，' : ', ';
+  if (!before) return `${head}${sep}${m(lang, 'newPack')}`;
+  if (!after) return `${head}${sep}${m(lang, 'removedPack')}`;
+  if (!a || !b) return head;
+
+  const delta = Number((a.score - b.score).toFixed(digits));
+  const deltaText = delta > 0 ? `+${delta.toFixed(digits)}` : delta < 0 ? `−${(-delta).toFixed(digits)}` : `±${(0).toFixed(digits)}`;
+
+  const old = new Map(b.clauses.map((c) => [c.id, c]));
+  const standard = after.standard;
+  const order = (id: string) => standard?.byId.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
+  const changes = a.clauses
+    .filter((c) => { const o = old.get(c.id); return !o || o.state !== c.state || o.earned !== c.earned; })
+    .sort((x, y) => order(x.id) - order(y.id))
+    .map((c) => {
+      const o = old.get(c.id);
+      let label = STATE_LABEL[c.state][lang];
+      if (!zh) label = label.toLowerCase();
+      if (c.state === 'partial' || (o && o.state === c.state)) {
+        label += ` ${o ? formatPoints(o.earned) + ' → ' : ''}${formatPoints(c.earned)}/${formatPoints(c.points)}`;
+      }
+      return `${c.id} ${label}`;
+    });
+  return `${head}${sep}${deltaText}${zh ? '：' : ': '}${changes.length ? changes.join(sep) : m(lang, 'noChange')}`;
 }

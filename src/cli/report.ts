@@ -1,7 +1,497 @@
-// The self-contained, printable HTML report (`evidence-pack report`, extension "Export Report").
-import type { Lang, PackResult } from '../core/types';
+// The report a consultant hands to the client (`evidence-pack report`, and the extension's "Export Report"):
+// one self-contained HTML file — inline CSS, inline SVG, no script, nothing fetched — that reads on screen and
+// prints to A4. It only renders the engine's Score and diagnostics; it never recomputes a score.
+import { pick } from '../core/messages';
+import type {
+  Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, LeafState, PackResult, Score, Severity, Standard,
+} from '../core/types';
+import { compareDiagnostics, relativePath } from './sarif';
+
+// ---------------------------------------------------------------- shared vocabulary (also junit, diff)
+
+type Both = { en: string; 'zh-CN': string };
+
+export const STATE_LABEL: Record<LeafState, Both> = {
+  met: { en: 'Met', 'zh-CN': '符合' },
+  partial: { en: 'Partial', 'zh-CN': '部分符合' },
+  incomplete: { en: 'Missing evidence', 'zh-CN': '缺少证据' },
+  missing: { en: 'No entry', 'zh-CN': '无条目' },
+  nonconforming: { en: 'Non-conforming', 'zh-CN': '不符合' },
+  excluded: { en: 'Excluded', 'zh-CN': '删减' },
+};
+
+const SEVERITY_LABEL: Record<Severity, Both> = {
+  error: { en: 'Error', 'zh-CN': '错误' },
+  warning: { en: 'Warning', 'zh-CN': '警告' },
+  info: { en: 'Info', 'zh-CN': '提示' },
+};
+
+const STRINGS = {
+  reportTitle: { en: 'Evidence Pack assessment report', 'zh-CN': '证据包评价报告' },
+  organisation: { en: 'Organisation', 'zh-CN': '组织' },
+  orgProduction: { en: 'Production enterprise', 'zh-CN': '生产型企业' },
+  orgSalesService: { en: 'Sales and service enterprise', 'zh-CN': '销售服务型企业' },
+  unnamedOrganisation: { en: '(organisation not named in the manifest)', 'zh-CN': '（清单中未写明组织名称）' },
+  pack: { en: 'Pack', 'zh-CN': '证据包' },
+  standard: { en: 'Standard', 'zh-CN': '标准' },
+  assessmentDate: { en: 'Assessment date', 'zh-CN': '评价日期' },
+  window: { en: 'Evidence window', 'zh-CN': '证据有效期' },
+  windowText: { en: '{months} months before the assessment date', 'zh-CN': '评价日期前 {months} 个月内' },
+  target: { en: 'Target', 'zh-CN': '目标等级' },
+  score: { en: 'Score', 'zh-CN': '得分' },
+  rating: { en: 'Rating', 'zh-CN': '等级' },
+  starsAria: { en: '{stars} stars', 'zh-CN': '{stars} 星' },
+  provisional: {
+    en: 'Provisional weights: the per-clause points of this standard are not public, so these points are an estimate. '
+      + 'Add the certification body\'s scoring sheet (scoring: in evidence-pack.yaml) for a score that can be relied on.',
+    'zh-CN': '暂定分值：该标准各条款的分值未公开，此处分值为估计值。'
+      + '请在 evidence-pack.yaml 中以 scoring: 引用认证机构的评分表，得出可以采信的得分。',
+  },
+  scoringSheet: { en: 'Points from the scoring sheet: {source}', 'zh-CN': '分值来自评分表：{source}' },
+  generated: { en: 'Generated on {date} by evidence-pack', 'zh-CN': '由 evidence-pack 生成于 {date}' },
+  formulaTitle: { en: 'How the score is computed', 'zh-CN': '得分计算方法' },
+  formulaBase: { en: 'Base = earned {earned} ÷ applicable {applicable} × {scale} = {base}', 'zh-CN': '基础分 = 得分 {earned} ÷ 适用总分 {applicable} × {scale} = {base}' },
+  formulaFinal: {
+    en: 'Score = {base} − {deductions} special deduction(s) × {dpoints} + {bonus} bonus × {bpoints} = {score}',
+    'zh-CN': '得分 = {base} − 特别扣分 {deductions} 项 × {dpoints} + 特别加分 {bonus} 项 × {bpoints} = {score}',
+  },
+  overview: { en: 'Score by section', 'zh-CN': '各部分得分' },
+  clausesTitle: { en: 'Clauses and evidence', 'zh-CN': '条款与证据' },
+  colClause: { en: 'Clause', 'zh-CN': '条款' },
+  colPoints: { en: 'Points', 'zh-CN': '分值' },
+  colEarned: { en: 'Earned', 'zh-CN': '得分' },
+  colState: { en: 'State', 'zh-CN': '状态' },
+  colEvidence: { en: 'Evidence', 'zh-CN': '证据' },
+  colGain: { en: 'Gain', 'zh-CN': '可增加' },
+  colMissing: { en: 'What is missing', 'zh-CN': '所缺内容' },
+  colSeverity: { en: 'Severity', 'zh-CN': '级别' },
+  colLocation: { en: 'Location', 'zh-CN': '位置' },
+  colCode: { en: 'Code', 'zh-CN': '代码' },
+  colMessage: { en: 'Message', 'zh-CN': '信息' },
+  noEvidence: { en: 'No evidence listed', 'zh-CN': '未列出证据' },
+  doesNotCount: { en: 'does not count', 'zh-CN': '不计入' },
+  undated: { en: 'undated', 'zh-CN': '无日期' },
+  source: { en: 'listed in {file}', 'zh-CN': '见 {file}' },
+  samples: { en: 'samples: {nonconforming} of {size} non-conforming', 'zh-CN': '抽样：{size} 个中 {nonconforming} 个不合格' },
+  notes: { en: 'Notes', 'zh-CN': '备注' },
+  specialTitle: { en: 'Special deductions and bonus', 'zh-CN': '特别扣分项与特别加分项' },
+  deductions: { en: 'Special deductions ({count} × −{points})', 'zh-CN': '特别扣分项（{count} 项 × −{points} 分）' },
+  noDeductions: { en: 'No special deductions.', 'zh-CN': '无特别扣分项。' },
+  failAt: { en: '{failAt} or more special deductions fail the assessment.', 'zh-CN': '特别扣分项达到 {failAt} 项即评为不合格。' },
+  rectified: { en: 'Rectified', 'zh-CN': '已整改' },
+  notRectified: { en: 'Not rectified', 'zh-CN': '未整改' },
+  bonus: { en: 'Special bonus (+{points}, at most {max})', 'zh-CN': '特别加分项（+{points} 分，最多 {max} 项）' },
+  noBonus: { en: 'No special bonus.', 'zh-CN': '无特别加分项。' },
+  gapsTitle: { en: 'Gaps to the next rating', 'zh-CN': '距下一等级的差距' },
+  gapsNeeded: { en: '{needed} more points reach {band} (from {score} to {min}). Largest gains first:', 'zh-CN': '再得 {needed} 分可达到{band}（从 {score} 到 {min}）。按可增加分值从大到小：' },
+  topBand: { en: 'The highest rating is reached.', 'zh-CN': '已达到最高等级。' },
+  noGaps: { en: 'Every applicable clause earns its full points.', 'zh-CN': '所有适用条款均已得满分。' },
+  diagnosticsTitle: { en: 'Diagnostics', 'zh-CN': '诊断信息' },
+  diagnosticsCount: { en: '{error} errors, {warning} warnings, {info} notes', 'zh-CN': '错误 {error} 个，警告 {warning} 个，提示 {info} 个' },
+  noDiagnostics: { en: 'No diagnostics.', 'zh-CN': '没有诊断信息。' },
+  notScored: { en: 'Not scored', 'zh-CN': '无法评分' },
+  notScoredText: { en: 'This pack cannot be scored; the diagnostics below say why.', 'zh-CN': '此证据包无法评分，原因见下方诊断信息。' },
+  summaryTitle: { en: 'Packs in this report', 'zh-CN': '本报告包含的证据包' },
+  missingKinds: { en: 'missing {kinds}', 'zh-CN': '缺少{kinds}' },
+  pointsLost: { en: '{lost} of {points} points lost', 'zh-CN': '失 {lost}/{points} 分' },
+  sectionOf: { en: '{earned} of {applicable} points', 'zh-CN': '{earned}/{applicable} 分' },
+} satisfies Record<string, Both>;
+
+export type ReportString = keyof typeof STRINGS;
+
+/** A fixed string of the report (and JUnit/diff output) in `lang`, `{name}` placeholders filled. */
+export function t(lang: Lang, id: ReportString, args: Record<string, string | number> = {}): string {
+  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole);
+}
+
+/** Points as people write them: `5`, `3.5`, `2.67` (never `3.5000000001`). */
+export function formatPoints(n: number): string {
+  return String(Number(n.toFixed(2)));
+}
+
+/** The top-level clause (section) a clause belongs to. */
+export function sectionOf(standard: Standard, id: string): Clause | undefined {
+  let clause = standard.byId.get(id);
+  while (clause?.parentId) clause = standard.byId.get(clause.parentId);
+  return clause;
+}
+
+/** Kind ids → their labels in `lang` (unknown ids as they are). */
+export function kindLabels(standard: Standard | undefined, ids: string[], lang: Lang): string[] {
+  return ids.map((id) => {
+    const kind = standard?.kinds.find((k) => k.id === id);
+    return kind ? pick(kind.label, lang) : id;
+  });
+}
+
+export function starsText(stars: number, of = 5): string {
+  return '★'.repeat(Math.max(0, stars)) + '☆'.repeat(Math.max(0, of - stars));
+}
+
+// ---------------------------------------------------------------- HTML
+
+/** Text for HTML element content and (double- or single-quoted) attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+const e = escapeHtml;
+
+function formatScore(score: number, standard: Standard | undefined): string {
+  return score.toFixed(standard?.rating.rounding ?? 1);
+}
+
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
 
 export function renderReport(results: PackResult[], opts: { baseDir: string; lang: Lang; generatedAt?: string }): string {
-  void results; void opts;
-  return '<!doctype html><html><head><meta charset="utf-8"><title>Evidence Pack</title></head><body></body></html>';
+  const { lang } = opts;
+  const generatedAt = opts.generatedAt ?? todayIso();
+  const organisations = [...new Set(results.map((r) => r.manifest?.organization?.name).filter((n): n is string => !!n))];
+  const title = `${t(lang, 'reportTitle')}${organisations.length ? ' — ' + organisations.join(', ') : ''}`;
+
+  const body: string[] = [];
+  if (results.length > 1) body.push(renderSummary(results, opts));
+  for (const result of results) body.push(renderPack(result, { ...opts, generatedAt }));
+  if (!results.length) body.push(`<section class="part cover"><h1>${e(t(lang, 'reportTitle'))}</h1><p>${e(t(lang, 'noDiagnostics'))}</p></section>`);
+
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh-CN' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="evidence-pack">
+<title>${e(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.join('\n')}
+</body>
+</html>
+`;
+}
+
+const CSS = `
+@page { size: A4; margin: 15mm }
+:root { --ink: #1d2330; --muted: #5b6474; --line: #d5dae3; --met: #2e7d32; --partial: #b26a00; --bad: #c62828; --excluded: #6b7280; --accent: #1f4e9c; }
+* { box-sizing: border-box }
+html { background: #eef1f5 }
+body { margin: 0 auto; max-width: 210mm; padding: 0; color: var(--ink); background: #fff;
+  font: 10.5pt/1.5 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.part { padding: 15mm; border-bottom: 1px dashed var(--line) }
+h1 { font-size: 20pt; margin: 0 0 4mm }
+h2 { font-size: 14pt; margin: 0 0 4mm; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: 1mm }
+h3 { font-size: 12pt; margin: 6mm 0 2mm }
+.muted { color: var(--muted) }
+.cover .org { font-size: 16pt; font-weight: 600; margin: 0 0 2mm }
+.cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 6mm; margin: 6mm 0 }
+.cover dt { color: var(--muted) }
+.cover dd { margin: 0 }
+.result { display: flex; align-items: center; gap: 8mm; border: 1px solid var(--line); border-radius: 3mm; padding: 5mm 8mm; margin: 6mm 0; break-inside: avoid }
+.result .score { font-size: 36pt; font-weight: 700; line-height: 1 }
+.result .stars { font-size: 20pt; color: #e0a100; letter-spacing: 1mm }
+.result .band { font-size: 18pt; font-weight: 600 }
+.result.fail .score, .result.fail .band { color: var(--bad) }
+.notice { border-left: 4px solid var(--partial); background: #fff6e5; padding: 3mm 4mm; margin: 4mm 0; break-inside: avoid }
+.formula { background: #f5f7fa; padding: 3mm 4mm; font-size: 9.5pt; break-inside: avoid }
+.formula p { margin: 1mm 0 }
+svg { display: block; max-width: 100%; height: auto; margin: 2mm 0 4mm }
+svg text { font-family: inherit; font-size: 12px; fill: var(--ink) }
+svg .track { fill: #edf0f4 }
+svg .value { fill: var(--muted) }
+table { width: 100%; border-collapse: collapse; font-size: 9pt; margin: 2mm 0 4mm }
+thead { display: table-header-group }
+th { text-align: left; background: #f0f3f7; border-bottom: 1px solid var(--line); padding: 1.5mm 2mm; font-weight: 600 }
+td { border-bottom: 1px solid var(--line); padding: 1.5mm 2mm; vertical-align: top }
+td.num, th.num { text-align: right; white-space: nowrap }
+tr, .clause, .section-block h3, li { break-inside: avoid }
+.state { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-size: 8.5pt; white-space: nowrap; color: #fff }
+.state-met { background: var(--met) }
+.state-partial { background: var(--partial) }
+.state-incomplete, .state-missing, .state-nonconforming { background: var(--bad) }
+.state-excluded { background: var(--excluded) }
+.evidence { margin: 0; padding-left: 4mm }
+.evidence li { margin: 0 }
+.evidence .no { color: var(--bad) }
+.why { color: var(--muted); font-size: 8.5pt }
+.sev-error { color: var(--bad); font-weight: 600 }
+.sev-warning { color: var(--partial); font-weight: 600 }
+.sev-info { color: var(--muted) }
+.loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 8.5pt; word-break: break-all }
+@media print {
+  html { background: none }
+  body { max-width: none; font-size: 10pt }
+  .part { padding: 0; border: 0 }
+  .part + .part { break-before: page }
+  .section-block + .section-block { break-before: page }
+  a { color: inherit; text-decoration: none }
+}
+`;
+
+function renderSummary(results: PackResult[], opts: { baseDir: string; lang: Lang }): string {
+  const { lang } = opts;
+  const rows = results.map((r) => {
+    const s = r.score;
+    return `<tr><td class="loc">${e(relativePath(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>`
+      + `<td class="num">${s ? e(formatScore(s.score, r.standard)) : '—'}</td>`
+      + `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'notScored'))}</td></tr>`;
+  }).join('\n');
+  return `<section class="part summary"><h1>${e(t(lang, 'reportTitle'))}</h1><h2>${e(t(lang, 'summaryTitle'))}</h2>
+<table><thead><tr><th>${e(t(lang, 'pack'))}</th><th>${e(t(lang, 'organisation'))}</th><th class="num">${e(t(lang, 'score'))}</th><th>${e(t(lang, 'rating'))}</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
+}
+
+interface Ctx { baseDir: string; lang: Lang; generatedAt: string }
+
+function renderPack(result: PackResult, ctx: Ctx): string {
+  const parts = [renderCover(result, ctx)];
+  const { score, standard } = result;
+  if (score && standard) {
+    parts.push(renderClauses(result, score, standard, ctx));
+    parts.push(renderSpecialAndGaps(result, score, standard, ctx));
+  }
+  parts.push(renderDiagnostics(result.diagnostics, ctx));
+  return `<article class="pack" data-pack="${e(relativePath(ctx.baseDir, result.root))}">\n${parts.join('\n')}\n</article>`;
+}
+
+function renderCover(result: PackResult, ctx: Ctx): string {
+  const { lang } = ctx;
+  const { manifest, standard, score } = result;
+  const org = manifest?.organization;
+  const orgType = org?.type === 'production' ? t(lang, 'orgProduction') : org?.type === 'sales-service' ? t(lang, 'orgSalesService') : '';
+  const facts: [string, string][] = [];
+  facts.push([t(lang, 'pack'), relativePath(ctx.baseDir, result.root)]);
+  if (standard) facts.push([t(lang, 'standard'), `${pick(standard.title, lang)} (${standard.id})`]);
+  else if (manifest) facts.push([t(lang, 'standard'), manifest.standardRef]);
+  if (manifest) {
+    facts.push([t(lang, 'assessmentDate'), manifest.assessmentDate]);
+    facts.push([t(lang, 'window'), t(lang, 'windowText', { months: manifest.windowMonths })]);
+    if (manifest.target) {
+      const band = standard?.rating.bands.find((b) => b.id === manifest.target);
+      facts.push([t(lang, 'target'), band ? pick(band.label, lang) : manifest.target]);
+    }
+  }
+  const dl = facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('');
+
+  let resultBlock: string;
+  if (score) {
+    const failed = score.rating.id === standard?.rating.fail.id;
+    const maxStars = Math.max(5, ...(standard?.rating.bands.map((b) => b.stars) ?? [0]));
+    resultBlock = `<div class="result${failed ? ' fail' : ''}">
+<div><div class="muted">${e(t(lang, 'score'))}</div><div class="score" data-testid="score">${e(formatScore(score.score, standard))}</div></div>
+<div><div class="muted">${e(t(lang, 'rating'))}</div>
+<div class="stars" data-testid="stars" aria-label="${e(t(lang, 'starsAria', { stars: score.rating.stars }))}">${failed ? '✗' : e(starsText(score.rating.stars, maxStars))}</div>
+<div class="band" data-testid="band">${e(score.rating.label)}</div></div>
+</div>`;
+  } else {
+    resultBlock = `<div class="result fail"><div class="band" data-testid="band">${e(t(lang, 'notScored'))}</div><p>${e(t(lang, 'notScoredText'))}</p></div>`;
+  }
+
+  const notices: string[] = [];
+  if (score?.standard.scoringSource) {
+    notices.push(`<p class="muted">${e(t(lang, 'scoringSheet', { source: score.standard.scoringSource }))}</p>`);
+  } else if ((score?.standard.weights ?? standard?.weights) === 'provisional') {
+    notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, 'provisional'))}</div>`);
+  }
+
+  const overview = score && standard ? `<h3>${e(t(lang, 'overview'))}</h3>\n${renderBars(score.sections.map((s) => {
+    const clause = standard.byId.get(s.id);
+    return { label: `${s.id} ${clause ? pick(clause.title, lang) : ''}`.trim(), earned: s.earned, applicable: s.applicable };
+  }), lang)}` : '';
+
+  return `<section class="part cover">
+<h1>${e(t(lang, 'reportTitle'))}</h1>
+<p class="org">${e(org?.name ?? t(lang, 'unnamedOrganisation'))}</p>
+${orgType ? `<p class="muted">${e(orgType)}</p>` : ''}
+<dl>${dl}</dl>
+${resultBlock}
+${notices.join('\n')}
+${score && standard ? renderFormula(score, standard, lang) : ''}
+${overview}
+<p class="muted">${e(t(lang, 'generated', { date: ctx.generatedAt }))}</p>
+</section>`;
+}
+
+function renderFormula(score: Score, standard: Standard, lang: Lang): string {
+  const r = standard.rating;
+  const base = formatPoints(score.base);
+  return `<div class="formula" data-testid="why"><strong>${e(t(lang, 'formulaTitle'))}</strong>
+<p>${e(t(lang, 'formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }))}</p>
+<p>${e(t(lang, 'formulaFinal', {
+    base, deductions: score.specialDeductions, dpoints: r.specialDeduction.points,
+    bonus: score.specialBonus, bpoints: r.specialBonus.points, score: formatScore(score.score, standard),
+  }))}</p></div>`;
+}
+
+/** A horizontal bar chart, one bar per row, the bar filled to earned / applicable. */
+function renderBars(rows: { label: string; earned: number; applicable: number }[], lang: Lang): string {
+  const width = 680, labelWidth = 250, valueWidth = 110, rowHeight = 26, barHeight = 14;
+  const barWidth = width - labelWidth - valueWidth;
+  const height = rows.length * rowHeight + 8;
+  const bars = rows.map((row, i) => {
+    const y = 4 + i * rowHeight;
+    const ratio = row.applicable > 0 ? Math.min(1, Math.max(0, row.earned / row.applicable)) : 0;
+    const colour = row.applicable === 0 ? 'var(--excluded)' : ratio >= 0.9 ? 'var(--met)' : ratio >= 0.7 ? 'var(--partial)' : 'var(--bad)';
+    const shown = row.label.length > 22 ? row.label.slice(0, 21) + '…' : row.label;
+    const value = t(lang, 'sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) });
+    return `<g><title>${e(row.label)}: ${e(value)}</title>`
+      + `<text x="0" y="${y + barHeight - 2}">${e(shown)}</text>`
+      + `<rect class="track" x="${labelWidth}" y="${y}" width="${barWidth}" height="${barHeight}" rx="2"/>`
+      + `<rect x="${labelWidth}" y="${y}" width="${(barWidth * ratio).toFixed(1)}" height="${barHeight}" rx="2" fill="${colour}"/>`
+      + `<text class="value" x="${labelWidth + barWidth + 8}" y="${y + barHeight - 2}">${e(value)}</text></g>`;
+  }).join('');
+  return `<svg role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
+}
+
+/** Earned / applicable points of a clause's subtree, summed from the engine's leaf scores. */
+function subtreeTotals(clause: Clause, byLeaf: Map<string, ClauseScore>): { earned: number; applicable: number } {
+  if (!clause.children.length) {
+    const leaf = byLeaf.get(clause.id);
+    if (!leaf || leaf.state === 'excluded') return { earned: 0, applicable: 0 };
+    return { earned: leaf.earned, applicable: leaf.points };
+  }
+  let earned = 0, applicable = 0;
+  for (const child of clause.children) {
+    const sub = subtreeTotals(child, byLeaf);
+    earned += sub.earned; applicable += sub.applicable;
+  }
+  return { earned, applicable };
+}
+
+function leavesOf(clause: Clause): Clause[] {
+  return clause.children.length ? clause.children.flatMap(leavesOf) : [clause];
+}
+
+function renderClauses(result: PackResult, score: Score, standard: Standard, ctx: Ctx): string {
+  const { lang } = ctx;
+  const byLeaf = new Map(score.clauses.map((c) => [c.id, c]));
+  const entriesOf = new Map<string, ClauseEntry[]>();
+  for (const entry of result.entries) {
+    const list = entriesOf.get(entry.clause) ?? [];
+    list.push(entry);
+    entriesOf.set(entry.clause, list);
+  }
+  const blocks = standard.clauses.map((section) => {
+    const totals = score.sections.find((s) => s.id === section.id) ?? subtreeTotals(section, byLeaf);
+    const chartRows = (section.children.length ? section.children : [section]).map((c) => ({
+      label: `${c.id} ${pick(c.title, lang)}`, ...subtreeTotals(c, byLeaf),
+    }));
+    const rows = leavesOf(section).map((leaf) => {
+      const s = byLeaf.get(leaf.id);
+      return s ? renderClauseRow(leaf, s, entriesOf.get(leaf.id) ?? [], standard, ctx) : '';
+    }).join('\n');
+    return `<div class="section-block" data-section="${e(section.id)}">
+<h3>${e(section.id)} ${e(pick(section.title, lang))} <span class="muted">— ${e(t(lang, 'sectionOf', { earned: formatPoints(totals.earned), applicable: formatPoints(totals.applicable) }))}</span></h3>
+${renderBars(chartRows, lang)}
+<table class="clauses"><thead><tr><th>${e(t(lang, 'colClause'))}</th><th class="num">${e(t(lang, 'colPoints'))}</th><th class="num">${e(t(lang, 'colEarned'))}</th><th>${e(t(lang, 'colState'))}</th><th>${e(t(lang, 'colEvidence'))}</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+</div>`;
+  });
+  return `<section class="part clauses-part"><h2>${e(t(lang, 'clausesTitle'))}</h2>\n${blocks.join('\n')}\n</section>`;
+}
+
+function displayFile(file: string, ctx: Ctx): string {
+  return /^(\/|[A-Za-z]:[\\/])/.test(file) ? relativePath(ctx.baseDir, file) : file;
+}
+
+function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], standard: Standard, ctx: Ctx): string {
+  const { lang } = ctx;
+  const items: string[] = [];
+  for (const entry of entries) {
+    for (const item of entry.evidence) {
+      const kind = item.kindId ? kindLabels(standard, [item.kindId], lang)[0] : item.kind;
+      const target = item.file ? displayFile(item.file, ctx) : item.url ?? '';
+      const bits = [`<strong>${e(kind)}</strong>: ${e(item.title ?? target)}`];
+      if (item.title && target) bits.push(`<span class="loc">${e(target)}</span>`);
+      if (item.date) bits.push(e(item.date));
+      else if (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated) bits.push(`<span class="muted">${e(t(lang, 'undated'))}</span>`);
+      if (!item.counts) bits.push(`<span class="no">✗ ${e(t(lang, 'doesNotCount'))}</span>`);
+      items.push(`<li>${bits.join(' · ')}</li>`);
+    }
+  }
+  const extra: string[] = [];
+  for (const entry of entries) {
+    if (entry.samples) extra.push(t(lang, 'samples', { size: entry.samples.size, nonconforming: entry.samples.nonconforming }));
+    if (entry.notes) extra.push(`${t(lang, 'notes')}: ${entry.notes}`);
+  }
+  const sources = [...new Set(entries.map((en) => `${relativePath(ctx.baseDir, en.file)}:${en.idRange.start.line + 1}`))];
+  const evidence = items.length ? `<ul class="evidence">${items.join('')}</ul>` : `<span class="muted">${e(t(lang, 'noEvidence'))}</span>`;
+  return `<tr class="clause" data-clause="${e(leaf.id)}" data-state="${e(s.state)}">
+<td><strong>${e(leaf.id)}</strong> ${e(pick(leaf.title, lang))}</td>
+<td class="num">${e(formatPoints(s.points))}</td>
+<td class="num">${s.state === 'excluded' ? '—' : e(formatPoints(s.earned))}</td>
+<td><span class="state state-${e(s.state)}">${e(STATE_LABEL[s.state][lang])}</span></td>
+<td>${evidence}<div class="why">${e(s.reason)}</div>${extra.map((x) => `<div class="why">${e(x)}</div>`).join('')}${sources.length ? `<div class="why loc">${e(t(lang, 'source', { file: sources.join(', ') }))}</div>` : ''}</td>
+</tr>`;
+}
+
+function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standard, ctx: Ctx): string {
+  const { lang } = ctx;
+  const r = standard.rating;
+  const deductions = result.manifest?.specialDeductions ?? [];
+  const bonuses = result.manifest?.specialBonuses ?? [];
+  const deductionList = deductions.length
+    ? `<ul>${deductions.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}: ${e(d.reason)} — `
+      + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'rectified' : 'notRectified'))}</span>`
+      + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`
+    : `<p>${e(t(lang, 'noDeductions'))}</p>`;
+  const bonusList = bonuses.length
+    ? `<ul>${bonuses.map((b) => `<li class="clause">${e(b.reason)}${b.evidence ? ` <span class="loc">${e(b.evidence)}</span>` : ''}</li>`).join('')}</ul>`
+    : `<p>${e(t(lang, 'noBonus'))}</p>`;
+
+  let gaps: string;
+  if (!score.next) {
+    gaps = `<p>${e(t(lang, 'topBand'))}</p>`;
+  } else {
+    const next = score.next;
+    const rows = next.suggestions.map((s) => {
+      const clause = standard.byId.get(s.clause);
+      const missing = s.missingKinds.length ? t(lang, 'missingKinds', { kinds: kindLabels(standard, s.missingKinds, lang).join(lang === 'zh-CN' ? '、' : ', ') }) : '';
+      return `<tr data-clause="${e(s.clause)}"><td><strong>${e(s.clause)}</strong> ${e(clause ? pick(clause.title, lang) : '')}</td>`
+        + `<td><span class="state state-${e(s.state)}">${e(STATE_LABEL[s.state][lang])}</span></td>`
+        + `<td>${e(missing)}</td><td class="num">+${e(s.gain.toFixed(1))}</td></tr>`;
+    }).join('\n');
+    gaps = `<p data-testid="next">${e(t(lang, 'gapsNeeded', {
+      needed: next.needed.toFixed(r.rounding), band: next.label, score: formatScore(score.score, standard), min: next.min,
+    }))}</p>`
+      + (next.suggestions.length
+        ? `<table class="gaps"><thead><tr><th>${e(t(lang, 'colClause'))}</th><th>${e(t(lang, 'colState'))}</th><th>${e(t(lang, 'colMissing'))}</th><th class="num">${e(t(lang, 'colGain'))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
+        : `<p>${e(t(lang, 'noGaps'))}</p>`);
+  }
+
+  return `<section class="part special-part">
+<h2>${e(t(lang, 'specialTitle'))}</h2>
+<h3>${e(t(lang, 'deductions', { count: score.specialDeductions, points: r.specialDeduction.points }))}</h3>
+${deductionList}
+<p class="muted">${e(t(lang, 'failAt', { failAt: r.specialDeduction.failAt }))}</p>
+<h3>${e(t(lang, 'bonus', { points: r.specialBonus.points, max: r.specialBonus.max }))}</h3>
+${bonusList}
+<h2>${e(t(lang, 'gapsTitle'))}</h2>
+${gaps}
+</section>`;
+}
+
+function renderDiagnostics(diagnostics: Diagnostic[], ctx: Ctx): string {
+  const { lang } = ctx;
+  const sorted = [...diagnostics].sort(compareDiagnostics);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of sorted) counts[d.severity]++;
+  const rows = sorted.map((d) => `<tr data-code="${e(d.code)}"><td class="sev-${d.severity}">${e(SEVERITY_LABEL[d.severity][lang])}</td>`
+    + `<td class="loc">${e(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}</td>`
+    + `<td class="loc">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`).join('\n');
+  return `<section class="part diagnostics-part">
+<h2>${e(t(lang, 'diagnosticsTitle'))}</h2>
+${sorted.length
+    ? `<p>${e(t(lang, 'diagnosticsCount', counts))}</p>
+<table class="diagnostics"><thead><tr><th>${e(t(lang, 'colSeverity'))}</th><th>${e(t(lang, 'colLocation'))}</th><th>${e(t(lang, 'colCode'))}</th><th>${e(t(lang, 'colMessage'))}</th></tr></thead><tbody>
+${rows}
+</tbody></table>`
+    : `<p>${e(t(lang, 'noDiagnostics'))}</p>`}
+</section>`;
 }
