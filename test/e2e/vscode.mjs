@@ -124,13 +124,14 @@ export class CodeServer {
     return installed;
   }
 
-  async start() {
+  /** Start on host:port (default 127.0.0.1 and a free port); resolves once /healthz answers. */
+  async start({ host = '127.0.0.1', port } = {}) {
     if (!fs.existsSync(codeServerEntry)) throw new Error(`code-server is not installed: run bash scripts/setup-vscode.sh`);
     if (this.vsix) this.installExtension();
-    this.port = await freePort();
+    this.port = port || (await freePort());
     const log = fs.openSync(this.logFile, 'a');
     this.proc = spawn(process.execPath, [codeServerEntry, ...this.commonArgs(), '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${this.port}`, '--ignore-last-opened'], {
+      '--bind-addr', `${host}:${this.port}`, '--ignore-last-opened'], {
       cwd: this.tmp, detached: true, stdio: ['ignore', log, log],
       env: { ...process.env, VSCODE_PROXY_URI: '', PASSWORD: '' },
     });

@@ -1,0 +1,296 @@
+// End-to-end tests of the Evidence Pack extension in a real VS Code (code-server 4.100.3 = VS Code 1.100)
+// driven through Debian's Chromium with playwright-core.   npm run test:e2e
+//
+// 1. builds dist/evidence-pack.vsix (npm run package; EP_VSIX=file.vsix uses that one instead),
+// 2. runs scripts/setup-vscode.sh (code-server, chromium, ripgrep; fast when already installed),
+// 3. starts code-server on a free 127.0.0.1 port with a fresh user-data-dir and extensions-dir,
+//    installs the .vsix with --install-extension, copies examples/demo-pack to temp folders,
+// 4. opens them in Chromium and asserts what a user sees; the expected values come from the project's
+//    CLI run on the same copies (test/e2e/expect.mjs).
+// The last line printed is `N passed, N failed`; the exit code is non-zero on any failure. On a failure
+// a screenshot and the code-server log are kept in test/e2e/artifacts/.
+// EP_E2E_GREP=text runs only the tests whose name contains text. EP_E2E_HEADED=1 shows the browser.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  CodeServer, baseSettings, buildVsix, closeBrowser, copyDir, launchChromium, repoRoot, setupVscode,
+} from './vscode.mjs';
+import { T, Workbench, harnessKeybindings } from './workbench.mjs';
+import {
+  HOSTILE_IMG, HOSTILE_SCRIPT, cliCheck, cliScore, expectedStatusText, findValue, formatScore, makeHostile,
+  replaceAt,
+} from './expect.mjs';
+
+const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
+const demoPack = path.join(repoRoot, 'examples/demo-pack');
+const started = Date.now();
+const say = (s) => process.stdout.write(`${s}\n`);
+const elapsed = (t) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
+
+// ---- a tiny runner: sequential tests, each with a timeout; failures keep a screenshot and the logs ----
+const tests = [];
+const test = (name, fn, { timeout = 180_000 } = {}) => tests.push({ name, fn, timeout });
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+function assertEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const ctx = {
+  server: undefined, browser: undefined, page: undefined, wb: undefined, dialogs: [],
+  tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'ep-e2e-packs-')),
+  /** Open a folder in a fresh window (new page) with the given extension settings in the user settings. */
+  async openWindow(folder, settings) {
+    fs.writeFileSync(path.join(this.server.userDataDir, 'User/settings.json'), JSON.stringify(baseSettings(settings), null, 2));
+    if (this.page) await this.page.close({ runBeforeUnload: false }).catch(() => {});
+    this.page = await this.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    this.page.on('dialog', (d) => { this.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    this.wb = new Workbench(this.page);
+    await this.wb.open(this.server.url(folder));
+    return this.wb;
+  },
+};
+
+function pack(name, mutate) {
+  const dir = path.join(ctx.tmp, name);
+  copyDir(demoPack, dir);
+  mutate?.(dir);
+  return dir;
+}
+
+// ---- the tests -----------------------------------------------------------------------------------------
+let en; // the English window's pack copy and its expected values
+test('activates on the demo pack: the status bar shows score, stars and band (en)', async () => {
+  const dir = pack('demo-pack');
+  en = { dir, score: cliScore(dir, 'en'), check: cliCheck(dir, 'en') };
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  const want = expectedStatusText(en.score, 'en');
+  const text = await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+  assert(/[A-Za-z]/.test(en.score.rating.label), 'English band label');
+  assert(text.includes(en.score.rating.label), 'band label shown');
+});
+
+test('Problems shows the pack\'s diagnostics, including files never opened', async () => {
+  const { wb } = ctx;
+  const diags = en.check.diagnostics;
+  const count = (sev) => diags.filter((d) => d.severity === sev).length;
+  const want = { errors: count('error'), warnings: count('warning'), infos: count('info') };
+  assert(diags.length > 0, 'the demo pack has diagnostics to show');
+  await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings,
+    `errors ${want.errors}, warnings ${want.warnings}`);
+  assertEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'open editors (none were opened)');
+  await wb.showProblems();
+  const rows = await wb.allProblemRows();
+  const files = [...new Set(diags.map((d) => path.basename(d.file)))];
+  for (const f of files) {
+    assert(rows.some((r) => r.level === 1 && r.text.startsWith(f)), `Problems lists file ${f}; rows: ${rows.map((r) => r.text.split('\n')[0]).join(' | ')}`);
+  }
+  const markers = rows.filter((r) => r.level === 2);
+  assertEqual(markers.length, diags.length, 'problem entries');
+  for (const code of new Set(diags.map((d) => d.code))) {
+    assert(markers.some((r) => r.text.split('\n').includes(code) && r.text.split('\n').includes('evidence-pack')),
+      `an entry with source evidence-pack and code ${code}`);
+  }
+  const broken = diags.find((d) => d.code === 'broken-link');
+  if (broken) {
+    assert(markers.some((r) => r.text.startsWith(broken.message)), `the broken-link entry "${broken.message}"`);
+  }
+  await wb.hidePanel();
+});
+
+test('"Evidence Pack: Show Score Panel" opens the panel with score, stars, band and the clause table', async () => {
+  const { wb } = ctx;
+  const s = en.score;
+  await wb.runCommand('Evidence Pack: Show Score Panel');
+  const f = await wb.webviewFrame();
+  const score = f.locator('[data-testid=score]');
+  await score.filter({ hasText: formatScore(s) }).waitFor({ timeout: T.long });
+  assertEqual((await score.textContent()).trim(), formatScore(s), 'panel score');
+  const stars = f.locator('[data-testid=stars]');
+  const maxStars = 5;
+  assertEqual((await stars.textContent()).trim(), '★'.repeat(s.rating.stars) + '☆'.repeat(maxStars - s.rating.stars), 'stars');
+  assertEqual(await stars.getAttribute('aria-label'), `${s.rating.stars} stars`, 'stars aria-label');
+  assertEqual((await f.locator('[data-testid=band]').textContent()).trim(), s.rating.label, 'band');
+  const provisional = s.standard.weights === 'provisional';
+  assertEqual(await f.locator('[data-testid=provisional]').count(), provisional ? 1 : 0, 'provisional mark');
+  const rows = f.locator('[data-testid=clauses] tr[data-clause]');
+  assertEqual(await rows.count(), s.clauses.length, 'clause rows');
+  const states = Object.fromEntries(await rows.evaluateAll((els) => els.map((e) => [e.dataset.clause, e.dataset.state])));
+  for (const c of s.clauses) assertEqual(states[c.id], c.state, `state of ${c.id}`);
+  assertEqual(await f.locator('[data-testid=section][data-section]').count(), s.sections.length, 'section rows');
+  if (s.next) {
+    const needed = Number(s.next.needed).toFixed(1);
+    assert((await f.locator('[data-testid=next] [data-testid=needed], [data-testid=next][data-testid=needed], [data-testid=needed]').first().textContent()).includes(needed), `needed ${needed}`);
+    const sugg = f.locator('[data-testid=suggestion][data-clause]');
+    assertEqual(await sugg.count(), s.next.suggestions.length, 'suggestion rows');
+    assertEqual(await sugg.first().getAttribute('data-clause'), s.next.suggestions[0]?.clause, 'first suggestion');
+  } else {
+    assertEqual(await f.locator('[data-testid=next]').count(), 0, 'no next band at the top');
+  }
+  assert(((await f.locator('[data-testid=why]').textContent()) ?? '').includes(formatScore(s)), 'the formula block shows the score');
+  fs.mkdirSync(path.join(repoRoot, 'docs/images'), { recursive: true });
+  await wb.page.screenshot({ path: path.join(repoRoot, 'docs/images/score-panel.png') });
+});
+
+test('typing without saving updates the status bar and the panel; undo restores them', async () => {
+  const { wb, page } = ctx;
+  const target = findValue(en.dir, 'status', en.score);
+  // what the engine says after the same edit, on a scratch copy
+  const edited = pack('demo-pack-edited');
+  const rel = path.relative(en.dir, target.file);
+  replaceAt(path.join(edited, rel), target, 'nonconforming');
+  const after = cliScore(edited, 'en');
+  assert(after.score !== en.score.score, `the edit changes the score (${en.score.score})`);
+  const before = expectedStatusText(en.score, 'en');
+  const want = expectedStatusText(after, 'en');
+
+  await wb.openFile(rel);
+  await wb.goTo(target.line, target.col);
+  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('nonconforming');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: T.short });
+  await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+  const f = await wb.webviewFrame();
+  await f.locator('[data-testid=score]').filter({ hasText: formatScore(after) }).waitFor({ timeout: T.long });
+  await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"][data-state="nonconforming"]`).waitFor({ timeout: T.long });
+  assert(!fs.readFileSync(target.file, 'utf8').includes('status: nonconforming') || fs.readFileSync(path.join(demoPack, rel), 'utf8').includes('status: nonconforming'),
+    'nothing was saved');
+
+  await wb.focusEditor();
+  await page.keyboard.press('Control+KeyZ');
+  await wb.waitScoreText((t) => t === before, JSON.stringify(before));
+  await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
+  await wb.revertAndCloseAll();
+});
+
+test('a quick fix (Ctrl+.) replaces an unknown kind', async () => {
+  const { wb, page } = ctx;
+  const target = findValue(en.dir, 'kind', en.score);
+  const typo = `${target.value}x`;
+  const counts = await wb.problemCounts();
+  await wb.openFile(path.relative(en.dir, target.file));
+  await wb.goTo(target.line, target.col);
+  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type(typo);
+  await wb.waitProblemCounts((c) => c.errors === counts.errors + 1, `one more error (unknown-kind ${typo})`);
+  await wb.goTo(target.line, target.col + 1);
+  const offered = await wb.quickFixes();
+  const fix = offered.find((l) => l.includes(`"${target.value}"`) || l.includes(`'${target.value}'`) || l.includes(target.value));
+  assert(fix, `a quick fix offering "${target.value}"; offered: ${JSON.stringify(offered)}`);
+  await wb.applyQuickFix(fix);
+  const lines = (await wb.editorText()).split('\n');
+  assert(!lines.some((l) => l.includes(typo)), 'the unknown kind is gone');
+  assert(lines.includes(target.lineText), `the line reads ${JSON.stringify(target.lineText)} again; lines: ${JSON.stringify(lines.slice(Math.max(0, target.line - 4), target.line + 2))}`);
+  await wb.waitProblemCounts((c) => c.errors === counts.errors, `errors back to ${counts.errors}`);
+  await wb.revertAndCloseAll();
+});
+
+test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status bar and panel', async () => {
+  const dir = pack('demo-pack-zh');
+  const s = cliScore(dir, 'zh-CN');
+  assert(/[\u4e00-\u9fff]/.test(s.rating.label), `a Chinese band label from the CLI: ${s.rating.label}`);
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'zh-CN' });
+  const want = expectedStatusText(s, 'zh-CN');
+  await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+  // the palette follows VS Code's display language (en here), not evidencePack.language
+  await wb.runCommand('Evidence Pack: Show Score Panel');
+  const f = await wb.webviewFrame();
+  await f.locator('[data-testid=band]').filter({ hasText: s.rating.label }).waitFor({ timeout: T.long });
+  await wb.page.screenshot({ path: path.join(repoRoot, 'docs/images/score-panel.zh-CN.png') });
+});
+
+test('hostile text in a pack is shown as text in the panel, never as markup', async () => {
+  const dir = pack('demo-pack-hostile', makeHostile);
+  ctx.dialogs.length = 0;
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  await wb.waitScoreText((t) => /\d/.test(t), 'a score');
+  await wb.runCommand('Evidence Pack: Show Score Panel');
+  const f = await wb.webviewFrame();
+  await f.locator('[data-testid=score]').filter({ hasText: /\d/ }).waitFor({ timeout: T.long });
+  const body = f.locator('body');
+  await body.filter({ hasText: HOSTILE_IMG }).waitFor({ timeout: T.long });
+  const text = await body.textContent();
+  assert(text.includes(HOSTILE_IMG), `the panel shows ${HOSTILE_IMG} literally`);
+  assert(text.includes(HOSTILE_SCRIPT), `the panel shows ${HOSTILE_SCRIPT} literally`);
+  assertEqual(await f.locator('img').count(), 0, '<img> elements in the panel');
+  assertEqual(await f.locator('script').evaluateAll((els) => els.filter((e) => /alert/.test(e.textContent)).length), 0, 'injected scripts');
+  // the unknown-kind problem names the markup as text too
+  await wb.showProblems();
+  const rows = await wb.allProblemRows();
+  assert(rows.some((r) => r.text.includes(HOSTILE_IMG)), 'Problems shows the hostile kind as text');
+  assertEqual(await wb.page.locator('.markers-panel img').count(), 0, '<img> in Problems');
+  assertEqual(ctx.dialogs.length, 0, `dialogs opened (${ctx.dialogs.join(', ')})`);
+});
+
+// ---- main ----------------------------------------------------------------------------------------------
+async function main() {
+  const grep = process.env.EP_E2E_GREP;
+  const selected = grep ? tests.filter((t) => t.name.includes(grep)) : tests;
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  let passed = 0;
+  let failed = 0;
+  try {
+    const t0 = Date.now();
+    const vsix = buildVsix();
+    setupVscode();
+    ctx.server = new CodeServer({ vsix, keybindings: harnessKeybindings, name: 'suite' });
+    await ctx.server.start();
+    ctx.browser = await launchChromium({ headless: !process.env.EP_E2E_HEADED });
+    say(`e2e: vsix + setup + code-server (port ${ctx.server.port}) ready in ${elapsed(t0)}`);
+    for (const t of selected) {
+      const t1 = Date.now();
+      let timer;
+      try {
+        await Promise.race([t.fn(), new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out after ${t.timeout / 1000}s`)), t.timeout); })]);
+        passed++;
+        say(`  ✓ ${t.name} (${elapsed(t1)})`);
+      } catch (e) {
+        failed++;
+        say(`  ✗ ${t.name} (${elapsed(t1)})`);
+        say(`      ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n      ')}`);
+        await keepArtifacts(t.name);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  } catch (e) {
+    say(`e2e: could not run: ${e?.stack ?? e}`);
+    failed = selected.length - passed;
+    await keepArtifacts('setup');
+  } finally {
+    await closeBrowser(ctx.browser);
+    await ctx.server?.stop();
+    if (!process.env.EP_E2E_KEEP) {
+      ctx.server?.cleanup();
+      fs.rmSync(ctx.tmp, { recursive: true, force: true });
+    }
+  }
+  say(`e2e: ${elapsed(started)} in all`);
+  say(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+async function keepArtifacts(name) {
+  try {
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    fs.mkdirSync(artifacts, { recursive: true });
+    if (ctx.page) await ctx.page.screenshot({ path: path.join(artifacts, `${slug}.png`) }).catch(() => {});
+    ctx.server?.collectLogs(path.join(artifacts, `${slug}-logs`));
+    say(`      artifacts: ${path.relative(repoRoot, artifacts)}/${slug}*`);
+  } catch (e) {
+    say(`      (could not keep artifacts: ${e})`);
+  }
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, async () => {
+    await closeBrowser(ctx.browser);
+    await ctx.server?.stop();
+    process.exit(130);
+  });
+}
+
+await main();
