@@ -37,7 +37,8 @@ function explain(errors: ErrorObject[] | null | undefined): string {
 }
 
 describe('JSON schemas', () => {
-  const ajv = new Ajv({ strict: true, allErrors: true });
+  // Strict mode, allowing `type: [string, number]` (clause ids): one clear error instead of an anyOf pair.
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
   const validators = {} as Record<SchemaName, ValidateFunction>;
 
   before(() => {
@@ -160,6 +161,13 @@ describe('JSON schemas', () => {
       const data = YAML.parse('clauses:\n  - clause: 5.10\n    evidence: []\n') as { clauses: { clause: unknown }[] };
       assert.equal(typeof data.clauses[0]!.clause, 'number');
       valid('evidence', data, 'unquoted id');
+    });
+
+    it('rejects a clause id that is neither text nor a number with one error', () => {
+      const v = validators.evidence;
+      invalidAt('evidence', { clauses: [{ clause: true }] }, '/clauses/0/clause', 'type');
+      assert.equal(v.errors?.length, 1, explain(v.errors));
+      invalidAt('evidence', { clauses: [{ clause: '' }] }, '/clauses/0/clause', 'minLength');
     });
 
     it('leaves range checks of samples and awarded to the engine', () => {
