@@ -1,30 +1,333 @@
 // The engine's public face: find packs, check and score them, keep per-file results cached.
-// Implementation in progress — signatures are the contract for the CLI and the extension.
-import type { Host } from './host';
-import type { PackResult, Standard } from './types';
+// Data flow: text → parsed entries with ranges (per file, cached) → merged leaf facts →
+// pack rules + score. A file is re-read and re-parsed only after `invalidate(path)`.
+import picomatch from 'picomatch';
+import { analyzeEvidenceText } from './analyze';
+import { MANIFEST_NAME, SKIPPED_DIRS } from './constants';
+import { makeContext, type PackContext } from './context';
+import { DEFAULT_MAX_FILE_SIZE, type DirEntry, type Host } from './host';
+import { mergeLeaves } from './leafFacts';
+import { parseManifest, type ManifestLoad } from './manifest';
+import { msg, RULES } from './messages';
+import { basename, dirname, isInside, joinPath, normalizePath, relativePath, resolvePath } from './paths';
+import { PACK_RULES } from './rules';
+import type { Report } from './rules/rule';
+import { scorePack } from './score';
+import { applyScoringSheet, BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText, type StandardLoad } from './standard/loadStandard';
+import { decodeText, ZERO_RANGE } from './text';
+import type { Diagnostic, FileResult, PackResult, Standard } from './types';
 
-export const MANIFEST_NAME = 'evidence-pack.yaml';
-export const DEFAULT_EVIDENCE_GLOBS = ['**/*.evidence.yaml', '**/*.evidence.yml', '**/*.evidence.md'];
+export { MANIFEST_NAME, DEFAULT_EVIDENCE_GLOBS } from './constants';
+
+interface PackState {
+  /** Manifest, standard and sheet as loaded; undefined when they must be read again. */
+  setup?: PackSetup;
+  /** Evidence files of the pack; undefined when the tree changed. */
+  files?: string[];
+}
+
+interface PackSetup {
+  manifest: ManifestLoad;
+  standard?: StandardLoad;
+  /** Files the setup was read from (manifest, standard file, scoring sheet). */
+  sources: string[];
+  /** Changes whenever manifest, standard or sheet text changes: file results of an older generation are stale. */
+  generation: number;
+  extraDiagnostics: Diagnostic[];
+}
+
+interface CachedFile { result: FileResult; generation: number }
+
+const builtinCache = new Map<string, StandardLoad>();
+let generationCounter = 0;
 
 export class Engine {
-  constructor(readonly host: Host) {}
+  private readonly packs = new Map<string, PackState>();
+  private readonly fileCache = new Map<string, CachedFile>();
+  private readonly dirCache = new Map<string, Promise<DirEntry[]>>();
+  private readonly matchers = new Map<string, (p: string) => boolean>();
+  private readonly workspaceRoot: string;
+
+  constructor(readonly host: Host) {
+    this.workspaceRoot = normalizePath(host.workspaceRoot);
+  }
 
   /** Pack roots at or below `dir` (nested packs included), sorted; or the pack enclosing `dir`. */
-  async findPacks(_dir: string): Promise<string[]> { throw new Error('not yet'); }
+  async findPacks(dir: string): Promise<string[]> {
+    const start = normalizePath(dir);
+    const found: string[] = [];
+    const visit = async (d: string): Promise<void> => {
+      const entries = await this.readDir(d);
+      if (entries.some((e) => e.name === MANIFEST_NAME && (e.isFile || e.isSymbolicLink))) found.push(d);
+      // Symlinked folders are not followed: a link loop can never hang discovery.
+      await Promise.all(entries.filter((e) => e.isDirectory && !e.isSymbolicLink && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.'))
+        .map((e) => visit(joinPath(d, e.name))));
+    };
+    await visit(start);
+    if (found.length === 0) {
+      const enclosing = await this.packOf(start);
+      if (enclosing) found.push(enclosing);
+    }
+    return found.sort();
+  }
 
-  /** The root of the pack a file belongs to: the nearest folder above it holding a manifest. */
-  async packOf(_file: string): Promise<string | undefined> { throw new Error('not yet'); }
+  /** The root of the pack a file belongs to: the nearest folder at or above it holding a manifest. */
+  async packOf(file: string): Promise<string | undefined> {
+    let d = normalizePath(file);
+    const st = await this.host.fs.stat(d);
+    if (!st?.isDirectory) d = dirname(d);
+    for (;;) {
+      if (this.packs.has(d) || (await this.host.fs.stat(joinPath(d, MANIFEST_NAME)))?.isFile) return d;
+      const up = dirname(d);
+      if (up === d || !isInside(this.workspaceRoot, up)) return undefined;
+      d = up;
+    }
+  }
 
   /** Whether a path is an evidence file of the pack at `root` (matches its globs). */
-  isEvidenceFile(_root: string, _file: string): boolean { throw new Error('not yet'); }
+  isEvidenceFile(root: string, file: string): boolean {
+    const setup = this.packs.get(normalizePath(root))?.setup;
+    const globs = setup?.manifest.manifest?.evidenceGlobs;
+    const rel = relativePath(normalizePath(root), normalizePath(file));
+    if (rel.startsWith('..')) return false;
+    return this.matcher(globs ?? ['**/*.evidence.yaml', '**/*.evidence.yml', '**/*.evidence.md'])(rel);
+  }
 
-  /** Reads, validates and scores one pack. Unchanged files come from the cache. */
-  async checkPack(_root: string): Promise<PackResult> { throw new Error('not yet'); }
-
-  /** A file changed (on disk or in an editor buffer): drop what was cached for it,
-   *  and for every evidence file that links to it. */
-  invalidate(_path: string): void {}
+  /** A file or folder changed (on disk or in an editor buffer): drop what was cached for it. */
+  invalidate(path: string, change: 'change' | 'create' | 'delete' = 'change'): void {
+    const p = normalizePath(path);
+    this.fileCache.delete(p);
+    for (const [file, cached] of this.fileCache) {
+      if (cached.result.links.some((l) => l === p || isInside(p, l))) this.fileCache.delete(file);
+    }
+    for (const [root, state] of this.packs) {
+      if (state.setup?.sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root)) state.setup = undefined;
+      if (change !== 'change' && (isInside(root, p) || isInside(p, root))) state.files = undefined;
+    }
+    if (change !== 'change') {
+      for (const d of [...this.dirCache.keys()]) if (d === dirname(p) || isInside(p, d)) this.dirCache.delete(d);
+      if (basename(p) === MANIFEST_NAME && change === 'delete') this.packs.delete(dirname(p));
+    }
+  }
 
   /** The standard a pack uses (built-in or its own file), loaded and checked. */
-  async loadStandard(_root: string): Promise<Standard | undefined> { throw new Error('not yet'); }
+  async loadStandard(root: string): Promise<Standard | undefined> {
+    const setup = await this.setup(normalizePath(root));
+    return setup.standard?.standard;
+  }
+
+  /** Reads, validates and scores one pack. Unchanged files come from the cache. */
+  async checkPack(rootIn: string): Promise<PackResult> {
+    const root = normalizePath(rootIn);
+    const lang = this.host.lang;
+    const setup = await this.setup(root);
+    const manifest = setup.manifest.manifest;
+    const diagnostics: Diagnostic[] = [...setup.manifest.diagnostics, ...(setup.standard?.diagnostics ?? []), ...setup.extraDiagnostics];
+    const standard = setup.standard?.standard;
+    if (!manifest || !standard) {
+      return { root, manifest, standard, diagnostics: sortDiagnostics(diagnostics), files: [], entries: [] };
+    }
+    const ctx = makeContext(standard, manifest, lang, this.host.fs, this.workspaceRoot);
+    const state = this.packs.get(root)!;
+    state.files ??= await this.listEvidenceFiles(root, manifest.evidenceGlobs);
+    const files = state.files;
+
+    const results = await mapPool(files, 16, (file) => this.fileResult(file, ctx, setup.generation));
+    const entries = results.flatMap((r) => r.entries);
+    for (const r of results) diagnostics.push(...r.diagnostics);
+
+    // Manifest links (rectifications, bonus evidence) must exist inside the workspace too.
+    const manifestLinks = [
+      ...manifest.specialDeductions.filter((d) => d.rectification).map((d) => ({ target: d.rectification!, range: d.range, clause: d.clause })),
+      ...manifest.specialBonuses.filter((b) => b.evidence).map((b) => ({ target: b.evidence!, range: b.range, clause: undefined })),
+    ];
+    for (const l of manifestLinks) {
+      const { state: s } = await ctx.linkState(manifest.file, l.target);
+      if (s !== 'ok') diagnostics.push({ file: manifest.file, range: l.range, severity: 'error', code: s === 'missing' ? 'broken-link' : 'outside-workspace', message: msg(lang, s === 'missing' ? 'broken-link' : 'outside-workspace', { target: l.target }), ...(l.clause ? { clause: l.clause } : {}) });
+    }
+
+    const facts = mergeLeaves(standard.leaves, entries);
+    const report: Report = (code, file, range, message, extra) =>
+      diagnostics.push({ file, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
+    for (const rule of PACK_RULES) rule.check(facts, ctx, report);
+
+    const score = scorePack(relativePath(this.workspaceRoot, root), standard, manifest, facts, lang);
+    const sorted = sortDiagnostics(diagnostics);
+    for (const d of sorted) score.diagnostics[d.severity]++;
+    return { root, manifest, standard, score, diagnostics: sorted, files, entries };
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private async fileResult(file: string, ctx: PackContext, generation: number): Promise<FileResult> {
+    const cached = this.fileCache.get(file);
+    if (cached && cached.generation === generation) return cached.result;
+    const result = await this.analyzeFile(file, ctx);
+    this.fileCache.set(file, { result, generation });
+    return result;
+  }
+
+  private async analyzeFile(file: string, ctx: PackContext): Promise<FileResult> {
+    const read = await this.readText(file);
+    if ('diagnostic' in read) return { file, entries: [], diagnostics: [read.diagnostic], links: [] };
+    try {
+      return await analyzeEvidenceText(read.text, file, ctx);
+    } catch (e) {
+      // A bug of ours must not take the rest of the pack down with one file.
+      this.host.logger?.warn(`evidence-pack: failed to analyse ${file}: ${(e as Error).stack ?? e}`);
+      return { file, entries: [], links: [], diagnostics: [{ file, range: ZERO_RANGE, severity: 'error', code: 'file-unreadable', message: msg(this.host.lang, 'file-unreadable', { detail: String((e as Error).message ?? e) }) }] };
+    }
+  }
+
+  /** Reads a text file within the size limit, or says why not as a diagnostic. */
+  private async readText(file: string): Promise<{ text: string } | { diagnostic: Diagnostic }> {
+    const lang = this.host.lang;
+    const limit = this.host.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const st = await this.host.fs.stat(file);
+    if (st && st.size > limit) {
+      return { diagnostic: { file, range: ZERO_RANGE, severity: 'warning', code: 'file-too-large', message: msg(lang, 'file-too-large', { size: st.size, limit }) } };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.host.fs.readFile(file);
+    } catch (e) {
+      return { diagnostic: { file, range: ZERO_RANGE, severity: 'error', code: 'file-unreadable', message: msg(lang, 'file-unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }) } };
+    }
+    if (bytes.length > limit) {
+      return { diagnostic: { file, range: ZERO_RANGE, severity: 'warning', code: 'file-too-large', message: msg(lang, 'file-too-large', { size: bytes.length, limit }) } };
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { diagnostic: { file, range: ZERO_RANGE, severity: 'error', code: 'file-unreadable', message: msg(lang, 'file-unreadable', { detail: decoded.reason }) } };
+    return { text: decoded.text };
+  }
+
+  private async setup(root: string): Promise<PackSetup> {
+    let state = this.packs.get(root);
+    if (!state) { state = {}; this.packs.set(root, state); }
+    if (state.setup) return state.setup;
+    const lang = this.host.lang;
+    const manifestFile = joinPath(root, MANIFEST_NAME);
+    const sources = [manifestFile];
+    const extra: Diagnostic[] = [];
+    const read = await this.readText(manifestFile);
+    let manifestLoad: ManifestLoad;
+    if ('diagnostic' in read) {
+      manifestLoad = { diagnostics: [{ ...read.diagnostic, code: 'manifest-invalid', severity: 'error', message: msg(lang, 'manifest-unreadable', { detail: read.diagnostic.message }) }] };
+    } else {
+      manifestLoad = parseManifest(read.text, manifestFile, this.host.clock.today(), lang);
+    }
+    let standardLoad: StandardLoad | undefined;
+    const manifest = manifestLoad.manifest;
+    if (manifest) {
+      standardLoad = await this.resolveStandard(manifest.standardRef, manifest.file, manifest.standardRange, sources);
+      if (standardLoad.standard && manifest.scoringRef) {
+        const sheetPath = resolvePath(root, manifest.scoringRef);
+        sources.push(sheetPath);
+        const sheet = await this.readLinked(manifest.file, manifest.scoringRef, manifest.standardRange);
+        if ('text' in sheet) {
+          const applied = applyScoringSheet(standardLoad.standard, sheet.text, sheetPath, lang);
+          standardLoad = { standard: applied.standard, diagnostics: [...standardLoad.diagnostics, ...applied.diagnostics] };
+        } else extra.push(sheet.diagnostic);
+      }
+    }
+    const setup: PackSetup = { manifest: manifestLoad, standard: standardLoad, sources, generation: ++generationCounter, extraDiagnostics: extra };
+    state.setup = setup;
+    return setup;
+  }
+
+  private async resolveStandard(ref: string, manifestFile: string, range: import('./types').Range, sources: string[]): Promise<StandardLoad> {
+    const lang = this.host.lang;
+    const builtin = BUILTIN_STANDARDS[ref];
+    if (builtin !== undefined) {
+      const key = `${ref}|${lang}`;
+      let load = builtinCache.get(key);
+      if (!load) { load = loadStandardText(builtin, BUILTIN_FILE_PREFIX + ref, lang); builtinCache.set(key, load); }
+      return load;
+    }
+    const path = resolvePath(dirname(manifestFile), ref);
+    sources.push(path);
+    const linked = await this.readLinked(manifestFile, ref, range);
+    if ('diagnostic' in linked) {
+      const d = linked.diagnostic;
+      // A missing file that is not a built-in id either: say both.
+      if (d.code === 'broken-link') {
+        return { diagnostics: [{ ...d, code: 'manifest-invalid', message: msg(lang, 'standard-unknown', { standard: ref, builtins: Object.keys(BUILTIN_STANDARDS).join(', ') }) }] };
+      }
+      return { diagnostics: [d] };
+    }
+    return loadStandardText(linked.text, path, lang);
+  }
+
+  /** Reads a file the manifest links to, within the workspace only. */
+  private async readLinked(fromFile: string, target: string, range: import('./types').Range): Promise<{ text: string } | { diagnostic: Diagnostic }> {
+    const lang = this.host.lang;
+    const path = resolvePath(dirname(fromFile), target);
+    if (/^file:/i.test(target) || !isInside(this.workspaceRoot, path)) {
+      return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
+    }
+    const st = await this.host.fs.stat(path);
+    if (!st?.isFile) return { diagnostic: { file: fromFile, range, severity: 'error', code: 'broken-link', message: msg(lang, 'broken-link', { target }) } };
+    if (st) {
+      const real = await this.host.fs.realpath(path);
+      const realRoot = (await this.host.fs.realpath(this.workspaceRoot)) ?? this.workspaceRoot;
+      if (real && !isInside(realRoot, normalizePath(real))) {
+        return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
+      }
+    }
+    const read = await this.readText(path);
+    return 'text' in read ? read : { diagnostic: { ...read.diagnostic, file: path } };
+  }
+
+  private async listEvidenceFiles(root: string, globs: string[]): Promise<string[]> {
+    const match = this.matcher(globs);
+    const out: string[] = [];
+    const visit = async (d: string): Promise<void> => {
+      const entries = await this.readDir(d);
+      // A nested pack owns its own files (the nearest manifest above a file wins).
+      if (d !== root && entries.some((e) => e.name === MANIFEST_NAME)) return;
+      const subdirs: Promise<void>[] = [];
+      for (const e of entries) {
+        const p = joinPath(d, e.name);
+        if (e.isDirectory && !e.isSymbolicLink) {
+          if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) subdirs.push(visit(p));
+        } else if ((e.isFile || e.isSymbolicLink) && match(relativePath(root, p))) {
+          out.push(p);
+        }
+      }
+      await Promise.all(subdirs);
+    };
+    await visit(root);
+    return out.sort();
+  }
+
+  private readDir(d: string): Promise<DirEntry[]> {
+    let p = this.dirCache.get(d);
+    if (!p) {
+      p = this.host.fs.readDir(d).catch(() => [] as DirEntry[]);
+      this.dirCache.set(d, p);
+    }
+    return p;
+  }
+
+  private matcher(globs: string[]): (p: string) => boolean {
+    const key = globs.join('\n');
+    let m = this.matchers.get(key);
+    if (!m) { m = picomatch(globs, { dot: false }); this.matchers.set(key, m); }
+    return m;
+  }
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+    || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** Maps with at most `limit` promises in flight: reads overlap, memory stays bounded. */
+async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]); } };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }

@@ -137,6 +137,10 @@ export interface EvidenceItem {
   url?: string;
   date?: string;
   range: Range;
+  kindRange?: Range;
+  /** Range of the link target text (`file:` value or Markdown link target). */
+  fileRange?: Range;
+  dateRange?: Range;
   /** Whether it counts towards the requirement (SPEC §5). */
   counts: boolean;
 }
@@ -156,6 +160,7 @@ export interface ClauseEntry {
   awardedText?: string;
   awardedRange?: Range;
   justification?: string;
+  justificationRange?: Range;
   evidence: EvidenceItem[];
   notes?: string;
 }

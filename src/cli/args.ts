@@ -1,0 +1,32 @@
+// A small, strict argument parser: unknown flags are usage errors (exit 2), never ignored.
+export interface ParsedArgs { command?: string; positional: string[]; flags: Map<string, string | true> }
+
+const VALUE_FLAGS = new Set(['--format', '--min-rating', '--lang', '--root', '--standard', '--out', '--diff']);
+const BOOL_FLAGS = new Set(['--force', '--help', '-h', '--version', '--no-color']);
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const out: ParsedArgs = { positional: [], flags: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('-')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (VALUE_FLAGS.has(name)) {
+        const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+        out.flags.set(name, value);
+      } else if (BOOL_FLAGS.has(name) && eq < 0) {
+        out.flags.set(name, true);
+      } else {
+        throw new UsageError(`unknown option ${a}`);
+      }
+    } else if (!out.command) {
+      out.command = a;
+    } else {
+      out.positional.push(a);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,223 @@
+// `evidence-pack` — the same engine as the extension, for CI and for people without VS Code.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Engine } from '../core/engine';
+import { systemClock, type Host } from '../core/host';
+import { planInit } from '../core/init';
+import { langFromEnv } from '../core/messages';
+import { nodeFileSystem } from '../core/nodeFs';
+import { normalizePath, toSlash } from '../core/paths';
+import { BUILTIN_STANDARDS, BUILTIN_FILE_PREFIX, loadStandardText } from '../core/standard/loadStandard';
+import type { Lang, PackResult } from '../core/types';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { DiffError, scoreDiff } from './diff';
+import { toJunit } from './junit';
+import { renderReport } from './report';
+import { toSarif } from './sarif';
+import { diagnosticJson, diagnosticLine, scoreDetails, scoreJson, scoreLine, tr } from './text';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
+
+const HELP = `evidence-pack ${VERSION} — validate and score audit evidence packs
+
+Usage:
+  evidence-pack check  [DIR] [--format text|json|sarif|junit] [--min-rating BAND] [--lang zh-CN|en] [--root DIR2]
+  evidence-pack score  [DIR] [--format text|json] [--diff REV] [--lang …] [--root DIR2]
+  evidence-pack init   [DIR] [--standard ID] [--lang …] [--force]
+  evidence-pack report [DIR] --out FILE.html [--lang …] [--root DIR2]
+
+DIR defaults to "."; it may be a pack or any folder above packs.
+Exit: 0 ok · 1 errors or rating below --min-rating (default: the manifest's target) · 2 usage error or nothing readable.
+`;
+
+export interface Io { out(s: string): void; err(s: string): void; cwd: string; env: NodeJS.ProcessEnv }
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(`evidence-pack: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.flags.has('--version')) { io.out(VERSION + '\n'); return 0; }
+  if (args.flags.has('--help') || args.flags.has('-h') || !args.command) { (args.command ? io.out : io.err)(HELP); return args.command ? 0 : 2; }
+  const langFlag = args.flags.get('--lang');
+  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, `--lang must be zh-CN or en, not ${langFlag}`);
+  const lang: Lang = (langFlag as Lang | undefined) ?? langFromEnv(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  if (args.positional.length > 1) return usage(io, `one folder at most, got: ${args.positional.join(' ')}`);
+  const dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
+
+  try {
+    switch (args.command) {
+      case 'check': return await check(args, dir, lang, io);
+      case 'score': return await score(args, dir, lang, io);
+      case 'init': return await init(args, dir, lang, io);
+      case 'report': return await report(args, dir, lang, io);
+      default: return usage(io, `unknown command "${args.command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof DiffError) return usage(io, e.message);
+    io.err(`evidence-pack: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+function usage(io: Io, message: string): number {
+  io.err(`evidence-pack: ${message}\n(evidence-pack --help)\n`);
+  return 2;
+}
+
+/** The workspace (boundary for outside-workspace): --root, else the git work tree, else DIR. */
+function workspaceRootFor(args: ParsedArgs, dir: string, io: Io): string {
+  const root = args.flags.get('--root');
+  if (typeof root === 'string') return normalizePath(path.resolve(io.cwd, root));
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
+    if (top) return normalizePath(toSlash(top));
+  } catch { /* not a git work tree, or no git: DIR is the workspace */ }
+  return dir;
+}
+
+async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise<PackResult[]> {
+  const host: Host = { fs: nodeFileSystem, clock: systemClock, lang, workspaceRoot, logger: { warn: (m) => process.stderr.write(m + '\n') } };
+  const engine = new Engine(host);
+  const roots = await engine.findPacks(dir);
+  const results: PackResult[] = [];
+  for (const root of roots) results.push(await engine.checkPack(root));
+  return results;
+}
+
+async function loadPacks(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<PackResult[] | number> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(io, `not a folder: ${dir}`);
+  const results = await checkAll(dir, workspaceRootFor(args, dir, io), lang);
+  if (results.length === 0) {
+    io.err(`evidence-pack: ${lang === 'zh-CN' ? `在 ${dir} 及其子目录中没有找到 evidence-pack.yaml` : `no evidence-pack.yaml found in or above ${dir}`}\n`);
+    return 2;
+  }
+  return results;
+}
+
+function bandRank(r: PackResult, band: string): number | undefined {
+  const rules = r.standard?.rating;
+  if (!rules) return undefined;
+  if (band === rules.fail.id) return -1;
+  const i = rules.bands.findIndex((b) => b.id === band);
+  return i < 0 ? undefined : i;
+}
+
+async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
+  const format = (args.flags.get('--format') as string | undefined) ?? 'text';
+  if (!['text', 'json', 'sarif', 'junit'].includes(format)) return usage(io, `--format must be text, json, sarif or junit`);
+  const results = await loadPacks(args, dir, lang, io);
+  if (typeof results === 'number') return results;
+  const minFlag = args.flags.get('--min-rating') as string | undefined;
+
+  // The gate: errors fail, and so does a rating below --min-rating (or the manifest's target).
+  let failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error') || !r.score);
+  const gateLines: string[] = [];
+  for (const r of results) {
+    const wanted = minFlag ?? r.manifest?.target;
+    if (!wanted || !r.score) continue;
+    const want = bandRank(r, wanted);
+    if (want === undefined) {
+      if (minFlag) return usage(io, `--min-rating: "${minFlag}" is not a band of ${r.standard?.id} (${r.standard?.rating.bands.map((b) => b.id).join(', ')})`);
+      continue; // an unknown target is the manifest's problem, not a gate
+    }
+    const have = bandRank(r, r.score.rating.id) ?? -1;
+    if (have < want) {
+      failed = true;
+      gateLines.push(lang === 'zh-CN'
+        ? `${toSlash(path.relative(io.cwd, r.root)) || '.'}：评级 ${r.score.rating.label} 低于要求的 ${wanted}`
+        : `${toSlash(path.relative(io.cwd, r.root)) || '.'}: rating ${r.score.rating.label} is below the required ${wanted}`);
+    }
+  }
+
+  if (format === 'json') {
+    io.out(JSON.stringify({ diagnostics: results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, dir))), packs: results.filter((r) => r.score).map((r) => scoreJson(r.score!)) }, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    io.out(JSON.stringify(toSarif(results, { baseDir: dir, lang, toolVersion: VERSION }), null, 2) + '\n');
+  } else if (format === 'junit') {
+    io.out(toJunit(results, { baseDir: dir, lang }));
+  } else {
+    for (const r of results) for (const d of r.diagnostics) io.out(diagnosticLine(d, io.cwd) + '\n');
+    for (const r of results) {
+      io.out(scoreLine(r, io.cwd, lang) + '\n');
+      for (const l of scoreDetails(r, lang, false)) io.out(l + '\n');
+    }
+    for (const l of gateLines) io.out(l + '\n');
+  }
+  if (format !== 'text') for (const l of gateLines) io.err(l + '\n');
+  return failed ? 1 : 0;
+}
+
+async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
+  const format = (args.flags.get('--format') as string | undefined) ?? 'text';
+  if (!['text', 'json'].includes(format)) return usage(io, `--format must be text or json for score`);
+  const rev = args.flags.get('--diff') as string | undefined;
+  if (rev) {
+    const diffs = await scoreDiff({ dir, rev, lang, check: (d, root) => checkAll(normalizePath(d), normalizePath(root), lang) });
+    if (format === 'json') io.out(JSON.stringify(diffs.map((d) => ({ pack: d.pack, before: d.before ? scoreJson(d.before) : null, after: d.after ? scoreJson(d.after) : null, text: d.text })), null, 2) + '\n');
+    else for (const d of diffs) io.out(`${d.pack}: ${d.text}\n`);
+    return 0;
+  }
+  const results = await loadPacks(args, dir, lang, io);
+  if (typeof results === 'number') return results;
+  if (format === 'json') {
+    io.out(JSON.stringify(results.filter((r) => r.score).map((r) => scoreJson({ ...r.score!, pack: toSlash(path.relative(io.cwd, r.root)) || '.' })), null, 2) + '\n');
+  } else {
+    for (const r of results) {
+      io.out(scoreLine(r, io.cwd, lang) + '\n');
+      for (const l of scoreDetails(r, lang, true)) io.out(l + '\n');
+    }
+  }
+  // A pack that cannot be scored is "nothing readable" for score.
+  return results.every((r) => r.score) ? 0 : 1;
+}
+
+async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
+  const out = args.flags.get('--out');
+  if (typeof out !== 'string') return usage(io, 'report needs --out FILE.html');
+  const results = await loadPacks(args, dir, lang, io);
+  if (typeof results === 'number') return results;
+  const html = renderReport(results, { baseDir: dir, lang, generatedAt: new Date().toISOString() });
+  const target = path.resolve(io.cwd, out);
+  mkdirSync(path.dirname(target), { recursive: true });
+  await fsp.writeFile(target, html);
+  io.out(`${toSlash(path.relative(io.cwd, target))}\n`);
+  return 0;
+}
+
+async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
+  const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
+  const text = BUILTIN_STANDARDS[id];
+  if (text === undefined) return usage(io, `--standard: unknown built-in standard "${id}" (${Object.keys(BUILTIN_STANDARDS).join(', ')})`);
+  const { standard } = loadStandardText(text, BUILTIN_FILE_PREFIX + id, lang);
+  if (!standard) { io.err(`evidence-pack: the built-in standard ${id} failed to load\n`); return 2; }
+  const files = planInit(standard, id, lang, systemClock.today());
+  const force = args.flags.has('--force');
+  const existing = files.filter((f) => existsSync(path.join(dir, f.path)));
+  if (existing.length && !force) {
+    io.err(lang === 'zh-CN'
+      ? `evidence-pack: 不会覆盖已有文件：${existing.map((f) => f.path).join(', ')}（如需覆盖请加 --force）\n`
+      : `evidence-pack: will not overwrite existing files: ${existing.map((f) => f.path).join(', ')} (use --force to overwrite)\n`);
+    return 1;
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) {
+    await fsp.writeFile(path.join(dir, f.path), f.text);
+    io.out(`${toSlash(path.relative(io.cwd, path.join(dir, f.path)))}\n`);
+  }
+  io.out((lang === 'zh-CN' ? `已创建证据包（${files.length} 个文件）。下一步：evidence-pack check ` : `Created an evidence pack (${files.length} files). Next: evidence-pack check `) + (toSlash(path.relative(io.cwd, dir)) || '.') + '\n');
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), env: process.env,
+  }).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`evidence-pack: ${(e as Error).message}\n`); process.exitCode = 2; });
+}
+
+export { tr };

@@ -1,0 +1,80 @@
+// One evidence file → its entries and file-level diagnostics (cached per file by the engine).
+import type { PackContext } from './context';
+import { msg } from './messages';
+import { entriesFromYaml } from './parse/evidenceYaml';
+import { parseEvidenceMarkdown } from './parse/evidenceMarkdown';
+import { parseYaml, type YamlSource } from './parse/yamlSource';
+import { FILE_RULES } from './rules';
+import type { AnalyzedFile, Report } from './rules/rule';
+import { schemaDiagnostics } from './schemaCheck';
+import { LineIndex, ZERO_RANGE } from './text';
+import type { ClauseEntry, Diagnostic, FileResult } from './types';
+import { RULES } from './messages';
+
+export async function analyzeEvidenceText(text: string, file: string, ctx: PackContext): Promise<FileResult> {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (code, f, range, message, extra) =>
+    diagnostics.push({ file: f, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
+  const lines = new LineIndex(text);
+  let entries: ClauseEntry[] = [];
+  let yaml: YamlSource | undefined;
+  let bodyLinks: { target: string; range: import('./types').Range }[] = [];
+  let openActions: AnalyzedFile['openActions'] = [];
+
+  if (/\.md$/i.test(file)) {
+    const mdResult = parseEvidenceMarkdown(text, lines, {
+      isSectionId: (id) => ctx.standard.byId.has(id) || looksLikeClauseOf(id, ctx),
+      kindOf: ctx.kindOf,
+    });
+    yaml = mdResult.frontMatter;
+    for (const e of mdResult.entries) e.file = file;
+    entries = mdResult.entries;
+    bodyLinks = mdResult.links;
+    openActions = mdResult.openActions;
+  } else {
+    yaml = parseYaml(text, lines);
+    if (yaml.value === null || (yaml.value === undefined && yaml.errors.length === 0)) {
+      report('schema', file, ZERO_RANGE, ctx.lang === 'zh-CN' ? '文件为空：证据文件应以 `clauses:` 开头' : 'The file is empty: an evidence file starts with `clauses:`');
+      yaml = undefined;
+    }
+  }
+  if (yaml) {
+    for (const e of yaml.errors) report('yaml-syntax', file, e.range, msg(ctx.lang, 'yaml-syntax', { detail: e.message }));
+    if (yaml.errors.length === 0 && yaml.value !== undefined) diagnostics.push(...schemaDiagnostics('evidence', yaml, file, ctx.lang));
+    // Entries are read even from a file with schema errors: what is usable still counts.
+    entries = [...entriesFromYaml(yaml, file), ...entries];
+  }
+
+  // Resolve kinds, links and dates, then whether each item counts (SPEC §5).
+  const itemLinks = new Map<object, 'ok' | 'missing' | 'outside'>();
+  const pending: Promise<unknown>[] = [];
+  const links: string[] = [];
+  for (const e of entries) {
+    for (const item of e.evidence) {
+      item.kindId = ctx.kindOf(item.kind);
+      if (item.file !== undefined) {
+        pending.push(ctx.linkState(file, item.file).then((r) => { itemLinks.set(item, r.state); if (r.path) links.push(r.path); }));
+      }
+    }
+  }
+  const resolvedBody = bodyLinks.map((l) => ({ ...l, state: 'ok' as 'ok' | 'missing' | 'outside' }));
+  for (const l of resolvedBody) pending.push(ctx.linkState(file, l.target).then((r) => { l.state = r.state; if (r.path) links.push(r.path); }));
+  await Promise.all(pending);
+  for (const e of entries) {
+    for (const item of e.evidence) {
+      const kind = item.kindId ? ctx.standard.kinds.find((k) => k.id === item.kindId) : undefined;
+      const linkOk = item.file === undefined || itemLinks.get(item) === 'ok';
+      const dateOk = !kind?.dated || item.date === undefined || (item.date >= ctx.windowStart && item.date <= ctx.manifest.assessmentDate);
+      item.counts = !!kind && linkOk && dateOk;
+    }
+  }
+  const analyzed: AnalyzedFile = { file, entries, bodyLinks: resolvedBody, itemLinks, openActions };
+  for (const rule of FILE_RULES) rule.check(analyzed, ctx, report);
+  return { file, entries, diagnostics, links: [...new Set(links)] };
+}
+
+/** A heading like `5.9.9 …` in a GB/T pack is an attempt at a clause (report it), `2026.1 计划` is not. */
+function looksLikeClauseOf(id: string, ctx: PackContext): boolean {
+  const head = id.split('.')[0];
+  return ctx.standard.clauses.some((c) => c.id.split('.')[0] === head);
+}

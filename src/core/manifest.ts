@@ -1,0 +1,96 @@
+// evidence-pack.yaml → Manifest. Lenient: every usable field is taken even when another
+// field breaks the schema, so one typo never hides the whole pack's score.
+import { isMap, isSeq, type Node } from 'yaml';
+import { DEFAULT_EVIDENCE_GLOBS } from './constants';
+import { msg } from './messages';
+import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText } from './parse/yamlSource';
+import { schemaDiagnostics } from './schemaCheck';
+import { ZERO_RANGE } from './text';
+import type { Diagnostic, Lang, Manifest } from './types';
+import { dirname } from './paths';
+
+export interface ManifestLoad { manifest?: Manifest; diagnostics: Diagnostic[] }
+
+export function parseManifest(text: string, file: string, today: string, lang: Lang): ManifestLoad {
+  const src = parseYaml(text);
+  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
+    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
+  }));
+  if (src.value !== undefined) diagnostics.push(...schemaDiagnostics('pack', src, file, lang));
+  const root = src.doc.contents as Node | null;
+  const standardNode = mapValue(root, 'standard');
+  const standardRef = scalarString(standardNode)?.trim();
+  if (!standardRef) {
+    // Without a standard nothing can be scored; the schema error (if any) already points at it.
+    if (!diagnostics.some((d) => d.code === 'schema' || d.code === 'yaml-syntax')) {
+      diagnostics.push({ file, range: ZERO_RANGE, severity: 'error', code: 'manifest-invalid', message: msg(lang, 'manifest-no-standard') });
+    }
+    return { diagnostics };
+  }
+  const assessment = mapValue(root, 'assessment');
+  const dateText = scalarText(src, mapValue(assessment, 'date'));
+  const window = scalarNumber(mapValue(assessment, 'window_months'));
+  const org = mapValue(root, 'organization');
+  const orgType = scalarString(mapValue(org, 'type'));
+  const globsNode = mapValue(root, 'evidence');
+  const globs = isSeq(globsNode) ? globsNode.items.map((n) => scalarString(n as Node)).filter((s): s is string => !!s) : [];
+
+  const deductions: Manifest['specialDeductions'] = [];
+  const sd = mapValue(root, 'special_deductions');
+  if (isSeq(sd)) {
+    sd.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      deductions.push({
+        id: scalarText(src, mapValue(item, 'id')) ?? `#${i + 1}`,
+        clause: scalarText(src, mapValue(item, 'clause')),
+        reason: scalarString(mapValue(item, 'reason')) ?? '',
+        rectified: (mapValue(item, 'rectified') as { value?: unknown } | null)?.value === true,
+        rectification: scalarString(mapValue(item, 'rectification')),
+        range: nodeRange(src, item as Node) ?? ZERO_RANGE,
+      });
+    });
+  }
+  const bonuses: Manifest['specialBonuses'] = [];
+  const sb = mapValue(root, 'special_bonus');
+  for (const item of isSeq(sb) ? (sb.items as Node[]) : isMap(sb) ? [sb as Node] : []) {
+    if (!isMap(item)) continue;
+    bonuses.push({ reason: scalarString(mapValue(item, 'reason')) ?? '', evidence: scalarString(mapValue(item, 'evidence')), range: nodeRange(src, item) ?? ZERO_RANGE });
+  }
+
+  const manifest: Manifest = {
+    file, root: dirname(file), standardRef,
+    standardRange: nodeRange(src, standardNode) ?? ZERO_RANGE,
+    scoringRef: scalarString(mapValue(root, 'scoring')),
+    organization: isMap(org) ? { name: scalarString(mapValue(org, 'name')), type: orgType === 'production' || orgType === 'sales-service' ? orgType : undefined } : undefined,
+    assessmentDate: dateText && isValidDate(dateText) ? dateText : today,
+    windowMonths: window !== undefined && window > 0 ? window : 12,
+    target: scalarString(mapValue(root, 'target')),
+    evidenceGlobs: globs.length ? globs : DEFAULT_EVIDENCE_GLOBS,
+    specialDeductions: deductions,
+    specialBonuses: bonuses,
+  };
+  return { manifest, diagnostics };
+}
+
+/** YYYY-MM-DD naming a real calendar day. */
+export function isValidDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** date − months, clamping the day (2026-03-31 − 1 month = 2026-02-28). */
+export function subtractMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  let total = y * 12 + (m - 1) - Math.floor(months);
+  const ny = Math.floor(total / 12), nm = (total % 12) + 1;
+  total = 0;
+  const nd = Math.min(d, daysInMonth(ny, nm));
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+}

@@ -1,0 +1,173 @@
+// Evidence Markdown → front matter + clause sections + evidence items + links, with ranges.
+// markdown-it gives block line maps; exact columns are found in the source line itself.
+import MarkdownIt from 'markdown-it';
+import { LineIndex } from '../text';
+import type { ClauseEntry, EvidenceItem, Range } from '../types';
+import { parseYaml, type YamlSource } from './yamlSource';
+
+const md = new MarkdownIt({ html: false, linkify: false });
+type Token = ReturnType<typeof md.parse>[number];
+
+export interface MarkdownEvidence {
+  frontMatter?: YamlSource;
+  entries: ClauseEntry[];
+  openActions: { clause: string; text: string; range: Range }[];
+  /** Every relative link in the body (targets decoded, as written otherwise). */
+  links: { target: string; range: Range }[];
+}
+
+/** A heading text begins with something shaped like a clause id: 5.3.2, 5.10, A.1 … */
+const HEADING_ID = /^((?:\d+|[A-Z])(?:\.\d+)+)(?=\s|$|[^\d.])/;
+/** `KIND: rest` with an ASCII or full-width colon. */
+const ITEM = /^([^:：\[\]()]{1,40}?)\s*[:：]\s*(.*)$/;
+const LINK = /^\[([^\]]*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)/;
+const DATE_AT_END = /(\d{4}-\d{2}-\d{2})\s*$/;
+
+export interface MarkdownOptions {
+  /** Whether a heading id opens a section (ids of the standard, and look-alikes to report). */
+  isSectionId(id: string): boolean;
+  /** Resolves a KIND word (id or zh-CN/en label) to a kind id. */
+  kindOf(word: string): string | undefined;
+}
+
+export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: MarkdownOptions): MarkdownEvidence {
+  const result: MarkdownEvidence = { entries: [], openActions: [], links: [] };
+  let body = text;
+  // Front matter: `---` on the first line up to a closing `---` or `...` line.
+  if (/^---[ \t]*\r?$/.test(lines.lineText(0))) {
+    for (let l = 1; l < lines.lineCount; l++) {
+      if (/^(---|\.\.\.)[ \t]*\r?$/.test(lines.lineText(l))) {
+        const end = lines.lineStart(l);
+        // Blank the opening fence so offsets in the YAML equal offsets in the file.
+        const yamlText = ' '.repeat(lines.lineText(0).length) + text.slice(lines.lineText(0).length, end);
+        result.frontMatter = parseYaml(yamlText);
+        const close = l + 1 < lines.lineCount ? lines.lineStart(l + 1) : text.length;
+        body = text.slice(0, close).replace(/[^\r\n]/g, ' ') + text.slice(close);
+        break;
+      }
+    }
+  }
+
+  const tokens = md.parse(body, {});
+  let section: { entry: ClauseEntry; level: number } | undefined;
+  const closeSection = (endLine: number) => {
+    if (!section) return;
+    const r = section.entry.range;
+    const last = Math.max(r.start.line, endLine);
+    section.entry.range = { start: r.start, end: { line: last, character: lines.lineText(last).length } };
+    section = undefined;
+  };
+  let listDepth = 0;
+  const linkCursor = new Map<number, number>();
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'heading_open') {
+      const level = Number(t.tag.slice(1));
+      const inline = tokens[i + 1];
+      const line = t.map?.[0] ?? 0;
+      if (section && level <= section.level) closeSection(line - 1);
+      const content = inline?.content.trim() ?? '';
+      const m = HEADING_ID.exec(content);
+      if (m && opts.isSectionId(m[1])) {
+        const lineText = lines.lineText(line);
+        const col = Math.max(0, lineText.indexOf(m[1]));
+        const start = lines.lineStart(line);
+        const entry: ClauseEntry = {
+          clause: m[1], file: '', idRange: lines.range(start + col, start + col + m[1].length),
+          range: lines.range(start, start + lineText.length), evidence: [],
+        };
+        result.entries.push(entry);
+        section = { entry, level };
+      }
+      continue;
+    }
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') { listDepth++; continue; }
+    if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') { listDepth--; continue; }
+    if (t.type !== 'inline') continue;
+    collectLinks(t, lines, result, linkCursor);
+    if (!section || listDepth === 0 || tokens[i - 1]?.type !== 'paragraph_open' || tokens[i - 2]?.type !== 'list_item_open') continue;
+    const line = t.map?.[0] ?? 0;
+    const first = t.content.split('\n')[0];
+    const lineText = lines.lineText(line);
+    const col = Math.max(0, lineText.indexOf(first));
+    const lineStart = lines.lineStart(line);
+    const itemRange = lines.range(lineStart + col, lineStart + col + first.length);
+    const task = /^\[( |x|X)\]\s+(.*)$/.exec(first);
+    if (task) {
+      if (task[1] === ' ') result.openActions.push({ clause: section.entry.clause, text: task[2].trim(), range: itemRange });
+      continue;
+    }
+    const item = ITEM.exec(first);
+    if (!item) continue;
+    const word = item[1].trim();
+    const rest = item[2];
+    const kindId = opts.kindOf(word);
+    const link = LINK.exec(rest);
+    // Prose such as `说明：…` is not evidence; an unknown KIND only counts as an attempt when it links.
+    if (!kindId && !link) continue;
+    const restCol = col + first.length - rest.length;
+    const evidence: EvidenceItem = {
+      kind: word, range: itemRange, counts: false,
+      kindRange: lines.range(lineStart + col, lineStart + col + item[1].length),
+    };
+    let tail = rest;
+    if (link) {
+      evidence.title = link[1];
+      const target = link[2];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target)) evidence.url = target;
+      else if (target && !target.startsWith('#')) {
+        evidence.file = safeDecode(target);
+        const tcol = restCol + rest.indexOf(target, link[0].indexOf('('));
+        evidence.fileRange = lines.range(lineStart + tcol, lineStart + tcol + target.length);
+      }
+      tail = rest.slice(link[0].length);
+    }
+    const date = DATE_AT_END.exec(tail);
+    if (date) {
+      evidence.date = date[1];
+      const dcol = lineStart + col + first.length - (tail.length - date.index) ;
+      evidence.dateRange = lines.range(dcol, dcol + 10);
+      if (!link) evidence.title = tail.slice(0, date.index).trim() || undefined;
+    } else if (!link) {
+      evidence.title = tail.trim() || undefined;
+    }
+    section.entry.evidence.push(evidence);
+  }
+  closeSection(lines.lineCount - 1);
+  return result;
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURI(s); } catch { return s; }
+}
+
+/** Relative link targets of one inline token, located in the source lines it spans. */
+function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, cursor: Map<number, number>): void {
+  if (!t.children || !t.map) return;
+  for (const child of t.children) {
+    const attr = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
+    const href = attr === null ? null : String(attr);
+    if (!href || href.startsWith('#')) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^file:/i.test(href)) continue; // web links are not files
+    const raw = safeDecode(href);
+    const range = findInLines(lines, t.map[0], t.map[1], [raw, href], cursor);
+    result.links.push({ target: raw, range: range ?? lines.lineRange(t.map[0]) });
+  }
+}
+
+function findInLines(lines: LineIndex, from: number, to: number, needles: string[], cursor: Map<number, number>): Range | undefined {
+  for (let l = from; l < Math.max(to, from + 1); l++) {
+    const text = lines.lineText(l);
+    for (const needle of needles) {
+      const at = text.indexOf(needle, cursor.get(l) ?? 0);
+      if (at >= 0) {
+        cursor.set(l, at + needle.length);
+        const s = lines.lineStart(l);
+        return lines.range(s + at, s + at + needle.length);
+      }
+    }
+  }
+  return undefined;
+}
+

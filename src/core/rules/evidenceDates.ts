@@ -1,0 +1,29 @@
+// stale-evidence, future-evidence and undated-evidence for kinds the standard marks `dated`.
+import { isValidDate } from '../manifest';
+import { msg, pick } from '../messages';
+import type { FileRule } from './rule';
+
+export const evidenceDates: FileRule = {
+  codes: ['stale-evidence', 'future-evidence', 'undated-evidence', 'schema'],
+  check(file, ctx, report) {
+    const to = ctx.manifest.assessmentDate;
+    for (const e of file.entries) {
+      for (const item of e.evidence) {
+        const kind = ctx.standard.kinds.find((k) => k.id === item.kindId);
+        const range = item.dateRange ?? item.range;
+        if (item.date !== undefined && !isValidDate(item.date)) {
+          report('schema', file.file, range, ctx.lang === 'zh-CN' ? `日期“${item.date}”不是有效日期（YYYY-MM-DD）` : `"${item.date}" is not a valid date (YYYY-MM-DD)`, { clause: e.clause });
+          continue;
+        }
+        if (!kind?.dated) continue;
+        if (item.date === undefined) {
+          report('undated-evidence', file.file, item.kindRange ?? item.range, msg(ctx.lang, 'undated-evidence', { kind: pick(kind.label, ctx.lang) }), { clause: e.clause });
+        } else if (item.date < ctx.windowStart) {
+          report('stale-evidence', file.file, range, msg(ctx.lang, 'stale-evidence', { date: item.date, from: ctx.windowStart }), { clause: e.clause, data: { date: item.date, from: ctx.windowStart } });
+        } else if (item.date > to) {
+          report('future-evidence', file.file, range, msg(ctx.lang, 'future-evidence', { date: item.date, to }), { clause: e.clause });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+// missing-evidence: only where the requirement decides the score (SPEC §5 rule 5) — not on an
+// excluded, non-conforming or assessor-awarded leaf, where evidence no longer changes anything.
+import { exclusionStands, missingKinds } from '../leafFacts';
+import { msg, pick } from '../messages';
+import type { PackRule } from './rule';
+
+export const missingEvidence: PackRule = {
+  codes: ['missing-evidence'],
+  check(leaves, ctx, report) {
+    for (const f of leaves) {
+      if (f.entries.length === 0 || exclusionStands(f) || f.status === 'nonconforming' || f.awarded !== undefined) continue;
+      const missing = missingKinds(f);
+      if (missing.length === 0) continue;
+      const labels = missing.map((id) => pick(ctx.standard.kinds.find((k) => k.id === id)?.label, ctx.lang) || id).join(ctx.lang === 'zh-CN' ? '、' : ', ');
+      const e = f.entries[0];
+      report('missing-evidence', e.file, e.idRange, msg(ctx.lang, 'missing-evidence', { clause: f.leaf.id, kinds: labels }), { clause: f.leaf.id, data: { missingKinds: missing } });
+    }
+  },
+};

@@ -1,0 +1,115 @@
+// Leaf states and the pack score, exactly as SPEC §5 says, in exact rationals; rounded once,
+// half-up, at the end. Views only render the Score this returns.
+import { exclusionStands, missingKinds, type LeafFacts } from './leafFacts';
+import { msg, pick } from './messages';
+import { Q } from './rational';
+import { samplesAreValid } from './rules/samplesInvalid';
+import type { ClauseScore, Lang, LeafState, Manifest, Score, Standard, Suggestion } from './types';
+
+interface LeafResult { facts: LeafFacts; state: LeafState; earned: Q; points: Q; missing: string[]; reason: string }
+
+export function scoreLeaf(f: LeafFacts, lang: Lang): LeafResult {
+  const points = Q.of(f.leaf.points);
+  const base = { facts: f, points, missing: [] as string[] };
+  // 1. no entry anywhere
+  if (f.entries.length === 0) return { ...base, state: 'missing', earned: Q.ZERO, missing: [...f.leaf.requires], reason: msg(lang, 'reason-missing') };
+  // 2. a standing exclusion; a failed one is scored as if there were no status
+  if (exclusionStands(f)) return { ...base, state: 'excluded', earned: Q.ZERO, reason: msg(lang, 'reason-excluded', { justification: f.justification ?? '' }) };
+  const status = f.status === 'excluded' ? undefined : f.status;
+  // 3. non-conforming
+  if (status === 'nonconforming') return { ...base, state: 'nonconforming', earned: Q.ZERO, reason: msg(lang, 'reason-nonconforming') };
+  // 4. points awarded by the assessor (clamped to 0..points)
+  if (f.awarded !== undefined) {
+    const earned = Q.of(f.awarded).clamp(Q.ZERO, points);
+    return { ...base, state: earned.cmp(points) === 0 ? 'met' : 'partial', earned, reason: msg(lang, 'reason-awarded', { awarded: earned.toFixed(2).replace(/\.?0+$/, ''), points: f.leaf.pointsText }) };
+  }
+  // 5. a required kind without counting evidence
+  const missing = missingKinds(f);
+  if (missing.length) return { ...base, state: 'incomplete', earned: Q.ZERO, missing, reason: msg(lang, 'reason-incomplete', { kinds: missing.join(', ') }) };
+  // 6. partial on a sampled leaf with samples: points × (1 − nonconforming / size)
+  if (status === 'partial' && f.samples && f.leaf.sampled) {
+    const s = f.samples;
+    // Invalid samples (reported as samples-invalid) are clamped: size ≤ 0 earns nothing.
+    const earned = samplesAreValid(s)
+      ? points.mul(Q.ONE.sub(Q.of(s.nonconforming).div(Q.of(s.size))))
+      : s.size > 0 ? points.mul(Q.ONE.sub(Q.of(s.nonconforming).clamp(Q.ZERO, Q.of(s.size)).div(Q.of(s.size)))) : Q.ZERO;
+    return { ...base, state: 'partial', earned, reason: msg(lang, 'reason-sampled', { nonconforming: s.nonconforming, size: s.size, points: f.leaf.pointsText }) };
+  }
+  // 7. otherwise met
+  return { ...base, state: 'met', earned: points, reason: msg(lang, 'reason-met') };
+}
+
+/** Decimal-clean number for JSON: exact value rounded to 4 places (no 0.30000000000000004). */
+const num = (q: Q, decimals = 4) => q.toNumber(decimals);
+
+export function scorePack(pack: string, standard: Standard, manifest: Manifest, facts: LeafFacts[], lang: Lang): Score {
+  const rules = standard.rating;
+  const results = facts.map((f) => scoreLeaf(f, lang));
+  let applicable = Q.ZERO, earned = Q.ZERO;
+  for (const r of results) {
+    if (r.state === 'excluded') continue;
+    applicable = applicable.add(r.points);
+    earned = earned.add(r.earned);
+  }
+  const scale = Q.of(rules.scale);
+  const baseScore = applicable.isZero() ? Q.ZERO : earned.div(applicable).mul(scale);
+  const deductions = manifest.specialDeductions.length;
+  const bonuses = Math.min(manifest.specialBonuses.length, rules.specialBonus.max);
+  const exact = baseScore
+    .sub(Q.of(deductions).mul(Q.of(rules.specialDeduction.points)))
+    .add(Q.of(bonuses).mul(Q.of(rules.specialBonus.points)))
+    .clamp(Q.ZERO, scale);
+  const score = exact.round(rules.rounding);
+
+  const lowest = rules.bands[0];
+  const failed = !lowest || score.lt(Q.of(lowest.min)) || deductions >= rules.specialDeduction.failAt;
+  const band = failed ? undefined : [...rules.bands].reverse().find((b) => !score.lt(Q.of(b.min)));
+  const rating = band
+    ? { id: band.id, stars: band.stars, label: pick(band.label, lang) }
+    : { id: rules.fail.id, stars: 0, label: pick(rules.fail.label, lang) };
+
+  // Next rating: the lowest band above the score (for a failed pack, the lowest band).
+  const nextBand = rules.bands.find((b) => Q.of(b.min).gt(score));
+  const byOrder = [...results].sort((a, b) => a.facts.leaf.order - b.facts.leaf.order);
+  const suggestions: Suggestion[] = applicable.isZero() ? [] : byOrder
+    .filter((r) => r.state !== 'excluded' && r.earned.lt(r.points))
+    .map((r) => ({ r, gain: r.points.sub(r.earned).div(applicable).mul(scale) }))
+    .sort((a, b) => b.gain.cmp(a.gain) || a.r.facts.leaf.order - b.r.facts.leaf.order)
+    .map(({ r, gain }) => ({ clause: r.facts.leaf.id, gain: gain.toNumber(2), missingKinds: r.missing, state: r.state }));
+
+  const sections = standard.clauses.map((top) => {
+    let e = Q.ZERO, a = Q.ZERO;
+    const ids = new Set(collect(top));
+    for (const r of results) {
+      if (!ids.has(r.facts.leaf.id) || r.state === 'excluded') continue;
+      a = a.add(r.points); e = e.add(r.earned);
+    }
+    return { id: top.id, earned: num(e), applicable: num(a) };
+  });
+
+  const clauses: ClauseScore[] = byOrder.map((r) => ({
+    id: r.facts.leaf.id, state: r.state, points: num(r.points), earned: num(r.earned), missingKinds: r.missing,
+    evidenceCount: r.facts.evidence.length, countingEvidence: r.facts.evidence.filter((i) => i.counts).length, reason: r.reason,
+  }));
+
+  return {
+    pack,
+    standard: { id: standard.id, weights: standard.weights, title: standard.title, scoringSource: standard.scoringSource },
+    score: score.toNumber(rules.rounding),
+    exactScore: exact.toString(),
+    base: baseScore.toNumber(4),
+    rating,
+    earned: num(earned), applicable: num(applicable),
+    specialDeductions: deductions, specialBonus: bonuses,
+    sections, clauses,
+    next: nextBand ? {
+      id: nextBand.id, min: nextBand.min, needed: Q.of(nextBand.min).sub(score).toNumber(rules.rounding),
+      label: pick(nextBand.label, lang), stars: nextBand.stars, suggestions,
+    } : null,
+    diagnostics: { error: 0, warning: 0, info: 0 },
+  };
+}
+
+function collect(c: { id: string; children: { id: string; children: unknown[] }[] }): string[] {
+  return c.children.length === 0 ? [c.id] : c.children.flatMap((ch) => collect(ch as never));
+}

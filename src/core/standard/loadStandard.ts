@@ -1,0 +1,184 @@
+// Standard files (YAML or JSON) → a checked Standard tree. Standards are data only:
+// nothing in them is evaluated, and keys are read by name (never merged into objects).
+import { isMap, isSeq, type Node } from 'yaml';
+import gbt27922 from '../../../schemas/standards/gbt27922-2011.yaml';
+import { msg } from '../messages';
+import { Q } from '../rational';
+import { schemaDiagnostics } from '../schemaCheck';
+import { mapPair, mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
+import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, Standard } from '../types';
+import { ZERO_RANGE } from '../text';
+
+export const BUILTIN_STANDARDS: Record<string, string> = { 'gbt27922-2011': gbt27922 };
+export const BUILTIN_FILE_PREFIX = 'builtin:';
+
+export interface StandardLoad { standard?: Standard; diagnostics: Diagnostic[] }
+
+type Raw = Record<string, unknown>;
+const own = (o: unknown, k: string): unknown =>
+  o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Raw)[k] : undefined;
+const text = (o: unknown): LocalizedText => ({ 'zh-CN': String(own(o, 'zh-CN') ?? own(o, 'en') ?? ''), en: String(own(o, 'en') ?? own(o, 'zh-CN') ?? '') });
+
+/** `file` is the absolute path of a standard file, or `builtin:ID`. */
+export function loadStandardText(source: string, file: string, lang: Lang): StandardLoad {
+  const src = parseYaml(source);
+  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
+    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
+  }));
+  if (diagnostics.length) return { diagnostics };
+  const schemaErrors = schemaDiagnostics('standard', src, file, lang);
+  if (schemaErrors.length) return { diagnostics: schemaErrors };
+
+  const raw = src.value as Raw;
+  const kinds: EvidenceKind[] = (own(raw, 'kinds') as Raw[]).map((k) => ({ id: String(own(k, 'id')), label: text(own(k, 'label')), dated: own(k, 'dated') === true }));
+  const kindIds = new Set(kinds.map((k) => k.id));
+  const r = own(raw, 'rating') as Raw;
+  const rating: RatingRules = {
+    scale: Number(own(r, 'scale') ?? 100),
+    rounding: Number(own(r, 'rounding') ?? 1),
+    fail: { id: String(own(own(r, 'fail'), 'id') ?? 'fail'), label: text(own(own(r, 'fail'), 'label')) },
+    bands: ((own(r, 'bands') as Raw[]) ?? []).map((b) => ({ id: String(own(b, 'id')), min: Number(own(b, 'min')), stars: Number(own(b, 'stars') ?? 0), label: text(own(b, 'label')) }))
+      .sort((a, b) => a.min - b.min),
+    specialDeduction: { points: Number(own(own(r, 'special_deduction'), 'points') ?? 1), failAt: Number(own(own(r, 'special_deduction'), 'fail_at') ?? Infinity) },
+    specialBonus: { points: Number(own(own(r, 'special_bonus'), 'points') ?? 1), max: Number(own(own(r, 'special_bonus'), 'max') ?? 1) },
+  };
+
+  const byId = new Map<string, Clause>();
+  const leaves: Clause[] = [];
+  let order = 0;
+  const invalid = (node: Node | null | undefined, detail: string) =>
+    diagnostics.push({ file, range: nodeRange(src, node) ?? ZERO_RANGE, severity: 'error', code: 'standard-invalid', message: detail });
+
+  const build = (seqNode: Node | null | undefined, parentId: string | undefined): Clause[] => {
+    if (!isSeq(seqNode)) return [];
+    const out: Clause[] = [];
+    for (const item of seqNode.items as Node[]) {
+      if (!isMap(item)) continue;
+      const idNode = mapValue(item, 'id');
+      const id = scalarText(src, idNode) ?? '';
+      const childrenNode = mapValue(item, 'children');
+      const clause: Clause = {
+        id,
+        title: text(nodeJs(src, mapValue(item, 'title'))),
+        guidance: mapValue(item, 'guidance') ? text(nodeJs(src, mapValue(item, 'guidance'))) : undefined,
+        points: 0, pointsText: '0',
+        requires: ((nodeJs(src, mapValue(item, 'requires')) as unknown[]) ?? []).map(String),
+        sampled: nodeJs(src, mapValue(item, 'sampled')) === true,
+        excludable: nodeJs(src, mapValue(item, 'excludable')) === true,
+        children: [], parentId, order: order++,
+        source: { file, range: nodeRange(src, idNode) ?? ZERO_RANGE },
+      };
+      if (byId.has(id)) invalid(idNode, lang === 'zh-CN' ? `条款编号“${id}”重复` : `Duplicate clause id "${id}"`);
+      byId.set(id, clause);
+      for (const k of clause.requires) {
+        if (!kindIds.has(k)) invalid(mapValue(item, 'requires'), lang === 'zh-CN' ? `条款 ${id} 要求未定义的证据类型“${k}”` : `Clause ${id} requires undefined kind "${k}"`);
+      }
+      const stated = scalarNumber(mapValue(item, 'points'));
+      clause.children = build(childrenNode, id);
+      if (clause.children.length === 0) {
+        clause.points = stated ?? 0;
+        clause.pointsText = String(clause.points);
+        leaves.push(clause);
+      } else {
+        clause.statedPoints = stated;
+      }
+      out.push(clause);
+    }
+    return out;
+  };
+  const clauses = build(mapValue(src.doc.contents, 'clauses'), undefined);
+  const standard: Standard = {
+    id: String(own(raw, 'id')), title: text(own(raw, 'title')),
+    weights: own(raw, 'weights') === 'official' ? 'official' : 'provisional',
+    kinds, rating, clauses, byId, leaves, file: file.startsWith(BUILTIN_FILE_PREFIX) ? undefined : file,
+  };
+  diagnostics.push(...checkTotals(standard, src, file, lang));
+  return { standard, diagnostics };
+}
+
+/** Sets every parent's points to the exact sum of its leaves and reports stated sums that differ. */
+function checkTotals(standard: Standard, src: YamlSource | undefined, file: string, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sum = (c: Clause): Q => {
+    if (c.children.length === 0) return Q.of(c.points);
+    const total = c.children.reduce((acc, ch) => acc.add(sum(ch)), Q.ZERO);
+    c.points = total.toNumber(6);
+    c.pointsText = total.toFixed(2).replace(/\.?0+$/, '');
+    if (c.statedPoints !== undefined && total.cmp(Q.of(c.statedPoints)) !== 0) {
+      out.push({
+        file, range: c.source?.range ?? ZERO_RANGE, severity: 'error', code: 'points-mismatch', clause: c.id,
+        message: msg(lang, 'points-mismatch', { clause: c.id, stated: c.statedPoints, sum: c.pointsText }),
+      });
+    }
+    return total;
+  };
+  standard.clauses.forEach(sum);
+  void src;
+  return out;
+}
+
+function nodeJs(src: YamlSource, node: Node | null | undefined): unknown {
+  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as unknown as { toJSON(): unknown }).toJSON() : undefined;
+}
+
+/** Applies a scoring sheet `{standard, source, points: {"1.1": 12}}` to a loaded standard (a copy). */
+export function applyScoringSheet(base: Standard, sheetText: string, file: string, lang: Lang): StandardLoad {
+  const src = parseYaml(sheetText);
+  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
+    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
+  }));
+  if (diagnostics.length) return { standard: base, diagnostics };
+  const schemaErrors = schemaDiagnostics('scoring', src, file, lang);
+  if (schemaErrors.length) return { standard: base, diagnostics: schemaErrors };
+
+  const standard = cloneStandard(base);
+  const sheetStd = scalarText(src, mapValue(src.doc.contents, 'standard'));
+  if (sheetStd !== undefined && sheetStd !== standard.id) {
+    diagnostics.push({ file, range: nodeRange(src, mapValue(src.doc.contents, 'standard')) ?? ZERO_RANGE, severity: 'error', code: 'standard-invalid',
+      message: msg(lang, 'points-mismatch-sheet', { detail: msg(lang, 'sheet-standard', { sheet: sheetStd, standard: standard.id }) }) });
+    return { standard: base, diagnostics };
+  }
+  const pointsNode = mapValue(src.doc.contents, 'points');
+  if (isMap(pointsNode)) {
+    for (const pair of pointsNode.items) {
+      const id = scalarText(src, pair.key as Node) ?? '';
+      const clause = standard.byId.get(id);
+      const value = scalarNumber(pair.value as Node);
+      if (!clause || clause.children.length > 0) {
+        diagnostics.push({ file, range: nodeRange(src, pair.key as Node) ?? ZERO_RANGE, severity: 'error', code: 'unknown-clause', clause: id,
+          message: msg(lang, 'points-mismatch-sheet', { detail: msg(lang, 'sheet-unknown-clause', { clause: id }) }) });
+        continue;
+      }
+      if (value !== undefined) { clause.points = value; clause.pointsText = String(value); }
+    }
+  }
+  // The sheet's totals must still hold: every parent's stated points, checked again.
+  const mismatches = checkTotals(standard, undefined, file, lang).map((d) => {
+    const leafIds = new Set(collectLeaves(standard.byId.get(d.clause!)!).map((c) => c.id));
+    const pair = isMap(pointsNode) ? pointsNode.items.find((p) => leafIds.has(scalarText(src, p.key as Node) ?? '')) : undefined;
+    return { ...d, range: nodeRange(src, (pair?.key as Node) ?? pointsNode) ?? ZERO_RANGE, message: msg(lang, 'points-mismatch-sheet', { detail: d.message }) };
+  });
+  diagnostics.push(...mismatches);
+  const source = scalarText(src, mapValue(src.doc.contents, 'source'));
+  standard.scoringSource = source || file;
+  return { standard, diagnostics };
+}
+
+export function collectLeaves(c: Clause): Clause[] {
+  return c.children.length === 0 ? [c] : c.children.flatMap(collectLeaves);
+}
+
+function cloneStandard(s: Standard): Standard {
+  const byId = new Map<string, Clause>();
+  const leaves: Clause[] = [];
+  const copy = (c: Clause): Clause => {
+    const n: Clause = { ...c, children: [] };
+    byId.set(n.id, n);
+    n.children = c.children.map(copy);
+    if (n.children.length === 0) leaves.push(n);
+    return n;
+  };
+  const clauses = s.clauses.map(copy);
+  return { ...s, clauses, byId, leaves };
+}
+
