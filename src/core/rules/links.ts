@@ -9,9 +9,12 @@ export const links: FileRule = {
       if (state === 'missing') report('broken-link', file.file, range, msg(ctx.lang, 'broken-link', { target }), { clause, data: { target } });
       else if (state === 'outside') report('outside-workspace', file.file, range, msg(ctx.lang, 'outside-workspace', { target }), { clause, data: { target } });
     };
+    // A Markdown evidence link is also a body link: report it once, as the body link.
+    const bodyAt = new Set(file.bodyLinks.map((l) => `${l.range.start.line}:${l.range.start.character}`));
     for (const e of file.entries) {
       for (const item of e.evidence) {
         const state = file.itemLinks.get(item);
+        if (item.fileRange && bodyAt.has(`${item.fileRange.start.line}:${item.fileRange.start.character}`)) continue;
         if (state && item.file !== undefined) say(state, item.file, item.fileRange ?? item.range, e.clause);
       }
     }
