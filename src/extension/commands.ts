@@ -1,0 +1,121 @@
+// The extension's commands. Files change only through user-asked actions: a WorkspaceEdit,
+// a new pack in a folder the user picked, or a report saved where the user chose.
+import * as vscode from 'vscode';
+import type { PackService } from './packService';
+import { ScorePanel, pickPack } from './scorePanel';
+import { currentPack } from './statusBar';
+import { readSettings, tr } from './settings';
+import { standardUri } from './languageFeatures';
+import { toPosixPath } from './overlayFs';
+import { renderReport } from '../cli/report';
+import { createPack } from './newPack';
+
+/** `{pack, clause}` from a code lens; anything else is ignored. */
+function lensArgument(arg: unknown, service: PackService): { pack: string; clause?: string } | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { pack, clause } = arg as Record<string, unknown>;
+  if (typeof pack !== 'string' || !service.roots.includes(pack)) return undefined;
+  return { pack, clause: typeof clause === 'string' && /^[\w.\-]{1,64}$/.test(clause) ? clause : undefined };
+}
+
+async function activeOrPickedPack(service: PackService): Promise<string | undefined> {
+  await service.whenReady();
+  const editor = vscode.window.activeTextEditor;
+  const fromEditor = editor && service.packOf(editor.document.uri);
+  if (fromEditor) return fromEditor;
+  if (service.roots.length > 1) return pickPack(service);
+  const root = currentPack(service);
+  if (!root) void vscode.window.showInformationMessage(tr('cmd.noPack'));
+  return root;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, service: PackService): void {
+  const register = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
+
+  register('evidencePack.showScore', async (arg?: unknown) => {
+    const fromLens = lensArgument(arg, service);
+    const pack = fromLens?.pack ?? await activeOrPickedPack(service);
+    if (!pack) return;
+    if (!service.result(pack)) await service.check(pack);
+    ScorePanel.show(context, service, pack, fromLens?.clause);
+  });
+
+  register('evidencePack.revalidate', async () => {
+    await service.rescan();
+    void vscode.window.showInformationMessage(tr('cmd.revalidated', { count: service.roots.length }));
+  });
+
+  register('evidencePack.openStandard', async () => {
+    const pack = await activeOrPickedPack(service);
+    if (!pack) return;
+    const standard = service.result(pack)?.standard ?? await service.engineFor(pack)?.loadStandard(pack);
+    const uri = standard && standardUri(context, standard.file, standard.id);
+    if (!uri) {
+      void vscode.window.showWarningMessage(tr('cmd.noStandard'));
+      return;
+    }
+    await vscode.window.showTextDocument(uri, { preview: true });
+  });
+
+  register('evidencePack.newPack', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
+      defaultUri: folder?.uri, openLabel: tr('cmd.newPackFolder'),
+    });
+    const target = picked?.[0];
+    if (!target || target.scheme !== 'file') return;
+    const dir = toPosixPath(target.fsPath);
+    const outcome = await createPack(dir, readSettings().lang);
+    switch (outcome.kind) {
+      case 'exists':
+        void vscode.window.showWarningMessage(tr('cmd.newPackExists', { folder: dir }));
+        return;
+      case 'unavailable':
+        void vscode.window.showWarningMessage(tr('cmd.newPackUnavailable'));
+        return;
+      case 'failed':
+        void vscode.window.showErrorMessage(tr('cmd.newPackFailed', { detail: outcome.detail }));
+        return;
+      case 'created':
+        await service.rescan();
+        await vscode.window.showTextDocument(vscode.Uri.file(outcome.manifest));
+        void vscode.window.showInformationMessage(tr('cmd.newPackDone', { folder: dir }));
+    }
+  });
+
+  register('evidencePack.exportReport', async () => {
+    await service.whenReady();
+    let roots = service.roots;
+    if (roots.length === 0) {
+      void vscode.window.showInformationMessage(tr('cmd.noPack'));
+      return;
+    }
+    if (roots.length > 1) {
+      const pack = await activeOrPickedPack(service);
+      if (!pack) return;
+      roots = [pack];
+    }
+    const results = [];
+    for (const root of roots) {
+      const r = service.result(root) ?? await service.check(root);
+      if (r) results.push(r);
+    }
+    if (results.length === 0) return;
+    const folder = service.folderOf(roots[0]);
+    const defaultUri = vscode.Uri.file(`${roots[0]}/evidence-pack-report.html`);
+    const out = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, saveLabel: tr('cmd.reportSave') });
+    if (!out) return;
+    try {
+      const html = renderReport(results, { baseDir: folder ? toPosixPath(folder.uri.fsPath) : roots[0], lang: readSettings().lang });
+      await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(html));
+    } catch (err) {
+      void vscode.window.showErrorMessage(tr('cmd.reportFailed', { detail: err instanceof Error ? err.message : String(err) }));
+      return;
+    }
+    const open = tr('cmd.reportOpen');
+    const answer = await vscode.window.showInformationMessage(tr('cmd.reportSaved', { path: out.fsPath }), open);
+    if (answer === open) await vscode.env.openExternal(out);
+  });
+}

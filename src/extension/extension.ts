@@ -1,0 +1,24 @@
+// Entry point: wires the pack service (diagnostics), the status bar, the score panel, the
+// language features and the commands. Activated by workspaceContains for manifests and
+// evidence files, by its commands and by a restored panel — never by `*`.
+import * as vscode from 'vscode';
+import { PackService } from './packService';
+import { StatusBar } from './statusBar';
+import { ScorePanel, VIEW_TYPE } from './scorePanel';
+import { registerLanguageFeatures } from './languageFeatures';
+import { registerCommands } from './commands';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const service = new PackService();
+  context.subscriptions.push(service);
+  context.subscriptions.push(new StatusBar(service));
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, ScorePanel.serializer(context, service)));
+  context.subscriptions.push({ dispose: () => ScorePanel.current?.dispose() });
+  registerLanguageFeatures(context, service);
+  registerCommands(context, service);
+  void service.start();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,251 @@
+// Thin vscode adapters over languageLogic.ts / textEdits.ts: completion, hover, quick fixes,
+// code lens, outline, links and go-to-definition in evidence files and manifests.
+import * as vscode from 'vscode';
+import type { ClauseScore, Lang, PackResult } from '../core/types';
+import { pick } from '../core/messages';
+import { systemClock } from '../core/host';
+import type { PackService } from './packService';
+import { DIAGNOSTIC_SOURCE, toVsRange } from './packService';
+import { readSettings, tr } from './settings';
+import {
+  clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition,
+  findLinks, isRelativeTarget, lensTitle, rankEntryFiles, contains,
+} from './languageLogic';
+import { addEvidenceStubs, addJustification, closest, frontMatterEnd, quoteScalar, splitLines } from './textEdits';
+import { documentText, clauseEntryEdit, stubKinds } from './entryEdits';
+import { relativePath, toPosixPath } from './overlayFs';
+
+export const SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/*.evidence.{yaml,yml,md}' },
+  { scheme: 'file', pattern: '**/evidence-pack.yaml' },
+];
+
+const isMarkdown = (doc: vscode.TextDocument) => /\.md$/i.test(doc.uri.fsPath);
+
+function inMarkdownBody(doc: vscode.TextDocument, line: number): boolean {
+  if (!isMarkdown(doc)) return false;
+  const end = frontMatterEnd(splitLines(doc.getText()));
+  return line > end;
+}
+
+function scoresOf(result: PackResult | undefined): Map<string, ClauseScore> {
+  return new Map((result?.score?.clauses ?? []).map((c) => [c.id, c]));
+}
+
+function toCorePos(p: vscode.Position) { return { line: p.line, character: p.character }; }
+
+export function registerLanguageFeatures(context: vscode.ExtensionContext, service: PackService): void {
+  const lang = (): Lang => readSettings().lang;
+  const resultOf = (doc: vscode.TextDocument) => {
+    const root = service.packOf(doc.uri);
+    return root ? { root, result: service.result(root) } : undefined;
+  };
+
+  const completion: vscode.CompletionItemProvider = {
+    async provideCompletionItems(doc, position) {
+      const prefix = doc.lineAt(position.line).text.slice(0, position.character);
+      const ctx = completionContext(prefix, inMarkdownBody(doc, position.line));
+      if (!ctx) return undefined;
+      const pack = resultOf(doc);
+      const standard = pack?.result?.standard;
+      let files: string[] = [];
+      if (ctx.key === 'file' && pack) {
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(pack.root), '**/*'), '**/{node_modules,.git}/**', 2000);
+        const dir = toPosixPath(doc.uri.fsPath).replace(/\/[^/]*$/, '');
+        files = found.map((u) => toPosixPath(u.fsPath))
+          .filter((p) => !/\.evidence\.(ya?ml|md)$/i.test(p) && !p.endsWith('/evidence-pack.yaml'))
+          .map((p) => relativePath(dir, p)).sort();
+      }
+      const range = new vscode.Range(position.line, ctx.start, position.line, position.character);
+      return completions(ctx, standard, lang(), files).map((spec) => {
+        const item = new vscode.CompletionItem(spec.label, {
+          reference: vscode.CompletionItemKind.Reference, enum: vscode.CompletionItemKind.EnumMember,
+          value: vscode.CompletionItemKind.Value, file: vscode.CompletionItemKind.File,
+        }[spec.kind]);
+        item.insertText = spec.insertText;
+        item.filterText = spec.filterText;
+        item.sortText = spec.sortText;
+        item.detail = spec.detail;
+        if (spec.documentation) item.documentation = new vscode.MarkdownString(spec.documentation);
+        item.range = range;
+        return item;
+      });
+    },
+  };
+
+  const hover: vscode.HoverProvider = {
+    provideHover(doc, position) {
+      const token = clauseIdAt(doc.lineAt(position.line).text, position.character);
+      const pack = resultOf(doc);
+      const standard = pack?.result?.standard;
+      if (!token || !pack || !standard?.byId.has(token.id)) return undefined;
+      const md = new vscode.MarkdownString(clauseDocumentation(standard, token.id, scoresOf(pack.result).get(token.id), lang()));
+      return new vscode.Hover(md, new vscode.Range(position.line, token.start, position.line, token.end));
+    },
+  };
+
+  const definition: vscode.DefinitionProvider = {
+    async provideDefinition(doc, position) {
+      const token = clauseIdAt(doc.lineAt(position.line).text, position.character);
+      const standard = resultOf(doc)?.result?.standard;
+      const clause = token && standard?.byId.get(token.id);
+      if (!clause || !standard) return undefined;
+      if (clause.source) return new vscode.Location(vscode.Uri.file(clause.source.file), toVsRange(clause.source.range));
+      const uri = standardUri(context, standard.file, standard.id);
+      if (!uri) return undefined;
+      try {
+        const range = findClauseDefinition(await documentText(uri), clause.id);
+        return range ? new vscode.Location(uri, toVsRange(range)) : new vscode.Location(uri, new vscode.Position(0, 0));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+
+  const lensChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(lensChanged, service.onDidUpdate(() => lensChanged.fire()));
+  const codeLens: vscode.CodeLensProvider = {
+    onDidChangeCodeLenses: lensChanged.event,
+    provideCodeLenses(doc) {
+      const pack = resultOf(doc);
+      if (!pack?.result) return [];
+      const file = toPosixPath(doc.uri.fsPath);
+      const scores = scoresOf(pack.result);
+      return pack.result.entries.filter((e) => e.file === file).map((e) => new vscode.CodeLens(toVsRange(e.idRange), {
+        title: lensTitle(e, scores.get(e.clause), lang()),
+        command: 'evidencePack.showScore',
+        arguments: [{ pack: pack.root, clause: e.clause }],
+      }));
+    },
+  };
+
+  const symbols: vscode.DocumentSymbolProvider = {
+    provideDocumentSymbols(doc) {
+      const pack = resultOf(doc);
+      if (!pack?.result) return [];
+      const file = toPosixPath(doc.uri.fsPath);
+      const entries = pack.result.entries.filter((e) => e.file === file);
+      return entrySymbols(entries, pack.result.standard, scoresOf(pack.result), lang()).map((s) =>
+        new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Key, toVsRange(s.range), toVsRange(s.selectionRange)));
+    },
+  };
+
+  const links: vscode.DocumentLinkProvider = {
+    provideDocumentLinks(doc) {
+      const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+      const boundary = folder ? toPosixPath(folder.uri.fsPath) : undefined;
+      const dir = vscode.Uri.joinPath(doc.uri, '..');
+      const out: vscode.DocumentLink[] = [];
+      for (const l of findLinks(doc.getText(), isMarkdown(doc))) {
+        if (!isRelativeTarget(l.target)) continue;
+        let target: vscode.Uri;
+        try {
+          target = vscode.Uri.joinPath(dir, decodeURIComponent(l.target.replace(/[?#].*$/, '')));
+        } catch {
+          continue;
+        }
+        const path = toPosixPath(target.fsPath);
+        // Never link out of the workspace (the engine reports such links as outside-workspace).
+        if (boundary && path !== boundary && !path.startsWith(`${boundary}/`)) continue;
+        out.push(new vscode.DocumentLink(toVsRange(l.range), target));
+      }
+      return out;
+    },
+  };
+
+  const actions: vscode.CodeActionProvider = {
+    async provideCodeActions(doc, _range, ctx) {
+      const pack = resultOf(doc);
+      const result = pack?.result;
+      if (!pack || !result) return [];
+      const file = toPosixPath(doc.uri.fsPath);
+      const core = service.coreDiagnostics(pack.root, file);
+      const text = doc.getText();
+      const out: vscode.CodeAction[] = [];
+      const l = lang();
+      const kindLabel = (k: string) => pick(result.standard?.kinds.find((x) => x.id === k)?.label, l) || k;
+      const fix = (title: string, diag: vscode.Diagnostic, edit: vscode.WorkspaceEdit, preferred = false) => {
+        const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        a.diagnostics = [diag];
+        a.edit = edit;
+        a.isPreferred = preferred;
+        out.push(a);
+      };
+      const single = (edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]) => {
+        const ws = new vscode.WorkspaceEdit();
+        for (const e of edits) ws.replace(doc.uri, toVsRange(e.range), e.newText);
+        return ws;
+      };
+      for (const diag of ctx.diagnostics) {
+        if (diag.source !== DIAGNOSTIC_SOURCE) continue;
+        const code = String(typeof diag.code === 'object' ? diag.code.value : diag.code);
+        const match = core.find((d) => d.code === code && d.range.start.line === diag.range.start.line
+          && d.range.start.character === diag.range.start.character && d.message === diag.message);
+        const r = { start: toCorePos(diag.range.start), end: toCorePos(diag.range.end) };
+        switch (code) {
+          case 'missing-clause': {
+            const clause = match?.clause;
+            if (!clause) break;
+            const target = rankEntryFiles(result.files, result.entries, clause)[0];
+            if (!target) break;
+            const edit = await clauseEntryEdit(result, clause, target);
+            if (edit) fix(tr('fix.addEntry', { clause, file: relativePath(pack.root, target) }), diag, edit);
+            break;
+          }
+          case 'exclusion-needs-justification': {
+            const edit = addJustification(text, diag.range.start.line);
+            if (edit) fix(tr('fix.justification'), diag, single([edit]), true);
+            break;
+          }
+          case 'unknown-clause': {
+            const quoted = quoteScalar(text, r);
+            if (quoted) fix(tr('fix.quote', { id: doc.getText(diag.range) }), diag, single([quoted]), false);
+            const value = doc.getText(diag.range).replace(/^["']|["']$/g, '');
+            const leaves = result.standard?.leaves ?? [];
+            for (const c of closest(value, leaves, (x) => [x.id])) {
+              fix(tr('fix.replaceClause', { id: c.id, title: pick(c.title, l) }), diag, single([{ range: r, newText: JSON.stringify(c.id) }]));
+            }
+            break;
+          }
+          case 'unknown-kind': {
+            const value = doc.getText(diag.range).replace(/^["']|["']$/g, '');
+            const kinds = result.standard?.kinds ?? [];
+            closest(value, kinds, (k) => [k.id, k.label.en, k.label['zh-CN']]).forEach((k, i) => {
+              fix(tr('fix.replaceKind', { kind: k.id, label: pick(k.label, l) }), diag, single([{ range: r, newText: k.id }]), i === 0);
+            });
+            break;
+          }
+          case 'missing-evidence': {
+            const entry = result.entries.find((e) => e.file === file && (contains(e.range, r) || contains(e.idRange, r) || e.idRange.start.line === r.start.line));
+            if (!entry) break;
+            const missing = scoresOf(result).get(entry.clause)?.missingKinds
+              ?? (Array.isArray(match?.data?.kinds) ? (match!.data!.kinds as unknown[]).filter((k): k is string => typeof k === 'string') : []);
+            for (const kind of stubKinds(result, missing)) {
+              const edits = addEvidenceStubs(text, entry, [kind], systemClock.today(), kindLabel);
+              if (edits.length > 0) fix(tr('fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), diag, single(edits));
+            }
+            break;
+          }
+        }
+      }
+      return out;
+    },
+  };
+
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(SELECTOR, completion, ':', ' ', '"', "'", '/', '.', '#', '-'),
+    vscode.languages.registerHoverProvider(SELECTOR, hover),
+    vscode.languages.registerDefinitionProvider(SELECTOR, definition),
+    vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, symbols, { label: 'Evidence Pack' }),
+    vscode.languages.registerDocumentLinkProvider(SELECTOR, links),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, actions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
+}
+
+/** A standard's file: the workspace file for a custom standard, the shipped copy for a built-in. */
+export function standardUri(context: vscode.ExtensionContext, file: string | undefined, id: string): vscode.Uri | undefined {
+  if (file) return vscode.Uri.file(file);
+  if (!/^[\w.-]+$/.test(id)) return undefined;
+  return vscode.Uri.joinPath(context.extensionUri, 'schemas', 'standards', `${id}.yaml`);
+}

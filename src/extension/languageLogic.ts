@@ -1,0 +1,263 @@
+// The logic behind completion, hover, links, definition, symbols and code lens, on plain text
+// and engine data (no vscode), so it runs in mocha. The adapters in languageFeatures.ts only
+// convert these results to vscode types.
+import type { ClauseEntry, ClauseScore, Lang, Range, Standard } from '../core/types';
+import { pick } from '../core/messages';
+import { t, type StringId } from './strings';
+import { formatNumber } from './panelModel';
+
+export type ValueKey = 'clause' | 'kind' | 'status' | 'file';
+
+export interface CompletionContext {
+  key: ValueKey;
+  /** Character where the typed value begins (after an opening quote, if any). */
+  start: number;
+  /** What is typed so far. */
+  prefix: string;
+  /** The value is inside quotes the user typed. */
+  quoted: boolean;
+  /** Markdown list item `- KIND:` (insert `id: `) or heading (insert the bare id). */
+  markdown?: 'listItem' | 'heading';
+}
+
+const KEY_VALUE = /^(\s*(?:-\s+)?(?:\{\s*)?(?:[\w]+\s*:\s*[^,{}]*,\s*)*)(clause|kind|status|file|rectification)\s*:\s*(["']?)([^"'#,}]*)$/;
+
+/** What the cursor is completing, from the text of its line up to the cursor. */
+export function completionContext(linePrefix: string, inMarkdownBody: boolean): CompletionContext | undefined {
+  if (inMarkdownBody) {
+    const h = /^(\s{0,3}#{1,6}\s+)([\d.]*)$/.exec(linePrefix);
+    if (h) return { key: 'clause', start: h[1].length, prefix: h[2], quoted: false, markdown: 'heading' };
+    const li = /^(\s*[-*+]\s+)([^\s:：\[\]()]*)$/.exec(linePrefix);
+    if (li && !/^\s*[-*+]\s+\[/.test(linePrefix)) return { key: 'kind', start: li[1].length, prefix: li[2], quoted: false, markdown: 'listItem' };
+    return undefined;
+  }
+  const m = KEY_VALUE.exec(linePrefix);
+  if (!m) return undefined;
+  const key = (m[2] === 'rectification' ? 'file' : m[2]) as ValueKey;
+  const start = linePrefix.length - m[4].length;
+  return { key, start, prefix: m[4], quoted: m[3] !== '' };
+}
+
+export interface CompletionSpec {
+  label: string;
+  insertText: string;
+  filterText?: string;
+  sortText: string;
+  detail?: string;
+  documentation?: string;
+  kind: 'reference' | 'enum' | 'value' | 'file';
+}
+
+function both(text: { 'zh-CN': string; en: string } | undefined, lang: Lang): string {
+  if (!text) return '';
+  const first = pick(text, lang);
+  const other = pick(text, lang === 'en' ? 'zh-CN' : 'en');
+  return first === other || !other ? first : `${first} / ${other}`;
+}
+
+export function completions(ctx: CompletionContext, standard: Standard | undefined, lang: Lang, files: string[] = []): CompletionSpec[] {
+  const pad = (n: number) => String(n).padStart(5, '0');
+  switch (ctx.key) {
+    case 'clause': {
+      if (!standard) return [];
+      const clauses = ctx.markdown === 'heading' ? standard.leaves : standard.leaves;
+      return clauses.map((c) => ({
+        label: c.id,
+        insertText: ctx.quoted || ctx.markdown ? (ctx.markdown === 'heading' ? `${c.id} ${pick(c.title, lang)}` : c.id) : JSON.stringify(c.id),
+        filterText: ctx.quoted || ctx.markdown ? c.id : `"${c.id}" ${c.id}`,
+        sortText: pad(c.order),
+        detail: pick(c.title, lang),
+        documentation: clauseDocumentation(standard, c.id, undefined, lang),
+        kind: 'reference' as const,
+      }));
+    }
+    case 'kind': {
+      if (!standard) return [];
+      const out: CompletionSpec[] = [];
+      standard.kinds.forEach((k, i) => {
+        const insert = ctx.markdown === 'listItem' ? `${k.id}: ` : k.id;
+        const detail = both(k.label, lang) + (k.dated ? ` (${t(lang, 'completion.dated')})` : '');
+        out.push({ label: k.id, insertText: insert, sortText: `${pad(i)}0`, detail, kind: 'enum' });
+        // Typing the label in either language finds the kind; the canonical id is inserted.
+        for (const [j, label] of [k.label['zh-CN'], k.label.en].entries()) {
+          if (label && label !== k.id) out.push({ label, insertText: insert, filterText: label, sortText: `${pad(i)}${j + 1}`, detail: `→ ${k.id}`, kind: 'enum' });
+        }
+      });
+      return out;
+    }
+    case 'status':
+      return (['conforming', 'partial', 'nonconforming', 'excluded'] as const).map((s, i) => ({
+        label: s, insertText: s, sortText: pad(i), kind: 'enum' as const,
+        detail: t(lang, `completion.status.${s}` as StringId),
+      }));
+    case 'file':
+      return files.map((f, i) => ({ label: f, insertText: f, sortText: pad(i), kind: 'file' as const }));
+  }
+}
+
+/** Escapes Markdown so titles from a workspace standard file render as plain text in a hover. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+/** The hover text of a clause: titles and guidance in both languages, points, kinds, state. */
+export function clauseDocumentation(standard: Standard, id: string, score: ClauseScore | undefined, lang: Lang): string {
+  const c = standard.byId.get(id);
+  if (!c) return '';
+  const e = escapeMarkdown;
+  const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
+  const lines: string[] = [`**${e(c.id)} ${e(pick(c.title, lang))}**`];
+  const otherTitle = pick(c.title, other);
+  if (otherTitle && otherTitle !== pick(c.title, lang)) lines.push(`${e(c.id)} ${e(otherTitle)}`);
+  lines.push('');
+  lines.push(`${t(lang, 'hover.points')}: ${formatNumber(c.points)}`);
+  if (c.children.length > 0) {
+    lines.push('', t(lang, 'hover.parent', { children: c.children.map((x) => x.id).join(', ') }));
+  } else {
+    if (c.requires.length > 0) {
+      const kinds = c.requires.map((k) => {
+        const kind = standard.kinds.find((x) => x.id === k);
+        return kind ? `${k} (${both(kind.label, lang)})` : k;
+      });
+      lines.push('', `${t(lang, 'hover.requires')}: ${e(kinds.join(', '))}`);
+    }
+    const flags = [c.sampled ? t(lang, 'hover.sampled') : '', c.excludable ? t(lang, 'hover.excludable') : ''].filter(Boolean);
+    if (flags.length > 0) lines.push('', flags.join(' · '));
+    if (score) {
+      lines.push('', `${t(lang, 'hover.state')}: ${t(lang, `state.${score.state}` as StringId)} · ${t(lang, 'hover.earned')}: ${formatNumber(score.earned)} / ${formatNumber(score.points)}`);
+      if (score.reason) lines.push('', e(score.reason));
+    }
+  }
+  if (c.guidance) {
+    lines.push('', '---', '', `${t(lang, 'hover.guidance')}:`, '');
+    for (const l of [lang, other] as Lang[]) {
+      const g = c.guidance[l];
+      if (g) lines.push(e(g), '');
+    }
+  }
+  return lines.join('\n').trimEnd();
+}
+
+/** The clause-id-like token under the cursor (`5.1.2.2`, `"5.10"` without its quotes). */
+export function clauseIdAt(lineText: string, character: number): { id: string; start: number; end: number } | undefined {
+  const re = /\d+(?:\.\d+)*/g;
+  for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (character >= start && character <= end) {
+      // Not part of a date, a size, a version in a path…
+      const before = lineText[start - 1] ?? '';
+      const after = lineText[end] ?? '';
+      if (/[\w\-/]/.test(before) || /[\w\-/]/.test(after)) return undefined;
+      return { id: m[0], start, end };
+    }
+  }
+  return undefined;
+}
+
+/** The range of a clause's `id:` value in a standard file's text (built-in or workspace). */
+export function findClauseDefinition(text: string, id: string): Range | undefined {
+  const lines = text.split(/\r?\n/);
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?:^|[\\s{,])["']?id["']?\\s*:\\s*(["']?)(${escaped})\\1(?=\\s*(?:[,}#]|$))`);
+  for (let i = 0; i < lines.length; i++) {
+    const m = re.exec(lines[i]);
+    if (m) {
+      const start = m.index + m[0].length - m[2].length - m[1].length;
+      return { start: { line: i, character: start }, end: { line: i, character: start + m[2].length } };
+    }
+  }
+  return undefined;
+}
+
+export interface LinkSpec { range: Range; target: string }
+
+/** Relative targets of `file:` / `rectification:` / `evidence:` values and Markdown links. */
+export function findLinks(text: string, markdown: boolean): LinkSpec[] {
+  const out: LinkSpec[] = [];
+  const lines = text.split(/\r?\n/);
+  const yamlKey = /(^|[\s{,]|-\s)(file|rectification|evidence)\s*:\s*(["']?)([^"'#\s,{}[\]][^"'#,{}]*?)\3\s*(?=$|[,}#])/g;
+  const mdLink = /\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+  lines.forEach((line, i) => {
+    for (let m = yamlKey.exec(line); m; m = yamlKey.exec(line)) {
+      const value = m[4].trim();
+      if (!isRelativeTarget(value)) continue;
+      const start = m.index + m[0].indexOf(m[4], m[1].length + m[2].length);
+      out.push({ range: { start: { line: i, character: start }, end: { line: i, character: start + value.length } }, target: value });
+    }
+    if (markdown) {
+      for (let m = mdLink.exec(line); m; m = mdLink.exec(line)) {
+        const value = m[1];
+        if (!isRelativeTarget(value)) continue;
+        const start = m.index + m[0].lastIndexOf(value);
+        out.push({ range: { start: { line: i, character: start }, end: { line: i, character: start + value.length } }, target: value });
+      }
+    }
+  });
+  return out;
+}
+
+/** Relative file paths only: no scheme (http:, file:, mailto:…), no absolute path, no anchor. */
+export function isRelativeTarget(value: string): boolean {
+  return value.length > 0 && !/^[a-z][\w+.-]*:/i.test(value) && !value.startsWith('/') && !value.startsWith('#') && !value.startsWith('\\');
+}
+
+export interface SymbolSpec { name: string; detail: string; range: Range; selectionRange: Range }
+
+/** Outline: one symbol per clause entry of the file, named by id and title. */
+export function entrySymbols(entries: ClauseEntry[], standard: Standard | undefined, scores: Map<string, ClauseScore>, lang: Lang): SymbolSpec[] {
+  return entries.map((e) => {
+    const title = pick(standard?.byId.get(e.clause)?.title, lang);
+    const s = scores.get(e.clause);
+    const range = contains(e.range, e.idRange) ? e.range : e.idRange;
+    return {
+      name: title ? `${e.clause} ${title}` : e.clause,
+      detail: s ? t(lang, `state.${s.state}` as StringId) : '',
+      range,
+      selectionRange: e.idRange,
+    };
+  });
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+export function contains(outer: Range, inner: Range): boolean {
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** `3.5 / 5 · 2 evidence · Met` over a clause entry. */
+export function lensTitle(entry: ClauseEntry, score: ClauseScore | undefined, lang: Lang): string {
+  const count = entry.evidence.length;
+  if (!score) return t(lang, 'lens.summary', { earned: '–', points: '–', count, state: '?' });
+  if (score.state === 'excluded') return t(lang, 'lens.excluded', { count });
+  return t(lang, 'lens.summary', {
+    earned: formatNumber(score.earned), points: formatNumber(score.points), count,
+    state: t(lang, `state.${score.state}` as StringId),
+  });
+}
+
+/** Length of the common leading id segments (`5.2.4` and `5.2.1` share 2). */
+function sharedSegments(a: string, b: string): number {
+  const x = a.split('.');
+  const y = b.split('.');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+}
+
+/**
+ * Evidence files to add a clause's entry to, best first: files already holding its nearest
+ * siblings (the same section), YAML before Markdown, then in the pack's order.
+ */
+export function rankEntryFiles(files: string[], entries: Pick<ClauseEntry, 'clause' | 'file'>[], clauseId: string): string[] {
+  const affinity = new Map<string, number>();
+  for (const e of entries) affinity.set(e.file, Math.max(affinity.get(e.file) ?? 0, sharedSegments(e.clause, clauseId)));
+  const isYaml = (f: string) => /\.ya?ml$/i.test(f);
+  return files
+    .filter((f) => /\.evidence\.(ya?ml|md)$/i.test(f))
+    .map((f, i) => ({ f, i, a: affinity.get(f) ?? 0, y: isYaml(f) ? 1 : 0 }))
+    .sort((p, q) => q.a - p.a || q.y - p.y || p.i - q.i)
+    .map((p) => p.f);
+}

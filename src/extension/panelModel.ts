@@ -1,0 +1,173 @@
+// Builds what the score panel shows from a PackResult: a plain view model with every string
+// already localized and every number already formatted, so the webview only renders text.
+import type { Lang, PackResult, Standard } from '../core/types';
+import { pick } from '../core/messages';
+import type { PanelClause, PanelModel, PanelStrings } from '../protocol/messages';
+import { t } from './strings';
+import { bandLabel, formatScore, isFail, isProvisional, maxStars } from './statusText';
+
+/** A number without float noise: up to `max` decimals, trailing zeros dropped. */
+export function formatNumber(value: number, max = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = value.toFixed(max);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+export function panelStrings(lang: Lang): PanelStrings {
+  return {
+    title: t(lang, 'panel.title'),
+    score: t(lang, 'panel.score'),
+    stars: t(lang, 'panel.stars'),
+    band: t(lang, 'panel.band'),
+    provisional: '',
+    sections: t(lang, 'panel.sections'),
+    clauses: t(lang, 'panel.clauses'),
+    clause: t(lang, 'panel.clause'),
+    titleColumn: t(lang, 'panel.titleColumn'),
+    state: t(lang, 'panel.state'),
+    points: t(lang, 'panel.points'),
+    earned: t(lang, 'panel.earned'),
+    missing: t(lang, 'panel.missing'),
+    specials: t(lang, 'panel.specials'),
+    deductions: '',
+    bonus: '',
+    next: '',
+    needed: '',
+    suggestions: t(lang, 'panel.suggestions'),
+    gain: t(lang, 'panel.gain', { gain: '' }),
+    topBand: t(lang, 'panel.topBand'),
+    why: t(lang, 'panel.why'),
+    formula: '',
+    pickPack: t(lang, 'panel.pickPack'),
+    noScore: t(lang, 'panel.noScore'),
+    revealHint: t(lang, 'panel.revealHint'),
+    addHint: t(lang, 'panel.addHint'),
+  };
+}
+
+export function kindLabel(standard: Standard | undefined, kind: string, lang: Lang): string {
+  const k = standard?.kinds.find((x) => x.id === kind);
+  return k ? pick(k.label, lang) : kind;
+}
+
+export function clauseTitle(standard: Standard | undefined, id: string, lang: Lang): string {
+  return pick(standard?.byId.get(id)?.title, lang);
+}
+
+export interface PanelOptions { lang: Lang; packLabel: string; canPickPack: boolean }
+
+export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelModel {
+  const { lang } = opts;
+  const strings = panelStrings(lang);
+  const model: PanelModel = { lang, pack: result.root, packLabel: opts.packLabel, canPickPack: opts.canPickPack, strings };
+  const score = result.score;
+  const standard = result.standard;
+  if (!score || !standard) {
+    model.problem = t(lang, 'panel.noScore');
+    return model;
+  }
+  const rating = standard.rating;
+  const rounding = rating.rounding;
+  const withEntry = new Set(result.entries.map((e) => e.clause));
+  const kinds = (ids: string[]) => ids.map((k) => kindLabel(standard, k, lang));
+
+  const clauses: PanelClause[] = score.clauses.map((c) => ({
+    id: c.id,
+    title: clauseTitle(standard, c.id, lang),
+    state: c.state,
+    stateLabel: t(lang, `state.${c.state}`),
+    points: formatNumber(c.points),
+    earned: formatNumber(c.earned),
+    missingKinds: kinds(c.missingKinds),
+    evidence: t(lang, 'panel.evidence', { counting: c.countingEvidence, count: c.evidenceCount }),
+    reason: c.reason,
+    hasEntry: withEntry.has(c.id),
+  }));
+
+  const sections = score.sections.map((s) => ({
+    id: s.id,
+    title: clauseTitle(standard, s.id, lang),
+    earned: formatNumber(s.earned),
+    applicable: formatNumber(s.applicable),
+    percent: s.applicable > 0 ? Math.max(0, Math.min(100, (s.earned / s.applicable) * 100)) : 0,
+  }));
+
+  const manifest = result.manifest;
+  const deductionItems = (manifest?.specialDeductions ?? []).map((d) =>
+    [d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · '));
+  const bonusItems = (manifest?.specialBonuses ?? []).map((b) => b.reason);
+  const deductionPoints = score.specialDeductions * rating.specialDeduction.points;
+  const bonusPoints = score.specialBonus * rating.specialBonus.points;
+
+  const fail = isFail(result, score);
+  const band = bandLabel(result, lang);
+  const why = [
+    t(lang, 'panel.formula', { deduction: formatNumber(rating.specialDeduction.points), bonus: formatNumber(rating.specialBonus.points) }),
+    t(lang, 'panel.whyNumbers', {
+      earned: formatNumber(score.earned, 4),
+      applicable: formatNumber(score.applicable, 4),
+      scale: formatNumber(rating.scale),
+      deductions: score.specialDeductions,
+      deduction: formatNumber(rating.specialDeduction.points),
+      bonus: score.specialBonus,
+      bonusPoints: formatNumber(rating.specialBonus.points),
+      exact: score.exactScore,
+      score: formatScore(score.score, rounding),
+    }),
+    t(lang, 'panel.whyRounding', { rounding, scale: formatNumber(rating.scale) }),
+  ];
+  const excluded = score.clauses.filter((c) => c.state === 'excluded').length;
+  if (excluded > 0) why.push(t(lang, 'panel.whyExcluded', { count: excluded }));
+  if (fail) {
+    why.push(t(lang, 'panel.whyFail', { band, min: formatNumber(rating.bands[0]?.min ?? 0), failAt: rating.specialDeduction.failAt }));
+  } else {
+    const current = rating.bands.find((b) => b.id === score.rating.id);
+    why.push(t(lang, 'panel.whyRating', { band, min: formatNumber(current?.min ?? 0) }));
+  }
+
+  const provisional = isProvisional(score);
+  const standardTitle = pick(score.standard.title, lang) || score.standard.id;
+  const stars = score.rating.stars;
+  const max = maxStars(result);
+  model.score = {
+    total: formatScore(score.score, rounding),
+    stars,
+    maxStars: max,
+    starsText: '★'.repeat(stars) + '☆'.repeat(Math.max(0, max - stars)),
+    starsLabel: t(lang, 'panel.starsLabel', { stars }),
+    band,
+    failed: fail,
+    provisional,
+    provisionalText: provisional ? t(lang, 'panel.provisional', { standard: standardTitle }) : '',
+    standardTitle,
+    sections,
+    clauses,
+    deductions: { count: score.specialDeductions, points: formatNumber(deductionPoints), items: deductionItems },
+    bonus: { count: score.specialBonus, points: formatNumber(bonusPoints), items: bonusItems },
+    why,
+  };
+  strings.deductions = t(lang, 'panel.deductions', { count: score.specialDeductions, points: formatNumber(deductionPoints) });
+  strings.bonus = t(lang, 'panel.bonus', { count: score.specialBonus, points: formatNumber(bonusPoints) });
+  if (score.next) {
+    const nextBand = rating.bands.find((b) => b.id === score.next!.id);
+    const nextLabel = nextBand ? pick(nextBand.label, lang) : score.next.label;
+    const needed = formatScore(score.next.needed, rounding);
+    strings.next = t(lang, 'panel.next', { band: nextLabel, min: formatNumber(score.next.min) });
+    strings.needed = t(lang, 'panel.needed', { needed });
+    model.score.next = {
+      band: nextLabel,
+      min: formatNumber(score.next.min),
+      needed,
+      neededText: strings.needed,
+      suggestions: score.next.suggestions.map((s) => ({
+        clause: s.clause,
+        title: clauseTitle(standard, s.clause, lang),
+        gain: t(lang, 'panel.gain', { gain: formatNumber(s.gain, Math.max(rounding, 2)) }),
+        missing: s.missingKinds.length > 0 ? kinds(s.missingKinds).join(', ') : t(lang, `state.${s.state}`),
+      })),
+    };
+  }
+  strings.provisional = model.score.provisionalText;
+  strings.formula = why[0];
+  return model;
+}

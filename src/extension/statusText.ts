@@ -1,0 +1,67 @@
+// The status bar text and tooltip for a pack's score (UI contract in ep-team.md), without vscode.
+import type { Lang, PackResult, Score } from '../core/types';
+import { pick } from '../core/messages';
+import { t } from './strings';
+
+/** The score with exactly `rounding` decimals (the engine already rounded it). */
+export function formatScore(value: number, rounding: number): string {
+  return value.toFixed(Math.max(0, Math.min(20, rounding)));
+}
+
+export function isProvisional(score: Score): boolean {
+  return score.standard.weights === 'provisional' && !score.standard.scoringSource;
+}
+
+export function isFail(result: PackResult, score: Score): boolean {
+  return score.rating.id === result.standard?.rating.fail.id;
+}
+
+/** `★★★ 87.5 三星级`, `✗ 62.0 不合格`, `87.5 达标级 · 暂定`… */
+export function statusText(result: PackResult, lang: Lang): string {
+  const score = result.score;
+  if (!score) return '$(warning) Evidence Pack';
+  const rounding = result.standard?.rating.rounding ?? 1;
+  const parts: string[] = [];
+  if (isFail(result, score)) parts.push('✗');
+  else if (score.rating.stars > 0) parts.push('★'.repeat(score.rating.stars));
+  parts.push(formatScore(score.score, rounding));
+  parts.push(bandLabel(result, lang));
+  let text = parts.join(' ');
+  if (isProvisional(score)) text += ` · ${t(lang, 'status.provisional')}`;
+  return text;
+}
+
+/** The band label in the display language (the engine's label is in the host language). */
+export function bandLabel(result: PackResult, lang: Lang): string {
+  const score = result.score;
+  if (!score) return '';
+  const rating = result.standard?.rating;
+  if (rating) {
+    if (rating.fail.id === score.rating.id) return pick(rating.fail.label, lang);
+    const band = rating.bands.find((b) => b.id === score.rating.id);
+    if (band) return pick(band.label, lang);
+  }
+  return score.rating.label;
+}
+
+export function maxStars(result: PackResult): number {
+  const bands = result.standard?.rating.bands ?? [];
+  return Math.max(5, ...bands.map((b) => b.stars));
+}
+
+export function statusTooltip(result: PackResult, packLabel: string, lang: Lang): string {
+  const score = result.score;
+  if (!score) return t(lang, 'status.noScore', { pack: packLabel });
+  const rating = result.standard?.rating;
+  const lines = [t(lang, 'status.tooltip', {
+    pack: packLabel,
+    score: formatScore(score.score, rating?.rounding ?? 1),
+    scale: rating?.scale ?? 100,
+    band: bandLabel(result, lang),
+    stars: score.rating.stars,
+    maxStars: maxStars(result),
+  })];
+  if (isFail(result, score)) lines.push(t(lang, 'status.tooltipFail'));
+  if (isProvisional(score)) lines.push(t(lang, 'status.tooltipProvisional', { standard: pick(score.standard.title, lang) || score.standard.id }));
+  return lines.join('\n\n');
+}

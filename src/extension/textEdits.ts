@@ -1,0 +1,209 @@
+// Quick-fix edits computed on plain text (no vscode): each function returns the text edits a
+// code action applies through a WorkspaceEdit, so every change stays undoable and user-asked.
+import type { ClauseEntry, Range } from '../core/types';
+
+export interface TextEdit { range: Range; newText: string }
+
+export interface StubKind { id: string; dated: boolean }
+
+const pos = (line: number, character: number) => ({ line, character });
+const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)![0].length;
+}
+
+const isBlank = (line: string) => /^\s*$/.test(line);
+const isComment = (line: string) => /^\s*#/.test(line);
+
+/** A YAML scalar for a clause id: always double-quoted, so `5.10` stays the id 5.10. */
+export function quoteId(id: string): string {
+  return JSON.stringify(id);
+}
+
+function evidenceStub(indent: string, kind: StubKind, today: string, eol: string): string {
+  const lines = [`${indent}- kind: ${kind.id}`, `${indent}  title: ""`, `${indent}  file: ""`];
+  if (kind.dated) lines.push(`${indent}  date: ${today}`);
+  return lines.join(eol);
+}
+
+/** Where a Markdown file's front matter ends (index of the closing `---`), or -1. */
+export function frontMatterEnd(lines: string[]): number {
+  if (lines[0]?.replace(/^\uFEFF/, '').trim() !== '---') return -1;
+  for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i])) return i;
+  return -1;
+}
+
+/**
+ * Adds a `- clause:` entry with one evidence stub per required kind to a YAML evidence file:
+ * at the end of its `clauses:` list, or a new `clauses:` list at the end of the file.
+ */
+export function addYamlClauseEntry(text: string, clauseId: string, title: string, kinds: StubKind[], today: string): TextEdit {
+  const eol = eolOf(text);
+  const lines = splitLines(text);
+  const keyLine = lines.findIndex((l) => /^clauses\s*:\s*(#.*)?$/.test(l));
+  const entry = (indent: string) => {
+    const out = [`${indent}- clause: ${quoteId(clauseId)}${title ? `  # ${title.replace(/[\r\n]+/g, ' ')}` : ''}`];
+    if (kinds.length > 0) {
+      out.push(`${indent}  evidence:`);
+      for (const k of kinds) out.push(evidenceStub(`${indent}    `, k, today, eol));
+    }
+    return out.join(eol);
+  };
+  if (keyLine < 0) {
+    const last = lines.length - 1;
+    const needsEol = lines[last] !== '';
+    const emptyList = lines.findIndex((l) => /^clauses\s*:\s*\[\s*\]\s*(#.*)?$/.test(l));
+    if (emptyList >= 0) {
+      return { range: { start: pos(emptyList, 0), end: pos(emptyList, lines[emptyList].length) }, newText: `clauses:${eol}${entry('  ')}` };
+    }
+    return { range: at(last, lines[last].length), newText: `${needsEol ? eol : ''}clauses:${eol}${entry('  ')}${eol}` };
+  }
+  let lastContent = keyLine;
+  let itemIndent: string | undefined;
+  for (let i = keyLine + 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (isBlank(l)) continue;
+    if (/^(---|\.\.\.)\s*$/.test(l)) break;
+    if (!/^[\s\-#]/.test(l)) break; // the next top-level key
+    if (/^-[^\s]/.test(l)) break;
+    if (itemIndent === undefined) {
+      const m = /^(\s*)-(\s|$)/.exec(l);
+      if (m) itemIndent = m[1];
+    }
+    lastContent = i;
+  }
+  return { range: at(lastContent, lines[lastContent].length), newText: eol + entry(itemIndent ?? '  ') };
+}
+
+/** Adds a `## id title` section with one list item per required kind at the end of a Markdown file. */
+export function addMarkdownClauseSection(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string): TextEdit {
+  const eol = eolOf(text);
+  const lines = splitLines(text);
+  const last = lines.length - 1;
+  const items = kinds.map((k) => `- ${k.id}: [${kindLabel(k.id)}](TODO)`);
+  const body = [`## ${clauseId}${title ? ` ${title}` : ''}`, '', ...items].join(eol);
+  const lead = lines[last] === '' ? (last > 0 && lines[last - 1] === '' ? '' : eol) : eol + eol;
+  return { range: at(last, lines[last].length), newText: `${lead}${body}${eol}` };
+}
+
+/**
+ * `justification: ""` under the key on `line` (the `status: excluded` the diagnostic points at,
+ * or the entry's first line), at that key's indentation. Undefined when the line is not a
+ * block mapping key (e.g. a flow mapping), where a new line would break the YAML.
+ */
+export function addJustification(text: string, line: number): TextEdit | undefined {
+  const lines = splitLines(text);
+  const l = lines[line];
+  if (l === undefined) return undefined;
+  const m = /^(\s*)(-\s+)?([A-Za-z_"'][\w"']*)\s*:/.exec(l);
+  if (!m) return undefined;
+  const indent = ' '.repeat(m[1].length + (m[2]?.length ?? 0));
+  return { range: at(line, l.length), newText: `${eolOf(text)}${indent}justification: ""` };
+}
+
+/** `5.10` → `"5.10"`; undefined when the text is already quoted. */
+export function quoteScalar(text: string, range: Range): TextEdit | undefined {
+  const lines = splitLines(text);
+  if (range.start.line !== range.end.line) return undefined;
+  const value = lines[range.start.line]?.slice(range.start.character, range.end.character) ?? '';
+  if (!value || /^["']/.test(value)) return undefined;
+  return { range, newText: quoteId(value) };
+}
+
+/** The last line of an entry that holds content (YAML node ranges may end at the next line's start). */
+function lastContentLine(lines: string[], range: Range): number {
+  let end = Math.min(range.end.line, lines.length - 1);
+  // Only the part of the last line inside the range counts (it may be the next item's indent).
+  if (end > range.start.line && end === range.end.line && isBlank(lines[end].slice(0, range.end.character))) end--;
+  while (end > range.start.line && (isBlank(lines[end]) || isComment(lines[end]))) end--;
+  return end;
+}
+
+/** Evidence stubs of the missing kinds added to one clause entry (YAML or a Markdown section). */
+export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' | 'idRange'>, kinds: StubKind[], today: string, kindLabel: (id: string) => string): TextEdit[] {
+  if (kinds.length === 0) return [];
+  const eol = eolOf(text);
+  const lines = splitLines(text);
+  const first = entry.idRange.start.line;
+  const idLine = lines[first] ?? '';
+  const last = lastContentLine(lines, { start: entry.range.start, end: entry.range.end });
+  if (/^\s{0,3}#{1,6}\s/.test(idLine)) {
+    const items = kinds.map((k) => `- ${k.id}: [${kindLabel(k.id)}](TODO)`).join(eol);
+    const lastLine = Math.max(last, first);
+    const needsBlank = lastLine === first;
+    return [{ range: at(lastLine, lines[lastLine].length), newText: `${eol}${needsBlank ? eol : ''}${items}` }];
+  }
+  // YAML: the column of the entry's keys is the column of `clause` on the id's line.
+  const keyCol = Math.max(0, idLine.search(/\bclause\s*:/));
+  for (let i = entry.range.start.line; i <= last; i++) {
+    const l = lines[i];
+    const m = /^(\s*(?:-\s+)?)evidence\s*:\s*(\[\s*\])?\s*(#.*)?$/.exec(l);
+    if (!m || m[1].length !== keyCol) continue;
+    if (m[2]) {
+      // `evidence: []` → a block list
+      const start = l.indexOf('[');
+      const close = l.indexOf(']', start) + 1;
+      const indent = ' '.repeat(keyCol + 2);
+      return [
+        { range: { start: pos(i, start), end: pos(i, close) }, newText: '' },
+        { range: at(i, l.length), newText: eol + kinds.map((k) => evidenceStub(indent, k, today, eol)).join(eol) },
+      ];
+    }
+    let end = i;
+    let itemIndent: string | undefined;
+    for (let j = i + 1; j <= last; j++) {
+      const lj = lines[j];
+      if (isBlank(lj)) continue;
+      const ind = indentOf(lj);
+      if (ind > keyCol || (ind === keyCol && /^\s*-(\s|$)/.test(lj))) {
+        if (itemIndent === undefined) {
+          const im = /^(\s*)-(\s|$)/.exec(lj);
+          if (im) itemIndent = im[1];
+        }
+        end = j;
+      } else break;
+    }
+    const indent = itemIndent ?? ' '.repeat(keyCol + 2);
+    return [{ range: at(end, lines[end].length), newText: eol + kinds.map((k) => evidenceStub(indent, k, today, eol)).join(eol) }];
+  }
+  const keyIndent = ' '.repeat(keyCol);
+  return [{
+    range: at(last, lines[last].length),
+    newText: `${eol}${keyIndent}evidence:${eol}${kinds.map((k) => evidenceStub(`${keyIndent}  `, k, today, eol)).join(eol)}`,
+  }];
+}
+
+/** Levenshtein distance, for "did you mean" replacements. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** The candidates closest to `value` (case-insensitive), best first, at most `limit`. */
+export function closest<T>(value: string, candidates: T[], names: (c: T) => string[], limit = 3): T[] {
+  const v = value.toLowerCase();
+  const scored = candidates.map((c, index) => ({
+    c, index,
+    d: Math.min(...names(c).map((n) => editDistance(v, n.toLowerCase()))),
+  }));
+  const max = Math.max(2, Math.ceil(v.length / 2));
+  return scored.filter((s) => s.d <= max).sort((a, b) => a.d - b.d || a.index - b.index).slice(0, limit).map((s) => s.c);
+}

@@ -1,0 +1,133 @@
+// Quick-fix edits: applied to real evidence texts, the result must still parse and hold the
+// new entry / key / evidence item where a user expects it.
+import { strict as assert } from 'node:assert';
+import { parse } from 'yaml';
+import {
+  addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, quoteScalar,
+  type TextEdit,
+} from '../../src/extension/textEdits';
+import type { Range } from '../../src/core/types';
+
+function offset(text: string, line: number, character: number): number {
+  const lines = text.split('\n');
+  let o = 0;
+  for (let i = 0; i < line; i++) o += lines[i].length + 1;
+  return o + character;
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offset(text, b.range.start.line, b.range.start.character) - offset(text, a.range.start.line, a.range.start.character));
+  let out = text;
+  for (const e of sorted) {
+    out = out.slice(0, offset(text, e.range.start.line, e.range.start.character)) + e.newText + out.slice(offset(text, e.range.end.line, e.range.end.character));
+  }
+  return out;
+}
+
+const range = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+
+const yamlFile = `# 5.1 售后服务体系
+clauses:
+  - clause: "5.1.1.1"
+    status: conforming
+    evidence:
+      - kind: document
+        title: 组织机构图
+        file: attachments/org-chart.md
+
+  - clause: "5.1.1.2"
+    evidence:
+      - kind: record
+        title: 巡检记录
+        date: 2026-06-28
+    notes: 备注
+
+# trailing comment
+`;
+
+describe('extension quick-fix edits', () => {
+  it('adds a clause entry at the end of the clauses list, quoted, with a stub per required kind', () => {
+    const edit = addYamlClauseEntry(yamlFile, '5.10', '测试', [{ id: 'document', dated: false }, { id: 'record', dated: true }], '2026-11-28');
+    const doc = parse(apply(yamlFile, [edit]));
+    assert.equal(doc.clauses.length, 3);
+    const added = doc.clauses[2];
+    assert.equal(added.clause, '5.10', 'the id must stay the string 5.10, never the number 5.1');
+    assert.deepEqual(added.evidence.map((e: { kind: string }) => e.kind), ['document', 'record']);
+    assert.equal(added.evidence[1].date, '2026-11-28');
+    // A stub is not evidence yet: its empty file keeps the schema complaining until filled in.
+    assert.equal(added.evidence[0].file, '');
+    assert.equal(doc.clauses[1].notes, '备注', 'the previous entry is untouched');
+  });
+
+  it('adds a clauses list to a file that has none, and fills an empty flow list', () => {
+    const empty = 'clauses: []\n';
+    const doc = parse(apply(empty, [addYamlClauseEntry(empty, '5.2.4', '', [], '2026-01-01')]));
+    assert.deepEqual(doc, { clauses: [{ clause: '5.2.4' }] });
+    const none = '# nothing yet';
+    const doc2 = parse(apply(none, [addYamlClauseEntry(none, '5.2.4', '维修', [{ id: 'record', dated: true }], '2026-01-01')]));
+    assert.equal(doc2.clauses[0].clause, '5.2.4');
+  });
+
+  it('keeps a following top-level key outside the new entry', () => {
+    const text = 'clauses:\n- clause: "5.1.1.1"\n  status: conforming\nextra: 1\n';
+    const doc = parse(apply(text, [addYamlClauseEntry(text, '5.1.1.2', '', [], '2026-01-01')]));
+    assert.deepEqual(doc.clauses.map((c: { clause: string }) => c.clause), ['5.1.1.1', '5.1.1.2']);
+    assert.equal(doc.extra, 1);
+  });
+
+  it('adds a Markdown section for a clause', () => {
+    const md = '# 顾客服务\n\n## 5.3.1 顾客关系\n\n- 记录：[调查](a.md)\n';
+    const out = apply(md, [addMarkdownClauseSection(md, '5.3.2', '投诉处理', [{ id: 'record', dated: true }], () => '记录')]);
+    assert.match(out, /\n\n## 5\.3\.2 投诉处理\n\n- record: \[记录\]\(TODO\)\n$/);
+  });
+
+  it('adds justification: "" under an excluded status at the key indentation', () => {
+    const text = 'clauses:\n  - clause: "5.2.6"\n    status: excluded\n    evidence: []\n';
+    const edit = addJustification(text, 2)!;
+    const doc = parse(apply(text, [edit]));
+    assert.equal(doc.clauses[0].justification, '');
+    assert.equal(doc.clauses[0].status, 'excluded');
+    // From the `- clause:` line as well
+    const doc2 = parse(apply(text, [addJustification(text, 1)!]));
+    assert.equal(doc2.clauses[0].justification, '');
+    assert.equal(addJustification('clauses: [{clause: "5.2.6", status: excluded}]', 0)?.newText.includes('justification'), true);
+    assert.equal(addJustification('  - {clause: "5.2.6"}', 0), undefined, 'a flow mapping line gets no line-based edit');
+  });
+
+  it('quotes an unquoted clause id and leaves a quoted one alone', () => {
+    const text = 'clauses:\n  - clause: 5.10\n';
+    const edit = quoteScalar(text, range(1, 12, 1, 16))!;
+    assert.equal(parse(apply(text, [edit])).clauses[0].clause, '5.10');
+    assert.equal(quoteScalar('  - clause: "5.10"', range(0, 12, 0, 18)), undefined);
+  });
+
+  it('adds evidence stubs to an entry with an evidence list, with `evidence: []`, and without evidence', () => {
+    const entry = { idRange: range(9, 12, 9, 21), range: range(9, 4, 15, 0) };
+    const out = apply(yamlFile, addEvidenceStubs(yamlFile, entry, [{ id: 'document', dated: false }], '2026-11-28', (k) => k));
+    const doc = parse(out);
+    assert.deepEqual(doc.clauses[1].evidence.map((e: { kind: string }) => e.kind), ['record', 'document']);
+    assert.equal(doc.clauses[1].notes, '备注');
+
+    const flow = 'clauses:\n  - clause: "5.2.4"\n    evidence: []\n';
+    const doc2 = parse(apply(flow, addEvidenceStubs(flow, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', (k) => k)));
+    assert.deepEqual(doc2.clauses[0].evidence, [{ kind: 'record', title: '', file: '', date: '2026-11-28' }]);
+
+    const bare = 'clauses:\n  - clause: "5.2.4"\n    status: conforming\n  - clause: "5.2.5"\n';
+    const doc3 = parse(apply(bare, addEvidenceStubs(bare, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 2) }, [{ id: 'document', dated: false }], '2026-11-28', (k) => k)));
+    assert.deepEqual(doc3.clauses[0].evidence, [{ kind: 'document', title: '', file: '' }]);
+    assert.equal(doc3.clauses[1].clause, '5.2.5');
+  });
+
+  it('adds a list item to a Markdown clause section', () => {
+    const md = '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n\n## 5.3.1 顾客关系\n';
+    const out = apply(md, addEvidenceStubs(md, { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', () => '记录'));
+    assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- record: [记录](TODO)\n\n## 5.3.1 顾客关系\n');
+  });
+
+  it('suggests the closest kinds by id or label', () => {
+    const kinds = [{ id: 'document', l: ['文件', 'Document'] }, { id: 'record', l: ['记录', 'Record'] }];
+    assert.deepEqual(closest('recrod', kinds, (k) => [k.id, ...k.l]).map((k) => k.id), ['record']);
+    assert.deepEqual(closest('Documnet', kinds, (k) => [k.id, ...k.l]).map((k) => k.id), ['document']);
+    assert.deepEqual(closest('zzzzzzzzzz', kinds, (k) => [k.id, ...k.l]), []);
+  });
+});
