@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install a real VS Code (code-server 4.100.3 = VS Code 1.100, runs on Node 20) plus Debian's Chromium and
-# ripgrep, for the end-to-end tests (test/e2e) and `npm run demo:vscode`.
+# Install a real VS Code (code-server 4.100.3 = VS Code 1.100, runs on Node 20) plus Debian's Chromium,
+# ripgrep and a CJK font (fonts-wqy-zenhei), for the end-to-end tests (test/e2e) and `npm run demo:vscode`.
 #
 # Idempotent: a stamp file records a finished install; a second run only checks and exits.
 # Needs only the npm registry and Debian's apt mirrors (see ../shared/notes/real-vscode.md for why the
@@ -24,6 +24,8 @@ log() { printf '[setup-vscode] %s\n' "$*" >&2; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+# a CJK font, so Chinese text renders in the workbench, the panel and the screenshots (not as boxes)
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing+=(fonts-wqy-zenhei)
 if ((${#missing[@]})); then
   if ! command -v apt-get >/dev/null 2>&1; then
     log "missing ${missing[*]} and no apt-get: install them yourself"; exit 1

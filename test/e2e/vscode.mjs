@@ -87,7 +87,8 @@ export function baseSettings(extra = {}) {
     'editor.lightbulb.enabled': 'on',
     'editor.experimentalEditContextEnabled': false,
     'problems.autoReveal': false,
-    'redhat.telemetry.enabled': false,
+    '[yaml]': { 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
+    '[markdown]': { 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
     ...extra,
   };
 }

@@ -13,9 +13,21 @@ export const harnessKeybindings = [
   { key: 'ctrl+alt+shift+5', command: 'workbench.action.focusActiveEditorGroup' },
 ];
 
+const trace = process.env.EP_E2E_TRACE ? (s) => process.stderr.write(`    [trace ${new Date().toISOString().slice(11, 23)}] ${s}\n`) : () => {};
+
 export class Workbench {
   constructor(page) {
     this.page = page;
+    // EP_E2E_TRACE=1: log every page-object step with its time, to see where a slow test waits
+    for (const name of Object.getOwnPropertyNames(Workbench.prototype)) {
+      const fn = this[name];
+      if (name === 'constructor' || fn?.constructor?.name !== 'AsyncFunction' || !process.env.EP_E2E_TRACE) continue;
+      this[name] = async (...args) => {
+        const t = Date.now();
+        trace(`${name}(${args.filter((a) => typeof a !== 'function').map((a) => JSON.stringify(a)).join(', ').slice(0, 80)})`);
+        try { return await fn.apply(this, args); } finally { trace(`${name} done in ${Date.now() - t}ms`); }
+      };
+    }
   }
 
   async open(url) {
@@ -137,21 +149,36 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Run a command from the palette by its title, as a user would (F1, type, Enter on the match). */
-  async runCommand(title) {
-    await this.escapeAll();
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput().locator('.quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: T.short });
-    await input.fill(`>${title}`);
-    const row = this.quickInput().locator('.monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: T.long });
-    await row.click();
-    await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
+  /**
+   * Run a command from the palette by its title, as a user would (F1, type, pick the match).
+   * Right after start-up the palette may not list extension commands yet: then it is closed and asked again.
+   */
+  async runCommand(title, timeout = T.long) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.escapeAll();
+      await this.page.keyboard.press('F1');
+      const input = this.quickInput().locator('.quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: T.short });
+      await input.fill(`>${title}`);
+      const row = this.quickInput().locator('.monaco-list-row', { hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: 5000 });
+      } catch (e) {
+        if (Date.now() > deadline) throw new Error(`the command palette does not list "${title}"`);
+        continue;
+      }
+      await row.click();
+      await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
+      return;
+    }
   }
 
-  /** Open a workspace file by name through Quick Open (Ctrl+P) and wait for its editor tab. */
-  async openFile(name) {
+  /**
+   * Open a workspace file by name through Quick Open (Ctrl+P) and wait for its editor tab.
+   * side: open it in the editor group to the side (Ctrl+Enter), keeping e.g. a webview panel visible.
+   */
+  async openFile(name, { side = false } = {}) {
     await this.escapeAll();
     await this.page.keyboard.press(`${mod}+KeyP`);
     const input = this.quickInput().locator('.quick-input-box input');
@@ -159,9 +186,9 @@ export class Workbench {
     await input.fill(name);
     const row = this.quickInput().locator('.monaco-list-row', { hasText: name.split('/').pop() }).first();
     await row.waitFor({ timeout: T.long });
-    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press(side ? `${mod}+Enter` : 'Enter');
     await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
-    await this.page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: T.short });
+    await this.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: T.short });
     const editor = this.activeEditor();
     await editor.locator('.view-lines').waitFor({ timeout: T.short });
     return editor;
