@@ -112,8 +112,8 @@ test('Problems shows the pack\'s diagnostics, including files never opened', asy
   const count = (sev) => diags.filter((d) => d.severity === sev).length;
   const want = { errors: count('error'), warnings: count('warning'), infos: count('info') };
   assert(diags.length > 0, 'the demo pack has diagnostics to show');
-  await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings,
-    `errors ${want.errors}, warnings ${want.warnings}`);
+  await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings && c.infos === want.infos,
+    JSON.stringify(want));
   assertEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'open editors (none were opened)');
   await wb.showProblems();
   const rows = await wb.allProblemRows();
@@ -205,7 +205,8 @@ test('a quick fix (Ctrl+.) replaces an unknown kind', async () => {
   const { page } = wb;
   const target = findValue(en.dir, 'kind', en.score);
   const typo = `${target.value}x`;
-  const counts = await wb.problemCounts();
+  const counts = { errors: en.check.diagnostics.filter((d) => d.severity === 'error').length };
+  await wb.waitProblemCounts((c) => c.errors === counts.errors, `${counts.errors} errors before the edit`);
   await wb.openFile(path.relative(en.dir, target.file));
   await wb.goTo(target.line, target.col);
   for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
@@ -223,15 +224,15 @@ test('a quick fix (Ctrl+.) replaces an unknown kind', async () => {
   await wb.revertAndCloseAll();
 });
 
-test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status bar and panel', async () => {
+test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status bar; a click on it opens the panel in Chinese', async () => {
   const dir = pack('demo-pack-zh');
   const s = cliScore(dir, 'zh-CN');
   assert(/[\u4e00-\u9fff]/.test(s.rating.label), `a Chinese band label from the CLI: ${s.rating.label}`);
   const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'zh-CN' });
   const want = expectedStatusText(s, 'zh-CN');
   await wb.waitScoreText((t) => t === want, JSON.stringify(want));
-  // the palette follows VS Code's display language (en here), not evidencePack.language
-  await wb.runCommand('Evidence Pack: Show Score Panel');
+  // a click on the status bar item opens the panel (UI contract: command evidencePack.showScore)
+  await wb.scoreItem().click();
   const f = await wb.webviewFrame();
   await f.locator('[data-testid=band]').filter({ hasText: s.rating.label }).waitFor({ timeout: T.long });
   await docScreenshot(wb.page, 'score-panel.zh-CN.png');
