@@ -8,7 +8,7 @@ import { readSettings, tr } from './settings';
 import { standardUri } from './languageFeatures';
 import { toPosixPath } from './overlayFs';
 import { renderReport } from '../cli/report';
-import { createPack } from './newPack';
+import { planNewPack } from './newPack';
 
 /** `{pack, clause}` from a code lens; anything else is ignored. */
 function lensArgument(arg: unknown, service: PackService): { pack: string; clause?: string } | undefined {
@@ -67,22 +67,27 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     const target = picked?.[0];
     if (!target || target.scheme !== 'file') return;
     const dir = toPosixPath(target.fsPath);
-    const outcome = await createPack(dir, readSettings().lang);
-    switch (outcome.kind) {
-      case 'exists':
-        void vscode.window.showWarningMessage(tr('cmd.newPackExists', { folder: dir }));
-        return;
-      case 'unavailable':
-        void vscode.window.showWarningMessage(tr('cmd.newPackUnavailable'));
-        return;
-      case 'failed':
-        void vscode.window.showErrorMessage(tr('cmd.newPackFailed', { detail: outcome.detail }));
-        return;
-      case 'created':
-        await service.rescan();
-        await vscode.window.showTextDocument(vscode.Uri.file(outcome.manifest));
-        void vscode.window.showInformationMessage(tr('cmd.newPackDone', { folder: dir }));
+    const files = planNewPack(readSettings().lang);
+    if (!files) {
+      void vscode.window.showErrorMessage(tr('cmd.newPackUnavailable'));
+      return;
     }
+    const uris = files.map((f) => vscode.Uri.joinPath(target, ...f.path.split('/')));
+    const exists = async (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
+    if ((await Promise.all(uris.map(exists))).some(Boolean)) {
+      void vscode.window.showWarningMessage(tr('cmd.newPackExists', { folder: dir }));
+      return;
+    }
+    // One undoable edit that creates every file; existing files are never overwritten.
+    const edit = new vscode.WorkspaceEdit();
+    files.forEach((f, i) => edit.createFile(uris[i], { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }));
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(tr('cmd.newPackFailed', { detail: dir }));
+      return;
+    }
+    await service.rescan();
+    await vscode.window.showTextDocument(uris[0]);
+    void vscode.window.showInformationMessage(tr('cmd.newPackDone', { folder: dir }));
   });
 
   register('evidencePack.exportReport', async () => {

@@ -9,7 +9,7 @@ import { registerLanguageFeatures } from './languageFeatures';
 import { registerCommands } from './commands';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const service = new PackService();
+  const service = new PackService(context.extensionUri);
   context.subscriptions.push(service);
   context.subscriptions.push(new StatusBar(service));
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, ScorePanel.serializer(context, service)));

@@ -90,7 +90,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       const standard = resultOf(doc)?.result?.standard;
       const clause = token && standard?.byId.get(token.id);
       if (!clause || !standard) return undefined;
-      if (clause.source) return new vscode.Location(vscode.Uri.file(clause.source.file), toVsRange(clause.source.range));
+      if (clause.source) return new vscode.Location(service.fileUri(clause.source.file), toVsRange(clause.source.range));
       const uri = standardUri(context, standard.file, standard.id);
       if (!uri) return undefined;
       try {
@@ -219,7 +219,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
             const entry = result.entries.find((e) => e.file === file && (contains(e.range, r) || contains(e.idRange, r) || e.idRange.start.line === r.start.line));
             if (!entry) break;
             const missing = scoresOf(result).get(entry.clause)?.missingKinds
-              ?? (Array.isArray(match?.data?.kinds) ? (match!.data!.kinds as unknown[]).filter((k): k is string => typeof k === 'string') : []);
+              ?? (Array.isArray(match?.data?.missingKinds) ? (match!.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string') : []);
             for (const kind of stubKinds(result, missing)) {
               const edits = addEvidenceStubs(text, entry, [kind], systemClock.today(), kindLabel);
               if (edits.length > 0) fix(tr('fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), diag, single(edits));

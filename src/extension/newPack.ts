@@ -1,15 +1,16 @@
-// "New evidence pack": delegates to the core's init (the same as `evidence-pack init`), which
-// never overwrites an existing file.
+// "New evidence pack": the same files as `evidence-pack init` (core planInit on the built-in
+// standard). The command creates them through an undoable WorkspaceEdit and never overwrites.
+import { planInit, type PlannedFile } from '../core/init';
+import { BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText } from '../core/standard/loadStandard';
+import { systemClock } from '../core/host';
 import type { Lang } from '../core/types';
 
-export type NewPackOutcome =
-  | { kind: 'created'; manifest: string }
-  | { kind: 'exists' }
-  | { kind: 'unavailable' }
-  | { kind: 'failed'; detail: string };
+export const DEFAULT_STANDARD = 'gbt27922-2011';
 
-export async function createPack(dir: string, lang: Lang): Promise<NewPackOutcome> {
-  void dir; void lang;
-  // Wired to src/core/init.ts once the core exports initPack.
-  return { kind: 'unavailable' };
+/** The files of a new pack, relative to its folder; undefined when the built-in fails to load. */
+export function planNewPack(lang: Lang, today = systemClock.today(), standardId = DEFAULT_STANDARD): PlannedFile[] | undefined {
+  const text = BUILTIN_STANDARDS[standardId];
+  if (text === undefined) return undefined;
+  const { standard } = loadStandardText(text, BUILTIN_FILE_PREFIX + standardId, lang);
+  return standard ? planInit(standard, standardId, lang, today) : undefined;
 }

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { Engine, MANIFEST_NAME } from '../core/engine';
 import { systemClock } from '../core/host';
 import type { Diagnostic as CoreDiagnostic, PackResult } from '../core/types';
-import { diskFileSystem } from './diskFs';
+import { nodeFileSystem } from '../core/nodeFs';
+import { BUILTIN_FILE_PREFIX } from '../core/standard/loadStandard';
 import { overlayFileSystem, packForPath, toPosixPath } from './overlayFs';
 import { readSettings, tr } from './settings';
 
@@ -58,7 +59,7 @@ export class PackService implements vscode.Disposable {
   /** The pack the user last worked in (status bar and panel fall back to it). */
   lastUsedPack?: string;
 
-  constructor() {
+  constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables.push(this.updated, this.packsChanged);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -124,7 +125,7 @@ export class PackService implements vscode.Disposable {
   private makeEngine(folder: vscode.WorkspaceFolder): Engine {
     const settings = readSettings(folder.uri);
     const root = toPosixPath(folder.uri.fsPath);
-    const fs = overlayFileSystem(diskFileSystem, (path) => this.openText(path));
+    const fs = overlayFileSystem(nodeFileSystem, (path) => this.openText(path));
     return new Engine({ fs, clock: systemClock, lang: settings.lang, maxFileSize: settings.maxFileSize, workspaceRoot: root });
   }
 
@@ -283,10 +284,15 @@ export class PackService implements vscode.Disposable {
         }
       }
       if (!this.packs.has(s.root)) for (const d of byFile.get(file) ?? []) all.push(d);
-      const uri = vscode.Uri.file(file);
+      const uri = this.fileUri(file);
       if (all.length > 0) this.collection.set(uri, all);
       else this.collection.delete(uri);
     }
+  }
+
+  /** A path from the engine as a URI; `builtin:ID` is the standard file shipped in the extension. */
+  fileUri(file: string): vscode.Uri {
+    return builtinUri(this.extensionUri, file) ?? vscode.Uri.file(file);
   }
 
   /** The core diagnostics of a pack at a file (for quick fixes that need `clause` or `data`). */
@@ -299,4 +305,11 @@ export class PackService implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The shipped copy of a built-in standard for an engine path `builtin:ID`. */
+export function builtinUri(extensionUri: vscode.Uri, file: string): vscode.Uri | undefined {
+  if (!file.startsWith(BUILTIN_FILE_PREFIX)) return undefined;
+  const id = file.slice(BUILTIN_FILE_PREFIX.length);
+  return /^[\w.-]+$/.test(id) ? vscode.Uri.joinPath(extensionUri, 'schemas', 'standards', `${id}.yaml`) : undefined;
 }

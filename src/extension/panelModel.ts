@@ -13,6 +13,27 @@ export function formatNumber(value: number, max = 2): string {
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
+/**
+ * The engine's exact score (`1319/16`, or a decimal) as a decimal: exact when it terminates
+ * within `max` digits, else cut with an ellipsis — never rounded, so it shows what rounding does.
+ */
+export function exactDecimal(exact: string, max = 6): string {
+  const m = /^(-?)(\d+)\/(\d+)$/.exec(exact.trim());
+  if (!m) return exact;
+  const den = BigInt(m[3]);
+  if (den === 0n) return exact;
+  let num = BigInt(m[2]);
+  const whole = num / den;
+  num %= den;
+  let digits = '';
+  while (num !== 0n && digits.length < max) {
+    num *= 10n;
+    digits += String(num / den);
+    num %= den;
+  }
+  return `${m[1]}${whole}${digits ? `.${digits}` : ''}${num !== 0n ? '…' : ''}`;
+}
+
 export function panelStrings(lang: Lang): PanelStrings {
   return {
     title: t(lang, 'panel.title'),
@@ -111,7 +132,7 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
       deduction: formatNumber(rating.specialDeduction.points),
       bonus: score.specialBonus,
       bonusPoints: formatNumber(rating.specialBonus.points),
-      exact: score.exactScore,
+      exact: exactDecimal(score.exactScore),
       score: formatScore(score.score, rounding),
     }),
     t(lang, 'panel.whyRounding', { rounding, scale: formatNumber(rating.scale) }),

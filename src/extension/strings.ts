@@ -64,7 +64,7 @@ const S = {
   'cmd.newPackFolder': { en: 'Create the evidence pack here', 'zh-CN': '在此创建证据包' },
   'cmd.newPackDone': { en: 'Created the evidence pack in {folder}.', 'zh-CN': '已在 {folder} 创建证据包。' },
   'cmd.newPackExists': { en: '{folder} already holds an evidence pack; nothing was overwritten.', 'zh-CN': '{folder} 已有证据包；未覆盖任何文件。' },
-  'cmd.newPackUnavailable': { en: 'Creating a pack is not available in this build.', 'zh-CN': '此版本无法创建证据包。' },
+  'cmd.newPackUnavailable': { en: 'The built-in standard could not be loaded; no pack was created.', 'zh-CN': '无法加载内置标准；未创建证据包。' },
   'cmd.newPackFailed': { en: 'Could not create the pack: {detail}', 'zh-CN': '无法创建证据包：{detail}' },
   'cmd.revalidated': { en: 'Checked {count} evidence pack(s).', 'zh-CN': '已检查 {count} 个证据包。' },
   'cmd.reportSave': { en: 'Save report', 'zh-CN': '保存报告' },

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clause, ClauseEntry, PackResult, Score, Standard } from '../../src/core/types';
 import { statusText, statusTooltip } from '../../src/extension/statusText';
-import { buildPanelModel, formatNumber } from '../../src/extension/panelModel';
+import { buildPanelModel, exactDecimal, formatNumber } from '../../src/extension/panelModel';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panelHtml';
 import { parsePanelState, parseWebviewMessage } from '../../src/extension/webviewMessages';
 import {
@@ -165,6 +165,10 @@ describe('extension score panel model', () => {
     assert.equal(formatNumber(0.1 + 0.2), '0.3');
     assert.equal(formatNumber(40), '40');
     assert.equal(formatNumber(2.456, 2), '2.46');
+    assert.equal(exactDecimal('1319/16'), '82.4375');
+    assert.equal(exactDecimal('250/3'), '83.333333…');
+    assert.equal(exactDecimal('87.5'), '87.5');
+    assert.equal(exactDecimal('-1/2'), '-0.5');
   });
 });
 
