@@ -96,6 +96,18 @@ export function findValue(dir, kind, score) {
         if (YAML.isScalar(node) && node.value === 'conforming' && earning.has(clause) && node.type === 'PLAIN') {
           return { file, clause, value: node.value, offset: node.range[0], ...lineCol(text, node.range[0]) };
         }
+      } else if (kind === 'file') {
+        // an evidence item's attachment that exists (relative to the evidence file)
+        const ev = entry.get('evidence');
+        if (!YAML.isSeq(ev)) continue;
+        for (const item of ev.items) {
+          const node = YAML.isMap(item) ? item.get('file', true) : undefined;
+          if (!YAML.isScalar(node)) continue;
+          const p = path.resolve(path.dirname(file), String(node.value));
+          if (p.startsWith(dir) && fs.existsSync(p) && fs.statSync(p).isFile()) {
+            return { file, clause, value: String(node.value), path: p, offset: node.range[0], ...lineCol(text, node.range[0]) };
+          }
+        }
       } else if (kind === 'kind') {
         const ev = entry.get('evidence');
         if (!YAML.isSeq(ev)) continue;

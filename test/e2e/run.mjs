@@ -224,6 +224,68 @@ test('a quick fix (Ctrl+.) replaces an unknown kind', async () => {
   await wb.revertAndCloseAll();
 });
 
+test('completion in an evidence file offers the standard\'s kinds', async () => {
+  const wb = await enWindow();
+  const { page } = wb;
+  const target = findValue(en.dir, 'kind', en.score);
+  await wb.openFile(path.relative(en.dir, target.file));
+  await wb.goTo(target.line, target.col);
+  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Delete');
+  const labels = await wb.suggestions();
+  for (const k of ['document', 'record', 'interview', 'observation']) assert(labels.some((l) => l.includes(k)), `completion offers ${k}; offered: ${JSON.stringify(labels)}`);
+  await page.keyboard.press('Escape');
+  await wb.revertAndCloseAll();
+});
+
+test('a click on a clause in the panel reveals its entry in the evidence file', async () => {
+  const wb = await enWindow();
+  const f = await ensurePanel(wb);
+  const target = findValue(en.dir, 'status', en.score); // an entry that exists, with its file
+  const entryLine = fs.readFileSync(target.file, 'utf8').split('\n')
+    .findIndex((l) => new RegExp(`clause:\\s*["']?${target.clause.replace(/\./g, '\\.')}["']?\\s*$`).test(l)) + 1;
+  assert(entryLine > 0, `the entry line of ${target.clause}`);
+  await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"] button`).first().click();
+  const name = path.basename(target.file);
+  await wb.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ timeout: T.long });
+  await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${entryLine},`) }).waitFor({ timeout: T.long });
+  await wb.revertAndCloseAll();
+});
+
+test('deleting an attachment on disk shows the broken link at once; restoring it clears it', async () => {
+  const wb = await enWindow();
+  const target = findValue(en.dir, 'file', en.score);
+  const gone = `${target.path}.moved-away`;
+  // what the engine says without that file, on a scratch copy
+  const scratch = pack('demo-pack-no-attachment');
+  fs.rmSync(path.join(scratch, path.relative(en.dir, target.path)));
+  const without = cliCheck(scratch, 'en');
+  const count = (c, sev) => c.diagnostics.filter((d) => d.severity === sev).length;
+  const want = { errors: count(without, 'error'), warnings: count(without, 'warning') };
+  assert(want.errors > count(en.check, 'error'), 'deleting it adds an error');
+  const wantStatus = expectedStatusText(without.packs[0], 'en');
+  fs.renameSync(target.path, gone);
+  try {
+    await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings, JSON.stringify(want));
+    await wb.waitScoreText((t) => t === wantStatus, JSON.stringify(wantStatus));
+  } finally {
+    fs.renameSync(gone, target.path);
+  }
+  const back = { errors: count(en.check, 'error'), warnings: count(en.check, 'warning') };
+  await wb.waitProblemCounts((c) => c.errors === back.errors && c.warnings === back.warnings, JSON.stringify(back));
+  await wb.waitScoreText((t) => t === expectedStatusText(en.score, 'en'), 'the score before');
+});
+
+test('the score panel survives a window reload', async () => {
+  const wb = await enWindow();
+  await ensurePanel(wb);
+  await wb.page.reload();
+  await wb.page.locator('.monaco-workbench').waitFor({ timeout: T.long });
+  const f = await wb.webviewFrame();
+  await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
+  assertEqual((await f.locator('[data-testid=band]').textContent()).trim(), en.score.rating.label, 'band after reload');
+});
+
 test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status bar; a click on it opens the panel in Chinese', async () => {
   const dir = pack('demo-pack-zh');
   const s = cliScore(dir, 'zh-CN');

@@ -77,6 +77,8 @@ export function baseSettings(extra = {}) {
     'editor.minimap.enabled': false,
     'editor.quickSuggestions': { other: false, comments: false, strings: false },
     'editor.suggestOnTriggerCharacters': false,
+    'editor.wordBasedSuggestions': 'off', // completions come from the extension only
+    'editor.snippetSuggestions': 'none',
     'editor.acceptSuggestionOnEnter': 'off',
     'editor.autoClosingBrackets': 'never',
     'editor.autoClosingQuotes': 'never',

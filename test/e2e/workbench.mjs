@@ -268,6 +268,15 @@ export class Workbench {
     return (await inner.elementHandle()).contentFrame();
   }
 
+  // ---- completion -------------------------------------------------------------------------------
+  /** Trigger suggestions (Ctrl+Space) at the cursor; returns the labels shown. */
+  async suggestions() {
+    await this.page.keyboard.press('Control+Space');
+    const rows = this.page.locator('.editor-group-container.active .suggest-widget.visible .monaco-list-row');
+    await rows.first().waitFor({ timeout: T.long });
+    return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+  }
+
   // ---- quick fix ----------------------------------------------------------------------------------
   /** Open the quick-fix menu (Ctrl+.) at the cursor and return the labels offered. */
   async quickFixes() {
