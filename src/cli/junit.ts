@@ -3,6 +3,7 @@
 import { pick } from '../core/messages';
 import type { Lang, PackResult } from '../core/types';
 import { relativePath, compareDiagnostics } from './sarif';
+import { packLabel } from './report';
 import { STATE_LABEL, formatPoints, kindLabels, sectionOf, t } from './report';
 
 /** Text safe inside XML character data and attribute values (both quotes escaped). Characters XML 1.0
@@ -35,7 +36,7 @@ export function toJunit(results: PackResult[], opts: { baseDir: string; lang: La
   let total = 0, failed = 0, skipped = 0, errors = 0;
 
   for (const result of results) {
-    const packName = relativePath(opts.baseDir, result.root);
+    const packName = packLabel(opts.baseDir, result.root);
     const cases: string[] = [];
     let suiteFailures = 0, suiteSkipped = 0, suiteErrors = 0;
     const score = result.score;
@@ -57,7 +58,7 @@ export function toJunit(results: PackResult[], opts: { baseDir: string; lang: La
         let body = '';
         if (leaf.state === 'excluded') {
           suiteSkipped++;
-          body = `<skipped${attrs({ message: `${STATE_LABEL[leaf.state][lang]}: ${leaf.reason}` })}/>`;
+          body = `<skipped${attrs({ message: leaf.reason || STATE_LABEL[leaf.state][lang] })}/>`;
         } else if (leaf.state !== 'met') {
           suiteFailures++;
           const lost = leaf.points - leaf.earned;

@@ -125,6 +125,12 @@ export function kindLabels(standard: Standard | undefined, ids: string[], lang: 
   });
 }
 
+/** How a pack is named to people: its path from DIR, or its folder name when DIR is the pack itself. */
+export function packLabel(baseDir: string, root: string): string {
+  const rel = relativePath(baseDir, root);
+  return rel === '.' ? root.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() || rel : rel;
+}
+
 export function starsText(stars: number, of = 5): string {
   return '★'.repeat(Math.max(0, stars)) + '☆'.repeat(Math.max(0, of - stars));
 }
@@ -142,6 +148,12 @@ function formatScore(score: number, standard: Standard | undefined): string {
   return score.toFixed(standard?.rating.rounding ?? 1);
 }
 
+/** `2026-11-28T01:02:03.456Z` → `2026-11-28 01:02 UTC`; anything else as given. */
+function displayTime(value: string | undefined): string | undefined {
+  const m = value && /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?Z$/.exec(value);
+  return m ? `${m[1]} ${m[2]} UTC` : value;
+}
+
 function todayIso(): string {
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
@@ -150,7 +162,7 @@ function todayIso(): string {
 
 export function renderReport(results: PackResult[], opts: { baseDir: string; lang: Lang; generatedAt?: string }): string {
   const { lang } = opts;
-  const generatedAt = opts.generatedAt ?? todayIso();
+  const generatedAt = displayTime(opts.generatedAt) ?? todayIso();
   const organisations = [...new Set(results.map((r) => r.manifest?.organization?.name).filter((n): n is string => !!n))];
   const title = `${t(lang, 'reportTitle')}${organisations.length ? ' — ' + organisations.join(', ') : ''}`;
 
@@ -236,7 +248,7 @@ function renderSummary(results: PackResult[], opts: { baseDir: string; lang: Lan
   const { lang } = opts;
   const rows = results.map((r) => {
     const s = r.score;
-    return `<tr><td class="loc">${e(relativePath(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>`
+    return `<tr><td class="loc">${e(packLabel(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>`
       + `<td class="num">${s ? e(formatScore(s.score, r.standard)) : '—'}</td>`
       + `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'notScored'))}</td></tr>`;
   }).join('\n');
@@ -264,7 +276,7 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   const org = manifest?.organization;
   const orgType = org?.type === 'production' ? t(lang, 'orgProduction') : org?.type === 'sales-service' ? t(lang, 'orgSalesService') : '';
   const facts: [string, string][] = [];
-  facts.push([t(lang, 'pack'), relativePath(ctx.baseDir, result.root)]);
+  facts.push([t(lang, 'pack'), packLabel(ctx.baseDir, result.root)]);
   if (standard) facts.push([t(lang, 'standard'), `${pick(standard.title, lang)} (${standard.id})`]);
   else if (manifest) facts.push([t(lang, 'standard'), manifest.standardRef]);
   if (manifest) {
