@@ -95,7 +95,7 @@ function sarifValidator() {
   const { $schema: _drop, id, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  return ajv.compile({ $id: id, ...rest });
+  return ajv.compile({ $id: id as string, ...rest });
 }
 
 interface SarifLog {
