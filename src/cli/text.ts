@@ -59,7 +59,8 @@ export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
   const where = relativePath(cwd, r.root);
   const s = r.score;
   if (!s || !r.standard) return `${where}  ${tr(lang, 'notScored')}`;
-  const mark = s.standard.scoringSource ? ` (${tr(lang, 'sheet')})` : s.standard.weights === 'provisional' ? ` (${tr(lang, 'provisional')})` : '';
+  const paren = (t: string) => (lang === 'zh-CN' ? `（${t}）` : ` (${t})`);
+  const mark = s.standard.scoringSource ? paren(tr(lang, 'sheet')) : s.standard.weights === 'provisional' ? paren(tr(lang, 'provisional')) : '';
   const failed = s.rating.id === r.standard.rating.fail.id;
   return `${where}  ${failed ? '✗ ' : starsOf(s.rating.stars)}${s.score.toFixed(r.standard.rating.rounding)} ${s.rating.label}${mark}  — ${tr(lang, 'counts', s.diagnostics)}`;
 }
@@ -79,7 +80,7 @@ export function scoreDetails(r: PackResult, lang: Lang, detailed: boolean): stri
   if (s.next) {
     out.push(`  ${tr(lang, 'next', { label: s.next.label, min: s.next.min, needed: s.next.needed.toFixed(dec) })}`);
     for (const g of s.next.suggestions.slice(0, detailed ? 10 : 3)) {
-      const kinds = g.missingKinds.map((k) => pick(std.kinds.find((x) => x.id === k)?.label, lang) || k).join(', ');
+      const kinds = g.missingKinds.map((k) => pick(std.kinds.find((x) => x.id === k)?.label, lang) || k).join(lang === 'zh-CN' ? '、' : ', ');
       out.push(`    ${tr(lang, 'gain', { gain: g.gain.toFixed(2), clause: g.clause, title: pick(std.byId.get(g.clause)?.title, lang), missing: kinds ? tr(lang, 'missing', { kinds }) : '' })}`);
     }
   } else out.push(`  ${tr(lang, 'top')}`);

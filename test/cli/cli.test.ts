@@ -1,0 +1,170 @@
+// The command line as a user runs it: the built dist/cli.js on real folders.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { LEAVES, metEntry, TEST_STANDARD } from '../unit/support/memFs';
+
+const repo = path.resolve(__dirname, '../..');
+const cli = path.join(repo, 'dist/cli.js');
+
+function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: opts.cwd ?? repo, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let tmp: string;
+/** A pack in a temp folder (outside any git tree, so the workspace is DIR). */
+function pack(name: string, files: Record<string, string>): string {
+  const dir = path.join(tmp, name);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    writeFileSync(path.join(dir, f), text);
+  }
+  return dir;
+}
+const manifest = (extra = '') => `pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n${extra}`;
+const evidence = (skip: string[] = []) => 'clauses:\n' + LEAVES.filter((l) => !skip.includes(l)).map(metEntry).join('');
+
+describe('evidence-pack CLI', function () {
+  this.timeout(60000);
+  before(function () {
+    if (!existsSync(cli)) this.skip(); // `npm test` builds first (pretest); run `npm run build` before mocha alone
+    tmp = mkdtempSync(path.join(tmpdir(), 'ep-cli-'));
+  });
+  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+
+  it('score --format json on the demo pack matches SPEC §7 key for key', () => {
+    const r = run(['score', 'examples/demo-pack', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const [s] = JSON.parse(r.out);
+    assert.deepEqual(Object.keys(s), ['pack', 'standard', 'score', 'rating', 'earned', 'applicable', 'specialDeductions', 'specialBonus', 'sections', 'clauses', 'next', 'diagnostics']);
+    assert.equal(s.pack, 'examples/demo-pack');
+    assert.deepEqual(s.standard, { id: 'gbt27922-2011', weights: 'provisional' });
+    assert.equal(s.score, 82.4);
+    assert.deepEqual(s.rating, { id: 'three-star', stars: 3, label: 'Three-star' });
+    assert.deepEqual(Object.keys(s.sections[0]), ['id', 'earned', 'applicable']);
+    assert.deepEqual(s.sections.map((x: { id: string }) => x.id), ['5.1', '5.2', '5.3']);
+    assert.deepEqual(Object.keys(s.clauses[0]), ['id', 'state', 'points', 'earned', 'missingKinds']);
+    assert.equal(s.clauses.find((c: { id: string }) => c.id === '5.1.2.2').points, 5);
+    assert.deepEqual(Object.keys(s.next), ['id', 'min', 'needed', 'suggestions']);
+    assert.deepEqual(s.next, { ...s.next, id: 'four-star', min: 90, needed: 7.6 });
+    assert.deepEqual(s.next.suggestions[0], { clause: '5.2.4', gain: 8.33, missingKinds: ['record'] });
+    assert.deepEqual(Object.keys(s.diagnostics), ['error', 'warning', 'info']);
+  });
+
+  it('check --format json lists diagnostics with files relative to DIR and the packs', () => {
+    const r = run(['check', 'examples/demo-pack', '--format', 'json']);
+    assert.equal(r.code, 1); // a broken link, and the target four-star is not met
+    const out = JSON.parse(r.out);
+    assert.deepEqual(Object.keys(out), ['diagnostics', 'packs']);
+    const broken = out.diagnostics.find((d: { code: string }) => d.code === 'broken-link');
+    assert.deepEqual(Object.keys(broken), ['file', 'range', 'severity', 'code', 'message', 'clause']);
+    assert.equal(broken.file, '5.2-commodity.evidence.yaml');
+    assert.equal(broken.clause, '5.2.4');
+    assert.equal(out.packs[0].score, 82.4);
+  });
+
+  it('prints file:line:col severity code message (1-based) and a score line', () => {
+    const dir = pack('text', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: photo, title: p}]\n' });
+    const r = run(['check', '.'], { cwd: dir });
+    assert.equal(r.code, 1);
+    const lines = r.out.split('\n');
+    assert.ok(lines.includes('a.evidence.yaml:30:23 error unknown-kind Unknown evidence kind "photo"; use one of: document (Document), record (Record)'), r.out);
+    assert.ok(lines.some((l) => /^\.\s+★★★★ 90\.0 Four-star {2}— 1 errors, 1 warnings, 0 info$/.test(l)), r.out);
+  });
+
+  describe('exit codes', () => {
+    it('0 for a clean pack', () => {
+      const dir = pack('clean', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence() });
+      assert.equal(run(['check', dir]).code, 0);
+    });
+    it('1 when the rating is below --min-rating, 0 when it meets it', () => {
+      const dir = pack('ninety', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) });
+      assert.equal(run(['check', dir, '--min-rating', 'four-star']).code, 0);
+      const r = run(['check', dir, '--min-rating', 'five-star']);
+      assert.equal(r.code, 1);
+      assert.match(r.out, /rating Four-star is below the required five-star/);
+    });
+    it("1 when the manifest's target is not reached (the default gate)", () => {
+      const dir = pack('target', { 'evidence-pack.yaml': manifest('target: five-star\n'), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) });
+      assert.equal(run(['check', dir]).code, 1);
+      assert.equal(run(['check', dir, '--min-rating', 'qualified']).code, 0);
+    });
+    it('2 for usage errors: unknown option, unknown band, bad --lang, unknown command', () => {
+      const dir = pack('usage', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD });
+      for (const args of [['check', dir, '--frobnicate'], ['check', dir, '--min-rating', 'platinum'], ['check', dir, '--lang', 'fr'], ['explode']]) {
+        const r = run(args);
+        assert.equal(r.code, 2, args.join(' '));
+        assert.match(r.err, /^evidence-pack: /);
+        assert.doesNotMatch(r.err, /at .*\.js:\d+/); // never a stack trace
+      }
+    });
+    it('2 when nothing readable is there', () => {
+      const empty = path.join(tmp, 'empty');
+      mkdirSync(empty, { recursive: true });
+      const r = run(['check', empty]);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /no evidence-pack\.yaml found/);
+      assert.equal(run(['check', path.join(tmp, 'does-not-exist')]).code, 2);
+    });
+  });
+
+  it('speaks zh-CN with --lang or a zh LANG', () => {
+    const a = run(['score', 'examples/demo-pack', '--lang', 'zh-CN']);
+    assert.match(a.out, /★★★ 82\.4 三星级（暂定权重）/);
+    assert.match(a.out, /\+2\.08 5\.1\.7 服务文化 — 缺少：文件、访谈/);
+    const b = run(['check', 'examples/demo-pack'], { env: { LANG: 'zh_CN.UTF-8' } });
+    assert.match(b.out, /broken-link 找不到文件：attachments\/repair-orders-2026Q3\.xlsx/);
+  });
+
+  it('checks every pack below a folder', () => {
+    const r = run(['score', 'examples', '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).map((p: { pack: string }) => p.pack), ['examples/custom-standard', 'examples/demo-pack']);
+  });
+
+  it('--root sets the workspace boundary for outside-workspace', () => {
+    const parent = path.join(tmp, 'rooted');
+    const dir = pack('rooted/p', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: ../shared.pdf}]\n' });
+    writeFileSync(path.join(parent, 'shared.pdf'), '%PDF');
+    assert.match(run(['check', dir, '--format', 'json']).out, /"outside-workspace"/);
+    const ok = run(['check', dir, '--root', parent, '--format', 'json']);
+    assert.equal(ok.code, 0, ok.out);
+  });
+
+  describe('init', () => {
+    it('creates a manifest and one evidence file per top-level clause that check can read', () => {
+      const dir = path.join(tmp, 'new-pack');
+      const r = run(['init', dir, '--lang', 'zh-CN']);
+      assert.equal(r.code, 0, r.err);
+      const files = ['evidence-pack.yaml', '5.1-after-sales-service-system.evidence.yaml'];
+      for (const f of files) assert.ok(existsSync(path.join(dir, f)), f);
+      const text = readFileSync(path.join(dir, '5.1-after-sales-service-system.evidence.yaml'), 'utf8');
+      assert.match(text, /- clause: "5\.1\.2\.2"/);
+      assert.match(text, /# 需要: document \(文件 \/ Document\), record \(记录 \/ Record\)/);
+      const check = JSON.parse(run(['check', dir, '--format', 'json']).out);
+      assert.equal(check.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length, 0);
+      assert.equal(check.packs[0].clauses.filter((c: { state: string }) => c.state === 'missing').length, 0);
+    });
+    it('never overwrites existing files unless --force is given', () => {
+      const dir = path.join(tmp, 'keep');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'evidence-pack.yaml'), '# mine\n');
+      const r = run(['init', dir]);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /will not overwrite existing files: evidence-pack\.yaml/);
+      assert.equal(readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8'), '# mine\n');
+      assert.equal(run(['init', dir, '--force']).code, 0);
+      assert.match(readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8'), /standard: gbt27922-2011/);
+    });
+  });
+
+  it('the demo pack copied elsewhere scores the same', () => {
+    const dir = path.join(tmp, 'copy');
+    cpSync(path.join(repo, 'examples/demo-pack'), dir, { recursive: true });
+    const [s] = JSON.parse(run(['score', dir, '--format', 'json']).out);
+    assert.equal(s.score, 82.4);
+  });
+});
