@@ -220,9 +220,14 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
             if (!entry) break;
             const missing = scoresOf(result).get(entry.clause)?.missingKinds
               ?? (Array.isArray(match?.data?.missingKinds) ? (match!.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string') : []);
-            for (const kind of stubKinds(result, missing)) {
+            const kinds = stubKinds(result, missing);
+            for (const kind of kinds) {
               const edits = addEvidenceStubs(text, entry, [kind], systemClock.today(), kindLabel);
-              if (edits.length > 0) fix(tr('fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), diag, single(edits));
+              if (edits.length > 0) fix(tr('fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), diag, single(edits), kinds.length === 1);
+            }
+            if (kinds.length > 1) {
+              const edits = addEvidenceStubs(text, entry, kinds, systemClock.today(), kindLabel);
+              if (edits.length > 0) fix(tr('fix.addAllEvidence', { kinds: kinds.map((k) => k.id).join(', ') }), diag, single(edits), true);
             }
             break;
           }

@@ -79,6 +79,7 @@ const S = {
   'fix.replaceClause': { en: 'Change to clause {id} {title}', 'zh-CN': '改为条款 {id} {title}' },
   'fix.replaceKind': { en: 'Change to kind "{kind}" ({label})', 'zh-CN': '改为类型“{kind}”（{label}）' },
   'fix.addEvidence': { en: 'Add a "{kind}" evidence item ({label})', 'zh-CN': '添加“{kind}”证据（{label}）' },
+  'fix.addAllEvidence': { en: 'Add evidence items for every missing kind ({kinds})', 'zh-CN': '为所有缺少的类型添加证据（{kinds}）' },
   // hover, code lens, symbols, completion
   'hover.points': { en: 'Points', 'zh-CN': '分值' },
   'hover.requires': { en: 'Required evidence', 'zh-CN': '所需证据' },
