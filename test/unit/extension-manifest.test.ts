@@ -140,3 +140,47 @@ describe('extension grammar (syntaxes/evidence-pack.injection.json)', () => {
     assert.equal(re('markdown-kind-item').exec('- note: plain text'), null);
   });
 });
+
+describe('extension grammar in VS Code\'s own TextMate engine', () => {
+  // Uses vscode-textmate, vscode-oniguruma and the YAML / Markdown grammars of the code-server that
+  // scripts/setup-vscode.sh installs for the e2e suite; skipped where it is not installed.
+  const base = join(root, '.vscode-test/code-server/package/lib/vscode');
+  const have = () => {
+    try { return require.resolve(join(base, 'node_modules/vscode-textmate')) !== ''; } catch { return false; }
+  };
+
+  it('scopes clause ids, statuses and kinds inside the real YAML and Markdown grammars', async function () {
+    if (!have()) this.skip();
+    const tm = require(join(base, 'node_modules/vscode-textmate'));
+    const onig = require(join(base, 'node_modules/vscode-oniguruma'));
+    await onig.loadWASM(readFileSync(join(base, 'node_modules/vscode-oniguruma/release/onig.wasm')).buffer).catch(() => undefined);
+    const paths: Record<string, string> = { 'evidence-pack.injection': join(root, 'syntaxes/evidence-pack.injection.json') };
+    for (const ext of ['yaml', 'markdown-basics']) {
+      const p = JSON.parse(readFileSync(join(base, 'extensions', ext, 'package.json'), 'utf8'));
+      for (const g of p.contributes.grammars) paths[g.scopeName] = join(base, 'extensions', ext, g.path);
+    }
+    const registry = new tm.Registry({
+      onigLib: Promise.resolve({ createOnigScanner: (s: string[]) => new onig.OnigScanner(s), createOnigString: (s: string) => new onig.OnigString(s) }),
+      loadGrammar: async (scope: string) => (paths[scope] ? tm.parseRawGrammar(readFileSync(paths[scope], 'utf8'), paths[scope]) : null),
+      getInjections: (scope: string) => (scope === 'source.yaml' || scope === 'text.html.markdown' ? ['evidence-pack.injection'] : []),
+    });
+    const scoped = async (scope: string, text: string) => {
+      const grammar = await registry.loadGrammar(scope);
+      let rule = tm.INITIAL;
+      const out: string[] = [];
+      for (const line of text.split('\n')) {
+        const r = grammar.tokenizeLine(line, rule);
+        rule = r.ruleStack;
+        for (const t of r.tokens as { startIndex: number; endIndex: number; scopes: string[] }[]) {
+          const s = t.scopes.find((x) => /\.evidence-pack$/.test(x) && !/punctuation/.test(x));
+          if (s) out.push(`${line.slice(t.startIndex, t.endIndex)}=${s.replace(/\.evidence-pack$/, '')}`);
+        }
+      }
+      return out;
+    };
+    assert.deepEqual(await scoped('source.yaml', 'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: "5.1.1.1"\n  - clause: 5.10\n'),
+      ['5.1.1.1=constant.numeric.clause-id', 'conforming=constant.language.status.conforming', 'document=support.type.evidence-kind', '5.10=constant.numeric.clause-id']);
+    assert.deepEqual(await scoped('text.html.markdown', '## 5.3.2 投诉处理\n\n- 记录：[台账](a.csv) 2026-09-30\n- 说明：没有链接\n'),
+      ['5.3.2=constant.numeric.clause-id', '记录=support.type.evidence-kind']);
+  });
+});
