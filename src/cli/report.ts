@@ -87,7 +87,7 @@ const STRINGS = {
   topBand: { en: 'The highest rating is reached.', 'zh-CN': '已达到最高等级。' },
   noGaps: { en: 'Every applicable clause earns its full points.', 'zh-CN': '所有适用条款均已得满分。' },
   diagnosticsTitle: { en: 'Diagnostics', 'zh-CN': '诊断信息' },
-  diagnosticsCount: { en: '{error} errors, {warning} warnings, {info} notes', 'zh-CN': '错误 {error} 个，警告 {warning} 个，提示 {info} 个' },
+  diagnosticsCount: { en: 'Errors: {error} · Warnings: {warning} · Notes: {info}', 'zh-CN': '错误 {error} 个 · 警告 {warning} 个 · 提示 {info} 个' },
   noDiagnostics: { en: 'No diagnostics.', 'zh-CN': '没有诊断信息。' },
   notScored: { en: 'Not scored', 'zh-CN': '无法评分' },
   notScoredText: { en: 'This pack cannot be scored; the diagnostics below say why.', 'zh-CN': '此证据包无法评分，原因见下方诊断信息。' },
@@ -233,12 +233,13 @@ tr, .clause, .section-block h3, li { break-inside: avoid }
 .sev-error { color: var(--bad); font-weight: 600 }
 .sev-warning { color: var(--partial); font-weight: 600 }
 .sev-info { color: var(--muted) }
+.code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 8.5pt; white-space: nowrap }
 .loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 8.5pt; word-break: break-all }
 @media print {
   html { background: none }
   body { max-width: none; font-size: 10pt }
   .part { padding: 0; border: 0 }
-  .part + .part { break-before: page }
+  .part + .part, .part + .pack, .pack + .pack { break-before: page }
   .section-block + .section-block { break-before: page }
   a { color: inherit; text-decoration: none }
 }
@@ -339,16 +340,28 @@ function renderFormula(score: Score, standard: Standard, lang: Lang): string {
   }))}</p></div>`;
 }
 
+/** Cuts `text` to about `units` Latin letters of width (a CJK character counts two), with an ellipsis:
+ *  SVG text does not wrap, and the full label stays in the bar's tooltip. */
+function truncateToWidth(text: string, units: number): string {
+  let width = 0;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(chars[i]) ? 2 : 1;
+    if (width > units) return chars.slice(0, i).join('').trimEnd() + '…';
+  }
+  return text;
+}
+
 /** A horizontal bar chart, one bar per row, the bar filled to earned / applicable. */
 function renderBars(rows: { label: string; earned: number; applicable: number }[], lang: Lang): string {
-  const width = 680, labelWidth = 250, valueWidth = 110, rowHeight = 26, barHeight = 14;
+  const width = 680, labelWidth = 270, valueWidth = 110, rowHeight = 26, barHeight = 14;
   const barWidth = width - labelWidth - valueWidth;
   const height = rows.length * rowHeight + 8;
   const bars = rows.map((row, i) => {
     const y = 4 + i * rowHeight;
     const ratio = row.applicable > 0 ? Math.min(1, Math.max(0, row.earned / row.applicable)) : 0;
     const colour = row.applicable === 0 ? 'var(--excluded)' : ratio >= 0.9 ? 'var(--met)' : ratio >= 0.7 ? 'var(--partial)' : 'var(--bad)';
-    const shown = row.label.length > 22 ? row.label.slice(0, 21) + '…' : row.label;
+    const shown = truncateToWidth(row.label, 36);
     const value = t(lang, 'sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) });
     return `<g><title>${e(row.label)}: ${e(value)}</title>`
       + `<text x="0" y="${y + barHeight - 2}">${e(shown)}</text>`
@@ -484,6 +497,8 @@ ${deductionList}
 <p class="muted">${e(t(lang, 'failAt', { failAt: r.specialDeduction.failAt }))}</p>
 <h3>${e(t(lang, 'bonus', { points: r.specialBonus.points, max: r.specialBonus.max }))}</h3>
 ${bonusList}
+</section>
+<section class="part gaps-part">
 <h2>${e(t(lang, 'gapsTitle'))}</h2>
 ${gaps}
 </section>`;
@@ -496,7 +511,7 @@ function renderDiagnostics(diagnostics: Diagnostic[], ctx: Ctx): string {
   for (const d of sorted) counts[d.severity]++;
   const rows = sorted.map((d) => `<tr data-code="${e(d.code)}"><td class="sev-${d.severity}">${e(SEVERITY_LABEL[d.severity][lang])}</td>`
     + `<td class="loc">${e(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}</td>`
-    + `<td class="loc">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`).join('\n');
+    + `<td class="code">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`).join('\n');
   return `<section class="part diagnostics-part">
 <h2>${e(t(lang, 'diagnosticsTitle'))}</h2>
 ${sorted.length
