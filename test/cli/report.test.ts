@@ -187,6 +187,12 @@ describe('report', () => {
 
 const CHROMIUM = '/usr/bin/chromium';
 
+/** Runs in the page: one computed CSS property of an element (the test's tsconfig has no DOM types). */
+function computedStyle(el: unknown, property: string): string {
+  const view = globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> };
+  return view.getComputedStyle(el)[property];
+}
+
 describe('report in Chromium', function () {
   this.timeout(120_000);
   // playwright-core is loaded lazily: it is only needed here.
@@ -242,11 +248,11 @@ describe('report in Chromium', function () {
 
       // Print: the rules that keep a clause on one page apply, and the PDF is A4.
       await page.emulateMedia({ media: 'print' });
-      assert.equal(await page.locator('tr.clause').first().evaluate((el) => getComputedStyle(el).breakInside), 'avoid');
+      assert.equal(await page.locator('tr.clause').first().evaluate(computedStyle, 'breakInside'), 'avoid');
       for (const part of ['clauses-part', 'special-part', 'gaps-part', 'diagnostics-part']) {
-        assert.equal(await page.locator(`article.pack section.${part}`).first().evaluate((el) => getComputedStyle(el).breakBefore), 'page', part);
+        assert.equal(await page.locator(`article.pack section.${part}`).first().evaluate(computedStyle, 'breakBefore'), 'page', part);
       }
-      assert.equal(await page.locator('article.pack').nth(1).evaluate((el) => getComputedStyle(el).breakBefore), 'page', 'each pack starts a page');
+      assert.equal(await page.locator('article.pack').nth(1).evaluate(computedStyle, 'breakBefore'), 'page', 'each pack starts a page');
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const raw = pdf.toString('latin1');
       assert.ok(raw.startsWith('%PDF-'));
