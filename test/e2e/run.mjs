@@ -279,8 +279,17 @@ test('deleting an attachment on disk shows the broken link at once; restoring it
 test('the score panel survives a window reload', async () => {
   const wb = await enWindow();
   await ensurePanel(wb);
-  await wb.page.reload();
+  const title = (await wb.page.locator('.editor-group-container .tab.active', { has: wb.page.locator('.tab-label') })
+    .filter({ hasText: 'Evidence Pack' }).first().innerText()).trim();
+  // as a user would: Developer: Reload Window (an orderly shutdown that saves the layout, then a new load)
+  const reloaded = wb.page.waitForEvent('load', { timeout: T.long });
+  await wb.runCommand('Developer: Reload Window');
+  await reloaded;
   await wb.page.locator('.monaco-workbench').waitFor({ timeout: T.long });
+  // the restored panel may come back as a background tab (the workbench restores its last saved layout)
+  const tab = wb.page.locator('.tabs-container .tab').filter({ hasText: title }).first();
+  await tab.waitFor({ timeout: T.long });
+  await tab.click();
   const f = await wb.webviewFrame();
   await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
   assertEqual((await f.locator('[data-testid=band]').textContent()).trim(), en.score.rating.label, 'band after reload');
