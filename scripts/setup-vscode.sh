@@ -20,10 +20,17 @@ start=$(date +%s)
 
 log() { printf '[setup-vscode] %s\n' "$*" >&2; }
 
-# --- Debian packages: chromium (driven by playwright-core) and ripgrep (VS Code's file search) ----------
+# --- Debian packages: chromium (driven by playwright-core), ripgrep (VS Code's file search), … ----------
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+# a C++ toolchain: argon2 (code-server's password hashing, loaded at start-up) is built from source here,
+# since its prebuilt binary would come from GitHub (only needed until code-server is installed)
+if [ ! -f "$STAMP" ]; then
+  command -v g++ >/dev/null 2>&1 || missing+=(g++)
+  command -v make >/dev/null 2>&1 || missing+=(make)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+fi
 # a CJK font, so Chinese text renders in the workbench, the panel and the screenshots (not as boxes)
 { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || missing+=(fonts-wqy-zenhei)
 if ((${#missing[@]})); then
