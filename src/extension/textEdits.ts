@@ -29,8 +29,15 @@ export function quoteId(id: string): string {
   return JSON.stringify(id);
 }
 
+/**
+ * The placeholder attachment of a stub. It names no existing file, so the engine reports it as
+ * `broken-link` and the stub does not count as evidence until the user fills it in: inserting a
+ * stub never raises the score.
+ */
+export const PLACEHOLDER_FILE = 'attachments/…';
+
 function evidenceStub(indent: string, kind: StubKind, today: string, eol: string): string {
-  const lines = [`${indent}- kind: ${kind.id}`, `${indent}  title: ""`, `${indent}  file: ""`];
+  const lines = [`${indent}- kind: ${kind.id}`, `${indent}  title: ""`, `${indent}  file: "${PLACEHOLDER_FILE}"`];
   if (kind.dated) lines.push(`${indent}  date: ${today}`);
   return lines.join(eol);
 }
@@ -43,19 +50,20 @@ export function frontMatterEnd(lines: string[]): number {
 }
 
 /**
- * Adds a `- clause:` entry with one evidence stub per required kind to a YAML evidence file:
- * at the end of its `clauses:` list, or a new `clauses:` list at the end of the file.
+ * Adds a `- clause:` entry to a YAML evidence file: at the end of its `clauses:` list, or a new
+ * `clauses:` list at the end of the file. Like `evidence-pack init`, the entry has an empty
+ * evidence list and names the required kinds in a comment: an entry is not evidence, so adding
+ * one never raises the score (the missing-evidence quick fix then adds stubs per kind).
  */
 export function addYamlClauseEntry(text: string, clauseId: string, title: string, kinds: StubKind[], today: string): TextEdit {
+  void today;
   const eol = eolOf(text);
   const lines = splitLines(text);
   const keyLine = lines.findIndex((l) => /^clauses\s*:\s*(#.*)?$/.test(l));
   const entry = (indent: string) => {
     const out = [`${indent}- clause: ${quoteId(clauseId)}${title ? `  # ${title.replace(/[\r\n]+/g, ' ')}` : ''}`];
-    if (kinds.length > 0) {
-      out.push(`${indent}  evidence:`);
-      for (const k of kinds) out.push(evidenceStub(`${indent}    `, k, today, eol));
-    }
+    if (kinds.length > 0) out.push(`${indent}  # requires: ${kinds.map((k) => k.id).join(', ')}`);
+    out.push(`${indent}  evidence: []`);
     return out.join(eol);
   };
   if (keyLine < 0) {
@@ -84,13 +92,16 @@ export function addYamlClauseEntry(text: string, clauseId: string, title: string
   return { range: at(lastContent, lines[lastContent].length), newText: eol + entry(itemIndent ?? '  ') };
 }
 
-/** Adds a `## id title` section with one list item per required kind at the end of a Markdown file. */
+/**
+ * Adds a `## id title` section at the end of a Markdown file, with one open task per required
+ * kind (`- [ ] record: …`): tasks are open actions, not evidence, so the score does not move.
+ */
 export function addMarkdownClauseSection(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string): TextEdit {
   const eol = eolOf(text);
   const lines = splitLines(text);
   const last = lines.length - 1;
-  const items = kinds.map((k) => `- ${k.id}: [${kindLabel(k.id)}](TODO)`);
-  const body = [`## ${clauseId}${title ? ` ${title}` : ''}`, '', ...items].join(eol);
+  const items = kinds.map((k) => `- [ ] ${k.id}: ${kindLabel(k.id)}`);
+  const body = [`## ${clauseId}${title ? ` ${title}` : ''}`, ...(items.length ? ['', ...items] : [])].join(eol);
   const lead = lines[last] === '' ? (last > 0 && lines[last - 1] === '' ? '' : eol) : eol + eol;
   return { range: at(last, lines[last].length), newText: `${lead}${body}${eol}` };
 }
@@ -137,7 +148,7 @@ export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' 
   const idLine = lines[first] ?? '';
   const last = lastContentLine(lines, { start: entry.range.start, end: entry.range.end });
   if (/^\s{0,3}#{1,6}\s/.test(idLine)) {
-    const items = kinds.map((k) => `- ${k.id}: [${kindLabel(k.id)}](TODO)`).join(eol);
+    const items = kinds.map((k) => `- ${k.id}: [${kindLabel(k.id)}](${PLACEHOLDER_FILE})`).join(eol);
     const lastLine = Math.max(last, first);
     const needsBlank = lastLine === first;
     return [{ range: at(lastLine, lines[lastLine].length), newText: `${eol}${needsBlank ? eol : ''}${items}` }];
@@ -150,7 +161,7 @@ export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' 
     if (!m || m[1].length !== keyCol) continue;
     if (m[2]) {
       // `evidence: []` → a block list
-      const start = l.indexOf('[');
+      const start = l.lastIndexOf(':', l.indexOf('[')) + 1;
       const close = l.indexOf(']', start) + 1;
       const indent = ' '.repeat(keyCol + 2);
       return [

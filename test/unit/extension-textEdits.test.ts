@@ -7,6 +7,11 @@ import {
   type TextEdit,
 } from '../../src/extension/textEdits';
 import type { Range } from '../../src/core/types';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from '../../src/core/engine';
+import { nodeFileSystem } from '../../src/core/nodeFs';
 
 function offset(text: string, line: number, character: number): number {
   const lines = text.split('\n');
@@ -46,23 +51,23 @@ clauses:
 `;
 
 describe('extension quick-fix edits', () => {
-  it('adds a clause entry at the end of the clauses list, quoted, with a stub per required kind', () => {
+  it('adds a clause entry at the end of the clauses list, quoted, naming the required kinds but adding no evidence', () => {
     const edit = addYamlClauseEntry(yamlFile, '5.10', '测试', [{ id: 'document', dated: false }, { id: 'record', dated: true }], '2026-11-28');
-    const doc = parse(apply(yamlFile, [edit]));
+    const out = apply(yamlFile, [edit]);
+    const doc = parse(out);
     assert.equal(doc.clauses.length, 3);
     const added = doc.clauses[2];
     assert.equal(added.clause, '5.10', 'the id must stay the string 5.10, never the number 5.1');
-    assert.deepEqual(added.evidence.map((e: { kind: string }) => e.kind), ['document', 'record']);
-    assert.equal(added.evidence[1].date, '2026-11-28');
-    // A stub is not evidence yet: its empty file keeps the schema complaining until filled in.
-    assert.equal(added.evidence[0].file, '');
+    // An entry is not evidence: adding one must not raise the score.
+    assert.deepEqual(added.evidence, []);
+    assert.match(out, /- clause: "5\.10" {2}# 测试\n {4}# requires: document, record\n {4}evidence: \[\]/);
     assert.equal(doc.clauses[1].notes, '备注', 'the previous entry is untouched');
   });
 
   it('adds a clauses list to a file that has none, and fills an empty flow list', () => {
     const empty = 'clauses: []\n';
     const doc = parse(apply(empty, [addYamlClauseEntry(empty, '5.2.4', '', [], '2026-01-01')]));
-    assert.deepEqual(doc, { clauses: [{ clause: '5.2.4' }] });
+    assert.deepEqual(doc, { clauses: [{ clause: '5.2.4', evidence: [] }] });
     const none = '# nothing yet';
     const doc2 = parse(apply(none, [addYamlClauseEntry(none, '5.2.4', '维修', [{ id: 'record', dated: true }], '2026-01-01')]));
     assert.equal(doc2.clauses[0].clause, '5.2.4');
@@ -78,7 +83,7 @@ describe('extension quick-fix edits', () => {
   it('adds a Markdown section for a clause', () => {
     const md = '# 顾客服务\n\n## 5.3.1 顾客关系\n\n- 记录：[调查](a.md)\n';
     const out = apply(md, [addMarkdownClauseSection(md, '5.3.2', '投诉处理', [{ id: 'record', dated: true }], () => '记录')]);
-    assert.match(out, /\n\n## 5\.3\.2 投诉处理\n\n- record: \[记录\]\(TODO\)\n$/);
+    assert.match(out, /\n\n## 5\.3\.2 投诉处理\n\n- \[ \] record: 记录\n$/);
   });
 
   it('adds justification: "" under an excluded status at the key indentation', () => {
@@ -109,19 +114,20 @@ describe('extension quick-fix edits', () => {
     assert.equal(doc.clauses[1].notes, '备注');
 
     const flow = 'clauses:\n  - clause: "5.2.4"\n    evidence: []\n';
+    assert.ok(!apply(flow, addEvidenceStubs(flow, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', (k) => k)).includes('evidence: \n'), 'no trailing space');
     const doc2 = parse(apply(flow, addEvidenceStubs(flow, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', (k) => k)));
-    assert.deepEqual(doc2.clauses[0].evidence, [{ kind: 'record', title: '', file: '', date: '2026-11-28' }]);
+    assert.deepEqual(doc2.clauses[0].evidence, [{ kind: 'record', title: '', file: 'attachments/…', date: '2026-11-28' }]);
 
     const bare = 'clauses:\n  - clause: "5.2.4"\n    status: conforming\n  - clause: "5.2.5"\n';
     const doc3 = parse(apply(bare, addEvidenceStubs(bare, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 2) }, [{ id: 'document', dated: false }], '2026-11-28', (k) => k)));
-    assert.deepEqual(doc3.clauses[0].evidence, [{ kind: 'document', title: '', file: '' }]);
+    assert.deepEqual(doc3.clauses[0].evidence, [{ kind: 'document', title: '', file: 'attachments/…' }]);
     assert.equal(doc3.clauses[1].clause, '5.2.5');
   });
 
   it('adds a list item to a Markdown clause section', () => {
     const md = '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n\n## 5.3.1 顾客关系\n';
     const out = apply(md, addEvidenceStubs(md, { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', () => '记录'));
-    assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- record: [记录](TODO)\n\n## 5.3.1 顾客关系\n');
+    assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- record: [记录](attachments/…)\n\n## 5.3.1 顾客关系\n');
   });
 
   it('suggests the closest kinds by id or label', () => {
@@ -129,5 +135,35 @@ describe('extension quick-fix edits', () => {
     assert.deepEqual(closest('recrod', kinds, (k) => [k.id, ...k.l]).map((k) => k.id), ['record']);
     assert.deepEqual(closest('Documnet', kinds, (k) => [k.id, ...k.l]).map((k) => k.id), ['document']);
     assert.deepEqual(closest('zzzzzzzzzz', kinds, (k) => [k.id, ...k.l]), []);
+  });
+
+  it('never raises the score of the demo pack: an added entry and its stubs are not evidence until filled in', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ep-ext-edits-')).replace(/\\/g, '/');
+    try {
+      cpSync(join(__dirname, '../../examples/demo-pack'), dir, { recursive: true });
+      const engine = new Engine({ fs: nodeFileSystem, clock: { today: () => '2026-10-01' }, lang: 'en', workspaceRoot: dir });
+      const before = await engine.checkPack(dir);
+      const missing = before.score!.clauses.find((c) => c.state === 'missing')!;
+      const leaf = before.standard!.byId.get(missing.id)!;
+      const file = `${dir}/5.1-system.evidence.yaml`;
+      const kinds = leaf.requires.map((id) => ({ id, dated: before.standard!.kinds.find((k) => k.id === id)!.dated }));
+      writeFileSync(file, apply(readFileSync(file, 'utf8'), [addYamlClauseEntry(readFileSync(file, 'utf8'), leaf.id, 'x', kinds, '2026-10-01')]));
+      engine.invalidate(file);
+      const added = await engine.checkPack(dir);
+      assert.equal(added.score!.clauses.find((c) => c.id === leaf.id)!.state, 'incomplete');
+      assert.equal(added.score!.score, before.score!.score);
+      const entry = added.entries.find((e) => e.clause === leaf.id)!;
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, apply(text, addEvidenceStubs(text, entry, kinds, '2026-10-01', (k) => k)));
+      engine.invalidate(file);
+      const stubbed = await engine.checkPack(dir);
+      const evidence = stubbed.entries.find((e) => e.clause === leaf.id)!.evidence;
+      assert.deepEqual(evidence.map((e) => e.kindId), leaf.requires, 'one stub per required kind, in the entry');
+      assert.ok(evidence.every((e) => !e.counts));
+      assert.equal(stubbed.score!.score, before.score!.score);
+      assert.ok(stubbed.diagnostics.some((d) => d.code === 'broken-link' && d.file === file), 'the placeholder asks to be filled in');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
