@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Lang, PackResult, Score, Standard } from '../core/types';
-import { STATE_LABEL, formatPoints } from './report';
+import { STATE_LABEL, formatPoints, packLabel } from './report';
 import { relativePath } from './sarif';
 
 export interface ScoreDiff { pack: string; before?: Score; after?: Score; text: string }
@@ -140,7 +140,7 @@ export async function scoreDiff(opts: {
     return keys.map((k) => {
       const b = beforeByKey.get(k);
       const a = afterByKey.get(k);
-      const pack = relativePath(realDir, `${realTop}/${k === '.' ? '' : k}`.replace(/\/$/, ''));
+      const pack = packLabel(realDir, `${realTop}/${k === '.' ? '' : k}`.replace(/\/$/, ''));
       return { pack, before: b?.score, after: a?.score, text: describe(b, a, lang) };
     });
   } finally {
@@ -155,14 +155,15 @@ export function describe(before: PackResult | undefined, after: PackResult | und
   const digits = rounding(after?.standard ?? before?.standard);
   const fmt = (s: Score | undefined) => (s ? s.score.toFixed(digits) : '—');
   const band = (s: Score | undefined, r: PackResult | undefined) => (s ? s.rating.label : r ? m(lang, 'notScored') : '—');
-  const head = `${fmt(b)} → ${fmt(a)} ${zh ? '（' : '('}${band(b, before)} → ${band(a, after)}${zh ? '）' : ')'}`;
+  const head = `${fmt(b)} → ${fmt(a)}${zh ? '（' : ' ('}${band(b, before)} → ${band(a, after)}${zh ? '）' : ')'}`;
   const sep = zh ? '，' : ', ';
   if (!before) return `${head}${sep}${m(lang, 'newPack')}`;
   if (!after) return `${head}${sep}${m(lang, 'removedPack')}`;
   if (!a || !b) return head;
 
   const delta = Number((a.score - b.score).toFixed(digits));
-  const deltaText = delta > 0 ? `+${delta.toFixed(digits)}` : delta < 0 ? `−${(-delta).toFixed(digits)}` : `±${(0).toFixed(digits)}`;
+  // ASCII signs, so that a CI log can be searched for "-2.0".
+  const deltaText = delta > 0 ? `+${delta.toFixed(digits)}` : delta < 0 ? `-${(-delta).toFixed(digits)}` : `±${(0).toFixed(digits)}`;
 
   const old = new Map(b.clauses.map((c) => [c.id, c]));
   const standard = after.standard;
