@@ -4,14 +4,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
 import addFormats from 'ajv-formats';
 import { Engine } from '../../src/core/engine';
 import { systemClock } from '../../src/core/host';
 import { RULES } from '../../src/core/messages';
 import { nodeFileSystem } from '../../src/core/nodeFs';
 import type { Lang, PackResult } from '../../src/core/types';
+import { parseArgs } from '../../src/cli/args';
 import { toJunit } from '../../src/cli/junit';
 import { toSarif } from '../../src/cli/sarif';
+import { diagnosticLine } from '../../src/cli/text';
 import { engineFor, memFs } from '../unit/support/memFs';
 
 // ---------------------------------------------------------------- fixtures shared with report.test.ts
@@ -304,5 +307,55 @@ describe('check --format junit', () => {
     assert.equal(suite.attributes.errors, '1');
     const error = suite.children.find((c) => c.name === 'testcase')!.children.find((c) => c.name === 'error')!;
     assert.match(error.attributes.message, /no-such-standard/);
+  });
+});
+
+// ---------------------------------------------------------------- the GitHub Actions example
+
+describe('examples/ci', () => {
+  const workflow = parseYaml(fs.readFileSync(`${REPO}/examples/ci/evidence-pack.yml`, 'utf8')) as {
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
+  };
+  const steps = Object.values(workflow.jobs)[0].steps;
+
+  it('checks, uploads SARIF to code scanning and gates the pull request, with commands the CLI accepts', async () => {
+    assert.equal(workflow.permissions['security-events'], 'write');
+    const uses = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
+    for (const action of ['actions/checkout', 'actions/setup-node', 'github/codeql-action/upload-sarif']) assert.ok(uses.includes(action), action);
+    assert.equal(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with!['node-version'], 20);
+    const commands = steps.flatMap((s) => (s.run ?? '').split('\n'))
+      .map((l) => /npx evidence-pack (.*?)(?:\s*>.*)?$/.exec(l.trim())?.[1]).filter((c): c is string => !!c);
+    assert.ok(commands.length >= 4, commands.join('\n'));
+    for (const command of commands) {
+      const argv = command.match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
+      const parsed = parseArgs(argv); // throws on an option the CLI does not know
+      assert.ok(['check', 'score', 'report'].includes(parsed.command!), command);
+    }
+    const sarifStep = steps.find((s) => s.run?.includes('--format sarif'))!;
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
+    assert.ok(sarifStep.run!.includes(`> ${upload.with!.sarif_file}`), 'the upload reads the file the check wrote');
+    assert.ok(steps.some((s) => /check \. --min-rating four-star/.test(s.run ?? '')), 'the gate');
+  });
+
+  it('turns the text output into annotations: the problem matcher reads file, line, column, severity, code', async () => {
+    const matcher = JSON.parse(fs.readFileSync(`${REPO}/examples/ci/evidence-pack-matcher.json`, 'utf8')) as
+      { problemMatcher: { pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number }[] }[] };
+    const pattern = matcher.problemMatcher[0].pattern[0];
+    const re = new RegExp(pattern.regexp);
+    const results = await checkDisk(DEMO, 'zh-CN');
+    const diagnostics = results.flatMap((r) => r.diagnostics).filter((d) => d.severity !== 'info');
+    assert.ok(diagnostics.length > 0);
+    for (const d of diagnostics) {
+      const line = diagnosticLine(d, REPO);
+      const m = re.exec(line);
+      assert.ok(m, line);
+      assert.equal(m[pattern.file], path.relative(REPO, d.file).replace(/\\/g, '/'));
+      assert.equal(Number(m[pattern.line]), d.range.start.line + 1);
+      assert.equal(Number(m[pattern.column]), d.range.start.character + 1);
+      assert.equal(m[pattern.severity], d.severity);
+      assert.equal(m[pattern.code], d.code);
+      assert.equal(m[pattern.message], d.message.replace(/\s*\n\s*/g, ' '));
+    }
   });
 });
