@@ -13,6 +13,8 @@ const SRCROOT = '%SRCROOT%';
 export function relativePath(baseDir: string, file: string): string {
   const base = toSlashes(baseDir);
   const target = toSlashes(file);
+  // Not a path on disk (the built-in standard is `builtin:gbt27922-2011`): shown as it is.
+  if (!/^(\/|[A-Za-z]:\/)/.test(target)) return target;
   // Windows drive letters compare case-insensitively; posix.relative does not know that.
   const rel = /^[A-Za-z]:\//.test(base) && /^[A-Za-z]:\//.test(target) && base[0].toLowerCase() !== target[0].toLowerCase()
     ? target

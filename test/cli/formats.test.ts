@@ -164,6 +164,14 @@ describe('check --format sarif', () => {
     assert.match(zh.runs[0].tool.driver.rules.find((r) => r.id === 'broken-link')!.shortDescription.text, /链接的文件不存在/);
   });
 
+  it('keeps a diagnostic on the built-in standard (no file on disk) valid and named as it is', async () => {
+    const [demo] = await checkDisk(DEMO, 'en');
+    const onBuiltin = { ...demo.diagnostics[0], file: 'builtin:gbt27922-2011', code: 'points-mismatch' as const };
+    const log = toSarif([{ ...demo, diagnostics: [onBuiltin] }], { baseDir: DEMO, lang: 'en', toolVersion: '1' }) as SarifLog;
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    assert.equal(decodeURIComponent(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri), 'builtin:gbt27922-2011');
+  });
+
   it('encodes paths with spaces, # and CJK as URI references and counts columns in UTF-16 units', async () => {
     const { result, files } = await checkHostile('zh-CN');
     const log = toSarif([result], { baseDir: '/ws', lang: 'zh-CN', toolVersion: '1.0.0' }) as SarifLog;
