@@ -12,6 +12,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
+/** The clause the user asked to see (code lens); kept across re-renders while typing. */
+let focusedClause: string | undefined;
 
 type Attrs = Record<string, string | undefined>;
 
@@ -111,7 +113,7 @@ function render(model: PanelModel): void {
   table.appendChild(el('thead', {}, undefined, head));
   const body = el('tbody');
   for (const c of score.clauses) {
-    const tr = el('tr', { 'data-clause': c.id, 'data-state': c.state, class: `state-${c.state}` });
+    const tr = el('tr', { 'data-clause': c.id, 'data-state': c.state, class: `state-${c.state}${c.id === focusedClause ? ' focused' : ''}` });
     tr.appendChild(el('td', {}, undefined, clauseButton(c.id, c.hasEntry ? s.revealHint : s.addHint)));
     tr.appendChild(el('td', { title: c.reason }, c.title));
     tr.appendChild(el('td', { class: 'state' }, c.stateLabel));
@@ -143,6 +145,7 @@ function render(model: PanelModel): void {
 }
 
 function focusClause(clause: string): void {
+  focusedClause = clause;
   for (const row of Array.from(document.querySelectorAll<HTMLElement>('tr[data-clause]'))) {
     const match = row.dataset.clause === clause;
     row.classList.toggle('focused', match);
