@@ -206,18 +206,19 @@ export class PackService implements vscode.Disposable {
     const isManifest = path.endsWith(`/${MANIFEST_NAME}`);
     if (folder && (kind !== 'change' || !isManifest) && (isManifest || kind === 'delete')) {
       // A manifest came or went, or a folder that may hold one was deleted.
-      this.engines.get(folder.uri.toString())?.invalidate(path);
+      this.engines.get(folder.uri.toString())?.invalidate(path, kind);
       void this.rediscover(folder);
     }
-    this.onPathChanged(uri, false);
+    this.onPathChanged(uri, false, kind);
   }
 
   /** A file changed on disk or in an editor: drop its cache and re-check the packs it touches. */
-  private onPathChanged(uri: vscode.Uri, fromEditor: boolean): void {
+  private onPathChanged(uri: vscode.Uri, fromEditor: boolean, change: 'create' | 'change' | 'delete' = 'change'): void {
     if (uri.scheme !== 'file') return;
     const path = toPosixPath(uri.fsPath);
     if (ignoredPath(path)) return;
-    for (const engine of this.engines.values()) engine.invalidate(path);
+    // create/delete also tell the engine that folder listings (new or gone evidence files) changed
+    for (const engine of this.engines.values()) engine.invalidate(path, change);
     const settings = readSettings(uri);
     const root = packForPath(this.packs.keys(), path);
     if (root) {
