@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STRINGS, l10nBundles, resolveLang, t } from '../../src/extension/strings';
+import { main } from '../../src/cli/main';
 
 const root = join(__dirname, '..', '..');
 const json = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -69,6 +70,27 @@ describe('extension manifest (package.json)', () => {
     assert.equal(zh[m.pattern.file], '证据/5.3 顾客.evidence.md');
     assert.equal(zh[m.pattern.severity], 'info');
     assert.equal(re.exec('Score: 87.5 三星级'), null);
+  });
+
+  it('problem matcher: turns every diagnostic line of `evidence-pack check` (text) into a problem, and nothing else', async () => {
+    const m = pkg.contributes.problemMatchers.find((x: { name: string }) => x.name === 'evidence-pack');
+    const re = new RegExp(m.pattern.regexp);
+    let out = '';
+    const json = { text: '' };
+    const io = (sink: { text: string } | undefined) => ({ out: (s: string) => { if (sink) sink.text += s; else out += s; }, err: () => undefined, cwd: root, env: {} });
+    await main(['check', 'examples/demo-pack', '--lang', 'en'], io(undefined));
+    await main(['check', 'examples/demo-pack', '--lang', 'en', '--format', 'json'], io(json));
+    const expected = JSON.parse(json.text).diagnostics as { file: string; severity: string; code: string; range: { start: { line: number; character: number } } }[];
+    const matched = out.split('\n').map((l) => re.exec(l)).filter((x): x is RegExpExecArray => x !== null);
+    assert.equal(matched.length, expected.length);
+    for (const [i, d] of expected.entries()) {
+      const g = matched[i];
+      assert.equal(g[m.pattern.file], `examples/demo-pack/${d.file}`);
+      assert.equal(Number(g[m.pattern.line]), d.range.start.line + 1);
+      assert.equal(Number(g[m.pattern.column]), d.range.start.character + 1);
+      assert.equal(g[m.pattern.severity], d.severity);
+      assert.equal(g[m.pattern.code], d.code);
+    }
   });
 
   it('packages an allow-list: bundles, schemas, grammar, l10n, nls and the icon, no sources or maps', () => {
