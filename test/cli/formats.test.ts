@@ -124,6 +124,8 @@ describe('check --format sarif', () => {
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'evidence-pack');
     assert.equal(run.tool.driver.version, '9.9.9');
+    const pkg = JSON.parse(fs.readFileSync(`${REPO}/package.json`, 'utf8')) as { repository?: { url?: string } };
+    assert.equal(run.tool.driver.informationUri, pkg.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, ''), 'the project home in package.json');
     const diagnostics = results.flatMap((r) => r.diagnostics);
     assert.ok(diagnostics.length > 0);
     assert.equal(run.results.length, diagnostics.length);

@@ -9,7 +9,8 @@ import { mapPair, mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type
 import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, Standard } from '../types';
 import { ZERO_RANGE } from '../text';
 
-export const BUILTIN_STANDARDS: Record<string, string> = { 'gbt27922-2011': gbt27922 };
+// No prototype: `standard: constructor` or `__proto__` in a manifest must not find Object's members.
+export const BUILTIN_STANDARDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { 'gbt27922-2011': gbt27922 });
 export const BUILTIN_FILE_PREFIX = 'builtin:';
 
 export interface StandardLoad { standard?: Standard; diagnostics: Diagnostic[] }
