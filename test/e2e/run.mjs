@@ -13,6 +13,7 @@
 // EP_E2E_TRACE=1 logs each page step with its time; EP_E2E_KEEP=1 keeps the temp folders;
 // EP_E2E_DOCS=1 refreshes docs/images/score-panel*.png.
 import fs from 'node:fs';
+import Mocha from 'mocha';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -30,7 +31,7 @@ const started = Date.now();
 const say = (s) => process.stdout.write(`${s}\n`);
 const elapsed = (t) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
 
-// ---- a tiny runner: sequential tests, each with a timeout; failures keep a screenshot and the logs ----
+// ---- tests are collected here and run by mocha (programmatically, spec reporter, in order) ----------
 const tests = [];
 const test = (name, fn, { timeout = 180_000 } = {}) => tests.push({ name, fn, timeout });
 
@@ -341,32 +342,34 @@ async function main() {
   let failed = 0;
   try {
     const t0 = Date.now();
-    const vsix = buildVsix();
-    setupVscode();
-    ctx.server = new CodeServer({ vsix, keybindings: harnessKeybindings, name: 'suite' });
-    await ctx.server.start();
-    ctx.browser = await launchChromium({ headless: !process.env.EP_E2E_HEADED });
-    say(`e2e: vsix + setup + code-server (port ${ctx.server.port}) ready in ${elapsed(t0)}`);
-    for (const t of selected) {
-      const t1 = Date.now();
-      let timer;
-      try {
-        await Promise.race([t.fn(), new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out after ${t.timeout / 1000}s`)), t.timeout); })]);
-        passed++;
-        say(`  ✓ ${t.name} (${elapsed(t1)})`);
-      } catch (e) {
-        failed++;
-        say(`  ✗ ${t.name} (${elapsed(t1)})`);
-        say(`      ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n      ')}`);
-        await keepArtifacts(t.name);
-      } finally {
-        clearTimeout(timer);
-      }
+    try {
+      const vsix = buildVsix();
+      setupVscode();
+      ctx.server = new CodeServer({ vsix, keybindings: harnessKeybindings, name: 'suite' });
+      await ctx.server.start();
+      ctx.browser = await launchChromium({ headless: !process.env.EP_E2E_HEADED });
+    } catch (e) {
+      say(`e2e: could not start: ${e?.stack ?? e}`);
+      await keepArtifacts('setup');
+      failed = selected.length;
+      return;
     }
-  } catch (e) {
-    say(`e2e: could not run: ${e?.stack ?? e}`);
-    failed = selected.length - passed;
-    await keepArtifacts('setup');
+    say(`e2e: vsix + setup + code-server (port ${ctx.server.port}) + chromium ready in ${elapsed(t0)}`);
+    const mocha = new Mocha({ reporter: 'spec', timeout: 180_000, slow: 30_000, color: false });
+    mocha.suite.title = 'Evidence Pack in VS Code 1.100 (code-server)';
+    for (const t of selected) {
+      const mt = new Mocha.Test(t.name, t.fn);
+      mt.timeout(t.timeout);
+      mocha.suite.addTest(mt);
+    }
+    mocha.suite.afterEach(async function keep() {
+      if (this.currentTest?.state === 'failed') await keepArtifacts(this.currentTest.title);
+    });
+    const stats = await new Promise((resolve) => {
+      const runner = mocha.run(() => resolve(runner.stats));
+    });
+    passed = stats.passes;
+    failed = stats.failures;
   } finally {
     await closeBrowser(ctx.browser);
     await ctx.server?.stop();
@@ -374,10 +377,10 @@ async function main() {
       ctx.server?.cleanup();
       fs.rmSync(ctx.tmp, { recursive: true, force: true });
     }
+    say(`e2e: ${elapsed(started)} in all`);
+    say(`${passed} passed, ${failed} failed`);
+    process.exitCode = failed ? 1 : 0;
   }
-  say(`e2e: ${elapsed(started)} in all`);
-  say(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
 }
 
 async function keepArtifacts(name) {
@@ -386,7 +389,7 @@ async function keepArtifacts(name) {
     fs.mkdirSync(artifacts, { recursive: true });
     if (ctx.page) await ctx.page.screenshot({ path: path.join(artifacts, `${slug}.png`) }).catch(() => {});
     ctx.server?.collectLogs(path.join(artifacts, `${slug}-logs`));
-    say(`      artifacts: ${path.relative(repoRoot, artifacts)}/${slug}*`);
+    process.stderr.write(`      artifacts: ${path.relative(repoRoot, artifacts)}/${slug}*\n`);
   } catch (e) {
     say(`      (could not keep artifacts: ${e})`);
   }
