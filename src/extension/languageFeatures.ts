@@ -198,12 +198,14 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
             break;
           }
           case 'unknown-clause': {
-            const quoted = quoteScalar(text, r);
+            // A Markdown heading (`## 5.9 …`) takes the bare id; YAML gets it quoted.
+            const heading = /^\s{0,3}#{1,6}\s/.test(doc.lineAt(diag.range.start.line).text);
+            const quoted = heading ? undefined : quoteScalar(text, r);
             if (quoted) fix(tr('fix.quote', { id: doc.getText(diag.range) }), diag, single([quoted]), false);
             const value = doc.getText(diag.range).replace(/^["']|["']$/g, '');
             const leaves = result.standard?.leaves ?? [];
             for (const c of closest(value, leaves, (x) => [x.id])) {
-              fix(tr('fix.replaceClause', { id: c.id, title: pick(c.title, l) }), diag, single([{ range: r, newText: JSON.stringify(c.id) }]));
+              fix(tr('fix.replaceClause', { id: c.id, title: pick(c.title, l) }), diag, single([{ range: r, newText: heading ? c.id : JSON.stringify(c.id) }]));
             }
             break;
           }
