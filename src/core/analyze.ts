@@ -40,7 +40,7 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
   }
   if (yaml) {
     for (const e of yaml.errors) report('yaml-syntax', file, e.range, msg(ctx.lang, 'yaml-syntax', { detail: e.message }));
-    if (yaml.errors.length === 0 && yaml.value !== undefined) diagnostics.push(...schemaDiagnostics('evidence', yaml, file, ctx.lang));
+    if (yaml.errors.length === 0 && yaml.value !== undefined) for (const d of schemaDiagnostics('evidence', yaml, file, ctx.lang)) diagnostics.push(d);
     // Entries are read even from a file with schema errors: what is usable still counts.
     entries = [...entriesFromYaml(yaml, file), ...entries];
   }

@@ -134,7 +134,9 @@ export class Engine {
 
     const results = await mapPool(files, 16, (file) => this.fileResult(file, ctx, setup.generation));
     const entries = results.flatMap((r) => r.entries);
-    for (const r of results) diagnostics.push(...r.diagnostics);
+    // One push per item: `push(...list)` overflows the stack past ~100k arguments (a 5 MB file
+    // can hold that many problems), which would fail the whole pack.
+    for (const r of results) for (const d of r.diagnostics) diagnostics.push(d);
 
     // Manifest links (rectifications, bonus evidence) must exist inside the workspace too.
     const manifestLinks = [

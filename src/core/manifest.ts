@@ -16,7 +16,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const diagnostics: Diagnostic[] = src.errors.map((e) => ({
     file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
   }));
-  if (src.value !== undefined) diagnostics.push(...schemaDiagnostics('pack', src, file, lang));
+  if (src.value !== undefined) for (const d of schemaDiagnostics('pack', src, file, lang)) diagnostics.push(d); // no push(...): huge lists overflow the stack
   const root = src.doc.contents as Node | null;
   const standardNode = mapValue(root, 'standard');
   const standardRef = scalarString(standardNode)?.trim();

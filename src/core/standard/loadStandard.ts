@@ -93,7 +93,7 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
     weights: own(raw, 'weights') === 'official' ? 'official' : 'provisional',
     kinds, rating, clauses, byId, leaves, file: file.startsWith(BUILTIN_FILE_PREFIX) ? undefined : file,
   };
-  diagnostics.push(...checkTotals(standard, src, file, lang));
+  for (const d of checkTotals(standard, src, file, lang)) diagnostics.push(d);
   return { standard, diagnostics };
 }
 
@@ -159,7 +159,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     const pair = isMap(pointsNode) ? pointsNode.items.find((p) => leafIds.has(scalarText(src, p.key as Node) ?? '')) : undefined;
     return { ...d, range: nodeRange(src, (pair?.key as Node) ?? pointsNode) ?? ZERO_RANGE, message: msg(lang, 'points-mismatch-sheet', { detail: d.message }) };
   });
-  diagnostics.push(...mismatches);
+  for (const d of mismatches) diagnostics.push(d);
   const source = scalarText(src, mapValue(src.doc.contents, 'source'));
   standard.scoringSource = source || file;
   return { standard, diagnostics };
