@@ -32,15 +32,12 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
   const check = async (abs: string): Promise<LinkState> => {
     // Outside by its path alone: never stat it.
     if (!isInside(root, abs)) return 'outside';
-    const st = await fs.stat(abs, true);
-    if (!st) return 'missing';
-    if (st.isSymbolicLink) {
-      const real = await fs.realpath(abs);
-      if (!real) return 'missing';
-      realRoot ??= fs.realpath(root).then((r) => r ?? root);
-      return isInside(await realRoot, normalizePath(real)) ? 'ok' : 'outside';
-    }
-    return 'ok';
+    // Resolve symlinks in every segment (a linked folder `docs -> /etc` makes `docs/passwd` outside),
+    // never looking at the file itself: whether it exists is all a link check needs.
+    const real = await fs.realpath(abs);
+    if (!real) return 'missing';
+    realRoot ??= fs.realpath(root).then((r) => normalizePath(r ?? root));
+    return isInside(await realRoot, normalizePath(real)) ? 'ok' : 'outside';
   };
   return {
     standard, manifest, lang,

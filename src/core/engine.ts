@@ -47,6 +47,7 @@ export class Engine {
   private readonly dirCache = new Map<string, Promise<DirEntry[]>>();
   private readonly matchers = new Map<string, (p: string) => boolean>();
   private readonly workspaceRoot: string;
+  private realRootPromise?: Promise<string>;
 
   constructor(readonly host: Host) {
     this.workspaceRoot = normalizePath(host.workspaceRoot);
@@ -185,7 +186,16 @@ export class Engine {
   private async readText(file: string): Promise<{ text: string } | { diagnostic: Diagnostic }> {
     const lang = this.host.lang;
     const limit = this.host.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const st = await this.host.fs.stat(file);
+    let st = await this.host.fs.stat(file, true);
+    if (st?.isSymbolicLink) {
+      // A link named like a pack file (manifest, evidence) may point anywhere: read it only when
+      // its target is inside the workspace; otherwise say so without reading it.
+      const real = await this.host.fs.realpath(file);
+      if (real && !isInside(await this.realRoot(), normalizePath(real))) {
+        return { diagnostic: { file, range: ZERO_RANGE, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target: basename(file) }) } };
+      }
+      st = await this.host.fs.stat(file);
+    }
     if (st && st.size > limit) {
       return { diagnostic: { file, range: ZERO_RANGE, severity: 'warning', code: 'file-too-large', message: msg(lang, 'file-too-large', { size: st.size, limit }) } };
     }
@@ -267,15 +277,13 @@ export class Engine {
     if (/^file:/i.test(target) || !isInside(this.workspaceRoot, path)) {
       return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
     }
-    const st = await this.host.fs.stat(path);
-    if (!st?.isFile) return { diagnostic: { file: fromFile, range, severity: 'error', code: 'broken-link', message: msg(lang, 'broken-link', { target }) } };
-    if (st) {
-      const real = await this.host.fs.realpath(path);
-      const realRoot = (await this.host.fs.realpath(this.workspaceRoot)) ?? this.workspaceRoot;
-      if (real && !isInside(realRoot, normalizePath(real))) {
-        return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
-      }
+    // Resolve symlinks (in any folder of the path) before looking at the file at all.
+    const real = await this.host.fs.realpath(path);
+    if (real && !isInside(await this.realRoot(), normalizePath(real))) {
+      return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
     }
+    const st = real ? await this.host.fs.stat(path) : undefined;
+    if (!st?.isFile) return { diagnostic: { file: fromFile, range, severity: 'error', code: 'broken-link', message: msg(lang, 'broken-link', { target }) } };
     const read = await this.readText(path);
     return 'text' in read ? read : { diagnostic: { ...read.diagnostic, file: path } };
   }
@@ -300,6 +308,12 @@ export class Engine {
     };
     await visit(root);
     return out.sort();
+  }
+
+  /** The workspace root with symlinks resolved (the boundary symlink targets are compared with). */
+  private realRoot(): Promise<string> {
+    this.realRootPromise ??= this.host.fs.realpath(this.workspaceRoot).then((r) => (r ? normalizePath(r) : this.workspaceRoot));
+    return this.realRootPromise;
   }
 
   private readDir(d: string): Promise<DirEntry[]> {
