@@ -20,7 +20,9 @@ export interface MarkdownEvidence {
 const HEADING_ID = /^((?:\d+|[A-Z])(?:\.\d+)+)(?=\s|$|[^\d.])/;
 /** `KIND: rest` with an ASCII or full-width colon. */
 const ITEM = /^([^:：\[\]()]{1,40}?)\s*[:：]\s*(.*)$/;
-const LINK = /^\[([^\]]*)\]\(\s*<?([^)>\s]*)>?(?:\s+"[^"]*")?\s*\)/;
+// `(?=(\s*))\N` matches spaces atomically: with plain `\s*…\s*` an unclosed `[a](` followed by
+// n spaces backtracks O(n²) (a 5 MB line would hang the editor). Groups: 1 title, 3 target.
+const LINK = /^\[([^\]]*)\]\((?=(\s*))\2<?([^)>\s]*)>?(?=(\s*))\4(?:"[^"]*"(?=(\s*))\5)?\)/;
 const DATE_AT_END = /(\d{4}-\d{2}-\d{2})\s*$/;
 
 export interface MarkdownOptions {
@@ -114,7 +116,7 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
     let tail = rest;
     if (link) {
       evidence.title = link[1];
-      const target = link[2];
+      const target = link[3];
       if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target)) evidence.url = target;
       else if (target && !target.startsWith('#')) {
         evidence.file = safeDecode(target);
