@@ -6,6 +6,12 @@ import type { ClauseEntry, EvidenceItem, Range } from '../types';
 import { parseYaml, type YamlSource } from './yamlSource';
 
 const md = new MarkdownIt({ html: false, linkify: false });
+// markdown-it drops `file:` links (it guards rendered HTML); we only read links to check them, and a
+// `file:` link is exactly what must be reported as outside-workspace, so let those through.
+const defaultValidateLink = md.validateLink.bind(md);
+md.validateLink = (url: string) => /^file:/i.test(url.trim()) || defaultValidateLink(url);
+/** A web link (https:, mailto: …), not a file: `file:` URLs and Windows paths like `C:\x` are files. */
+const isWebUrl = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target) && !/^[a-z]:[\\/]/i.test(target);
 type Token = ReturnType<typeof md.parse>[number];
 
 export interface MarkdownEvidence {
@@ -61,6 +67,7 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
   };
   let listDepth = 0;
   const linkCursor = new Map<number, number>();
+  const refTargets = new Map<string, Range | undefined>();
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -87,7 +94,7 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
     if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') { listDepth++; continue; }
     if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') { listDepth--; continue; }
     if (t.type !== 'inline') continue;
-    collectLinks(t, lines, result, linkCursor);
+    collectLinks(t, lines, result, linkCursor, refTargets);
     if (!section || listDepth === 0 || tokens[i - 1]?.type !== 'paragraph_open' || tokens[i - 2]?.type !== 'list_item_open') continue;
     const line = t.map?.[0] ?? 0;
     const first = t.content.split('\n')[0];
@@ -117,7 +124,7 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
     if (link) {
       evidence.title = link[1];
       const target = link[3];
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^file:/i.test(target)) evidence.url = target;
+      if (isWebUrl(target)) evidence.url = target;
       else if (target && !target.startsWith('#')) {
         evidence.file = safeDecode(target);
         const tcol = restCol + rest.indexOf(target, link[0].indexOf('('));
@@ -145,15 +152,28 @@ function safeDecode(s: string): string {
 }
 
 /** Relative link targets of one inline token, located in the source lines it spans. */
-function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, cursor: Map<number, number>): void {
+function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, cursor: Map<number, number>, elsewhere: Map<string, Range | undefined>): void {
   if (!t.children || !t.map) return;
+  // Links come in source order: each search starts on the line of the previous one, and a target
+  // not found in this paragraph is not searched in it again. Without both, a paragraph of n
+  // links took O(n²) (100,000 links on 100,000 lines hung the engine).
+  let fromLine = t.map[0];
+  const notHere = new Set<string>();
   for (const child of t.children) {
     const attr = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
     const href = attr === null ? null : String(attr);
     if (!href || href.startsWith('#')) continue;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^file:/i.test(href)) continue; // web links are not files
     const raw = safeDecode(href);
-    const range = findInLines(lines, t.map[0], t.map[1], [raw, href], cursor);
+    if (isWebUrl(raw)) continue; // web links are not files
+    // A reference link's target sits on its definition line, elsewhere in the file.
+    // Looked up once per target: thousands of reference links must not rescan the file each.
+    let range = notHere.has(raw) ? undefined : findInLines(lines, fromLine, t.map[1], [raw, href], cursor);
+    if (range) fromLine = range.start.line;
+    else {
+      notHere.add(raw);
+      if (!elsewhere.has(raw)) elsewhere.set(raw, findInLines(lines, 0, lines.lineCount, [raw, href], new Map()));
+      range = elsewhere.get(raw);
+    }
     result.links.push({ target: raw, range: range ?? lines.lineRange(t.map[0]) });
   }
 }
