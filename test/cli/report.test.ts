@@ -201,7 +201,10 @@ describe('report in Chromium', function () {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-report-'));
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip(); // Chromium not installed (apt-get install chromium): nothing to open the report in.
+    if (!fs.existsSync(CHROMIUM)) {
+      console.log(`      skipped: no Chromium at ${CHROMIUM} to open the report in (apt-get install -y chromium)`);
+      this.skip();
+    }
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
