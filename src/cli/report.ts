@@ -220,6 +220,7 @@ thead { display: table-header-group }
 th { text-align: left; background: #f0f3f7; border-bottom: 1px solid var(--line); padding: 1.5mm 2mm; font-weight: 600 }
 td { border-bottom: 1px solid var(--line); padding: 1.5mm 2mm; vertical-align: top }
 td.num, th.num { text-align: right; white-space: nowrap }
+table.clauses td:first-child { width: 24% }
 tr, .clause, .section-block h3, li { break-inside: avoid }
 .state { display: inline-block; padding: 0 2mm; border-radius: 2mm; font-size: 8.5pt; white-space: nowrap; color: #fff }
 .state-met { background: var(--met) }
@@ -421,6 +422,8 @@ ${rows}
   return `<section class="part clauses-part"><h2>${e(t(lang, 'clausesTitle'))}</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
+function colon(lang: Lang): string { return lang === 'zh-CN' ? '：' : ': '; }
+
 function displayFile(file: string, ctx: Ctx): string {
   return /^(\/|[A-Za-z]:[\\/])/.test(file) ? relativePath(ctx.baseDir, file) : file;
 }
@@ -432,7 +435,7 @@ function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], s
     for (const item of entry.evidence) {
       const kind = item.kindId ? kindLabels(standard, [item.kindId], lang)[0] : item.kind;
       const target = item.file ? displayFile(item.file, ctx) : item.url ?? '';
-      const bits = [`<strong>${e(kind)}</strong>: ${e(item.title ?? target)}`];
+      const bits = [`<strong>${e(kind)}</strong>${colon(lang)}${e(item.title ?? target)}`];
       if (item.title && target) bits.push(`<span class="loc">${e(target)}</span>`);
       if (item.date) bits.push(e(item.date));
       else if (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated) bits.push(`<span class="muted">${e(t(lang, 'undated'))}</span>`);
@@ -443,7 +446,7 @@ function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], s
   const extra: string[] = [];
   for (const entry of entries) {
     if (entry.samples) extra.push(t(lang, 'samples', { size: entry.samples.size, nonconforming: entry.samples.nonconforming }));
-    if (entry.notes) extra.push(`${t(lang, 'notes')}: ${entry.notes}`);
+    if (entry.notes) extra.push(`${t(lang, 'notes')}${colon(lang)}${entry.notes}`);
   }
   const sources = [...new Set(entries.map((en) => `${relativePath(ctx.baseDir, en.file)}:${en.idRange.start.line + 1}`))];
   const evidence = items.length ? `<ul class="evidence">${items.join('')}</ul>` : `<span class="muted">${e(t(lang, 'noEvidence'))}</span>`;
@@ -462,7 +465,7 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
   const deductions = result.manifest?.specialDeductions ?? [];
   const bonuses = result.manifest?.specialBonuses ?? [];
   const deductionList = deductions.length
-    ? `<ul>${deductions.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}: ${e(d.reason)} — `
+    ? `<ul>${deductions.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — `
       + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'rectified' : 'notRectified'))}</span>`
       + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`
     : `<p>${e(t(lang, 'noDeductions'))}</p>`;
