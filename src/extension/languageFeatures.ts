@@ -1,18 +1,18 @@
 // Thin vscode adapters over languageLogic.ts / textEdits.ts: completion, hover, quick fixes,
 // code lens, outline, links and go-to-definition in evidence files and manifests.
 import * as vscode from 'vscode';
-import type { ClauseScore, Lang, PackResult } from '../core/types';
-import { pick } from '../core/messages';
+import type { ClauseScore, Diagnostic as CoreDiagnostic, Lang, PackResult } from '../core/types';
 import { systemClock } from '../core/host';
 import type { PackService } from './packService';
 import { DIAGNOSTIC_SOURCE, toVsRange } from './packService';
 import { readSettings, tr } from './settings';
 import {
   clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition,
-  findLinks, isRelativeTarget, lensTitle, rankEntryFiles, contains,
+  findLinks, isRelativeTarget, lensTitle,
 } from './languageLogic';
-import { addEvidenceStubs, addJustification, closest, frontMatterEnd, quoteScalar, splitLines } from './textEdits';
-import { documentText, clauseEntryEdit, stubKinds } from './entryEdits';
+import { frontMatterEnd, splitLines } from './textEdits';
+import { documentText } from './entryEdits';
+import { planQuickFixes } from './quickFixes';
 import { relativePath, toPosixPath } from './overlayFs';
 
 export const SELECTOR: vscode.DocumentSelector = [
@@ -160,79 +160,26 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       if (!pack || !result) return [];
       const file = toPosixPath(doc.uri.fsPath);
       const core = service.coreDiagnostics(pack.root, file);
-      const text = doc.getText();
       const out: vscode.CodeAction[] = [];
-      const l = lang();
-      const kindLabel = (k: string) => pick(result.standard?.kinds.find((x) => x.id === k)?.label, l) || k;
-      const fix = (title: string, diag: vscode.Diagnostic, edit: vscode.WorkspaceEdit, preferred = false) => {
-        const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-        a.diagnostics = [diag];
-        a.edit = edit;
-        a.isPreferred = preferred;
-        out.push(a);
-      };
-      const single = (edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]) => {
-        const ws = new vscode.WorkspaceEdit();
-        for (const e of edits) ws.replace(doc.uri, toVsRange(e.range), e.newText);
-        return ws;
-      };
       for (const diag of ctx.diagnostics) {
         if (diag.source !== DIAGNOSTIC_SOURCE) continue;
         const code = String(typeof diag.code === 'object' ? diag.code.value : diag.code);
-        const match = core.find((d) => d.code === code && d.range.start.line === diag.range.start.line
-          && d.range.start.character === diag.range.start.character && d.message === diag.message);
-        const r = { start: toCorePos(diag.range.start), end: toCorePos(diag.range.end) };
-        switch (code) {
-          case 'missing-clause': {
-            const clause = match?.clause;
-            if (!clause) break;
-            const target = rankEntryFiles(result.files, result.entries, clause)[0];
-            if (!target) break;
-            const edit = await clauseEntryEdit(result, clause, target);
-            if (edit) fix(tr('fix.addEntry', { clause, file: relativePath(pack.root, target) }), diag, edit);
-            break;
-          }
-          case 'exclusion-needs-justification': {
-            const edit = addJustification(text, diag.range.start.line);
-            if (edit) fix(tr('fix.justification'), diag, single([edit]), true);
-            break;
-          }
-          case 'unknown-clause': {
-            // A Markdown heading (`## 5.9 …`) takes the bare id; YAML gets it quoted.
-            const heading = /^\s{0,3}#{1,6}\s/.test(doc.lineAt(diag.range.start.line).text);
-            const quoted = heading ? undefined : quoteScalar(text, r);
-            if (quoted) fix(tr('fix.quote', { id: doc.getText(diag.range) }), diag, single([quoted]), false);
-            const value = doc.getText(diag.range).replace(/^["']|["']$/g, '');
-            const leaves = result.standard?.leaves ?? [];
-            for (const c of closest(value, leaves, (x) => [x.id])) {
-              fix(tr('fix.replaceClause', { id: c.id, title: pick(c.title, l) }), diag, single([{ range: r, newText: heading ? c.id : JSON.stringify(c.id) }]));
-            }
-            break;
-          }
-          case 'unknown-kind': {
-            const value = doc.getText(diag.range).replace(/^["']|["']$/g, '');
-            const kinds = result.standard?.kinds ?? [];
-            closest(value, kinds, (k) => [k.id, k.label.en, k.label['zh-CN']]).forEach((k, i) => {
-              fix(tr('fix.replaceKind', { kind: k.id, label: pick(k.label, l) }), diag, single([{ range: r, newText: k.id }]), i === 0);
-            });
-            break;
-          }
-          case 'missing-evidence': {
-            const entry = result.entries.find((e) => e.file === file && (contains(e.range, r) || contains(e.idRange, r) || e.idRange.start.line === r.start.line));
-            if (!entry) break;
-            const missing = scoresOf(result).get(entry.clause)?.missingKinds
-              ?? (Array.isArray(match?.data?.missingKinds) ? (match!.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string') : []);
-            const kinds = stubKinds(result, missing);
-            for (const kind of kinds) {
-              const edits = addEvidenceStubs(text, entry, [kind], systemClock.today(), kindLabel);
-              if (edits.length > 0) fix(tr('fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), diag, single(edits), kinds.length === 1);
-            }
-            if (kinds.length > 1) {
-              const edits = addEvidenceStubs(text, entry, kinds, systemClock.today(), kindLabel);
-              if (edits.length > 0) fix(tr('fix.addAllEvidence', { kinds: kinds.map((k) => k.id).join(', ') }), diag, single(edits), true);
-            }
-            break;
-          }
+        const range = { start: toCorePos(diag.range.start), end: toCorePos(diag.range.end) };
+        // The engine's diagnostic carries the clause and data (missing kinds) the fix needs.
+        const match = core.find((d) => d.code === code && d.message === diag.message
+          && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
+        const plans = await planQuickFixes({
+          file, text: doc.getText(), result, lang: lang(), today: systemClock.today(),
+          diagnostic: { code: code as CoreDiagnostic['code'], range, clause: match?.clause, data: match?.data },
+          readText: (f) => documentText(vscode.Uri.file(f)),
+        });
+        for (const plan of plans) {
+          const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diag];
+          action.isPreferred = plan.preferred;
+          action.edit = new vscode.WorkspaceEdit();
+          for (const e of plan.edits) action.edit.replace(vscode.Uri.file(plan.file), toVsRange(e.range), e.newText);
+          out.push(action);
         }
       }
       return out;

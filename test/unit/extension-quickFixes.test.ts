@@ -1,0 +1,114 @@
+// Quick fixes planned for the engine's real diagnostics, applied to the files, then checked
+// again with the engine: each fix does what its title says.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { Engine } from '../../src/core/engine';
+import { nodeFileSystem } from '../../src/core/nodeFs';
+import type { DiagnosticCode, PackResult } from '../../src/core/types';
+import { planQuickFixes, type FixPlan } from '../../src/extension/quickFixes';
+import type { TextEdit } from '../../src/extension/textEdits';
+
+function apply(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((a, l) => a + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => off(b.range.start) - off(a.range.start))) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
+  return out;
+}
+
+describe('extension quick fixes on engine diagnostics', () => {
+  let dir: string;
+  let engine: Engine;
+  const evidence = () => `${dir}/a.evidence.yaml`;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ep-ext-fix-')).replace(/\\/g, '/');
+    writeFileSync(`${dir}/evidence-pack.yaml`, 'pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026-10-15}\n');
+    writeFileSync(evidence(), [
+      'clauses:',
+      '  - clause: 5.10',
+      '    evidence: []',
+      '  - clause: "5.2.6"',
+      '    status: excluded',
+      '  - clause: "5.2.4"',
+      '    evidence:',
+      '      - kind: recrod',
+      '        title: 维修工单',
+      '',
+    ].join('\n'));
+    engine = new Engine({ fs: nodeFileSystem, clock: { today: () => '2026-10-01' }, lang: 'en', workspaceRoot: dir });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function fixesFor(result: PackResult, code: DiagnosticCode, clause?: string): Promise<FixPlan[]> {
+    const d = result.diagnostics.find((x) => x.code === code && (!clause || x.clause === clause));
+    assert.ok(d, `a ${code} diagnostic`);
+    return planQuickFixes({
+      file: d.file, text: readFileSync(d.file, 'utf8'), diagnostic: d, result, lang: 'en', today: '2026-10-01',
+      readText: async (f) => readFileSync(f, 'utf8'),
+    });
+  }
+
+  async function applyPlan(plan: FixPlan): Promise<PackResult> {
+    writeFileSync(plan.file, apply(readFileSync(plan.file, 'utf8'), plan.edits));
+    engine.invalidate(plan.file);
+    return engine.checkPack(dir);
+  }
+
+  it('unknown-clause: quotes an unquoted id, or replaces it with a close leaf id', async () => {
+    const fixes = await fixesFor(await engine.checkPack(dir), 'unknown-clause');
+    assert.equal(fixes[0].title, 'Quote the clause id: "5.10"');
+    assert.ok(fixes.slice(1).every((f) => /^Change to clause 5\.1/.test(f.title)), JSON.stringify(fixes.map((f) => f.title)));
+    await applyPlan(fixes[0]);
+    assert.match(readFileSync(evidence(), 'utf8'), /- clause: "5\.10"\n/);
+    const replaced = await applyPlan(fixes[1]);
+    assert.ok(!replaced.diagnostics.some((d) => d.code === 'unknown-clause'));
+  });
+
+  it('exclusion-needs-justification: adds an empty justification under the status', async () => {
+    const [fix] = await fixesFor(await engine.checkPack(dir), 'exclusion-needs-justification');
+    assert.equal(fix.title, 'Add a justification');
+    assert.equal(fix.preferred, true);
+    await applyPlan(fix);
+    const entry = parse(readFileSync(evidence(), 'utf8')).clauses[1];
+    assert.deepEqual(entry, { clause: '5.2.6', status: 'excluded', justification: '' });
+  });
+
+  it('unknown-kind: the preferred fix is the closest kind and clears the error', async () => {
+    const fixes = await fixesFor(await engine.checkPack(dir), 'unknown-kind');
+    const preferred = fixes.find((f) => f.preferred)!;
+    assert.equal(preferred.title, 'Change to kind "record" (Record)');
+    const after = await applyPlan(preferred);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'unknown-kind'));
+    assert.match(readFileSync(evidence(), 'utf8'), /- kind: record\n {8}title: 维修工单/);
+  });
+
+  it('missing-evidence: stubs each missing kind, or all of them, in the entry; the score does not move', async () => {
+    const before = await engine.checkPack(dir);
+    const fixes = await fixesFor(before, 'missing-evidence', '5.2.4');
+    const missing = before.score!.clauses.find((c) => c.id === '5.2.4')!.missingKinds;
+    assert.ok(missing.length > 1);
+    missing.forEach((k, i) => assert.match(fixes[i].title, new RegExp(`^Add a "${k}" evidence item`)));
+    const all = fixes.find((f) => f.preferred)!;
+    assert.match(all.title, /every missing kind/);
+    const after = await applyPlan(all);
+    const kinds = after.entries.find((e) => e.clause === '5.2.4')!.evidence.map((e) => e.kind);
+    assert.deepEqual(kinds, ['recrod', ...missing]);
+    assert.equal(after.score!.score, before.score!.score);
+  });
+
+  it('missing-clause (on the manifest): adds the entry to an evidence file of the pack', async () => {
+    const before = await engine.checkPack(dir);
+    const d = before.diagnostics.find((x) => x.code === 'missing-clause' && x.clause === '5.1.2.2')!;
+    assert.equal(d.file, `${dir}/evidence-pack.yaml`);
+    const [fix] = await fixesFor(before, 'missing-clause', '5.1.2.2');
+    assert.equal(fix.title, 'Add an entry for clause 5.1.2.2 to a.evidence.yaml');
+    assert.equal(fix.file, evidence());
+    const after = await applyPlan(fix);
+    assert.equal(after.score!.clauses.find((c) => c.id === '5.1.2.2')!.state, 'incomplete');
+    assert.ok(!after.diagnostics.some((x) => x.code === 'missing-clause' && x.clause === '5.1.2.2'));
+  });
+});
