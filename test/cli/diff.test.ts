@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DiffError, scoreDiff } from '../../src/cli/diff';
+import { main } from '../../src/cli/main';
 import { Engine } from '../../src/core/engine';
 import { systemClock } from '../../src/core/host';
 import { nodeFileSystem } from '../../src/core/nodeFs';
@@ -76,6 +77,21 @@ describe('score --diff REV', function () {
     assert.equal(diff.text,
       `${before.score.toFixed(1)} → ${after.score.toFixed(1)} (${before.rating.label} → ${after.rating.label}), `
       + `${sign}${Math.abs(delta).toFixed(1)}: 5.2.4 met, 5.3.2 missing evidence`);
+  });
+
+  it('is what `evidence-pack score DIR --diff REV` prints, one line per pack, also as JSON', async () => {
+    let out = '';
+    const io = { out: (s: string) => { out += s; }, err: () => {}, cwd: repo, env: { LANG: 'zh_CN.UTF-8' } };
+    assert.equal(await main(['score', 'packs', '--diff', 'HEAD'], io), 0);
+    assert.match(out, /^demo: \d+\.\d → \d+\.\d（.+），[+\-±]\d+\.\d：5\.2\.4 符合，5\.3\.2 缺少证据\n$/);
+    out = '';
+    assert.equal(await main(['score', 'packs', '--diff', 'HEAD', '--format', 'json', '--lang', 'en'], io), 0);
+    const json = JSON.parse(out) as { pack: string; before: { score: number }; after: { score: number }; text: string }[];
+    assert.equal(json.length, 1);
+    assert.equal(json[0].pack, 'demo');
+    assert.equal(json[0].before.score, committed.score!.score);
+    assert.ok(json[0].text.endsWith(': 5.2.4 met, 5.3.2 missing evidence'));
+    assert.equal(await main(['score', 'packs', '--diff', 'no-such-rev'], io), 2);
   });
 
   it('says it in Chinese with --lang zh-CN', async () => {

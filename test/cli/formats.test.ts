@@ -12,6 +12,7 @@ import { RULES } from '../../src/core/messages';
 import { nodeFileSystem } from '../../src/core/nodeFs';
 import type { Lang, PackResult } from '../../src/core/types';
 import { parseArgs } from '../../src/cli/args';
+import { main } from '../../src/cli/main';
 import { toJunit } from '../../src/cli/junit';
 import { toSarif } from '../../src/cli/sarif';
 import { diagnosticLine } from '../../src/cli/text';
@@ -89,6 +90,13 @@ export async function checkHostile(lang: Lang): Promise<{ result: PackResult; fi
   return { result, files: new Map(Object.entries(text)) };
 }
 
+/** Runs the CLI in-process and collects what it prints. */
+export async function runCli(argv: string[], cwd = REPO): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd, env: { LANG: 'C' } });
+  return { code, out, err };
+}
+
 // ---------------------------------------------------------------- SARIF
 
 function sarifValidator() {
@@ -146,6 +154,16 @@ describe('check --format sarif', () => {
     const score = results[0].score!;
     assert.deepEqual([pack.pack, pack.score, pack.band, pack.stars, pack.weights, pack.provisional],
       ['.', score.score, score.rating.label, score.rating.stars, 'provisional', true]);
+  });
+
+  it('is what `evidence-pack check DIR --format sarif` prints, with the gate on stderr and exit 1 for errors', async () => {
+    const { code, out, err } = await runCli(['check', 'examples/demo-pack', '--format', 'sarif', '--lang', 'zh-CN', '--min-rating', 'four-star']);
+    assert.equal(code, 1);
+    const log = JSON.parse(out) as SarifLog;
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    assert.equal(log.runs[0].results.length, (await checkDisk(DEMO, 'zh-CN')).flatMap((r) => r.diagnostics).length);
+    assert.equal(log.runs[0].properties.packs[0].band, '三星级');
+    assert.match(err, /三星级 低于要求的 four-star/);
   });
 
   it('has one rule per diagnostic code, described in the chosen language, with its default level', async () => {
@@ -281,6 +299,13 @@ describe('check --format junit', () => {
     assert.equal(repair.attributes.classname, 'gbt27922-2011 5.2 Commodity services');
     const score = demo.children.find((x) => x.name === 'properties')!.children.find((p) => p.attributes.name === 'score')!;
     assert.equal(Number(score.attributes.value), results.find((r) => r.root.endsWith('demo-pack'))!.score!.score);
+  });
+
+  it('is what `evidence-pack check DIR --format junit` prints', async () => {
+    const { code, out } = await runCli(['check', 'examples', '--format', 'junit', '--lang', 'en']);
+    assert.equal(code, 1, 'the demo pack has an error');
+    const doc = parseXml(out);
+    assert.deepEqual(doc.children.map((s) => s.attributes.name), ['custom-standard', 'demo-pack']);
   });
 
   it('escapes hostile titles, messages and paths so a strict XML parser reads them back unchanged', async () => {

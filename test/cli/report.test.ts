@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { renderReport } from '../../src/cli/report';
 import type { Lang, PackResult } from '../../src/core/types';
 import { engineFor, memFs } from '../unit/support/memFs';
-import { DEMO, EVIDENCE_DIR, EVIDENCE_NAME, HOSTILE_ORG, REPO, SCRIPT_TITLE, checkDisk, checkHostile } from './formats.test';
+import { DEMO, EVIDENCE_DIR, EVIDENCE_NAME, HOSTILE_ORG, REPO, SCRIPT_TITLE, checkDisk, checkHostile, runCli } from './formats.test';
 
 const GENERATED = '2026-10-16T08:30:00.000Z';
 
@@ -133,6 +133,23 @@ describe('report', () => {
     const demo = articles.find((a) => a.startsWith('data-pack="demo-pack"'))!;
     assert.ok(!custom.includes('data-testid="provisional"'));
     assert.ok(demo.includes('data-testid="provisional"'));
+  });
+
+  it('is what `evidence-pack report DIR --out FILE.html` writes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-report-cli-'));
+    try {
+      const out = path.join(dir, 'nested', 'report.html');
+      const run = await runCli(['report', 'examples/demo-pack', '--out', out, '--lang', 'en']);
+      assert.equal(run.code, 0, run.err);
+      const html = fs.readFileSync(out, 'utf8');
+      const [result] = await checkDisk(DEMO, 'en');
+      assert.ok(html.includes(`data-testid="score">${result.score!.score.toFixed(1)}<`));
+      assert.ok(html.includes('Evidence Pack assessment report — 华澜电器有限公司'));
+      assert.match(html, /Generated on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by evidence-pack/);
+      assert.equal((await runCli(['report', 'examples/demo-pack'])).code, 2, '--out is required');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows an evidence URL as text, never as a link or a resource to fetch', async () => {
