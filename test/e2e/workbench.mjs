@@ -218,6 +218,18 @@ export class Workbench {
     return lines.sort((a, b) => a.top - b.top).map((l) => l.text).join('\n');
   }
 
+  /** Wait until the active editor's rendered text satisfies pred; returns the text. */
+  async waitEditorText(pred, what, timeout = T.long) {
+    const deadline = Date.now() + timeout;
+    let last = '';
+    for (;;) {
+      last = await this.editorText();
+      if (pred(last)) return last;
+      if (Date.now() > deadline) throw new Error(`editor: expected ${what}; visible text:\n${last}`);
+      await this.page.waitForTimeout(100); // poll interval
+    }
+  }
+
   async focusEditor() {
     await this.page.keyboard.press('Control+Alt+Shift+Digit5');
   }
@@ -269,12 +281,18 @@ export class Workbench {
   }
 
   // ---- completion -------------------------------------------------------------------------------
-  /** Trigger suggestions (Ctrl+Space) at the cursor; returns the labels shown. */
-  async suggestions() {
+  /** Trigger suggestions (Ctrl+Space) at the cursor; waits until the labels shown satisfy pred; returns them. */
+  async suggestions(pred = (labels) => labels.length > 0, what = 'suggestions', timeout = T.long) {
     await this.page.keyboard.press('Control+Space');
     const rows = this.page.locator('.editor-group-container.active .suggest-widget.visible .monaco-list-row');
-    await rows.first().waitFor({ timeout: T.long });
-    return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+    await rows.first().waitFor({ timeout });
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const labels = await rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+      if (pred(labels)) return labels;
+      if (Date.now() > deadline) throw new Error(`completion: expected ${what}; offered ${JSON.stringify(labels)}`);
+      await this.page.waitForTimeout(100); // poll interval
+    }
   }
 
   // ---- quick fix ----------------------------------------------------------------------------------
