@@ -370,7 +370,8 @@ function renderBars(rows: { label: string; earned: number; applicable: number }[
       + `<rect x="${labelWidth}" y="${y}" width="${(barWidth * ratio).toFixed(1)}" height="${barHeight}" rx="2" fill="${colour}"/>`
       + `<text class="value" x="${labelWidth + barWidth + 8}" y="${y + barHeight - 2}">${e(value)}</text></g>`;
   }).join('');
-  return `<svg role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
+  const summary = rows.map((row) => `${row.label} ${t(lang, 'sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) })}`).join('; ');
+  return `<svg role="img" aria-label="${e(summary)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
 }
 
 /** Earned / applicable points of a clause's subtree, summed from the engine's leaf scores. */

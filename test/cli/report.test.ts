@@ -181,6 +181,17 @@ describe('report', () => {
     assert.ok(html.includes('data-testid="band">Fail<'));
   });
 
+  it('still reports a pack that cannot be scored: the cover says so and the diagnostics say why', async () => {
+    const result = await engineFor(memFs({ '/ws/bad/evidence-pack.yaml': 'pack: 1\nstandard: no-such-standard\norganization: {name: Broken Ltd}\n' }), { lang: 'zh-CN' }).checkPack('/ws/bad');
+    assert.equal(result.score, undefined);
+    const html = renderReport([result], { baseDir: '/ws', lang: 'zh-CN', generatedAt: GENERATED });
+    assert.ok(html.includes('data-testid="band">无法评分<'));
+    assert.ok(html.includes('Broken Ltd'));
+    assert.ok(html.includes('no-such-standard'));
+    assert.equal((html.match(/<tr data-code="/g) ?? []).length, result.diagnostics.length);
+    assert.ok(!html.includes('class="part clauses-part"'), 'no clause table without a standard');
+  });
+
   it('has every fixed string in both languages', async () => {
     const en = renderReport([await checkPlain('en')], { baseDir: '/ws', lang: 'en', generatedAt: GENERATED });
     const zh = renderReport([await checkPlain('zh-CN')], { baseDir: '/ws', lang: 'zh-CN', generatedAt: GENERATED });
