@@ -9,14 +9,13 @@ import { nodeFileSystem } from '../core/nodeFs';
 import { BUILTIN_FILE_PREFIX } from '../core/standard/loadStandard';
 import { overlayFileSystem, packForPath, toPosixPath } from './overlayFs';
 import { readSettings, tr } from './settings';
+import { LatestRun } from './latestRun';
 
 export const DIAGNOSTIC_SOURCE = 'evidence-pack';
 
 interface PackState {
   root: string;
   folder: vscode.WorkspaceFolder;
-  version: number;
-  timer?: ReturnType<typeof setTimeout>;
   result?: PackResult;
   /** file → diagnostics this pack publishes there */
   published: Map<string, vscode.Diagnostic[]>;
@@ -56,6 +55,8 @@ export class PackService implements vscode.Disposable {
   /** Fires when packs appear or go. */
   readonly onDidChangePacks = this.packsChanged.event;
   private ready: Promise<void> = Promise.resolve();
+  /** Debounced, latest-wins checks per pack root. */
+  private readonly runs = new LatestRun<string, PackResult | undefined>((root) => this.runCheck(root), (root, r) => this.accept(root, r));
   /** The pack the user last worked in (status bar and panel fall back to it). */
   lastUsedPack?: string;
 
@@ -101,7 +102,7 @@ export class PackService implements vscode.Disposable {
 
   /** Throws away every cache (new engines) and checks everything again. */
   async rescan(): Promise<void> {
-    for (const s of this.packs.values()) if (s.timer) clearTimeout(s.timer);
+    this.runs.cancelAll();
     this.engines.clear();
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
@@ -163,8 +164,7 @@ export class PackService implements vscode.Disposable {
     let changed = false;
     for (const [root, s] of this.packs) {
       if (!found.has(root)) {
-        if (s.timer) clearTimeout(s.timer);
-        s.version++;
+        this.runs.cancel(root);
         this.packs.delete(root);
         this.publish(s, new Map());
         changed = true;
@@ -173,7 +173,7 @@ export class PackService implements vscode.Disposable {
     for (const [root, folder] of found) {
       const s = this.packs.get(root);
       if (!s) {
-        this.packs.set(root, { root, folder, version: 0, published: new Map() });
+        this.packs.set(root, { root, folder, published: new Map() });
         changed = true;
       } else {
         s.folder = folder;
@@ -235,30 +235,29 @@ export class PackService implements vscode.Disposable {
   }
 
   schedule(root: string, delay: number): void {
-    const s = this.packs.get(root);
-    if (!s) return;
-    if (s.timer) clearTimeout(s.timer);
-    s.version++; // a run already in flight is now stale
-    s.timer = setTimeout(() => {
-      s.timer = undefined;
-      void this.check(root);
-    }, delay);
+    if (this.packs.has(root)) this.runs.schedule(root, delay);
   }
 
   /** Checks one pack now; a result overtaken by a newer run (or by the pack going) is dropped. */
-  async check(root: string): Promise<PackResult | undefined> {
+  check(root: string): Promise<PackResult | undefined> {
+    return this.runs.now(root).then((r) => r ?? undefined);
+  }
+
+  private async runCheck(root: string): Promise<PackResult | undefined> {
     const s = this.packs.get(root);
     const engine = s && this.engines.get(s.folder.uri.toString());
     if (!s || !engine) return undefined;
-    const version = ++s.version;
-    let result: PackResult;
     try {
-      result = await engine.checkPack(root);
+      return await engine.checkPack(root);
     } catch (err) {
       console.error(`[evidence-pack] checking ${root} failed`, err);
       return undefined;
     }
-    if (this.packs.get(root) !== s || s.version !== version) return undefined;
+  }
+
+  private accept(root: string, result: PackResult | undefined): void {
+    const s = this.packs.get(root);
+    if (!s || !result) return;
     s.result = result;
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const d of result.diagnostics) {
@@ -268,7 +267,6 @@ export class PackService implements vscode.Disposable {
     }
     this.publish(s, byFile);
     this.updated.fire(result);
-    return result;
   }
 
   /** Sets a pack's diagnostics; a file shared by packs (a standard) shows the union. */
@@ -302,7 +300,7 @@ export class PackService implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of this.packs.values()) if (s.timer) clearTimeout(s.timer);
+    this.runs.cancelAll();
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
