@@ -1,0 +1,253 @@
+// `npm run bench` — how fast the engine is, side by side with what it cannot be faster than
+// (reading + `yaml.parseDocument` of the same files) and with what a user would otherwise run
+// (yaml-language-server validating the same files against our schema). A benchmark, not a test:
+// it prints a table and writes it to BENCHMARKS.md. Every figure is a median of several runs
+// taken in this one process, interleaved so that machine noise hits all columns alike.
+//
+// Options (environment): BENCH_SIZES=10,100 (default 10,100,1000), BENCH_NO_WRITE=1 (print only).
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, promises as fsp, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatePack } from './gen.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const work = path.join(here, '.work');
+const slash = (p) => p.split(path.sep).join('/');
+const require = createRequire(import.meta.url);
+mkdirSync(work, { recursive: true });
+
+const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+const RUNS = (n) => (n <= 10 ? 9 : n <= 100 ? 5 : 3);
+const KEYSTROKES = 21;
+
+// ---------------------------------------------------------------- the engine, bundled as the CLI bundles it
+const engineFile = path.join(work, 'engine.cjs');
+await build({
+  entryPoints: [path.join(here, 'engine-entry.ts')], outfile: engineFile, bundle: true, platform: 'node',
+  target: 'node20', format: 'cjs', loader: { '.yaml': 'text' }, logLevel: 'warning',
+});
+const E = require(engineFile);
+const leaves = E.loadStandardText(E.BUILTIN_STANDARDS['gbt27922-2011'], 'builtin:gbt27922-2011', 'en').standard.leaves;
+
+// ---------------------------------------------------------------- helpers
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const now = () => performance.now();
+const gc = globalThis.gc ?? (() => {});
+
+/** Runs `fn` with at most `limit` in flight, like the engine's own reads. */
+async function pool(items, limit, fn) {
+  let next = 0;
+  const worker = async () => { while (next < items.length) { const i = next++; await fn(items[i]); } };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function host(root, fs = E.nodeFileSystem) {
+  return { fs, clock: { today: () => '2026-10-15' }, lang: 'zh-CN', workspaceRoot: slash(root) };
+}
+
+/** The floor: read every evidence file and `parseDocument` its YAML (Markdown: its front matter). */
+async function floor(files) {
+  await pool(files, 16, async (f) => {
+    const text = await fsp.readFile(f, 'utf8');
+    if (f.endsWith('.md')) {
+      const end = text.indexOf('\n---', 3);
+      if (text.startsWith('---') && end > 0) E.parseDocument(text.slice(3, end));
+    } else E.parseDocument(text);
+  });
+}
+
+async function engineCheck(root) {
+  const engine = new E.Engine(host(root));
+  const r = await engine.checkPack(slash(root));
+  if (!r.score) throw new Error('no score: ' + JSON.stringify(r.diagnostics.slice(0, 3)));
+  return r;
+}
+
+// yaml-language-server's language service, in-process, serving our schema file.
+const yls = require('yaml-language-server/lib/umd/languageservice/yamlLanguageService');
+const { TextDocument } = require('vscode-languageserver-textdocument');
+const ylsVersion = JSON.parse(readFileSync(require.resolve('yaml-language-server/package.json'), 'utf8')).version;
+const schemaPath = path.join(repo, 'schemas', 'evidence.schema.json');
+const schemaUri = pathToFileURL(schemaPath).href;
+const ls = yls.getLanguageService({
+  schemaRequestService: async (uri) => { if (uri === schemaUri) return readFileSync(schemaPath, 'utf8'); throw new Error(`no schema at ${uri}`); },
+  workspaceContext: { resolveRelativePath: (rel, res) => new URL(rel, res).href },
+});
+ls.configure({ validate: true, schemas: [{ uri: schemaUri, fileMatch: ['*.evidence.yaml'] }], yamlVersion: '1.2' });
+let docVersion = 1;
+/** yaml-language-server: read every evidence YAML file and run `doValidation` (a new version each run: no cached parse). */
+async function ylsValidate(files) {
+  let problems = 0;
+  const yamlFiles = files.filter((f) => !f.endsWith('.md'));
+  const version = ++docVersion;
+  await pool(yamlFiles, 16, async (f) => {
+    const doc = TextDocument.create(pathToFileURL(f).href, 'yaml', version, await fsp.readFile(f, 'utf8'));
+    problems += (await ls.doValidation(doc, false)).length;
+  });
+  return problems;
+}
+
+// ---------------------------------------------------------------- 1. whole pack: check vs floor vs yaml-language-server
+const machine = {
+  cpu: `${os.cpus()[0]?.model?.trim() ?? 'unknown'} × ${os.cpus().length}`,
+  memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`,
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+};
+console.log(`machine: ${machine.cpu}, ${machine.memory}, node ${machine.node}`);
+
+const packs = {};
+const rows = [];
+for (const n of SIZES) {
+  const root = path.join(work, 'packs', `n${n}`);
+  const files = generatePack(root, n, leaves);
+  const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  packs[n] = { root, files };
+  // One untimed round warms up the JIT, ajv's compiled validators and the OS file cache.
+  const r0 = await engineCheck(root);
+  await floor(files);
+  await ylsValidate(files);
+  const t = { floor: [], check: [], yls: [] };
+  for (let i = 0; i < RUNS(n); i++) {
+    gc(); let s = now(); await floor(files); t.floor.push(now() - s);
+    gc(); s = now(); await engineCheck(root); t.check.push(now() - s);
+    gc(); s = now(); await ylsValidate(files); t.yls.push(now() - s);
+  }
+  const row = { n, files: files.length, mb: bytes / 2 ** 20, floor: median(t.floor), check: median(t.check), yls: median(t.yls),
+    diagnostics: r0.diagnostics.length, score: r0.score.score };
+  rows.push(row);
+  console.log(`n=${n}: ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics, score ${row.score}`);
+}
+
+// ---------------------------------------------------------------- 2. keystroke latency on the largest pack
+const big = Math.max(...SIZES);
+let keystroke;
+{
+  const { root, files } = packs[big];
+  const overlay = new Map();
+  const fs = {
+    readFile: (p) => (overlay.has(p) ? Promise.resolve(Buffer.from(overlay.get(p), 'utf8')) : E.nodeFileSystem.readFile(p)),
+    stat: (p, l) => (overlay.has(p) ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) }) : E.nodeFileSystem.stat(p, l)),
+    readDir: (p) => E.nodeFileSystem.readDir(p),
+    realpath: (p) => E.nodeFileSystem.realpath(p),
+  };
+  const engine = new E.Engine(host(root, fs));
+  await engine.checkPack(slash(root));
+  const file = slash(files[Math.floor(big / 2)]);
+  const original = readFileSync(file, 'utf8');
+  const marker = original.indexOf('title: ') + 'title: '.length;
+  const t = { edit: [], parse: [], idle: [] };
+  for (let i = 0; i < KEYSTROKES; i++) {
+    // Type one more character into the first title, as an editor buffer would hold it.
+    const text = original.slice(0, marker) + 'x'.repeat(i + 1) + original.slice(marker);
+    overlay.set(file, text);
+    gc();
+    let s = now();
+    engine.invalidate(file);
+    const r = await engine.checkPack(slash(root));
+    const edited = now() - s;
+    if (!r.score || !r.files.includes(file)) throw new Error('keystroke: no score');
+    s = now(); E.parseDocument(text); const parsed = now() - s;
+    s = now(); await engine.checkPack(slash(root)); const idle = now() - s;
+    if (i > 0) { t.edit.push(edited); t.parse.push(parsed); t.idle.push(idle); }
+  }
+  keystroke = { edit: median(t.edit), parse: median(t.parse), idle: median(t.idle), kb: Buffer.byteLength(original) / 1024 };
+  console.log(`keystroke (n=${big}): edit→diagnostics+score ${ms(keystroke.edit)} ms · parseDocument of that file alone ${ms(keystroke.parse)} ms (${(keystroke.edit / keystroke.parse).toFixed(2)}×) · re-check with nothing changed ${ms(keystroke.idle)} ms`);
+}
+
+// ---------------------------------------------------------------- 3. CLI wall time and peak memory on the largest pack
+const cli = path.join(repo, 'dist', 'cli.js');
+let cliRow;
+{
+  const { root } = packs[big];
+  const useTime = existsSync('/usr/bin/time');
+  const walls = [], rss = [];
+  for (let i = 0; i < 3; i++) {
+    const s = now();
+    let out;
+    if (useTime) {
+      out = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'check', root, '--root', root, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr);
+      if (m) rss.push(Number(m[1]) / 1024);
+    } else {
+      out = spawnSync(process.execPath, ['-e', `process.argv.splice(1,0,${JSON.stringify(cli)});process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));require(${JSON.stringify(cli)})`, 'check', root, '--root', root, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const m = /MAXRSS (\d+)/.exec(out.stderr);
+      if (m) rss.push(Number(m[1]) / 1024);
+    }
+    walls.push(now() - s);
+    if (out.status !== 0 && out.status !== 1) throw new Error(`cli exited ${out.status}: ${out.stderr}`);
+  }
+  cliRow = { wall: median(walls), rss: Math.max(...rss) };
+  console.log(`CLI check (n=${big}): wall ${ms(cliRow.wall)} ms · peak RSS ${cliRow.rss.toFixed(0)} MB`);
+}
+
+// ---------------------------------------------------------------- 4. extension bundle: size and load time
+let ext;
+{
+  const bundle = path.join(repo, 'dist', 'extension.js');
+  const stub = path.join(work, 'vscode-stub.cjs');
+  writeFileSync(stub, `// Stands in for the vscode module: every property is another callable, constructible stub.
+// The module object inherits from the stub, so esbuild's __toESM copy (which keeps the prototype) still finds every name.
+const handler = { get: (t, k) => (k === 'then' || typeof k === 'symbol' ? undefined : k === '__esModule' ? false : stub), apply: () => stub, construct: () => stub };
+const stub = new Proxy(function () {}, handler);
+const vscode = Object.create(stub);
+const Module = require('module');
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
+`);
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const out = spawnSync(process.execPath, ['-r', stub, '-e', `const s=performance.now();require(${JSON.stringify(bundle)});process.stdout.write(String(performance.now()-s))`], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`loading the extension failed: ${out.stderr}`);
+    times.push(Number(out.stdout));
+  }
+  ext = { kb: statSync(bundle).size / 1024, load: median(times) };
+  console.log(`extension: dist/extension.js ${ext.kb.toFixed(0)} KB · require ${ms(ext.load)} ms`);
+}
+
+// ---------------------------------------------------------------- the table, the ratios, BENCHMARKS.md
+const last = rows[rows.length - 1];
+const perFile = (r, k) => (r[k] / r.files) * 1000;
+const targets = [
+  ['whole-pack check ÷ floor', last.check / last.floor, 1.5, `n=${last.n}`],
+  ['whole-pack check ÷ yaml-language-server', last.check / last.yls, 0.5, `n=${last.n}`],
+  ['keystroke ÷ parsing the edited file alone', keystroke.edit / keystroke.parse, 1.3, `n=${big}`],
+  ['CLI peak memory (MB)', cliRow.rss, 400, `n=${big}`],
+];
+const lines = [];
+lines.push('| pack | files | MB | floor: read + parseDocument | whole-pack check | check ÷ floor | yaml-language-server | check ÷ yls | check µs / file |');
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  lines.push(`| ${r.n} | ${r.files} | ${r.mb.toFixed(1)} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
+}
+const table2 = [
+  '| measure | value |', '|---|---:|',
+  `| keystroke on the ${big}-file pack: edit → that file's diagnostics + pack score | ${ms(keystroke.edit)} ms |`,
+  `| parseDocument of the edited file alone (${keystroke.kb.toFixed(1)} KB) | ${ms(keystroke.parse)} ms |`,
+  `| keystroke ÷ parse alone | ${(keystroke.edit / keystroke.parse).toFixed(2)}× |`,
+  `| re-check of the ${big}-file pack with nothing changed (the pack-wide part of a keystroke) | ${ms(keystroke.idle)} ms |`,
+  `| CLI \`check --format json\`, ${big}-file pack: wall time (new process, median of 3) | ${ms(cliRow.wall)} ms |`,
+  `| CLI peak memory (max RSS) | ${cliRow.rss.toFixed(0)} MB |`,
+  `| \`dist/extension.js\` size | ${ext.kb.toFixed(0)} KB |`,
+  `| time to \`require\` it (stub \`vscode\`, new process, median of 7) | ${ms(ext.load)} ms |`,
+];
+const ratioLines = ['| target (issue 5) | measured | limit | met |', '|---|---:|---:|:---:|',
+  ...targets.map(([name, v, limit, at]) => `| ${name} (${at}) | ${name.includes('MB') ? v.toFixed(0) : v.toFixed(2) + '×'} | ≤ ${name.includes('MB') ? limit : limit + '×'} | ${v <= limit ? 'yes' : '**no**'} |`)];
+
+console.log('\n' + lines.join('\n') + '\n\n' + table2.join('\n') + '\n\n' + ratioLines.join('\n'));
+
+if (!process.env.BENCH_NO_WRITE && SIZES.length >= 3) {
+  const doc = readFileSync(path.join(here, 'BENCHMARKS.template.md'), 'utf8')
+    .replace('{{machine}}', `${machine.cpu}; ${machine.memory} RAM; ${machine.os}; Node ${machine.node}; yaml-language-server ${ylsVersion}; measured ${machine.date}`)
+    .replace('{{whole}}', lines.join('\n'))
+    .replace('{{other}}', table2.join('\n'))
+    .replace('{{ratios}}', ratioLines.join('\n'));
+  writeFileSync(path.join(repo, 'BENCHMARKS.md'), doc);
+  console.log('\nwrote BENCHMARKS.md');
+}
