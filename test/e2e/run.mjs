@@ -192,6 +192,7 @@ test('typing without saving updates the status bar and the panel; undo restores 
   const f = await wb.webviewFrame();
   await f.locator('[data-testid=score]').filter({ hasText: formatScore(after) }).waitFor({ timeout: T.long });
   await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"][data-state="nonconforming"]`).waitFor({ timeout: T.long });
+  await docScreenshot(page, 'live-edit.png');
   assertEqual(fs.readFileSync(target.file, 'utf8'), onDisk, 'the file on disk (nothing was saved)');
 
   await wb.focusEditor();
