@@ -337,7 +337,7 @@ test('hostile text in a pack is shown as text in the panel, never as markup', as
 async function main() {
   const grep = process.env.EP_E2E_GREP;
   const selected = grep ? tests.filter((t) => t.name.includes(grep)) : tests;
-  fs.rmSync(artifacts, { recursive: true, force: true });
+  // artifacts/ is not wiped (another run may share this checkout); each failure replaces its own files
   let passed = 0;
   let failed = 0;
   try {
@@ -388,6 +388,7 @@ async function keepArtifacts(name) {
     const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
     fs.mkdirSync(artifacts, { recursive: true });
     if (ctx.page) await ctx.page.screenshot({ path: path.join(artifacts, `${slug}.png`) }).catch(() => {});
+    fs.rmSync(path.join(artifacts, `${slug}-logs`), { recursive: true, force: true });
     ctx.server?.collectLogs(path.join(artifacts, `${slug}-logs`));
     process.stderr.write(`      artifacts: ${path.relative(repoRoot, artifacts)}/${slug}*\n`);
   } catch (e) {
