@@ -72,7 +72,7 @@ npm_install() { # dir
 }
 npm_install "$PKG"
 log "npm rebuild argon2 (native, needed at start-up)"
-(cd "$PKG" && npm rebuild argon2 --loglevel=error >/dev/null)
+(cd "$PKG" && npm rebuild argon2 --build-from-source --loglevel=error >/dev/null)
 npm_install "$PKG/lib/vscode"
 npm_install "$PKG/lib/vscode/extensions"
 ln -sfn node_modules "$PKG/lib/vscode/node_modules.asar"
