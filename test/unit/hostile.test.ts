@@ -10,6 +10,7 @@ import { Engine } from '../../src/core/engine';
 import { nodeFileSystem } from '../../src/core/nodeFs';
 import type { FileSystem } from '../../src/core/host';
 import type { Diagnostic, DiagnosticCode, PackResult } from '../../src/core/types';
+import { allMetExcept, engineFor, manifest, memFs, TEST_STANDARD } from './support/memFs';
 
 const REPO = path.resolve(__dirname, '../..');
 const HOSTILE = path.join(REPO, 'test/fixtures/hostile');
@@ -556,6 +557,64 @@ describe('hostile packs', function () {
         assert.ok(d.range.end.character <= lines[d.range.end.line].replace(/\r$/, '').length, `${d.code} ends past its line`);
       }
       assertRestScored(result, ['5.1.4.1', '5.1.4.2']);
+    });
+  });
+
+  describe('edits while a check is running', () => {
+    // The editor invalidates a file on every keystroke; a check already reading it must not cache
+    // what it read before the change, or the next check serves stale diagnostics and a stale score.
+    function setup() {
+      const fs = memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, '/ws/p/a.evidence.yaml': allMetExcept([]) });
+      return { fs, engine: engineFor(fs), read: fs.readFile.bind(fs), readDir: fs.readDir.bind(fs) };
+    }
+
+    it('typing while the file is read: the next check sees the new text', async () => {
+      const { fs, engine, read } = setup();
+      assert.equal((await engine.checkPack('/ws/p')).score?.score, 100);
+      const file = '/ws/p/a.evidence.yaml';
+      fs.write(file, allMetExcept(['2.1']));
+      engine.invalidate(file);
+      let typed = false;
+      fs.readFile = async (p) => {
+        const bytes = await read(p);
+        if (p === file && !typed) { typed = true; fs.write(file, allMetExcept(['2.1', '2.2'])); engine.invalidate(file); }
+        return bytes;
+      };
+      await engine.checkPack('/ws/p'); // overtaken: the extension drops this result
+      const next = await engine.checkPack('/ws/p');
+      assert.equal(next.score?.score, 80);
+      assert.equal(next.diagnostics.filter((d) => d.code === 'missing-clause').length, 2);
+    });
+
+    it('editing the manifest while it is read: the next check uses the new manifest', async () => {
+      const { fs, engine, read } = setup();
+      await engine.checkPack('/ws/p');
+      const m = '/ws/p/evidence-pack.yaml';
+      let typed = false;
+      fs.readFile = async (p) => {
+        const bytes = await read(p);
+        if (p === m && !typed) { typed = true; fs.write(m, manifest('special_deductions: [{id: X, clause: "2.1", reason: r, rectified: true}]\n')); engine.invalidate(m); }
+        return bytes;
+      };
+      engine.invalidate(m);
+      await engine.checkPack('/ws/p');
+      assert.equal((await engine.checkPack('/ws/p')).score?.score, 99);
+    });
+
+    it('a file created while the pack is listed is found by the next check', async () => {
+      const { fs, engine, readDir } = setup();
+      await engine.checkPack('/ws/p');
+      let created = false;
+      fs.readDir = async (p) => {
+        const list = await readDir(p);
+        if (!created) { created = true; fs.write('/ws/p/b.evidence.yaml', 'clauses:\n  - clause: "2.1"\n    status: nonconforming\n'); engine.invalidate('/ws/p/b.evidence.yaml', 'create'); }
+        return list;
+      };
+      engine.invalidate('/ws/p/old.evidence.yaml', 'delete');
+      await engine.checkPack('/ws/p');
+      const next = await engine.checkPack('/ws/p');
+      assert.deepEqual(next.files, ['/ws/p/a.evidence.yaml', '/ws/p/b.evidence.yaml']);
+      assert.equal(next.score?.score, 90);
     });
   });
 });
