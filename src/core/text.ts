@@ -38,7 +38,11 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset on a CRLF line break's \n (YAML errors point there) is the end of the line's text:
+    // like VS Code, a line's length never counts its \r.
+    let end = lo + 1 < this.starts.length ? this.starts[lo + 1] - 1 : this.text.length;
+    if (end > this.starts[lo] && this.text.charCodeAt(end - 1) === 13) end--;
+    return { line: lo, character: Math.min(o, Math.max(end, this.starts[lo])) - this.starts[lo] };
   }
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
