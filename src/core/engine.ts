@@ -48,6 +48,13 @@ export class Engine {
   private readonly matchers = new Map<string, (p: string) => boolean>();
   private readonly workspaceRoot: string;
   private realRootPromise?: Promise<string>;
+  /**
+   * Bumped by every `invalidate`; `touched` keeps, per path, the epoch it was last invalidated at.
+   * A check that awaited the disk while the user typed must not cache what it read before the
+   * change (the next check would serve it: stale diagnostics and score until the next edit).
+   */
+  private epoch = 0;
+  private readonly touched = new Map<string, { epoch: number; change: 'change' | 'create' | 'delete' }>();
 
   constructor(readonly host: Host) {
     this.workspaceRoot = normalizePath(host.workspaceRoot);
@@ -97,6 +104,7 @@ export class Engine {
   /** A file or folder changed (on disk or in an editor buffer): drop what was cached for it. */
   invalidate(path: string, change: 'change' | 'create' | 'delete' = 'change'): void {
     const p = normalizePath(path);
+    this.touched.set(p, { epoch: ++this.epoch, change });
     this.fileCache.delete(p);
     // Links are stored normalized (resolvePath), so a prefix test is isInside(p, link) without
     // normalizing every link of every cached file on each keystroke (~70k calls on 1,000 files).
@@ -133,8 +141,13 @@ export class Engine {
     }
     const ctx = makeContext(standard, manifest, lang, this.host.fs, this.workspaceRoot);
     const state = this.packs.get(root)!;
-    state.files ??= await this.listEvidenceFiles(root, manifest.evidenceGlobs);
-    const files = state.files;
+    let files = state.files;
+    if (!files) {
+      const since = this.epoch;
+      files = await this.listEvidenceFiles(root, manifest.evidenceGlobs);
+      // A file created or deleted in this pack while listing: use the list once, list again next time.
+      if (!this.touchedSince(since, (p, c) => c !== 'change' && (isInside(root, p) || isInside(p, root)))) state.files = files;
+    }
 
     const results = await mapPool(files, 16, (file) => this.fileResult(file, ctx, setup.generation));
     const entries = results.flatMap((r) => r.entries);
@@ -168,8 +181,12 @@ export class Engine {
   private async fileResult(file: string, ctx: PackContext, generation: number): Promise<FileResult> {
     const cached = this.fileCache.get(file);
     if (cached && cached.generation === generation) return cached.result;
+    const since = this.epoch;
     const result = await this.analyzeFile(file, ctx);
-    this.fileCache.set(file, { result, generation });
+    // Not cached when the file, or a path it links to, changed while it was being read.
+    if (!this.touchedSince(since, (p) => p === file || result.links.some((l) => l === p || isInside(p, l)))) {
+      this.fileCache.set(file, { result, generation });
+    }
     return result;
   }
 
@@ -220,6 +237,7 @@ export class Engine {
     let state = this.packs.get(root);
     if (!state) { state = {}; this.packs.set(root, state); }
     if (state.setup) return state.setup;
+    const since = this.epoch;
     const lang = this.host.lang;
     const manifestFile = joinPath(root, MANIFEST_NAME);
     const sources = [manifestFile];
@@ -246,7 +264,8 @@ export class Engine {
       }
     }
     const setup: PackSetup = { manifest: manifestLoad, standard: standardLoad, sources, generation: ++generationCounter, extraDiagnostics: extra };
-    state.setup = setup;
+    // Kept only when manifest, standard and sheet did not change while they were read.
+    if (!this.touchedSince(since, (p) => sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root))) state.setup = setup;
     return setup;
   }
 
@@ -311,6 +330,13 @@ export class Engine {
     };
     await visit(root);
     return out.sort();
+  }
+
+  /** Whether a path invalidated after epoch `since` matches. */
+  private touchedSince(since: number, matches: (path: string, change: 'change' | 'create' | 'delete') => boolean): boolean {
+    if (this.epoch === since) return false;
+    for (const [p, t] of this.touched) if (t.epoch > since && matches(p, t.change)) return true;
+    return false;
   }
 
   /** The workspace root with symlinks resolved (the boundary symlink targets are compared with). */
