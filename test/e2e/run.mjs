@@ -58,8 +58,9 @@ const ctx = {
   },
 };
 
+/** A fresh copy of the demo pack; every copy's folder is named demo-pack, as a user's would be. */
 function pack(name, mutate) {
-  const dir = path.join(ctx.tmp, name);
+  const dir = path.join(ctx.tmp, name, 'demo-pack');
   copyDir(demoPack, dir);
   mutate?.(dir);
   return dir;
