@@ -11,7 +11,7 @@
 // a screenshot and the code-server log are kept in test/e2e/artifacts/.
 // EP_E2E_GREP=text runs only the tests whose name contains text; EP_E2E_HEADED=1 shows the browser;
 // EP_E2E_TRACE=1 logs each page step with its time; EP_E2E_KEEP=1 keeps the temp folders;
-// EP_E2E_DOCS=1 refreshes docs/images/score-panel*.png.
+// EP_E2E_DOCS=1 refreshes docs/images/*.png; EP_E2E_TIMEOUT_MIN (default 25) bounds the whole run.
 import fs from 'node:fs';
 import Mocha from 'mocha';
 import os from 'node:os';
@@ -341,6 +341,19 @@ async function main() {
   // artifacts/ is not wiped (another run may share this checkout); each failure replaces its own files
   let passed = 0;
   let failed = 0;
+  // a watchdog for the whole run (a hung apt-get or npm, a wedged browser): report and clean up anyway
+  const limit = Number(process.env.EP_E2E_TIMEOUT_MIN || 25) * 60_000;
+  setTimeout(() => {
+    say(`e2e: watchdog: the run took longer than ${limit / 60_000} minutes`);
+    try { process.kill(-ctx.server.proc.pid, 'SIGKILL'); } catch { /* not started or gone */ }
+    try { ctx.browser?.process?.()?.kill('SIGKILL'); } catch { /* not started or gone */ }
+    if (!process.env.EP_E2E_KEEP) {
+      ctx.server?.cleanup();
+      fs.rmSync(ctx.tmp, { recursive: true, force: true });
+    }
+    say(`${passed} passed, ${selected.length - passed} failed`);
+    process.exit(1);
+  }, limit).unref();
   try {
     const t0 = Date.now();
     try {
@@ -368,6 +381,7 @@ async function main() {
     });
     const stats = await new Promise((resolve) => {
       const runner = mocha.run(() => resolve(runner.stats));
+      runner.on('pass', () => { passed++; });
     });
     passed = stats.passes;
     failed = stats.failures;
