@@ -311,11 +311,13 @@ test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status 
   await docScreenshot(wb.page, 'score-panel.zh-CN.png');
 });
 
-test('hostile text in a pack is shown as text in the panel, never as markup', async () => {
+test('hostile text in a pack is shown as text in the panel, never as markup (language auto → en)', async () => {
   const dir = pack('demo-pack-hostile', makeHostile);
   ctx.dialogs.length = 0;
-  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
-  await wb.waitScoreText((t) => /\d/.test(t), 'a score');
+  // no evidencePack.language here: auto follows VS Code's display language, English in this VS Code
+  const wb = await ctx.openWindow(dir, {});
+  const want = expectedStatusText(cliScore(dir, 'en'), 'en');
+  await wb.waitScoreText((t) => t === want, `${JSON.stringify(want)} (language auto = VS Code's, en)`);
   await wb.runCommand('Evidence Pack: Show Score Panel');
   const f = await wb.webviewFrame();
   await f.locator('[data-testid=score]').filter({ hasText: /\d/ }).waitFor({ timeout: T.long });
