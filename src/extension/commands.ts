@@ -23,7 +23,11 @@ async function activeOrPickedPack(service: PackService): Promise<string | undefi
   const editor = vscode.window.activeTextEditor;
   const fromEditor = editor && service.packOf(editor.document.uri);
   if (fromEditor) return fromEditor;
-  if (service.roots.length > 1) return pickPack(service);
+  if (service.roots.length > 1) {
+    const picked = await pickPack(service);
+    if (picked) service.choose(picked);
+    return picked;
+  }
   const root = currentPack(service);
   if (!root) void vscode.window.showInformationMessage(tr('cmd.noPack'));
   return root;

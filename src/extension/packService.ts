@@ -54,6 +54,9 @@ export class PackService implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
   /** Fires when packs appear or go. */
   readonly onDidChangePacks = this.packsChanged.event;
+  private readonly currentChanged = new vscode.EventEmitter<string>();
+  /** Fires when the user picks a pack to look at (the panel's picker). */
+  readonly onDidChooseCurrent = this.currentChanged.event;
   private ready: Promise<void> = Promise.resolve();
   /** Debounced, latest-wins checks per pack root. */
   private readonly runs = new LatestRun<string, PackResult | undefined>((root) => this.runCheck(root), (root, r) => this.accept(root, r));
@@ -61,7 +64,7 @@ export class PackService implements vscode.Disposable {
   lastUsedPack?: string;
 
   constructor(private readonly extensionUri: vscode.Uri) {
-    this.disposables.push(this.updated, this.packsChanged);
+    this.disposables.push(this.updated, this.packsChanged, this.currentChanged);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.onPathChanged(e.document.uri, true);
@@ -83,6 +86,12 @@ export class PackService implements vscode.Disposable {
   }
 
   whenReady(): Promise<void> { return this.ready; }
+
+  /** The user chose a pack (panel picker): the status bar follows it until an editor says otherwise. */
+  choose(root: string): void {
+    this.lastUsedPack = root;
+    this.currentChanged.fire(root);
+  }
 
   get roots(): string[] { return [...this.packs.keys()].sort(); }
 

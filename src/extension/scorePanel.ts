@@ -141,7 +141,10 @@ export class ScorePanel implements vscode.Disposable {
         return;
       case 'pickPack': {
         const root = await pickPack(this.service);
-        if (root) this.setPack(root);
+        if (root) {
+          this.service.choose(root);
+          this.setPack(root);
+        }
         return;
       }
       case 'reveal':

@@ -35,6 +35,7 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.push(
       service.onDidUpdate(() => this.refresh()),
       service.onDidChangePacks(() => this.refresh()),
+      service.onDidChooseCurrent(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('evidencePack.language')) this.refresh(); }),
     );
