@@ -3,7 +3,7 @@
 // messages only.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { HostMessage, PanelState } from '../protocol/messages';
+import type { HostMessage } from '../protocol/messages';
 import type { PackService } from './packService';
 import { toVsRange } from './packService';
 import { buildPanelModel } from './panelModel';
@@ -153,9 +153,6 @@ export class ScorePanel implements vscode.Disposable {
     }
   }
 
-  /** What the webview stores for the serializer (also sent on every update). */
-  state(): PanelState { return { pack: this.pack }; }
-
   dispose(): void {
     if (ScorePanel.current === this) ScorePanel.current = undefined;
     for (const d of this.disposables) d.dispose();
@@ -171,12 +168,10 @@ export async function pickPack(service: PackService): Promise<string | undefined
     return undefined;
   }
   if (roots.length === 1) return roots[0];
-  const { lang } = readSettings();
   const items = roots.map((root) => {
     const score = service.result(root)?.score;
     return { label: packLabel(service, root), description: score ? `${score.score} ${score.rating.label}` : '', root };
   });
-  void lang;
   const picked = await vscode.window.showQuickPick(items, { placeHolder: tr('cmd.pickPack') });
   return picked?.root;
 }
