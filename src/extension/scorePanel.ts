@@ -12,6 +12,7 @@ import { parsePanelState, parseWebviewMessage } from './webviewMessages';
 import { readSettings, tr } from './settings';
 import { currentPack, packLabel } from './statusBar';
 import { rankEntryFiles } from './languageLogic';
+import { statusText } from './statusText';
 import { applyAndReveal, clauseEntryEdit } from './entryEdits';
 import { relativePath, toPosixPath } from './overlayFs';
 
@@ -168,9 +169,10 @@ export async function pickPack(service: PackService): Promise<string | undefined
     return undefined;
   }
   if (roots.length === 1) return roots[0];
+  const { lang } = readSettings();
   const items = roots.map((root) => {
-    const score = service.result(root)?.score;
-    return { label: packLabel(service, root), description: score ? `${score.score} ${score.rating.label}` : '', root };
+    const result = service.result(root);
+    return { label: packLabel(service, root), description: result?.score ? statusText(result, lang) : '', root };
   });
   const picked = await vscode.window.showQuickPick(items, { placeHolder: tr('cmd.pickPack') });
   return picked?.root;
