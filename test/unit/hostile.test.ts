@@ -208,15 +208,28 @@ describe('hostile packs', function () {
       assert.ok(on(r, std).some((d) => d.severity === 'error'));
       assert.equal(r.score, undefined);
 
-      // Deep but valid: 3,000 levels of real clause children.
-      ws = workspace();
-      let clauses = '{id: "9", title: {en: leaf, zh-CN: 叶}, points: 100, requires: [document]}';
-      for (let i = 0; i < 3000; i++) clauses = `{id: "p${i}", title: {en: p, zh-CN: p}, children: [${clauses}]}`;
-      const std2 = put(`${ws.pack}/std.yaml`, `id: deep\ntitle: {en: d, zh-CN: d}\nweights: official\nkinds: [{id: document, label: {en: Document, zh-CN: 文件}}]\nrating: {scale: 100, rounding: 1, fail: {id: fail, label: {en: Fail, zh-CN: 不合格}}, bands: [{id: ok, min: 50, stars: 0, label: {en: OK, zh-CN: 合格}}]}\nclauses: [${clauses}]\n`);
-      fs.writeFileSync(`${ws.pack}/evidence-pack.yaml`, 'pack: 1\nstandard: ./std.yaml\n');
-      r = (await check(ws)).result;
-      // Either it loads (and scores) or it is refused with an error on the file: never a throw.
-      assert.ok(r.score || on(r, std2).some((d) => d.severity === 'error'));
+      // Valid clause trees: 40 levels load and score; 60 levels (121 YAML levels) are refused with a
+      // clear message, every time - before the limit, whether toJS, ajv or the tree walk overflowed
+      // the stack depended on the JIT (the same file loaded once and failed the next time).
+      const deepStandard = (levels: number) => {
+        let clauses = '{id: "9", title: {en: leaf, zh-CN: 叶}, points: 100, requires: [document]}';
+        for (let i = 0; i < levels; i++) clauses = `{id: "p${i}", title: {en: p, zh-CN: p}, children: [${clauses}]}`;
+        return `id: deep\ntitle: {en: d, zh-CN: d}\nweights: official\nkinds: [{id: document, label: {en: Document, zh-CN: 文件}}]\nrating: {scale: 100, rounding: 1, fail: {id: fail, label: {en: Fail, zh-CN: 不合格}}, bands: [{id: ok, min: 50, stars: 0, label: {en: OK, zh-CN: 合格}}]}\nclauses: [${clauses}]\n`;
+      };
+      for (const levels of [40, 60, 500, 800, 3000]) {
+        ws = workspace();
+        const std2 = put(`${ws.pack}/std.yaml`, deepStandard(levels));
+        fs.writeFileSync(`${ws.pack}/evidence-pack.yaml`, 'pack: 1\nstandard: ./std.yaml\n');
+        put(`${ws.pack}/deep.evidence.yaml`, 'clauses:\n  - clause: "9"\n    evidence: [{kind: document, title: d}]\n');
+        r = (await check(ws)).result;
+        if (levels === 40) {
+          assert.equal(r.score?.score, 100);
+        } else {
+          assert.equal(r.score, undefined);
+          const d = on(r, std2, 'yaml-syntax');
+          assert.ok(d.some((x) => /nested more than 100 levels deep/.test(x.message)), `${levels} levels: ${d.map((x) => x.message)}`);
+        }
+      }
     });
 
     const deepMd: [string, string][] = [

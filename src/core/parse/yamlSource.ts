@@ -7,6 +7,12 @@ import type { Range } from '../types';
 
 /** Bounds alias expansion: a "billion laughs" file fails fast instead of eating memory. */
 export const MAX_ALIAS_COUNT = 200;
+/**
+ * Deeper YAML is refused before it is converted: toJS, ajv and the standard's tree walks recurse,
+ * and past a few hundred levels they overflow the stack at a depth that depends on the JIT (the
+ * same file loaded once and failed the next time). Real files nest fewer than 30 levels.
+ */
+export const MAX_DEPTH = 100;
 
 export interface YamlSource {
   text: string;
@@ -20,16 +26,55 @@ export interface YamlSource {
 /** `offset` lets a front-matter block be parsed in place inside a Markdown file. */
 export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], e.pos[1]), message: firstLine(e.message) }));
+  // The parser reports its own stack overflow on deep flow collections as an error: say what it means.
+  const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], e.pos[1]), message: /call stack/i.test(e.message) ? tooDeep() : firstLine(e.message) }));
   let value: unknown;
-  if (errors.length === 0) {
+  const deep = errors.length === 0 ? deepNode(doc) : undefined;
+  if (deep) {
+    const at = deep.range?.[0] ?? 0;
+    errors.push({ range: lines.range(at, at + 1), message: tooDeep() });
+  } else if (errors.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      // Aliases can stack shallow parts into a deep value.
+      if (valueTooDeep(value)) { value = undefined; errors.push({ range: lines.range(0, 0), message: tooDeep() }); }
     } catch (e) {
-      errors.push({ range: lines.range(0, 0), message: firstLine((e as Error).message) });
+      errors.push({ range: lines.range(0, 0), message: e instanceof RangeError ? tooDeep() : firstLine((e as Error).message) });
     }
   }
   return { text, lines, doc, value, errors };
+}
+
+const tooDeep = () => `nested more than ${MAX_DEPTH} levels deep`;
+
+/** The first collection nested deeper than MAX_DEPTH (iterative: no recursion on hostile input). */
+function deepNode(doc: Document.Parsed): Node | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [n, d] = stack.pop()!;
+    if (!isMap(n) && !isSeq(n)) continue;
+    if (d > MAX_DEPTH) return n as Node;
+    for (const item of n.items as unknown[]) {
+      if (isPair(item)) stack.push([item.value, d + 1], [item.key, d + 1]);
+      else stack.push([item, d + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** Whether a converted value nests deeper than MAX_DEPTH (shared alias targets walked once per depth). */
+function valueTooDeep(value: unknown): boolean {
+  const seen = new Map<object, number>();
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > MAX_DEPTH) return true;
+    if ((seen.get(v) ?? Infinity) <= d) continue;
+    seen.set(v, d);
+    for (const child of v instanceof Map ? v.values() : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 function firstLine(s: string): string { return s.split('\n')[0].trim(); }
