@@ -2,7 +2,8 @@
 // files, the grammar and the packaging allow-list. A broken key here is a command without a
 // title, a setting without a description or a string left in one language only.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { STRINGS, l10nBundles, resolveLang, t } from '../../src/extension/strings';
 import { main } from '../../src/cli/main';
@@ -91,6 +92,21 @@ describe('extension manifest (package.json)', () => {
       assert.equal(g[m.pattern.severity], d.severity);
       assert.equal(g[m.pattern.code], d.code);
     }
+  });
+
+  it('vsce packages exactly what the installed extension needs, under 1 MiB before compression', function () {
+    // Needs the bundles (npm test builds them first); without them there is nothing to package.
+    if (!existsSync(join(root, 'dist/extension.js'))) this.skip();
+    this.timeout(60000);
+    const files = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+      .split('\n').map((l) => l.trim()).filter(Boolean);
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/webview.js', 'dist/webview.css',
+      'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'syntaxes/evidence-pack.injection.json', 'schemas/standards/gbt27922-2011.yaml', 'media/icon.png']) {
+      assert.ok(files.includes(f), `${f} in the vsix`);
+    }
+    assert.deepEqual(files.filter((f) => /\.map$|^src\/|^test\/|^node_modules\/|^examples\/|\.ts$/.test(f)), []);
+    const bytes = files.reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
+    assert.ok(bytes < 1024 * 1024, `${bytes} bytes`);
   });
 
   it('packages an allow-list: bundles, schemas, grammar, l10n, nls and the icon, no sources or maps', () => {
