@@ -97,10 +97,8 @@ const owned = {
         file: 1, line: 2, column: 3, severity: 4, code: 5, message: 6,
       },
     }],
-    yamlValidation: [
-      { fileMatch: ['evidence-pack.yaml'], url: './schemas/pack.schema.json' },
-      { fileMatch: evidenceGlobs.filter((g) => !g.endsWith('.md')).map((g) => g.replace('**/', '*')), url: './schemas/evidence.schema.json' },
-    ],
+    // No yamlValidation: with the YAML extension installed it would report every schema problem a
+    // second time beside ours.
   },
 };
 
