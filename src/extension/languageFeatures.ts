@@ -8,7 +8,7 @@ import { DIAGNOSTIC_SOURCE, toVsRange } from './packService';
 import { readSettings, tr } from './settings';
 import {
   clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition,
-  findLinks, isRelativeTarget, lensTitle,
+  findLinks, isRelativeTarget, kindAt, kindDocumentation, lensTitle,
 } from './languageLogic';
 import { frontMatterEnd, splitLines } from './textEdits';
 import { documentText } from './entryEdits';
@@ -75,10 +75,15 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
 
   const hover: vscode.HoverProvider = {
     provideHover(doc, position) {
-      const token = clauseIdAt(doc.lineAt(position.line).text, position.character);
+      const lineText = doc.lineAt(position.line).text;
+      const token = clauseIdAt(lineText, position.character);
       const pack = resultOf(doc);
       const standard = pack?.result?.standard;
-      if (!token || !pack || !standard?.byId.has(token.id)) return undefined;
+      if (!pack || !standard) return undefined;
+      const kind = kindAt(lineText, position.character);
+      const kindDoc = kind && kindDocumentation(standard, kind.value, lang());
+      if (kind && kindDoc) return new vscode.Hover(new vscode.MarkdownString(kindDoc), new vscode.Range(position.line, kind.start, position.line, kind.end));
+      if (!token || !standard.byId.has(token.id)) return undefined;
       const md = new vscode.MarkdownString(clauseDocumentation(standard, token.id, scoresOf(pack.result).get(token.id), lang()));
       return new vscode.Hover(md, new vscode.Range(position.line, token.start, position.line, token.end));
     },

@@ -261,3 +261,27 @@ export function rankEntryFiles(files: string[], entries: Pick<ClauseEntry, 'clau
     .sort((p, q) => q.a - p.a || q.y - p.y || p.i - q.i)
     .map((p) => p.f);
 }
+
+/** The `kind:` value (or Markdown `- KIND:` prefix) under the cursor, if any. */
+export function kindAt(lineText: string, character: number): { value: string; start: number; end: number } | undefined {
+  const patterns = [/(?:^|[\s{,])kind\s*:\s*["']?([^\s"'#,}]+)/g, /^\s*[-*+]\s+([^\s:：\[\]]+)\s*[:：]\s*\[/g];
+  for (const re of patterns) {
+    for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      const end = start + m[1].length;
+      if (character >= start && character <= end) return { value: m[1], start, end };
+    }
+  }
+  return undefined;
+}
+
+/** Hover text of an evidence kind: id, both labels, whether it needs a date. */
+export function kindDocumentation(standard: Standard, value: string, lang: Lang): string | undefined {
+  const k = standard.kinds.find((x) => x.id === value || x.label.en === value || x.label['zh-CN'] === value);
+  if (!k) return undefined;
+  const lines = [`**${escapeMarkdown(k.id)}** — ${escapeMarkdown(both(k.label, lang))}`];
+  if (k.dated) lines.push('', t(lang, 'hover.kindDated'));
+  const using = standard.leaves.filter((c) => c.requires.includes(k.id)).map((c) => c.id);
+  if (using.length > 0) lines.push('', t(lang, 'hover.kindUsedBy', { clauses: using.join(', ') }));
+  return lines.join('\n');
+}

@@ -89,6 +89,8 @@ const S = {
   'hover.excludable': { en: 'May be excluded', 'zh-CN': '可删减' },
   'hover.sampled': { en: 'Sampled', 'zh-CN': '抽样' },
   'hover.parent': { en: 'Has sub-clauses: {children}', 'zh-CN': '含子条款：{children}' },
+  'hover.kindDated': { en: 'Dated kind: give a date within the assessment window.', 'zh-CN': '需注明日期：日期须在评价周期内。' },
+  'hover.kindUsedBy': { en: 'Required by: {clauses}', 'zh-CN': '需要此类证据的条款：{clauses}' },
   'lens.summary': { en: '{earned} / {points} · {count} evidence · {state}', 'zh-CN': '{earned} / {points} · {count} 项证据 · {state}' },
   'lens.excluded': { en: 'excluded · {count} evidence', 'zh-CN': '已删减 · {count} 项证据' },
   'completion.dated': { en: 'dated', 'zh-CN': '需注明日期' },

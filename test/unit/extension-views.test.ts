@@ -9,7 +9,7 @@ import { buildPanelModel, exactDecimal, formatNumber } from '../../src/extension
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panelHtml';
 import { parsePanelState, parseWebviewMessage } from '../../src/extension/webviewMessages';
 import {
-  clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition, findLinks,
+  clauseDocumentation, clauseIdAt, completionContext, kindAt, kindDocumentation, completions, entrySymbols, findClauseDefinition, findLinks,
   lensTitle, rankEntryFiles,
 } from '../../src/extension/languageLogic';
 import { overlayFileSystem, packForPath, relativePath } from '../../src/extension/overlayFs';
@@ -237,6 +237,17 @@ describe('extension language features logic', () => {
       assert.ok(md.includes(text), `${text} in ${md}`);
     }
     assert.ok(clauseDocumentation(standard, '5.2.4', undefined, 'en').includes('Repair \\<b\\>'), 'titles are escaped');
+  });
+
+  it('hovers an evidence kind written as id or label', () => {
+    assert.deepEqual(kindAt('      - kind: record', 16), { value: 'record', start: 14, end: 20 });
+    assert.deepEqual(kindAt('- 记录：[台账](a.csv)', 3), { value: '记录', start: 2, end: 4 });
+    assert.equal(kindAt('        title: record', 17), undefined);
+    const md = kindDocumentation(standard, '记录', 'en')!;
+    assert.ok(md.startsWith('**record** — Record / 记录'), md);
+    assert.match(md, /Dated kind/);
+    assert.match(md, /Required by: 5\.1\.2\.2, 5\.2\.4/);
+    assert.equal(kindDocumentation(standard, 'recrod', 'en'), undefined);
   });
 
   it('finds the clause id under the cursor but not inside dates or paths', () => {
