@@ -5,3 +5,14 @@ export { nodeFileSystem } from '../src/core/nodeFs';
 export { systemClock } from '../src/core/host';
 export { BUILTIN_STANDARDS, BUILTIN_FILE_PREFIX, loadStandardText } from '../src/core/standard/loadStandard';
 export { parseDocument } from 'yaml';
+// Pieces of one file's analysis, for bench/profile.mjs's breakdown.
+export { analyzeEvidenceText } from '../src/core/analyze';
+export { parseYaml } from '../src/core/parse/yamlSource';
+export { entriesFromYaml } from '../src/core/parse/evidenceYaml';
+export { schemaDiagnostics } from '../src/core/schemaCheck';
+export { makeContext } from '../src/core/context';
+export { LineIndex } from '../src/core/text';
+export { mergeLeaves } from '../src/core/leafFacts';
+export { scorePack } from '../src/core/score';
+export { PACK_RULES } from '../src/core/rules';
+export { sortDiagnostics } from '../src/core/engine';

@@ -1,6 +1,6 @@
 // Deterministic evidence packs for the benchmark: N evidence YAML files of ~15 KB each, plus
 // Markdown evidence (one per ten YAML files), attachments that exist, and a few real diagnostics
-// (stale dates, broken links, unknown kinds, open actions) so every code path runs.
+// (stale dates, broken links, unknown kinds, a stray property, open actions) so every code path runs.
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -43,6 +43,7 @@ export function evidenceYaml(i, leaves, target = 15000) {
         `        file: ${broken ? '../attachments/missing-' + i + '.pdf' : `../attachments/a${att}.md`}`);
       if (kind !== 'document') entry.push(`        date: ${date(r, i % 25 === 5 && k === 0)}`); // stale-evidence
     }
+    if (i % 100 === 3 && k === 4) entry.push('    reviewer: 张工');                 // schema: unexpected property
     entry.push(`    notes: ${NOTES}（${i}/${k}）`);
     const text = entry.join('\n');
     lines.push(text);
@@ -80,7 +81,7 @@ export function generatePack(dir, n, leaves) {
   const mdPath = (i) => join(dir, `client-${String(i % 10)}`, `m${String(i).padStart(4, '0')}.evidence.md`);
   for (let i = 0; i < n; i++) files.push(yamlPath(i));
   for (let i = 0; i < nMd; i++) files.push(mdPath(i));
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === 'v1') return files;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === 'v2') return files;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'attachments'), { recursive: true });
   for (let c = 0; c < 10; c++) mkdirSync(join(dir, `client-${c}`), { recursive: true });
@@ -88,6 +89,6 @@ export function generatePack(dir, n, leaves) {
   for (let a = 0; a < ATTACHMENTS; a++) writeFileSync(join(dir, 'attachments', `a${a}.md`), `# 附件 ${a}\n`);
   for (let i = 0; i < n; i++) writeFileSync(yamlPath(i), evidenceYaml(i, leaves));
   for (let i = 0; i < nMd; i++) writeFileSync(mdPath(i), evidenceMd(i, leaves));
-  writeFileSync(stamp, 'v1');
+  writeFileSync(stamp, 'v2');
   return files;
 }
