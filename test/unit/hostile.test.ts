@@ -327,6 +327,23 @@ describe('hostile packs', function () {
       assertRestScored(result);
     });
 
+    it('a mapping or sequence used as a YAML key is a schema error, and Node prints no warning', async () => {
+      const ws = workspace();
+      const f = put(`${ws.pack}/keys.evidence.yaml`, 'clauses:\n  - ? {clause: "5.1.1.1"}\n    : x\n    ? [a, b]\n    : y\n    clause: "5.1.1.1"\n');
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.message);
+      process.on('warning', onWarning);
+      try {
+        const { result } = await check(ws);
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.ok(on(result, f, 'schema').length >= 1);
+        assertRestScored(result, ['5.1.1.1']);
+      } finally {
+        process.off('warning', onWarning);
+      }
+      assert.deepEqual(warnings, []);
+    });
+
     it('a manifest that is a directory is manifest-invalid, and a sibling pack is still scored', async () => {
       const ws = workspace();
       const bad = `${ws.root}/bad`;

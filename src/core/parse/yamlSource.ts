@@ -25,7 +25,9 @@ export interface YamlSource {
 
 /** `offset` lets a front-matter block be parsed in place inside a Markdown file. */
 export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // logLevel 'error': a mapping used as a key made `yaml` call process.emitWarning, printing Node
+  // warnings into the CLI's stderr and the extension host log; it is still reported (schema).
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   // The parser reports its own stack overflow on deep flow collections as an error: say what it means.
   const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], e.pos[1]), message: /call stack/i.test(e.message) ? tooDeep() : firstLine(e.message) }));
   let value: unknown;
