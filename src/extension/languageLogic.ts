@@ -6,7 +6,7 @@ import { pick } from '../core/messages';
 import { t, type StringId } from './strings';
 import { formatNumber } from './panelModel';
 
-export type ValueKey = 'clause' | 'kind' | 'status' | 'file';
+export type ValueKey = 'clause' | 'kind' | 'status' | 'file' | 'target';
 
 export interface CompletionContext {
   key: ValueKey;
@@ -20,7 +20,7 @@ export interface CompletionContext {
   markdown?: 'listItem' | 'heading';
 }
 
-const KEY_VALUE = /^(\s*(?:-\s+)?(?:\{\s*)?(?:[\w]+\s*:\s*[^,{}]*,\s*)*)(clause|kind|status|file|rectification)\s*:\s*(["']?)([^"'#,}]*)$/;
+const KEY_VALUE = /^(\s*(?:-\s+)?(?:\w+\s*:\s*\{\s*|\{\s*)?(?:[\w]+\s*:\s*[^,{}]*,\s*)*)(clause|kind|status|file|rectification|evidence|target)\s*:\s*(["']?)([^"'#,}[]*)$/;
 
 /** What the cursor is completing, from the text of its line up to the cursor. */
 export function completionContext(linePrefix: string, inMarkdownBody: boolean): CompletionContext | undefined {
@@ -33,7 +33,11 @@ export function completionContext(linePrefix: string, inMarkdownBody: boolean): 
   }
   const m = KEY_VALUE.exec(linePrefix);
   if (!m) return undefined;
-  const key = (m[2] === 'rectification' ? 'file' : m[2]) as ValueKey;
+  // `target:` only at the top of a manifest; `evidence:` with a scalar is the bonus's attachment.
+  if (m[2] === 'target' && m[1] !== '') return undefined;
+  // In evidence files `evidence:` opens the list of items; only a typed value is an attachment.
+  if (m[2] === 'evidence' && !m[1].includes('{') && m[4] === '') return undefined;
+  const key = (m[2] === 'rectification' || m[2] === 'evidence' ? 'file' : m[2]) as ValueKey;
   const start = linePrefix.length - m[4].length;
   return { key, start, prefix: m[4], quoted: m[3] !== '' };
 }
@@ -92,6 +96,11 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
       }));
     case 'file':
       return files.map((f, i) => ({ label: f, insertText: f, sortText: pad(i), kind: 'file' as const }));
+    case 'target':
+      return (standard?.rating.bands ?? []).map((b, i) => ({
+        label: b.id, insertText: b.id, sortText: pad(i), kind: 'enum' as const,
+        detail: `${both(b.label, lang)} · ≥ ${formatNumber(b.min)}${b.stars > 0 ? ` · ${'★'.repeat(b.stars)}` : ''}`,
+      }));
   }
 }
 

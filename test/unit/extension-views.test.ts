@@ -209,6 +209,10 @@ describe('extension language features logic', () => {
     assert.equal(completionContext('        file: attachments/', false)?.prefix, 'attachments/');
     assert.equal(completionContext('  - {id: SD-1, clause: "5.', false)?.key, 'clause');
     assert.equal(completionContext('    title: 5.1', false), undefined);
+    assert.equal(completionContext('special_bonus: {reason: x, evidence: att', false)?.key, 'file');
+    assert.equal(completionContext('    evidence:', false), undefined, 'a list key, not a file');
+    assert.equal(completionContext('target: ', false)?.key, 'target');
+    assert.equal(completionContext('  target: ', false), undefined);
     assert.deepEqual(completionContext('## 5.3', true), { key: 'clause', start: 3, prefix: '5.3', quoted: false, markdown: 'heading' });
     assert.equal(completionContext('- 记', true)?.key, 'kind');
     assert.equal(completionContext('- [ ] todo', true), undefined);
@@ -229,6 +233,8 @@ describe('extension language features logic', () => {
     assert.ok(items.some((i) => i.label === 'Document' && i.insertText === 'document'));
     assert.equal(completions({ key: 'kind', start: 2, prefix: '', quoted: false, markdown: 'listItem' }, standard, 'en')[0].insertText, 'document: ');
     assert.deepEqual(completions({ key: 'status', start: 0, prefix: '', quoted: false }, standard, 'en').map((i) => i.label), ['conforming', 'partial', 'nonconforming', 'excluded']);
+    const bands = completions({ key: 'target', start: 8, prefix: '', quoted: false }, standard, 'zh-CN');
+    assert.deepEqual(bands.map((b) => [b.label, b.detail]), [['qualified', '达标级 / Qualified · ≥ 70'], ['three-star', '三星级 / Three-star · ≥ 80 · ★★★'], ['four-star', '四星级 / Four-star · ≥ 90 · ★★★★']]);
   });
 
   it('hovers a clause id with both titles, points, required kinds, guidance and the current state', () => {
