@@ -33,7 +33,18 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const org = mapValue(root, 'organization');
   const orgType = scalarString(mapValue(org, 'type'));
   const globsNode = mapValue(root, 'evidence');
-  const globs = isSeq(globsNode) ? globsNode.items.map((n) => scalarString(n as Node)).filter((s): s is string => !!s) : [];
+  const globs: string[] = [];
+  for (const n of isSeq(globsNode) ? (globsNode.items as Node[]) : []) {
+    const glob = scalarString(n);
+    if (!glob) continue;
+    if (globTooComplex(glob)) {
+      diagnostics.push({ file, range: nodeRange(src, n) ?? ZERO_RANGE, severity: 'error', code: 'schema', message: lang === 'zh-CN'
+        ? `evidence：通配模式“${glob}”过于复杂（最多 ${MAX_GLOB_WILDCARDS} 个通配符，每段最多 ${MAX_SEGMENT_WILDCARDS} 个），已忽略`
+        : `evidence: the glob "${glob}" is too complex (at most ${MAX_GLOB_WILDCARDS} wildcards, ${MAX_SEGMENT_WILDCARDS} per path segment); it is ignored` });
+      continue;
+    }
+    globs.push(glob);
+  }
 
   const deductions: Manifest['specialDeductions'] = [];
   const sd = mapValue(root, 'special_deductions');
@@ -70,6 +81,22 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     specialBonuses: bonuses,
   };
   return { manifest, diagnostics };
+}
+
+// Globs become backtracking regexes (picomatch): `**/*a*a*a*a*a*a*b` against a file named
+// `aaa…a` (120 characters) took 98 s, and several `**` segments take seconds on deep paths. Real
+// globs use 2 or 3 wildcards; more than these bounds is refused.
+export const MAX_GLOB_WILDCARDS = 4;
+export const MAX_SEGMENT_WILDCARDS = 2;
+export function globTooComplex(glob: string): boolean {
+  let total = 0;
+  for (const segment of glob.split('/')) {
+    // `**` is one wildcard; a run of stars is one; `?` is one.
+    const n = segment === '**' ? 1 : (segment.match(/\*+|\?/g) ?? []).length;
+    if (n > MAX_SEGMENT_WILDCARDS) return true;
+    total += n;
+  }
+  return total > MAX_GLOB_WILDCARDS;
 }
 
 /** YYYY-MM-DD naming a real calendar day. */

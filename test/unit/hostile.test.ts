@@ -279,6 +279,21 @@ describe('hostile packs', function () {
       assertRestScored(result, ['5.1.1.1']);
     });
 
+    it('an evidence glob with many wildcards is refused on its node instead of backtracking for minutes', async () => {
+      const ws = workspace();
+      // picomatch turns `*a*a*a*a*a*a*b` into a backtracking regex: against this file name it took 98 s.
+      put(`${ws.pack}/${'a'.repeat(120)}`, 'x');
+      fs.mkdirSync(`${ws.pack}/${'a/'.repeat(60)}`, { recursive: true });
+      put(`${ws.pack}/${'a/'.repeat(60)}c.md`, 'x');
+      const m = `${ws.pack}/evidence-pack.yaml`;
+      const bad = ['**/*a*a*a*a*a*a*b', '**/*a*/**/*a*/**/c', '**/a/**/a/**/a/**/a/**/b'];
+      fs.writeFileSync(m, fs.readFileSync(m, 'utf8') + `evidence: [${bad.map((g) => JSON.stringify(g)).join(', ')}, "**/*.evidence.yaml", "**/*.evidence.md"]\n`);
+      const { result } = await check(ws);
+      const d = on(result, m, 'schema');
+      assert.deepEqual(d.map((x) => rangeText(m, x)), bad.map((g) => JSON.stringify(g)));
+      assertRestScored(result);
+    });
+
     it('a file above the size limit is skipped with file-too-large, and the rest is still checked', async () => {
       const ws = workspace();
       const limit = Math.max(...fs.readdirSync(ws.pack).filter((n) => n.endsWith('.yaml') || n.endsWith('.md')).map((n) => fs.statSync(`${ws.pack}/${n}`).size));
