@@ -10,6 +10,8 @@ export interface PackContext {
   standard: Standard;
   manifest: Manifest;
   lang: Lang;
+  /** The boundary for `outside-workspace` (normalized). */
+  workspaceRoot: string;
   /** assessment.date − window_months (inclusive start of the window). */
   windowStart: string;
   /** Resolves an evidence KIND written as an id or a zh-CN/en label. */
@@ -40,7 +42,7 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
     return isInside(await realRoot, normalizePath(real)) ? 'ok' : 'outside';
   };
   return {
-    standard, manifest, lang,
+    standard, manifest, lang, workspaceRoot: root,
     windowStart: subtractMonths(manifest.assessmentDate, manifest.windowMonths),
     kindOf: (word) => kinds.get(word.trim()) ?? kinds.get(word.trim().toLowerCase()),
     async linkState(fromFile, target) {

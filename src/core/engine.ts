@@ -38,6 +38,11 @@ interface PackSetup {
 
 interface CachedFile { result: FileResult; generation: number }
 
+export interface EngineOptions {
+  /** Analyses one evidence file's text; default `analyzeEvidenceText` in this thread. Must return what it would. */
+  analyzeText?: (text: string, file: string, ctx: PackContext) => Promise<FileResult>;
+}
+
 const builtinCache = new Map<string, StandardLoad>();
 let generationCounter = 0;
 
@@ -49,14 +54,15 @@ export class Engine {
   private readonly workspaceRoot: string;
   private realRootPromise?: Promise<string>;
   /**
-   * Bumped by every `invalidate`; `touched` keeps, per path, the epoch it was last invalidated at.
+   * Bumped by every `invalidate`; `touched` logs the invalidations in order (epoch, path).
    * A check that awaited the disk while the user typed must not cache what it read before the
    * change (the next check would serve it: stale diagnostics and score until the next edit).
    */
   private epoch = 0;
-  private readonly touched = new Map<string, { epoch: number; change: 'change' | 'create' | 'delete' }>();
+  private readonly touched: { epoch: number; path: string; change: 'change' | 'create' | 'delete' }[] = [];
 
-  constructor(readonly host: Host) {
+  /** `options.analyzeText` replaces the in-thread analysis of one file's text (the CLI's worker threads, src/core/parallel.ts). */
+  constructor(readonly host: Host, private readonly options: EngineOptions = {}) {
     this.workspaceRoot = normalizePath(host.workspaceRoot);
   }
 
@@ -104,7 +110,9 @@ export class Engine {
   /** A file or folder changed (on disk or in an editor buffer): drop what was cached for it. */
   invalidate(path: string, change: 'change' | 'create' | 'delete' = 'change'): void {
     const p = normalizePath(path);
-    this.touched.set(p, { epoch: ++this.epoch, change });
+    this.touched.push({ epoch: ++this.epoch, path: p, change });
+    // Bounded: only invalidations during a running check matter (older ones: see touchedSince).
+    if (this.touched.length > 4096) this.touched.splice(0, this.touched.length - 2048);
     this.fileCache.delete(p);
     // Links are stored normalized (resolvePath), so a prefix test is isInside(p, link) without
     // normalizing every link of every cached file on each keystroke (~70k calls on 1,000 files).
@@ -197,7 +205,7 @@ export class Engine {
     const read = await this.readText(file);
     if ('diagnostic' in read) return { file, entries: [], diagnostics: [read.diagnostic], links: [] };
     try {
-      return await analyzeEvidenceText(read.text, file, ctx);
+      return await (this.options.analyzeText ?? analyzeEvidenceText)(read.text, file, ctx);
     } catch (e) {
       // A bug of ours must not take the rest of the pack down with one file.
       this.host.logger?.warn(`evidence-pack: failed to analyse ${file}: ${(e as Error).stack ?? e}`);
@@ -338,7 +346,12 @@ export class Engine {
   /** Whether a path invalidated after epoch `since` matches. */
   private touchedSince(since: number, matches: (path: string, change: 'change' | 'create' | 'delete') => boolean): boolean {
     if (this.epoch === since) return false;
-    for (const [p, t] of this.touched) if (t.epoch > since && matches(p, t.change)) return true;
+    // Pruned past `since`: be safe, treat it as changed (the result is just not cached).
+    if (this.touched.length === 0 || this.touched[0].epoch > since + 1) return true;
+    // Newest first, only the invalidations after `since`: cost follows the edits made meanwhile.
+    for (let i = this.touched.length - 1; i >= 0 && this.touched[i].epoch > since; i--) {
+      if (matches(this.touched[i].path, this.touched[i].change)) return true;
+    }
     return false;
   }
 

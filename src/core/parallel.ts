@@ -1,0 +1,100 @@
+// Both cores for a whole-pack check on the command line (never used by the extension): each evidence
+// file's text is analysed (parsed, schema-checked, file rules) in a worker thread; the main thread still
+// reads the files, merges, runs the pack rules and scores, exactly as without workers. A worker returns
+// the same plain FileResult the engine would have computed itself (structured clone).
+//
+//   const analyzer = startParallelAnalyzer({ script: __filename });   // in the CLI bundle
+//   const engine = new Engine(host, { analyzeText: analyzer.analyzeText });
+//   … await engine.checkPack(root) …
+//   await analyzer.close();
+//
+// The bundle named by `script` must call `runAnalyzerWorkerIfAsked()` at load time, before anything
+// else: in a worker it serves requests and returns true (the caller must then do nothing more).
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { analyzeEvidenceText } from './analyze';
+import { makeContext, type PackContext } from './context';
+import { nodeFileSystem } from './nodeFs';
+import type { FileResult, Lang, Manifest, Standard } from './types';
+
+const FLAG = 'evidencePackAnalyzerWorker';
+
+interface ContextMessage { kind: 'context'; ctxId: number; standard: Standard; manifest: Manifest; lang: Lang; workspaceRoot: string }
+interface FileMessage { kind: 'file'; id: number; ctxId: number; text: string; file: string }
+type Reply = { id: number; result: FileResult } | { id: number; error: string; stack?: string };
+
+export interface ParallelAnalyzer {
+  /** Drop-in for `analyzeEvidenceText`, for `new Engine(host, { analyzeText })`. */
+  analyzeText(text: string, file: string, ctx: PackContext): Promise<FileResult>;
+  /** Ends the workers (pending analyses reject). */
+  close(): Promise<void>;
+  readonly threads: number;
+}
+
+/** Starts `threads` workers (default: one per core) running `script`. */
+export function startParallelAnalyzer(opts: { script: string; threads?: number }): ParallelAnalyzer {
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const pending = new Map<number, { resolve(r: FileResult): void; reject(e: Error): void; worker: number }>();
+  const inFlight = new Array<number>(threads).fill(0);
+  const known = Array.from({ length: threads }, () => new Set<number>());
+  const contextIds = new WeakMap<PackContext, number>();
+  let nextId = 0, nextCtx = 0;
+  const workers = Array.from({ length: threads }, (_, w) => {
+    const worker = new Worker(opts.script, { workerData: { [FLAG]: true } });
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      inFlight[w]--;
+      if ('error' in reply) p.reject(Object.assign(new Error(reply.error), { stack: reply.stack ?? reply.error })); else p.resolve(reply.result);
+    });
+    worker.on('error', (e) => { for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); p.reject(e); } });
+    return worker;
+  });
+  return {
+    threads,
+    analyzeText(text, file, ctx) {
+      let ctxId = contextIds.get(ctx);
+      if (ctxId === undefined) { ctxId = nextCtx++; contextIds.set(ctx, ctxId); }
+      // The least busy worker; the pack's standard and manifest go to a worker once per check.
+      let w = 0;
+      for (let i = 1; i < threads; i++) if (inFlight[i] < inFlight[w]) w = i;
+      if (!known[w].has(ctxId)) {
+        known[w].add(ctxId);
+        workers[w].postMessage({ kind: 'context', ctxId, standard: ctx.standard, manifest: ctx.manifest, lang: ctx.lang, workspaceRoot: ctx.workspaceRoot } satisfies ContextMessage);
+      }
+      const id = nextId++;
+      inFlight[w]++;
+      return new Promise<FileResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject, worker: w });
+        workers[w].postMessage({ kind: 'file', id, ctxId, text, file } satisfies FileMessage);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+      for (const p of pending.values()) p.reject(new Error('analyzer closed'));
+      pending.clear();
+    },
+  };
+}
+
+/** In a worker started by `startParallelAnalyzer`: serve requests and return true. Elsewhere: false. */
+export function runAnalyzerWorkerIfAsked(): boolean {
+  if (isMainThread || !parentPort || !(workerData as Record<string, unknown> | null)?.[FLAG]) return false;
+  const port = parentPort;
+  const contexts = new Map<number, PackContext>();
+  port.on('message', (m: ContextMessage | FileMessage) => {
+    if (m.kind === 'context') {
+      contexts.set(m.ctxId, makeContext(m.standard, m.manifest, m.lang, nodeFileSystem, m.workspaceRoot));
+      return;
+    }
+    const ctx = contexts.get(m.ctxId);
+    if (!ctx) { port.postMessage({ id: m.id, error: 'unknown pack context' } satisfies Reply); return; }
+    analyzeEvidenceText(m.text, m.file, ctx).then(
+      (result) => port.postMessage({ id: m.id, result } satisfies Reply),
+      (e: unknown) => port.postMessage({ id: m.id, error: String((e as Error)?.message ?? e), stack: (e as Error)?.stack } satisfies Reply),
+    );
+  });
+  return true;
+}
