@@ -69,6 +69,21 @@ async function engineCheck(root) {
   return r;
 }
 
+/**
+ * The same check with file analysis on worker threads (src/core/parallel.ts). The workers are started once
+ * and warmed like this thread (a long-lived process); a cold process is measured apart (section 3).
+ */
+let analyzer;
+async function parallelCheck(root) {
+  analyzer ??= E.startParallelAnalyzer({ script: engineFile });
+  const engine = new E.Engine(host(root), { analyzeText: analyzer.analyzeText });
+  const r = await engine.checkPack(slash(root));
+  if (!r.score) throw new Error('no score: ' + JSON.stringify(r.diagnostics.slice(0, 3)));
+  return r;
+}
+const threads = os.availableParallelism();
+const sameResult = (a, b) => JSON.stringify([a.diagnostics, a.score, a.entries]) === JSON.stringify([b.diagnostics, b.score, b.entries]);
+
 // yaml-language-server's language service, in-process, serving our schema file.
 const yls = require('yaml-language-server/lib/umd/languageservice/yamlLanguageService');
 const { TextDocument } = require('vscode-languageserver-textdocument');
@@ -120,19 +135,21 @@ for (const n of SIZES) {
   packs[n] = { root, files };
   // One untimed round warms up the JIT, ajv's compiled validators and the OS file cache.
   const r0 = await engineCheck(root);
+  if (!sameResult(r0, await parallelCheck(root))) throw new Error(`n=${n}: the check with worker threads differs from the one without`);
   await floor(files);
   await ylsValidate(files);
   const ylsProblems = await ylsValidate(files);
-  const t = { floor: [], check: [], yls: [] };
+  const t = { floor: [], check: [], par: [], yls: [] };
   for (let i = 0; i < RUNS(n); i++) {
     gc(); let s = now(); await floor(files); t.floor.push(now() - s);
     gc(); s = now(); await engineCheck(root); t.check.push(now() - s);
+    gc(); s = now(); await parallelCheck(root); t.par.push(now() - s);
     gc(); s = now(); await ylsValidate(files); t.yls.push(now() - s);
   }
-  const row = { n, files: files.length, mb: bytes / 2 ** 20, floor: median(t.floor), check: median(t.check), yls: median(t.yls),
+  const row = { n, files: files.length, mb: bytes / 2 ** 20, floor: median(t.floor), check: median(t.check), par: median(t.par), yls: median(t.yls),
     diagnostics: r0.diagnostics.length, score: r0.score.score, ylsProblems };
   rows.push(row);
-  console.log(`n=${n}: ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics (yaml-language-server: ${row.ylsProblems}), score ${row.score}`);
+  console.log(`n=${n}: ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · check on ${threads} worker threads ${ms(row.par)} ms (${(row.par / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics (yaml-language-server: ${row.ylsProblems}), score ${row.score}`);
 }
 
 // ---------------------------------------------------------------- 2. keystroke latency on the largest pack
@@ -195,6 +212,21 @@ let cliRow;
   }
   cliRow = { wall: median(walls), rss: Math.max(...rss) };
   console.log(`CLI check (n=${big}): wall ${ms(cliRow.wall)} ms · peak RSS ${cliRow.rss.toFixed(0)} MB`);
+  // The same check in a new process (cold JIT, as the CLI), on 1 thread and on worker threads.
+  const cold = { one: [], par: [] };
+  const outs = new Set();
+  for (let i = 0; i < 3; i++) {
+    for (const [k, th] of [['one', 1], ['par', threads]]) {
+      const s = now();
+      const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(root), String(th)], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`cold-check failed: ${out.stderr}`);
+      cold[k].push(now() - s);
+      outs.add(out.stdout);
+    }
+  }
+  if (outs.size !== 1) throw new Error('cold check: worker threads and one thread disagree: ' + [...outs].join(' / '));
+  cliRow.coldOne = median(cold.one); cliRow.coldPar = median(cold.par);
+  console.log(`new process, whole-pack check (n=${big}): 1 thread ${ms(cliRow.coldOne)} ms · ${threads} worker threads ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×)`);
 }
 
 // ---------------------------------------------------------------- 4. extension bundle: size and load time
@@ -225,16 +257,18 @@ Module._load = function (request, ...rest) { return request === 'vscode' ? vscod
 const last = rows[rows.length - 1];
 const perFile = (r, k) => (r[k] / r.files) * 1000;
 const targets = [
-  ['whole-pack check ÷ floor', last.check / last.floor, 1.5, `n=${last.n}`],
-  ['whole-pack check ÷ yaml-language-server', last.check / last.yls, 0.5, `n=${last.n}`],
+  ['whole-pack check ÷ floor', last.check / last.floor, 1.5, `n=${last.n}, 1 thread`],
+  ['whole-pack check ÷ floor', last.par / last.floor, 1.5, `n=${last.n}, ${threads} worker threads`],
+  ['whole-pack check ÷ yaml-language-server', last.check / last.yls, 0.5, `n=${last.n}, 1 thread`],
+  ['whole-pack check ÷ yaml-language-server', last.par / last.yls, 0.5, `n=${last.n}, ${threads} worker threads`],
   ['keystroke ÷ parsing the edited file alone', keystroke.edit / keystroke.parse, 1.3, `n=${big}`],
   ['CLI peak memory (MB)', cliRow.rss, 400, `n=${big}`],
 ];
 const lines = [];
-lines.push('| pack | files | MB | floor: read + parseDocument | whole-pack check | check ÷ floor | yaml-language-server | check ÷ yls | check µs / file |');
-lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push(`| pack | files | MB | floor: read + parseDocument | whole-pack check (1 thread) | ÷ floor | check on ${threads} worker threads | ÷ floor | yaml-language-server | 1 thread ÷ yls | ${threads} threads ÷ yls | 1 thread µs / file |`);
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  lines.push(`| ${r.n} | ${r.files} | ${r.mb.toFixed(1)} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
+  lines.push(`| ${r.n} | ${r.files} | ${r.mb.toFixed(1)} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.par)} ms | ${(r.par / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${(r.par / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
 }
 const table2 = [
   '| measure | value |', '|---|---:|',
@@ -244,6 +278,8 @@ const table2 = [
   `| re-check of the ${big}-file pack with nothing changed (the pack-wide part of a keystroke) | ${ms(keystroke.idle)} ms |`,
   `| CLI \`check --format json\`, ${big}-file pack: wall time (new process, median of 3) | ${ms(cliRow.wall)} ms |`,
   `| CLI peak memory (max RSS) | ${cliRow.rss.toFixed(0)} MB |`,
+  `| whole-pack check of the ${big}-file pack in a new process, 1 thread (median of 3) | ${ms(cliRow.coldOne)} ms |`,
+  `| the same on ${threads} worker threads (src/core/parallel.ts; not yet wired into the CLI) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
   `| \`dist/extension.js\` size | ${ext.kb.toFixed(0)} KB |`,
   `| time to \`require\` it (stub \`vscode\`, new process, median of 7) | ${ms(ext.load)} ms |`,
 ];
