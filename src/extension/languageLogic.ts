@@ -115,11 +115,12 @@ export function clauseDocumentation(standard: Standard, id: string, score: Claus
   if (!c) return '';
   const e = escapeMarkdown;
   const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
+  const colon = lang === 'zh-CN' ? '：' : ': ';
   const lines: string[] = [`**${e(c.id)} ${e(pick(c.title, lang))}**`];
   const otherTitle = pick(c.title, other);
   if (otherTitle && otherTitle !== pick(c.title, lang)) lines.push(`${e(c.id)} ${e(otherTitle)}`);
   lines.push('');
-  lines.push(`${t(lang, 'hover.points')}: ${formatNumber(c.points)}`);
+  lines.push(`${t(lang, 'hover.points')}${colon}${formatNumber(c.points)}`);
   if (c.children.length > 0) {
     lines.push('', t(lang, 'hover.parent', { children: c.children.map((x) => x.id).join(', ') }));
   } else {
@@ -128,17 +129,17 @@ export function clauseDocumentation(standard: Standard, id: string, score: Claus
         const kind = standard.kinds.find((x) => x.id === k);
         return kind ? `${k} (${both(kind.label, lang)})` : k;
       });
-      lines.push('', `${t(lang, 'hover.requires')}: ${e(kinds.join(', '))}`);
+      lines.push('', `${t(lang, 'hover.requires')}${colon}${e(kinds.join(', '))}`);
     }
     const flags = [c.sampled ? t(lang, 'hover.sampled') : '', c.excludable ? t(lang, 'hover.excludable') : ''].filter(Boolean);
     if (flags.length > 0) lines.push('', flags.join(' · '));
     if (score) {
-      lines.push('', `${t(lang, 'hover.state')}: ${t(lang, `state.${score.state}` as StringId)} · ${t(lang, 'hover.earned')}: ${formatNumber(score.earned)} / ${formatNumber(score.points)}`);
+      lines.push('', `${t(lang, 'hover.state')}${colon}${t(lang, `state.${score.state}` as StringId)} · ${t(lang, 'hover.earned')}${colon}${formatNumber(score.earned)} / ${formatNumber(score.points)}`);
       if (score.reason) lines.push('', e(score.reason));
     }
   }
   if (c.guidance) {
-    lines.push('', '---', '', `${t(lang, 'hover.guidance')}:`, '');
+    lines.push('', '---', '', `${t(lang, 'hover.guidance')}${colon.trim()}`, '');
     for (const l of [lang, other] as Lang[]) {
       const g = c.guidance[l];
       if (g) lines.push(e(g), '');

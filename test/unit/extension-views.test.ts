@@ -239,7 +239,7 @@ describe('extension language features logic', () => {
 
   it('hovers a clause id with both titles, points, required kinds, guidance and the current state', () => {
     const md = clauseDocumentation(standard, '5.1.1.1', makeScore().clauses[0], 'zh-CN').replace(/\\(.)/g, '$1');
-    for (const text of ['售后服务部门', 'After-sales service department', '分值: 3', 'document (文件 / Document)', '组织机构图', 'The org chart', '当前状态: 符合']) {
+    for (const text of ['售后服务部门', 'After-sales service department', '分值：3', 'document (文件 / Document)', '组织机构图', 'The org chart', '当前状态：符合']) {
       assert.ok(md.includes(text), `${text} in ${md}`);
     }
     assert.ok(clauseDocumentation(standard, '5.2.4', undefined, 'en').includes('Repair \\<b\\>'), 'titles are escaped');
