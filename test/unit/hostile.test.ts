@@ -631,6 +631,26 @@ describe('hostile packs', function () {
       assert.equal(next.diagnostics.filter((d) => d.code === 'missing-clause').length, 2);
     });
 
+    it('thousands of other changes during a read (a build writing files) do not hide the edit', async () => {
+      const { fs, engine, read } = setup();
+      await engine.checkPack('/ws/p');
+      const file = '/ws/p/a.evidence.yaml';
+      let typed = false;
+      fs.readFile = async (p) => {
+        const bytes = await read(p);
+        if (p === file && !typed) {
+          typed = true;
+          fs.write(file, allMetExcept(['2.1']));
+          engine.invalidate(file);
+          for (let i = 0; i < 6000; i++) engine.invalidate(`/ws/build/out${i}.js`);
+        }
+        return bytes;
+      };
+      engine.invalidate(file);
+      await engine.checkPack('/ws/p');
+      assert.equal((await engine.checkPack('/ws/p')).score?.score, 90);
+    });
+
     it('editing the manifest while it is read: the next check uses the new manifest', async () => {
       const { fs, engine, read } = setup();
       await engine.checkPack('/ws/p');
