@@ -47,6 +47,8 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
     kindOf: (word) => kinds.get(word.trim()) ?? kinds.get(word.trim().toLowerCase()),
     async linkState(fromFile, target) {
       const t = target.trim();
+      // An empty `file:` names no file: it must not count as evidence.
+      if (!t) return { state: 'missing' };
       if (/^file:/i.test(t)) return { state: 'outside' };
       const clean = t.replace(/[?#].*$/, '');
       if (!clean) return { state: 'ok' };

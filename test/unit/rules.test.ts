@@ -73,6 +73,12 @@ describe('rules (SPEC §6)', () => {
       assert.deepEqual(d.range, { start: { line, character: col }, end: { line, character: col + 'attachments/无.pdf'.length } });
       assert.equal(leaf(r, '2.5').state, 'incomplete');
     });
+    it('an empty file value is a broken link and does not count (it used to count as evidence)', async () => {
+      const r = await checkTestPack({ 'a.evidence.yaml': one('2.5', '    evidence: [{kind: document, title: d, file: ""}]\n') });
+      assert.ok(codes(r).includes('broken-link'));
+      assert.equal(leaf(r, '2.5').state, 'incomplete');
+      assert.equal(r.score!.score, 90);
+    });
     it('an existing attachment counts', async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': one('2.5', '    evidence: [{kind: document, title: d, file: att/x.pdf}]\n') }, { more: { '/ws/p/att/x.pdf': '%PDF' } });
       assert.deepEqual(codes(r), []);
