@@ -260,6 +260,20 @@ describe('hostile packs', function () {
       assertRestScored(result, ['5.1.1.1']);
     });
 
+    it('150,000 keys in one mapping are checked in linear time, duplicates still reported', async () => {
+      const ws = workspace();
+      // yaml's own uniqueKeys check was O(n²): 40,000 keys took 11 s, this file would take minutes.
+      const keys = Array.from({ length: 150000 }, (_, i) => `    k${i}: ${i}\n`).join('');
+      const f = put(`${ws.pack}/keys.evidence.yaml`, `clauses:\n  - clause: "5.1.1.1"\n${keys}    k7: again\n`);
+      const { result } = await check(ws);
+      const d = on(result, f, 'yaml-syntax');
+      assert.equal(d.length, 1);
+      assert.equal(d[0].range.start.line, 150002);
+      assert.equal(rangeText(f, d[0]), 'k7');
+      assert.match(d[0].message, /unique/);
+      assertRestScored(result, ['5.1.1.1']);
+    });
+
     it('a file with 140,000 problems reports them all and the pack is still scored', async () => {
       const ws = workspace();
       // `push(...list)` with this many items overflowed the stack and failed the whole pack.

@@ -27,12 +27,15 @@ export interface YamlSource {
 export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource {
   // logLevel 'error': a mapping used as a key made `yaml` call process.emitWarning, printing Node
   // warnings into the CLI's stderr and the extension host log; it is still reported (schema).
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  // uniqueKeys: false — yaml's own check compares each key with every earlier one (O(n²): 40,000
+  // keys in one mapping took 11 s, a 2 MB file minutes); duplicates are found below with a Map.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   // The parser reports its own stack overflow on deep flow collections as an error: say what it means.
   const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], e.pos[1]), message: /call stack/i.test(e.message) ? tooDeep() : firstLine(e.message) }));
   let value: unknown;
-  const deep = errors.length === 0 ? deepNode(doc) : undefined;
-  if (deep) {
+  const { deep, duplicates } = walk(doc);
+  for (const key of duplicates) errors.push({ range: nodeRange({ lines }, key) ?? lines.range(0, 0), message: 'Map keys must be unique' });
+  if (deep && errors.length === 0) {
     const at = deep.range?.[0] ?? 0;
     errors.push({ range: lines.range(at, at + 1), message: tooDeep() });
   } else if (errors.length === 0) {
@@ -49,19 +52,30 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource
 
 const tooDeep = () => `nested more than ${MAX_DEPTH} levels deep`;
 
-/** The first collection nested deeper than MAX_DEPTH (iterative: no recursion on hostile input). */
-function deepNode(doc: Document.Parsed): Node | undefined {
+/**
+ * One iterative pass (no recursion on hostile input): the first collection nested deeper than
+ * MAX_DEPTH, and every scalar key repeated in its mapping (compared like yaml does: same value).
+ */
+function walk(doc: Document.Parsed): { deep?: Node; duplicates: Node[] } {
+  const duplicates: Node[] = [];
   const stack: [unknown, number][] = [[doc.contents, 1]];
   while (stack.length > 0) {
     const [n, d] = stack.pop()!;
     if (!isMap(n) && !isSeq(n)) continue;
-    if (d > MAX_DEPTH) return n as Node;
+    if (d > MAX_DEPTH) return { deep: n as Node, duplicates };
+    const seen = isMap(n) ? new Set<unknown>() : undefined;
     for (const item of n.items as unknown[]) {
-      if (isPair(item)) stack.push([item.value, d + 1], [item.key, d + 1]);
-      else stack.push([item, d + 1]);
+      if (isPair(item)) {
+        if (seen && isScalar(item.key)) {
+          const k = item.key.value;
+          if (seen.has(k)) duplicates.push(item.key as Node);
+          else seen.add(k);
+        }
+        stack.push([item.value, d + 1], [item.key, d + 1]);
+      } else stack.push([item, d + 1]);
     }
   }
-  return undefined;
+  return { duplicates };
 }
 
 /** Whether a converted value nests deeper than MAX_DEPTH (shared alias targets walked once per depth). */
