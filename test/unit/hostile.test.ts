@@ -283,6 +283,21 @@ describe('hostile packs', function () {
       assertRestScored(result);
     });
 
+    it('40,000 distinct reference links in one paragraph are placed on their definitions in linear time', async () => {
+      const ws = workspace();
+      // Each target used to be searched through the paragraph and then the whole file: 57 s.
+      const n = 40000;
+      const defs = Array.from({ length: n }, (_, i) => `[r${i}]: attachments/none-${i}.pdf`).join('\n');
+      const refs = Array.from({ length: n }, (_, i) => `[a][r${i}]`).join(' ');
+      const f = put(`${ws.pack}/refs2.evidence.md`, `## 5.1.1.1 refs\n\n${refs}\n\n${defs}\n`);
+      const { result } = await check(ws);
+      const d = on(result, f, 'broken-link');
+      assert.equal(d.length, n);
+      assert.equal(d[d.length - 1].range.start.line, 4 + n - 1);
+      assert.equal(rangeText(f, d[d.length - 1]), `attachments/none-${n - 1}.pdf`);
+      assertRestScored(result, ['5.1.1.1']);
+    });
+
     it('100,000 reference links to one definition do not rescan the file for each link', async () => {
       const ws = workspace();
       const f = put(`${ws.pack}/refs.evidence.md`, '## 5.1.1.1 refs\n\n' + '[a][r]\n'.repeat(100000) + '\n[r]: attachments/none.pdf\n');

@@ -67,7 +67,8 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
   };
   let listDepth = 0;
   const linkCursor = new Map<number, number>();
-  const refTargets = new Map<string, Range | undefined>();
+  let definitions: Map<string, Range> | undefined;
+  const refTargets = () => (definitions ??= referenceDefinitions(lines));
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -152,30 +153,51 @@ function safeDecode(s: string): string {
 }
 
 /** Relative link targets of one inline token, located in the source lines it spans. */
-function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, cursor: Map<number, number>, elsewhere: Map<string, Range | undefined>): void {
+function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, cursor: Map<number, number>, definitions: () => Map<string, Range>): void {
   if (!t.children || !t.map) return;
-  // Links come in source order: each search starts on the line of the previous one, and a target
-  // not found in this paragraph is not searched in it again. Without both, a paragraph of n
-  // links took O(n²) (100,000 links on 100,000 lines hung the engine).
+  // Links come in source order: each search starts on the line of the previous one. A reference
+  // link's target sits on its definition line (looked up in a table built once), and a target not
+  // found in its paragraph (escapes, entities) is searched there at most MAX_MISSES times per
+  // paragraph. Without these bounds, n links cost O(n²): 100,000 links on 100,000 lines, or 40,000
+  // reference links in one paragraph (57 s), hung the engine.
   let fromLine = t.map[0];
   const notHere = new Set<string>();
+  let misses = 0;
   for (const child of t.children) {
     const attr = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
     const href = attr === null ? null : String(attr);
     if (!href || href.startsWith('#')) continue;
     const raw = safeDecode(href);
     if (isWebUrl(raw)) continue; // web links are not files
-    // A reference link's target sits on its definition line, elsewhere in the file.
-    // Looked up once per target: thousands of reference links must not rescan the file each.
-    let range = notHere.has(raw) ? undefined : findInLines(lines, fromLine, t.map[1], [raw, href], cursor);
-    if (range) fromLine = range.start.line;
-    else {
-      notHere.add(raw);
-      if (!elsewhere.has(raw)) elsewhere.set(raw, findInLines(lines, 0, lines.lineCount, [raw, href], new Map()));
-      range = elsewhere.get(raw);
+    let range = definitions().get(raw) ?? definitions().get(href);
+    if (!range && misses < MAX_MISSES && !notHere.has(raw)) {
+      range = findInLines(lines, fromLine, t.map[1], [raw, href], cursor);
+      if (range) fromLine = range.start.line;
+      else { notHere.add(raw); misses++; }
     }
     result.links.push({ target: raw, range: range ?? lines.lineRange(t.map[0]) });
   }
+}
+
+const MAX_MISSES = 32;
+/** `[label]: target` at the start of a line (up to 3 spaces), target bare or in <…>. */
+const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:<([^>]*)>|([^\s<]\S*))/;
+
+/** Where each reference definition's target is written: target text (as written and decoded) → range. */
+function referenceDefinitions(lines: LineIndex): Map<string, Range> {
+  const out = new Map<string, Range>();
+  if (!/^ {0,3}\[/m.test(lines.text)) return out;
+  for (let l = 0; l < lines.lineCount; l++) {
+    const text = lines.lineText(l);
+    const m = DEFINITION.exec(text);
+    if (!m) continue;
+    const target = m[1] ?? m[2];
+    const at = m.index + m[0].length - target.length - (m[1] !== undefined ? 1 : 0);
+    const start = lines.lineStart(l) + at;
+    const range = lines.range(start, start + target.length);
+    for (const key of [target, safeDecode(target)]) if (!out.has(key)) out.set(key, range);
+  }
+  return out;
 }
 
 function findInLines(lines: LineIndex, from: number, to: number, needles: string[], cursor: Map<number, number>): Range | undefined {
