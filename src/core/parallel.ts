@@ -26,53 +26,72 @@ type Reply = { id: number; result: FileResult } | { id: number; error: string; s
 export interface ParallelAnalyzer {
   /** Drop-in for `analyzeEvidenceText`, for `new Engine(host, { analyzeText })`. */
   analyzeText(text: string, file: string, ctx: PackContext): Promise<FileResult>;
-  /** Ends the workers (pending analyses reject). */
+  /** Ends the workers (pending analyses reject; later ones run on this thread). */
   close(): Promise<void>;
   readonly threads: number;
 }
 
-/** Starts `threads` workers (default: one per core) running `script`. */
-export function startParallelAnalyzer(opts: { script: string; threads?: number }): ParallelAnalyzer {
+/**
+ * Analyses on `threads` workers (default: one per core) running `script`. The first `inThreadFirst` files
+ * are analysed on this thread and the workers start only after them, so a small pack pays no start-up.
+ * A worker that dies hands its files back to this thread: a result is never lost or different.
+ */
+export function startParallelAnalyzer(opts: { script: string; threads?: number; inThreadFirst?: number }): ParallelAnalyzer {
   const threads = Math.max(1, opts.threads ?? availableParallelism());
-  const pending = new Map<number, { resolve(r: FileResult): void; reject(e: Error): void; worker: number }>();
+  interface Pending { resolve(r: FileResult): void; reject(e: Error): void; worker: number; text: string; file: string; ctx: PackContext }
+  const pending = new Map<number, Pending>();
   const inFlight = new Array<number>(threads).fill(0);
+  const dead = new Array<boolean>(threads).fill(false);
   const known = Array.from({ length: threads }, () => new Set<number>());
   const contextIds = new WeakMap<PackContext, number>();
-  let nextId = 0, nextCtx = 0;
-  const workers = Array.from({ length: threads }, (_, w) => {
+  let nextId = 0, nextCtx = 0, requests = 0, closing = false;
+  let workers: Worker[] | undefined;
+  const inThread = (p: Pending) => analyzeEvidenceText(p.text, p.file, p.ctx).then(p.resolve, p.reject);
+  const lose = (w: number) => {
+    dead[w] = true;
+    for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); if (closing) p.reject(new Error('analyzer closed')); else void inThread(p); }
+  };
+  const start = () => Array.from({ length: threads }, (_, w) => {
     const worker = new Worker(opts.script, { workerData: { [FLAG]: true } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
-      inFlight[w]--;
-      if ('error' in reply) p.reject(Object.assign(new Error(reply.error), { stack: reply.stack ?? reply.error })); else p.resolve(reply.result);
+      // Idle workers never keep the process alive; busy ones must (else it could exit mid-check).
+      if (--inFlight[w] === 0) worker.unref();
+      // An exception inside the analysis: analyse here, where it throws (or not) exactly as without workers.
+      if ('error' in reply) void inThread(p); else p.resolve(reply.result);
     });
-    worker.on('error', (e) => { for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); p.reject(e); } });
+    worker.on('error', () => lose(w));
+    worker.on('exit', () => lose(w));
     return worker;
   });
   return {
     threads,
     analyzeText(text, file, ctx) {
+      if (requests++ < (opts.inThreadFirst ?? 0) || closing) return analyzeEvidenceText(text, file, ctx);
+      workers ??= start();
+      let w = -1;
+      for (let i = 0; i < threads; i++) if (!dead[i] && (w < 0 || inFlight[i] < inFlight[w])) w = i;
+      if (w < 0) return analyzeEvidenceText(text, file, ctx);
       let ctxId = contextIds.get(ctx);
       if (ctxId === undefined) { ctxId = nextCtx++; contextIds.set(ctx, ctxId); }
-      // The least busy worker; the pack's standard and manifest go to a worker once per check.
-      let w = 0;
-      for (let i = 1; i < threads; i++) if (inFlight[i] < inFlight[w]) w = i;
+      // The pack's standard and manifest go to a worker once per check.
       if (!known[w].has(ctxId)) {
         known[w].add(ctxId);
         workers[w].postMessage({ kind: 'context', ctxId, standard: ctx.standard, manifest: ctx.manifest, lang: ctx.lang, workspaceRoot: ctx.workspaceRoot } satisfies ContextMessage);
       }
       const id = nextId++;
-      inFlight[w]++;
+      if (inFlight[w]++ === 0) workers[w].ref();
       return new Promise<FileResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: w });
-        workers[w].postMessage({ kind: 'file', id, ctxId, text, file } satisfies FileMessage);
+        pending.set(id, { resolve, reject, worker: w, text, file, ctx });
+        workers![w].postMessage({ kind: 'file', id, ctxId, text, file } satisfies FileMessage);
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all((workers ?? []).map((w) => w.terminate()));
       for (const p of pending.values()) p.reject(new Error('analyzer closed'));
       pending.clear();
     },
