@@ -6,7 +6,7 @@ import evidenceSchema from '../../schemas/evidence.schema.json';
 import packSchema from '../../schemas/pack.schema.json';
 import standardSchema from '../../schemas/standard.schema.json';
 import scoringSchema from '../../schemas/scoring.schema.json';
-import { locate, nodeRange, type YamlSource } from './parse/yamlSource';
+import { locate, mapPair, nodeRange, type YamlSource } from './parse/yamlSource';
 import type { Diagnostic, Lang } from './types';
 
 export type SchemaName = 'evidence' | 'pack' | 'standard' | 'scoring';
@@ -35,8 +35,7 @@ export function schemaDiagnostics(schema: SchemaName, src: YamlSource, file: str
     let range = nodeRange(src, node) ?? nodeRange(src, key);
     if (e.keyword === 'additionalProperties' && isMap(node)) {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value) === extra);
-      range = nodeRange(src, pair?.key as never) ?? range;
+      range = nodeRange(src, mapPair(node, extra)?.key) ?? range; // indexed: no scan per error
     } else if (e.keyword === 'required' && key) {
       range = nodeRange(src, key);
     } else if (e.keyword === 'required' && node && range && range.end.line > range.start.line) {

@@ -274,6 +274,23 @@ describe('hostile packs', function () {
       assertRestScored(result, ['5.1.1.1']);
     });
 
+    it('100,000 unexpected keys in one entry and in the manifest: one schema error each, on its key, in linear time', async () => {
+      const ws = workspace();
+      // Each error's key was found by scanning its mapping: O(n²), 20,000 keys took 2 s.
+      const n = 100000;
+      const f = put(`${ws.pack}/extra.evidence.yaml`, 'clauses:\n  - clause: "5.1.1.1"\n' + Array.from({ length: n }, (_, i) => `    x${i}: ${i}\n`).join(''));
+      const m = `${ws.pack}/evidence-pack.yaml`;
+      fs.appendFileSync(m, Array.from({ length: n }, (_, i) => `y${i}: ${i}\n`).join(''));
+      const { result } = await check(ws);
+      const d = on(result, f, 'schema');
+      assert.equal(d.length, n);
+      assert.equal(rangeText(f, d[n - 1]), `x${n - 1}`);
+      const dm = on(result, m, 'schema');
+      assert.equal(dm.length, n);
+      assert.equal(rangeText(m, dm[n - 1]), `y${n - 1}`);
+      assertRestScored(result, ['5.1.1.1']);
+    });
+
     it('a file with 140,000 problems reports them all and the pack is still scored', async () => {
       const ws = workspace();
       // `push(...list)` with this many items overflowed the stack and failed the whole pack.

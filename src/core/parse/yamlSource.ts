@@ -102,8 +102,26 @@ export function nodeRange(src: { lines: LineIndex }, node: Node | null | undefin
 
 export interface Located { node: Node | null; key?: Node; }
 
-/** The pair of `map` whose key is `key`. */
+/** Big mappings get a key index, built once: a schema error per key of a 200,000-key mapping
+ *  located its key by scanning the mapping each time (O(n²), minutes). */
+const INDEX_FROM = 64;
+const indexes = new WeakMap<YAMLMap, Map<string, { key: Node; value: Node | null }>>();
+
+/** The pair of `map` whose key is `key` (the first one). */
 export function mapPair(map: YAMLMap, key: string): { key: Node; value: Node | null } | undefined {
+  if (map.items.length >= INDEX_FROM) {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) {
+          index.set(String(item.key.value), { key: item.key as Node, value: (item.value as Node | null) ?? null });
+        }
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  }
   for (const item of map.items) {
     if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) {
       return { key: item.key as Node, value: (item.value as Node | null) ?? null };
