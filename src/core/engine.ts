@@ -49,6 +49,12 @@ let generationCounter = 0;
 export class Engine {
   private readonly packs = new Map<string, PackState>();
   private readonly fileCache = new Map<string, CachedFile>();
+  /**
+   * Link target → the files cached while linking to it, so that `invalidate` looks at each distinct target
+   * once instead of every link of every cached file. It may also name files since re-cached without that
+   * link: dropping those costs a re-analysis, never a different result.
+   */
+  private readonly linkedBy = new Map<string, Set<string>>();
   private readonly dirCache = new Map<string, Promise<DirEntry[]>>();
   private readonly matchers = new Map<string, (p: string) => boolean>();
   private readonly workspaceRoot: string;
@@ -117,8 +123,11 @@ export class Engine {
     // Links are stored normalized (resolvePath), so a prefix test is isInside(p, link) without
     // normalizing every link of every cached file on each keystroke (~70k calls on 1,000 files).
     const inside = p.endsWith('/') ? p : p + '/';
-    for (const [file, cached] of this.fileCache) {
-      if (cached.result.links.some((l) => l === p || l.startsWith(inside))) this.fileCache.delete(file);
+    for (const [link, files] of this.linkedBy) {
+      if (link === p || link.startsWith(inside)) {
+        for (const f of files) this.fileCache.delete(f);
+        this.linkedBy.delete(link);
+      }
     }
     for (const [root, state] of this.packs) {
       if (state.setup?.sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root)) state.setup = undefined;
@@ -197,6 +206,11 @@ export class Engine {
     // Not cached when the file, or a path it links to, changed while it was being read.
     if (!this.touchedSince(since, (p) => p === file || result.links.some((l) => l === p || isInside(p, l)))) {
       this.fileCache.set(file, { result, generation });
+      for (const l of result.links) {
+        let files = this.linkedBy.get(l);
+        if (!files) this.linkedBy.set(l, (files = new Set()));
+        files.add(file);
+      }
     }
     return result;
   }
