@@ -1,5 +1,5 @@
 // One evidence file → its entries and file-level diagnostics (cached per file by the engine).
-import type { PackContext } from './context';
+import { kindById, topLevelHeads, type PackContext } from './context';
 import { msg } from './messages';
 import { entriesFromYaml } from './parse/evidenceYaml';
 import { parseEvidenceMarkdown } from './parse/evidenceMarkdown';
@@ -62,7 +62,7 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
   await Promise.all(pending);
   for (const e of entries) {
     for (const item of e.evidence) {
-      const kind = item.kindId ? ctx.standard.kinds.find((k) => k.id === item.kindId) : undefined;
+      const kind = kindById(ctx.standard, item.kindId);
       const linkOk = item.file === undefined || itemLinks.get(item) === 'ok';
       const dateOk = !kind?.dated || item.date === undefined || (item.date >= ctx.windowStart && item.date <= ctx.manifest.assessmentDate);
       item.counts = !!kind && linkOk && dateOk;
@@ -75,6 +75,5 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
 
 /** A heading like `5.9.9 …` in a GB/T pack is an attempt at a clause (report it), `2026.1 计划` is not. */
 function looksLikeClauseOf(id: string, ctx: PackContext): boolean {
-  const head = id.split('.')[0];
-  return ctx.standard.clauses.some((c) => c.id.split('.')[0] === head);
+  return topLevelHeads(ctx.standard).has(id.split('.')[0]);
 }

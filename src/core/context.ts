@@ -1,10 +1,37 @@
 // What checking one evidence file needs to know about its pack, fixed for a run.
 import type { FileSystem } from './host';
 import { isInside, normalizePath, resolvePath, dirname } from './paths';
-import type { Lang, Manifest, Standard } from './types';
+import type { EvidenceKind, Lang, Manifest, Standard } from './types';
 import { subtractMonths } from './manifest';
 
 export type LinkState = 'ok' | 'missing' | 'outside';
+
+const kindIndexes = new WeakMap<Standard, Map<string, EvidenceKind>>();
+/**
+ * A kind of the standard by id, from an index built once per standard. `kinds.find` per evidence
+ * item was O(items × kinds): a standard with 20,000 kinds and a file with 20,000 items took 16 s.
+ */
+export function kindById(standard: Standard, id: string | undefined): EvidenceKind | undefined {
+  if (id === undefined) return undefined;
+  let index = kindIndexes.get(standard);
+  if (!index) {
+    index = new Map();
+    for (const k of standard.kinds) if (!index.has(k.id)) index.set(k.id, k);
+    kindIndexes.set(standard, index);
+  }
+  return index.get(id);
+}
+
+const headIndexes = new WeakMap<Standard, Set<string>>();
+/** The first segments of the standard's top-level clause ids (`5` for `5.1`), indexed once per standard. */
+export function topLevelHeads(standard: Standard): Set<string> {
+  let heads = headIndexes.get(standard);
+  if (!heads) {
+    heads = new Set(standard.clauses.map((c) => c.id.split('.')[0]));
+    headIndexes.set(standard, heads);
+  }
+  return heads;
+}
 
 export interface PackContext {
   standard: Standard;

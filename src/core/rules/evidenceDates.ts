@@ -1,6 +1,7 @@
 // stale-evidence, future-evidence and undated-evidence for kinds the standard marks `dated`.
 import { isValidDate } from '../manifest';
 import { msg, pick } from '../messages';
+import { kindById } from '../context';
 import type { FileRule } from './rule';
 
 export const evidenceDates: FileRule = {
@@ -9,7 +10,7 @@ export const evidenceDates: FileRule = {
     const to = ctx.manifest.assessmentDate;
     for (const e of file.entries) {
       for (const item of e.evidence) {
-        const kind = ctx.standard.kinds.find((k) => k.id === item.kindId);
+        const kind = kindById(ctx.standard, item.kindId);
         const range = item.dateRange ?? item.range;
         if (item.date !== undefined && !isValidDate(item.date)) {
           report('schema', file.file, range, ctx.lang === 'zh-CN' ? `日期“${item.date}”不是有效日期（YYYY-MM-DD）` : `"${item.date}" is not a valid date (YYYY-MM-DD)`, { clause: e.clause });

@@ -2,6 +2,7 @@
 // excluded, non-conforming or assessor-awarded leaf, where evidence no longer changes anything.
 import { exclusionStands, missingKinds } from '../leafFacts';
 import { msg, pick } from '../messages';
+import { kindById } from '../context';
 import type { PackRule } from './rule';
 
 export const missingEvidence: PackRule = {
@@ -11,7 +12,7 @@ export const missingEvidence: PackRule = {
       if (f.entries.length === 0 || exclusionStands(f) || f.status === 'nonconforming' || f.awarded !== undefined) continue;
       const missing = missingKinds(f);
       if (missing.length === 0) continue;
-      const labels = missing.map((id) => pick(ctx.standard.kinds.find((k) => k.id === id)?.label, ctx.lang) || id).join(ctx.lang === 'zh-CN' ? '、' : ', ');
+      const labels = missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id).join(ctx.lang === 'zh-CN' ? '、' : ', ');
       const e = f.entries[0];
       report('missing-evidence', e.file, e.idRange, msg(ctx.lang, 'missing-evidence', { clause: f.leaf.id, kinds: labels }), { clause: f.leaf.id, data: { missingKinds: missing } });
     }
