@@ -77,15 +77,21 @@ export function scorePack(pack: string, standard: Standard, manifest: Manifest, 
     .sort((a, b) => b.gain.cmp(a.gain) || a.r.facts.leaf.order - b.r.facts.leaf.order)
     .map(({ r, gain }) => ({ clause: r.facts.leaf.id, gain: gain.toNumber(2), missingKinds: r.missing, state: r.state }));
 
-  const sections = standard.clauses.map((top) => {
-    let e = Q.ZERO, a = Q.ZERO;
-    const ids = new Set(collect(top));
-    for (const r of results) {
-      if (!ids.has(r.facts.leaf.id) || r.state === 'excluded') continue;
-      a = a.add(r.points); e = e.add(r.earned);
+  // One pass over the leaves (each top-level section once per leaf id in it): summing every
+  // section over every leaf was O(sections × leaves), 87 s for a standard of 20,000 top-level leaves.
+  const sectionsOf = new Map<string, number[]>();
+  standard.clauses.forEach((top, i) => {
+    for (const id of new Set(collect(top))) {
+      const list = sectionsOf.get(id);
+      if (list) list.push(i); else sectionsOf.set(id, [i]);
     }
-    return { id: top.id, earned: num(e), applicable: num(a) };
   });
+  const sums = standard.clauses.map(() => ({ e: Q.ZERO, a: Q.ZERO }));
+  for (const r of results) {
+    if (r.state === 'excluded') continue;
+    for (const i of sectionsOf.get(r.facts.leaf.id) ?? []) { sums[i].a = sums[i].a.add(r.points); sums[i].e = sums[i].e.add(r.earned); }
+  }
+  const sections = standard.clauses.map((top, i) => ({ id: top.id, earned: num(sums[i].e), applicable: num(sums[i].a) }));
 
   const clauses: ClauseScore[] = byOrder.map((r) => ({
     id: r.facts.leaf.id, state: r.state, points: num(r.points), earned: num(r.earned), missingKinds: r.missing,
