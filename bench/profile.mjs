@@ -34,9 +34,13 @@ if (mode === 'check') {
   const r = await engine.checkPack(root);
   const ctx = E.makeContext(r.standard, r.manifest, 'zh-CN', E.nodeFileSystem, root);
   let facts;
+  // Per-file results as the engine caches them (grouped once; their leaf summaries are memoised like the engine's).
+  const byFile = new Map(r.files.map((f) => [f, []]));
+  for (const e of r.entries) byFile.get(e.file).push(e);
+  const fileResults = r.files.map((f) => ({ file: f, entries: byFile.get(f), diagnostics: [], links: [] }));
   const parts = {
     'entries: flatMap': () => r.files.map((f) => r.entries.filter((e) => e.file === f)),
-    mergeLeaves: () => { facts = E.mergeLeaves(r.standard.leaves, r.entries); },
+    mergeLeaves: () => { facts = E.mergeLeaves(r.standard.leaves, fileResults); },
     'pack rules': () => { for (const rule of E.PACK_RULES) rule.check(facts, ctx, () => {}); },
     scorePack: () => E.scorePack('x', r.standard, r.manifest, facts, 'zh-CN'),
     sortDiagnostics: () => E.sortDiagnostics([...r.diagnostics]),

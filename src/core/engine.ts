@@ -166,7 +166,15 @@ export class Engine {
       if (!this.touchedSince(since, (p, c) => c !== 'change' && (isInside(root, p) || isInside(p, root)))) state.files = files;
     }
 
-    const results = await mapPool(files, 16, (file) => this.fileResult(file, ctx, setup.generation));
+    // Cached results are taken synchronously; only the files that changed go through the async pool
+    // (on a keystroke that is one file, not a thousand awaits).
+    const results: FileResult[] = new Array(files.length);
+    const misses: number[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const cached = this.fileCache.get(files[i]);
+      if (cached && cached.generation === setup.generation) results[i] = cached.result; else misses.push(i);
+    }
+    await mapPool(misses, 16, async (i) => { results[i] = await this.fileResult(files[i], ctx, setup.generation); });
     // A plain loop: Array#flatMap took ~9 ms for 28k entries on a 1,000-file pack, this ~0.5 ms,
     // and it runs on every keystroke.
     const entries: ClauseEntry[] = [];
@@ -185,7 +193,7 @@ export class Engine {
       if (s !== 'ok') diagnostics.push({ file: manifest.file, range: l.range, severity: 'error', code: s === 'missing' ? 'broken-link' : 'outside-workspace', message: msg(lang, s === 'missing' ? 'broken-link' : 'outside-workspace', { target: l.target }), ...(l.clause ? { clause: l.clause } : {}) });
     }
 
-    const facts = mergeLeaves(standard.leaves, entries);
+    const facts = mergeLeaves(standard.leaves, results);
     const report: Report = (code, file, range, message, extra) =>
       diagnostics.push({ file, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
     for (const rule of PACK_RULES) rule.check(facts, ctx, report);

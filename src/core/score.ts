@@ -12,7 +12,7 @@ export function scoreLeaf(f: LeafFacts, lang: Lang): LeafResult {
   const points = Q.of(f.leaf.points);
   const base = { facts: f, points, missing: [] as string[] };
   // 1. no entry anywhere
-  if (f.entries.length === 0) return { ...base, state: 'missing', earned: Q.ZERO, missing: [...f.leaf.requires], reason: msg(lang, 'reason-missing') };
+  if (f.entryCount === 0) return { ...base, state: 'missing', earned: Q.ZERO, missing: [...f.leaf.requires], reason: msg(lang, 'reason-missing') };
   // 2. a standing exclusion; a failed one is scored as if there were no status
   if (exclusionStands(f)) return { ...base, state: 'excluded', earned: Q.ZERO, reason: msg(lang, 'reason-excluded', { justification: f.justification ?? '' }) };
   const status = f.status === 'excluded' ? undefined : f.status;
@@ -95,7 +95,7 @@ export function scorePack(pack: string, standard: Standard, manifest: Manifest, 
 
   const clauses: ClauseScore[] = byOrder.map((r) => ({
     id: r.facts.leaf.id, state: r.state, points: num(r.points), earned: num(r.earned), missingKinds: r.missing,
-    evidenceCount: r.facts.evidence.length, countingEvidence: r.facts.evidence.filter((i) => i.counts).length, reason: r.reason,
+    evidenceCount: r.facts.evidenceCount, countingEvidence: r.facts.countingEvidence, reason: r.reason,
   }));
 
   return {

@@ -202,6 +202,15 @@ describe('scoring (SPEC §5)', () => {
     assert.equal(leaf(r, '1.4').state, 'met');
   });
 
+  it('every entry with a status other than the first is a conflict, also several in one later file', async () => {
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(['1.3']) + '  - clause: "1.3"\n    status: conforming\n    evidence: [{kind: document, title: d}]\n',
+      'b.evidence.yaml': 'clauses:\n  - clause: "1.3"\n    status: nonconforming\n  - clause: "1.3"\n    status: conforming\n  - clause: "1.3"\n    status: nonconforming\n',
+    });
+    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'conflicting-status').map((d) => [d.file, d.range.start.line]), [['/ws/p/b.evidence.yaml', 2], ['/ws/p/b.evidence.yaml', 6]]);
+    assert.equal(leaf(r, '1.3').state, 'met');
+  });
+
   it('reads an unquoted 1.10 as the id "1.10", never the number 1.1', async () => {
     const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.10', '1.1'], '  - clause: 1.10\n    evidence: [{kind: document, title: d}]\n') });
     assert.equal(leaf(r, '1.10').state, 'met');

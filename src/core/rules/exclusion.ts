@@ -7,7 +7,7 @@ export const exclusion: PackRule = {
   check(leaves, ctx, report) {
     for (const f of leaves) {
       if (f.status !== 'excluded') continue;
-      for (const e of f.entries.filter((x) => x.status === 'excluded')) {
+      for (const e of f.excludedEntries) {
         const range = e.statusRange ?? e.idRange;
         if (!f.leaf.excludable) report('exclusion-not-allowed', e.file, range, msg(ctx.lang, 'exclusion-not-allowed', { clause: f.leaf.id, standard: ctx.standard.id }), { clause: f.leaf.id });
         if (!f.justification) report('exclusion-needs-justification', e.file, range, msg(ctx.lang, 'exclusion-needs-justification', { clause: f.leaf.id }), { clause: f.leaf.id });
