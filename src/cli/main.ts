@@ -7,6 +7,7 @@ import { systemClock, type Host } from '../core/host';
 import { planInit } from '../core/init';
 import { langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../core/nodeFs';
+import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../core/parallel';
 import { normalizePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARDS, BUILTIN_FILE_PREFIX, loadStandardText } from '../core/standard/loadStandard';
 import type { Lang, PackResult } from '../core/types';
@@ -83,11 +84,19 @@ function workspaceRootFor(args: ParsedArgs, dir: string, io: Io): string {
 
 async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise<PackResult[]> {
   const host: Host = { fs: nodeFileSystem, clock: systemClock, lang, workspaceRoot, logger: { warn: (m) => process.stderr.write(m + '\n') } };
-  const engine = new Engine(host);
-  const roots = await engine.findPacks(dir);
-  const results: PackResult[] = [];
-  for (const root of roots) results.push(await engine.checkPack(root));
-  return results;
+  // Both cores once a check is big enough to pay for them (the first 200 files stay on this thread: starting workers costs ~0.2-0.8 s):
+  // worker threads analyse file texts and return the same results. Only from the bundle (dist/cli.js).
+  const analyzer = __filename.endsWith('.js') && process.env.EVIDENCE_PACK_THREADS !== '1'
+    ? startParallelAnalyzer({ script: __filename, inThreadFirst: 200 }) : undefined;
+  try {
+    const engine = new Engine(host, analyzer ? { analyzeText: analyzer.analyzeText } : {});
+    const roots = await engine.findPacks(dir);
+    const results: PackResult[] = [];
+    for (const root of roots) results.push(await engine.checkPack(root));
+    return results;
+  } finally {
+    await analyzer?.close();
+  }
 }
 
 async function loadPacks(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<PackResult[] | number> {
@@ -214,7 +223,9 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   return 0;
 }
 
-if (require.main === module) {
+// Inside an analyzer worker (src/core/parallel.ts) this bundle serves analyses and runs no command.
+const isAnalyzerWorker = runAnalyzerWorkerIfAsked();
+if (require.main === module && !isAnalyzerWorker) {
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), env: process.env,
   }).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`evidence-pack: ${(e as Error).message}\n`); process.exitCode = 2; });

@@ -161,6 +161,22 @@ describe('evidence-pack CLI', function () {
     });
   });
 
+  it('worker threads (packs above 200 files) give byte-identical results to one thread', () => {
+    const files: Record<string, string> = { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD };
+    for (let i = 0; i < 260; i++) {
+      const id = LEAVES[i % LEAVES.length];
+      files[`f${String(i).padStart(3, '0')}.evidence.yaml`] = i % 37 === 5
+        ? `clauses:\n  - clause: "${id}"\n    evidence: [{kind: photo, title: "第 ${i} 号", file: missing-${i}.pdf}]\n`
+        : 'clauses:\n' + metEntry(id);
+    }
+    const dir = pack('many', files);
+    const threads = run(['check', dir, '--format', 'json']);
+    const single = run(['check', dir, '--format', 'json'], { env: { EVIDENCE_PACK_THREADS: '1' } });
+    assert.equal(threads.code, 1);
+    assert.equal(threads.out, single.out);
+    assert.equal(JSON.parse(threads.out).diagnostics.filter((d: { code: string }) => d.code === 'unknown-kind').length, 7);
+  });
+
   it('the demo pack copied elsewhere scores the same', () => {
     const dir = path.join(tmp, 'copy');
     cpSync(path.join(repo, 'examples/demo-pack'), dir, { recursive: true });
