@@ -1,6 +1,6 @@
 // `evidence-pack` — the same engine as the extension, for CI and for people without VS Code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../core/engine';
 import { systemClock, type Host } from '../core/host';
@@ -207,7 +207,16 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   if (!standard) { io.err(`evidence-pack: the built-in standard ${id} failed to load\n`); return 2; }
   const files = planInit(standard, id, lang, systemClock.today());
   const force = args.flags.has('--force');
-  const existing = files.filter((f) => existsSync(path.join(dir, f.path)));
+  // lstat, not exists: a dangling symlink named like a planned file is "there" and is never written through.
+  const present = (p: string) => { try { lstatSync(p); return true; } catch { return false; } };
+  const links = files.filter((f) => { try { return lstatSync(path.join(dir, f.path)).isSymbolicLink(); } catch { return false; } });
+  if (links.length) {
+    io.err(lang === 'zh-CN'
+      ? `evidence-pack: 不会写入符号链接：${links.map((f) => f.path).join(', ')}\n`
+      : `evidence-pack: will not write through symbolic links: ${links.map((f) => f.path).join(', ')}\n`);
+    return 1;
+  }
+  const existing = files.filter((f) => present(path.join(dir, f.path)));
   if (existing.length && !force) {
     io.err(lang === 'zh-CN'
       ? `evidence-pack: 不会覆盖已有文件：${existing.map((f) => f.path).join(', ')}（如需覆盖请加 --force）\n`
@@ -216,7 +225,8 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   }
   mkdirSync(dir, { recursive: true });
   for (const f of files) {
-    await fsp.writeFile(path.join(dir, f.path), f.text);
+    // 'wx' fails if the file appeared since the check: init never overwrites what it did not check.
+    await fsp.writeFile(path.join(dir, f.path), f.text, { flag: force ? 'w' : 'wx' });
     io.out(`${toSlash(path.relative(io.cwd, path.join(dir, f.path)))}\n`);
   }
   io.out((lang === 'zh-CN' ? `已创建证据包（${files.length} 个文件）。下一步：evidence-pack check ` : `Created an evidence pack (${files.length} files). Next: evidence-pack check `) + (toSlash(path.relative(io.cwd, dir)) || '.') + '\n');

@@ -1,7 +1,7 @@
 // The command line as a user runs it: the built dist/cli.js on real folders.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LEAVES, metEntry, TEST_STANDARD } from '../unit/support/memFs';
@@ -147,6 +147,18 @@ describe('evidence-pack CLI', function () {
       const check = JSON.parse(run(['check', dir, '--format', 'json']).out);
       assert.equal(check.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length, 0);
       assert.equal(check.packs[0].clauses.filter((c: { state: string }) => c.state === 'missing').length, 0);
+    });
+    it('never writes through a symbolic link, even a dangling one, even with --force', () => {
+      const dir = path.join(tmp, 'linked');
+      mkdirSync(dir, { recursive: true });
+      const target = path.join(tmp, 'outside-target.yaml');
+      symlinkSync(target, path.join(dir, 'evidence-pack.yaml'));
+      for (const args of [['init', dir], ['init', dir, '--force']]) {
+        const r = run(args);
+        assert.equal(r.code, 1, args.join(' '));
+        assert.match(r.err, /will not write through symbolic links: evidence-pack\.yaml/);
+      }
+      assert.equal(existsSync(target), false);
     });
     it('never overwrites existing files unless --force is given', () => {
       const dir = path.join(tmp, 'keep');
