@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { Engine } from '../../src/core/engine';
-import type { DirEntry, FileStat, FileSystem } from '../../src/core/host';
+import { memFs } from './support/memFs';
 import type { PackResult } from '../../src/core/types';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -41,34 +41,6 @@ const MANIFEST = BASE[`${PACK}/evidence-pack.yaml`];
 const OWN_STANDARD_MANIFEST = enc.encode(Buffer.from(MANIFEST).toString('utf8').replace('standard: gbt27922-2011', 'standard: ./std.yaml'));
 const YAML_FILES = Object.keys(BASE).filter((p) => /\.evidence\.ya?ml$/.test(p));
 const MD_FILES = Object.keys(BASE).filter((p) => p.endsWith('.evidence.md'));
-
-function memFs(files: Record<string, Uint8Array>): FileSystem {
-  const isDir = (p: string) => Object.keys(files).some((k) => k.startsWith(p.endsWith('/') ? p : p + '/'));
-  return {
-    async readFile(p) {
-      const f = files[p];
-      if (!f) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-      return f;
-    },
-    async stat(p): Promise<FileStat | undefined> {
-      if (Object.prototype.hasOwnProperty.call(files, p)) return { isFile: true, isDirectory: false, isSymbolicLink: false, size: files[p].length };
-      return isDir(p) ? { isFile: false, isDirectory: true, isSymbolicLink: false, size: 0 } : undefined;
-    },
-    async readDir(p): Promise<DirEntry[]> {
-      const pre = p.endsWith('/') ? p : p + '/';
-      const seen = new Map<string, DirEntry>();
-      for (const k of Object.keys(files)) {
-        if (!k.startsWith(pre)) continue;
-        const rest = k.slice(pre.length);
-        const name = rest.split('/')[0];
-        const dir = rest.includes('/');
-        if (!seen.has(name)) seen.set(name, { name, isFile: !dir, isDirectory: dir, isSymbolicLink: false });
-      }
-      return [...seen.values()];
-    },
-    async realpath(p) { return Object.prototype.hasOwnProperty.call(files, p) || isDir(p) ? p : undefined; },
-  };
-}
 
 async function run(files: Record<string, Uint8Array>, engine?: Engine): Promise<PackResult> {
   const e = engine ?? new Engine({ fs: memFs(files), clock: { today: () => '2026-10-15' }, lang: 'en', workspaceRoot: ROOT });
