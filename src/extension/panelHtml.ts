@@ -20,7 +20,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
-    `img-src ${cspSource} data:`,
+    // The panel draws no image: none may load, not even a data: URL.
+    `img-src ${cspSource}`,
     `font-src ${cspSource}`,
   ].join('; ');
 }
