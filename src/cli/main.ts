@@ -236,6 +236,11 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
 // Inside an analyzer worker (src/core/parallel.ts) this bundle serves analyses and runs no command.
 const isAnalyzerWorker = runAnalyzerWorkerIfAsked();
 if (require.main === module && !isAnalyzerWorker) {
+  // A reader that stops early (`evidence-pack check | head`) closes the pipe: end quietly, like any Unix tool.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), {
     out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), env: process.env,
   }).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`evidence-pack: ${(e as Error).message}\n`); process.exitCode = 2; });

@@ -38,7 +38,7 @@ const T = {
   provisional: { en: 'provisional weights', 'zh-CN': '暂定权重' },
   sheet: { en: 'scoring sheet', 'zh-CN': '评分表' },
   notScored: { en: 'not scored (see the errors above)', 'zh-CN': '无法评分（见上方错误）' },
-  counts: { en: '{error} errors, {warning} warnings, {info} info', 'zh-CN': '{error} 个错误，{warning} 个警告，{info} 条提示' },
+  counts: { en: '{error}, {warning}, {info} info', 'zh-CN': '{error} 个错误，{warning} 个警告，{info} 条提示' },
   next: { en: 'Next: {label} at {min}, {needed} points to go', 'zh-CN': '下一级：{label}（≥ {min}），还差 {needed} 分' },
   top: { en: 'Top band reached', 'zh-CN': '已达最高等级' },
   gain: { en: '+{gain} {clause} {title}{missing}', 'zh-CN': '+{gain} {clause} {title}{missing}' },
@@ -52,6 +52,8 @@ export function tr(lang: Lang, id: keyof typeof T, args: Record<string, string |
   return T[id][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in args ? String(args[k]) : w));
 }
 
+function plural(n: number, word: string): string { return `${n} ${word}${n === 1 ? '' : 's'}`; }
+
 export function starsOf(stars: number): string { return stars > 0 ? '★'.repeat(stars) + ' ' : ''; }
 
 /** One line: `examples/demo-pack  ★★★ 85.3 三星级 (provisional weights)`. */
@@ -62,7 +64,11 @@ export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
   const paren = (t: string) => (lang === 'zh-CN' ? `（${t}）` : ` (${t})`);
   const mark = s.standard.scoringSource ? paren(tr(lang, 'sheet')) : s.standard.weights === 'provisional' ? paren(tr(lang, 'provisional')) : '';
   const failed = s.rating.id === r.standard.rating.fail.id;
-  return `${where}  ${failed ? '✗ ' : starsOf(s.rating.stars)}${s.score.toFixed(r.standard.rating.rounding)} ${s.rating.label}${mark}  — ${tr(lang, 'counts', s.diagnostics)}`;
+  const n = s.diagnostics;
+  // English counts say "1 error, 2 warnings"; Chinese counts have no plural.
+  const counts = lang === 'zh-CN' ? tr(lang, 'counts', n)
+    : tr(lang, 'counts', { error: plural(n.error, 'error'), warning: plural(n.warning, 'warning'), info: n.info });
+  return `${where}  ${failed ? '✗ ' : starsOf(s.rating.stars)}${s.score.toFixed(r.standard.rating.rounding)} ${s.rating.label}${mark}  — ${counts}`;
 }
 
 export function scoreDetails(r: PackResult, lang: Lang, detailed: boolean): string[] {

@@ -72,7 +72,7 @@ describe('evidence-pack CLI', function () {
     assert.equal(r.code, 1);
     const lines = r.out.split('\n');
     assert.ok(lines.includes('a.evidence.yaml:30:23 error unknown-kind Unknown evidence kind "photo"; use one of: document (Document), record (Record)'), r.out);
-    assert.ok(lines.some((l) => /^\.\s+★★★★ 90\.0 Four-star {2}— 1 errors, 1 warnings, 0 info$/.test(l)), r.out);
+    assert.ok(lines.some((l) => /^\.\s+★★★★ 90\.0 Four-star {2}— 1 error, 1 warning, 0 info$/.test(l)), r.out);
   });
 
   describe('exit codes', () => {
@@ -117,6 +117,12 @@ describe('evidence-pack CLI', function () {
     assert.match(a.out, /\+2\.08 5\.1\.7 服务文化 — 缺少：文件、访谈/);
     const b = run(['check', 'examples/demo-pack'], { env: { LANG: 'zh_CN.UTF-8' } });
     assert.match(b.out, /broken-link 找不到文件：attachments\/repair-orders-2026Q3\.xlsx/);
+  });
+
+  it('ends quietly when its reader stops early (| head), never with a stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" score examples --lang en | head -1`], { cwd: repo, encoding: 'utf8' });
+    assert.match(r.stdout, /^examples\/custom-standard /);
+    assert.equal(r.stderr, '');
   });
 
   it('checks every pack below a folder', () => {
