@@ -4,7 +4,10 @@ export interface ParsedArgs { command?: string; positional: string[]; flags: Map
 const VALUE_FLAGS = new Set(['--format', '--min-rating', '--lang', '--root', '--standard', '--out', '--diff']);
 const BOOL_FLAGS = new Set(['--force', '--help', '-h', '--version', '--no-color']);
 
-export class UsageError extends Error {}
+/** A usage mistake, named by id so that main.ts can say it in the user's language. */
+export class UsageError extends Error {
+  constructor(readonly id: 'needsValue' | 'unknownOption', readonly args: Record<string, string>) { super(`${id} ${JSON.stringify(args)}`); }
+}
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { positional: [], flags: new Map() };
@@ -15,12 +18,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
       const name = eq > 0 ? a.slice(0, eq) : a;
       if (VALUE_FLAGS.has(name)) {
         const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+        if (value === undefined || value === '') throw new UsageError('needsValue', { name });
         out.flags.set(name, value);
       } else if (BOOL_FLAGS.has(name) && eq < 0) {
         out.flags.set(name, true);
       } else {
-        throw new UsageError(`unknown option ${a}`);
+        throw new UsageError('unknownOption', { option: a });
       }
     } else if (!out.command) {
       out.command = a;

@@ -21,7 +21,8 @@ import { diagnosticJson, diagnosticLine, scoreDetails, scoreJson, scoreLine, tr 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
 
-const HELP = `evidence-pack ${VERSION} — validate and score audit evidence packs
+const HELP: Record<Lang, string> = {
+  en: `evidence-pack ${VERSION} — validate and score audit evidence packs
 
 Usage:
   evidence-pack check  [DIR] [--format text|json|sarif|junit] [--min-rating BAND] [--lang zh-CN|en] [--root DIR2]
@@ -31,24 +32,60 @@ Usage:
 
 DIR defaults to "."; it may be a pack or any folder above packs.
 Exit: 0 ok · 1 errors or rating below --min-rating (default: the manifest's target) · 2 usage error or nothing readable.
-`;
+`,
+  'zh-CN': `evidence-pack ${VERSION} — 检查证据包并评分
+
+用法：
+  evidence-pack check  [目录] [--format text|json|sarif|junit] [--min-rating 评级] [--lang zh-CN|en] [--root 工作区]
+  evidence-pack score  [目录] [--format text|json] [--diff 版本] [--lang …] [--root 工作区]
+  evidence-pack init   [目录] [--standard 标准] [--lang …] [--force]
+  evidence-pack report [目录] --out 报告.html [--lang …] [--root 工作区]
+
+目录默认为当前目录；可以是一个证据包，也可以是包含多个证据包的上级目录。
+退出码：0 通过 · 1 有错误或评级低于 --min-rating（默认取清单中的 target）· 2 用法错误或没有可读取的证据包。
+`,
+};
+
+const USAGE = {
+  needsValue: { en: '{name} needs a value', 'zh-CN': '{name} 需要一个值' },
+  unknownOption: { en: 'unknown option {option}', 'zh-CN': '未知选项 {option}' },
+  badLang: { en: '--lang must be zh-CN or en, not {value}', 'zh-CN': '--lang 只能是 zh-CN 或 en，不能是 {value}' },
+  oneFolder: { en: 'one folder at most, got: {list}', 'zh-CN': '最多指定一个目录，收到：{list}' },
+  unknownCommand: { en: 'unknown command "{command}"', 'zh-CN': '未知命令“{command}”' },
+  notFolder: { en: 'not a folder: {dir}', 'zh-CN': '不是目录：{dir}' },
+  formatCheck: { en: '--format must be text, json, sarif or junit', 'zh-CN': '--format 只能是 text、json、sarif 或 junit' },
+  formatScore: { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
+  badBand: { en: '--min-rating: "{band}" is not a band of {standard} ({bands})', 'zh-CN': '--min-rating：“{band}”不是 {standard} 的评级（{bands}）' },
+  needsOut: { en: 'report needs --out FILE.html', 'zh-CN': 'report 需要 --out 报告.html' },
+  unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
+  seeHelp: { en: '(evidence-pack --help)', 'zh-CN': '（evidence-pack --help）' },
+} as const;
+
+function say(lang: Lang, id: keyof typeof USAGE, args: Record<string, string> = {}): string {
+  return USAGE[id][lang].replace(/\{(\w+)\}/g, (w, k: string) => args[k] ?? w);
+}
 
 export interface Io { out(s: string): void; err(s: string): void; cwd: string; env: NodeJS.ProcessEnv }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const envLang = langFromEnv(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
-    io.err(`evidence-pack: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
+    // The arguments did not parse, so --lang may not have either: look for it by hand.
+    const i = argv.indexOf('--lang');
+    const lang: Lang = argv.includes('--lang=zh-CN') || (i >= 0 && argv[i + 1] === 'zh-CN') ? 'zh-CN' : i >= 0 || argv.includes('--lang=en') ? 'en' : envLang;
+    if (e instanceof UsageError) return usage(io, lang, say(lang, e.id, e.args));
+    throw e;
   }
-  if (args.flags.has('--version')) { io.out(VERSION + '\n'); return 0; }
-  if (args.flags.has('--help') || args.flags.has('-h') || !args.command) { (args.command ? io.out : io.err)(HELP); return args.command ? 0 : 2; }
   const langFlag = args.flags.get('--lang');
-  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, `--lang must be zh-CN or en, not ${langFlag}`);
-  const lang: Lang = (langFlag as Lang | undefined) ?? langFromEnv(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  if (args.positional.length > 1) return usage(io, `one folder at most, got: ${args.positional.join(' ')}`);
+  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, envLang, say(envLang, 'badLang', { value: String(langFlag) }));
+  const lang: Lang = (langFlag as Lang | undefined) ?? envLang;
+  if (args.flags.has('--version')) { io.out(VERSION + '\n'); return 0; }
+  if (args.flags.has('--help') || args.flags.has('-h')) { io.out(HELP[lang]); return 0; }
+  if (!args.command) { io.err(HELP[lang]); return 2; }
+  if (args.positional.length > 1) return usage(io, lang, say(lang, 'oneFolder', { list: args.positional.join(' ') }));
   const dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
 
   try {
@@ -57,17 +94,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'score': return await score(args, dir, lang, io);
       case 'init': return await init(args, dir, lang, io);
       case 'report': return await report(args, dir, lang, io);
-      default: return usage(io, `unknown command "${args.command}"`);
+      default: return usage(io, lang, say(lang, 'unknownCommand', { command: args.command }));
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof DiffError) return usage(io, e.message);
+    if (e instanceof DiffError) return usage(io, lang, e.message);
     io.err(`evidence-pack: ${(e as Error).message}\n`);
     return 2;
   }
 }
 
-function usage(io: Io, message: string): number {
-  io.err(`evidence-pack: ${message}\n(evidence-pack --help)\n`);
+function usage(io: Io, lang: Lang, message: string): number {
+  io.err(`evidence-pack: ${message}\n${say(lang, 'seeHelp')}\n`);
   return 2;
 }
 
@@ -100,7 +137,7 @@ async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise
 }
 
 async function loadPacks(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<PackResult[] | number> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(io, `not a folder: ${dir}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(io, lang, say(lang, 'notFolder', { dir }));
   const results = await checkAll(dir, workspaceRootFor(args, dir, io), lang);
   if (results.length === 0) {
     io.err(`evidence-pack: ${lang === 'zh-CN' ? `在 ${dir} 及其子目录中没有找到 evidence-pack.yaml` : `no evidence-pack.yaml found in or above ${dir}`}\n`);
@@ -119,7 +156,7 @@ function bandRank(r: PackResult, band: string): number | undefined {
 
 async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const format = (args.flags.get('--format') as string | undefined) ?? 'text';
-  if (!['text', 'json', 'sarif', 'junit'].includes(format)) return usage(io, `--format must be text, json, sarif or junit`);
+  if (!['text', 'json', 'sarif', 'junit'].includes(format)) return usage(io, lang, say(lang, 'formatCheck'));
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   const minFlag = args.flags.get('--min-rating') as string | undefined;
@@ -132,7 +169,7 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
     if (!wanted || !r.score) continue;
     const want = bandRank(r, wanted);
     if (want === undefined) {
-      if (minFlag) return usage(io, `--min-rating: "${minFlag}" is not a band of ${r.standard?.id} (${r.standard?.rating.bands.map((b) => b.id).join(', ')})`);
+      if (minFlag) return usage(io, lang, say(lang, 'badBand', { band: minFlag, standard: r.standard?.id ?? '', bands: r.standard?.rating.bands.map((b) => b.id).join(', ') ?? '' }));
       continue; // an unknown target is the manifest's problem, not a gate
     }
     const have = bandRank(r, r.score.rating.id) ?? -1;
@@ -164,7 +201,7 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
 
 async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const format = (args.flags.get('--format') as string | undefined) ?? 'text';
-  if (!['text', 'json'].includes(format)) return usage(io, `--format must be text or json for score`);
+  if (!['text', 'json'].includes(format)) return usage(io, lang, say(lang, 'formatScore'));
   const rev = args.flags.get('--diff') as string | undefined;
   if (rev) {
     const diffs = await scoreDiff({ dir, rev, lang, check: (d, root) => checkAll(normalizePath(d), normalizePath(root), lang) });
@@ -188,7 +225,7 @@ async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
 
 async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const out = args.flags.get('--out');
-  if (typeof out !== 'string') return usage(io, 'report needs --out FILE.html');
+  if (typeof out !== 'string') return usage(io, lang, say(lang, 'needsOut'));
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   const html = renderReport(results, { baseDir: dir, lang, generatedAt: new Date().toISOString() });
@@ -202,7 +239,7 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
 async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const text = BUILTIN_STANDARDS[id];
-  if (text === undefined) return usage(io, `--standard: unknown built-in standard "${id}" (${Object.keys(BUILTIN_STANDARDS).join(', ')})`);
+  if (text === undefined) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: Object.keys(BUILTIN_STANDARDS).join(', ') }));
   const { standard } = loadStandardText(text, BUILTIN_FILE_PREFIX + id, lang);
   if (!standard) { io.err(`evidence-pack: the built-in standard ${id} failed to load\n`); return 2; }
   const files = planInit(standard, id, lang, systemClock.today());

@@ -101,6 +101,16 @@ describe('evidence-pack CLI', function () {
         assert.doesNotMatch(r.err, /at .*\.js:\d+/); // never a stack trace
       }
     });
+    it('usage errors and help speak the user\'s language', () => {
+      const zh = run(['check', '.', '--frobnicate', '--lang', 'zh-CN']);
+      assert.equal(zh.code, 2);
+      assert.equal(zh.err, 'evidence-pack: 未知选项 --frobnicate\n（evidence-pack --help）\n');
+      assert.match(run(['report', 'examples/demo-pack'], { env: { LANG: 'zh_CN.UTF-8' } }).err, /report 需要 --out/);
+      assert.match(run(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).out, /^evidence-pack [\d.]+ — 检查证据包并评分/);
+      assert.match(run(['--help']).out, /^evidence-pack [\d.]+ — validate and score audit evidence packs/);
+      assert.equal(run(['--help']).code, 0);
+      assert.equal(run([]).code, 2); // no command at all is a usage error
+    });
     it('2 when nothing readable is there', () => {
       const empty = path.join(tmp, 'empty');
       mkdirSync(empty, { recursive: true });
