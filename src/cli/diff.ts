@@ -1,6 +1,7 @@
 // `evidence-pack score --diff REV`: how the working tree's score compares with the packs as committed at a
 // git revision — what a pull request changes. The old tree is read with git itself (ls-tree + cat-file) into
 // a temporary folder and checked there with the same engine, so both sides are scored by the same rules.
+import { fillTemplate } from '../core/messages';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,7 +30,7 @@ const MESSAGES = {
 } as const;
 
 function m(lang: Lang, id: keyof typeof MESSAGES, args: Record<string, string> = {}): string {
-  return MESSAGES[id][lang].replace(/\{(\w+)\}/g, (whole, k: string) => args[k] ?? whole);
+  return fillTemplate(MESSAGES[id][lang], args);
 }
 
 interface GitResult { code: number; stdout: Buffer; stderr: string }

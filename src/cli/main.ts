@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Engine } from '../core/engine';
 import { systemClock, type Host } from '../core/host';
 import { planInit } from '../core/init';
-import { langFromEnv } from '../core/messages';
+import { fillTemplate, langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../core/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../core/parallel';
 import { normalizePath, toSlash } from '../core/paths';
@@ -16,7 +16,7 @@ import { DiffError, scoreDiff } from './diff';
 import { toJunit } from './junit';
 import { renderReport } from './report';
 import { toSarif } from './sarif';
-import { diagnosticJson, diagnosticLine, scoreDetails, scoreJson, scoreLine, tr } from './text';
+import { diagnosticJson, diagnosticLine, scoreDetails, scoreJson, scoreLine } from './text';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
@@ -62,7 +62,7 @@ const USAGE = {
 } as const;
 
 function say(lang: Lang, id: keyof typeof USAGE, args: Record<string, string> = {}): string {
-  return USAGE[id][lang].replace(/\{(\w+)\}/g, (w, k: string) => args[k] ?? w);
+  return fillTemplate(USAGE[id][lang], args);
 }
 
 export interface Io { out(s: string): void; err(s: string): void; cwd: string; env: NodeJS.ProcessEnv }
@@ -283,4 +283,3 @@ if (require.main === module && !isAnalyzerWorker) {
   }).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`evidence-pack: ${(e as Error).message}\n`); process.exitCode = 2; });
 }
 
-export { tr };

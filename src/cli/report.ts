@@ -1,7 +1,7 @@
 // The report a consultant hands to the client (`evidence-pack report`, and the extension's "Export Report"):
 // one self-contained HTML file — inline CSS, inline SVG, no script, nothing fetched — that reads on screen and
 // prints to A4. It only renders the engine's Score and diagnostics; it never recomputes a score.
-import { pick } from '../core/messages';
+import { fillTemplate, pick } from '../core/messages';
 import type {
   Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, LeafState, PackResult, Score, Severity, Standard,
 } from '../core/types';
@@ -101,8 +101,7 @@ export type ReportString = keyof typeof STRINGS;
 
 /** A fixed string of the report (and JUnit/diff output) in `lang`, `{name}` placeholders filled. */
 export function t(lang: Lang, id: ReportString, args: Record<string, string | number> = {}): string {
-  return STRINGS[id][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole);
+  return fillTemplate(STRINGS[id][lang], args);
 }
 
 /** Points as people write them: `5`, `3.5`, `2.67` (never `3.5000000001`). */

@@ -1,5 +1,5 @@
 // Text and JSON renderings of check/score results. JSON follows SPEC §7 key for key.
-import { msg, pick } from '../core/messages';
+import { fillTemplate, pick } from '../core/messages';
 import { relativePath } from '../core/paths';
 import type { Diagnostic, Lang, PackResult, Score } from '../core/types';
 
@@ -49,7 +49,7 @@ const T = {
 } as const;
 
 export function tr(lang: Lang, id: keyof typeof T, args: Record<string, string | number> = {}): string {
-  return T[id][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in args ? String(args[k]) : w));
+  return fillTemplate(T[id][lang], args);
 }
 
 function plural(n: number, word: string): string { return `${n} ${word}${n === 1 ? '' : 's'}`; }
@@ -95,4 +95,3 @@ export function scoreDetails(r: PackResult, lang: Lang, detailed: boolean): stri
 
 function fmt(n: number): string { return Number.isInteger(n) ? n.toFixed(1) : String(Math.round(n * 100) / 100); }
 
-export { msg };

@@ -83,10 +83,14 @@ const M = {
 
 export type MessageId = keyof typeof M;
 
-export function msg(lang: Lang, id: MessageId, args: Record<string, string | number> = {}): string {
-  const template = M[id][lang];
+/** Fills `{name}` placeholders from `args` (own keys only); an unknown name stays as written. */
+export function fillTemplate(template: string, args: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole);
+}
+
+export function msg(lang: Lang, id: MessageId, args: Record<string, string | number> = {}): string {
+  return fillTemplate(M[id][lang], args);
 }
 
 export function pick(text: LocalizedText | undefined, lang: Lang): string {

@@ -3,6 +3,7 @@
 // so strings are chosen from this table by the resolved language; the l10n bundles
 // (l10n/bundle.l10n*.json) are generated from it and checked for drift by a unit test.
 // No `vscode` import here: the table is unit-tested.
+import { fillTemplate } from '../core/messages';
 import type { Lang } from '../core/types';
 
 const S = {
@@ -103,10 +104,8 @@ const S = {
 export type StringId = keyof typeof S;
 export const STRINGS: Readonly<Record<StringId, { en: string; 'zh-CN': string }>> = S;
 
-export function format(template: string, args: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole);
-}
+/** Fills `{name}` placeholders (the engine's one implementation). */
+export const format = fillTemplate;
 
 export function t(lang: Lang, id: StringId, args?: Record<string, string | number>): string {
   return format(S[id][lang], args);
