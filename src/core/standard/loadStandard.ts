@@ -93,12 +93,12 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
     weights: own(raw, 'weights') === 'official' ? 'official' : 'provisional',
     kinds, rating, clauses, byId, leaves, file: file.startsWith(BUILTIN_FILE_PREFIX) ? undefined : file,
   };
-  for (const d of checkTotals(standard, src, file, lang)) diagnostics.push(d);
+  for (const d of checkTotals(standard, file, lang)) diagnostics.push(d);
   return { standard, diagnostics };
 }
 
 /** Sets every parent's points to the exact sum of its leaves and reports stated sums that differ. */
-function checkTotals(standard: Standard, src: YamlSource | undefined, file: string, lang: Lang): Diagnostic[] {
+function checkTotals(standard: Standard, file: string, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
   const sum = (c: Clause): Q => {
     if (c.children.length === 0) return Q.of(c.points);
@@ -114,7 +114,6 @@ function checkTotals(standard: Standard, src: YamlSource | undefined, file: stri
     return total;
   };
   standard.clauses.forEach(sum);
-  void src;
   return out;
 }
 
@@ -154,7 +153,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     }
   }
   // The sheet's totals must still hold: every parent's stated points, checked again.
-  const mismatches = checkTotals(standard, undefined, file, lang).map((d) => {
+  const mismatches = checkTotals(standard, file, lang).map((d) => {
     const leafIds = new Set(collectLeaves(standard.byId.get(d.clause!)!).map((c) => c.id));
     const pair = isMap(pointsNode) ? pointsNode.items.find((p) => leafIds.has(scalarText(src, p.key as Node) ?? '')) : undefined;
     return { ...d, range: nodeRange(src, (pair?.key as Node) ?? pointsNode) ?? ZERO_RANGE, message: msg(lang, 'points-mismatch-sheet', { detail: d.message }) };
