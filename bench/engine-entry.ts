@@ -12,6 +12,7 @@ export { parseDocument } from 'yaml';
 // Pieces of one file's analysis, for bench/profile.mjs's breakdown.
 export { analyzeEvidenceText } from '../src/core/analyze';
 export { parseYaml } from '../src/core/parse/yamlSource';
+export { fastParseYaml } from '../src/core/parse/fastYaml';
 export { entriesFromYaml } from '../src/core/parse/evidenceYaml';
 export { schemaDiagnostics } from '../src/core/schemaCheck';
 export { makeContext } from '../src/core/context';

@@ -61,6 +61,7 @@ if (mode === 'check') {
   const parts = {
     parseDocument: () => E.parseDocument(text),
     'parseYaml (+LineIndex, toJS)': () => E.parseYaml(text),
+    'fastParseYaml (+LineIndex)': () => { if (!E.fastParseYaml(text, new E.LineIndex(text))) throw new Error('not on the fast path'); },
     entriesFromYaml: () => E.entriesFromYaml(src, file),
     schemaDiagnostics: () => E.schemaDiagnostics('evidence', src, file, 'zh-CN'),
     'analyzeEvidenceText (shared ctx)': () => E.analyzeEvidenceText(text, file, ctx),

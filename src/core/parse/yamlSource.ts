@@ -17,7 +17,8 @@ export const MAX_DEPTH = 100;
 export interface YamlSource {
   text: string;
   lines: LineIndex;
-  doc: Document.Parsed;
+  /** The parsed tree (only its root is read: `yaml`'s Document, or the fast path's stand-in, parse/fastYaml.ts). */
+  doc: Pick<Document.Parsed, 'contents'>;
   /** Plain JS value for schema validation; undefined when it could not be built. */
   value: unknown;
   errors: { range: Range; message: string }[];
@@ -135,7 +136,7 @@ export function mapValue(map: unknown, key: string): Node | null | undefined {
 }
 
 /** Walks a JSON pointer (ajv's instancePath) through the YAML tree. */
-export function locate(doc: Document.Parsed, pointer: string): Located {
+export function locate(doc: Pick<Document.Parsed, 'contents'>, pointer: string): Located {
   let node: Node | null = doc.contents as Node | null;
   let key: Node | undefined;
   if (!pointer) return { node };

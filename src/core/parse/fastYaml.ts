@@ -1,0 +1,442 @@
+// A fast path for the YAML most evidence files are written in: block mappings and sequences of
+// single-line scalars (plain, 'single' or "double" quoted without escapes) and one-line flow
+// mappings, with comments and blank lines. For such text it builds the very nodes `yaml`'s
+// parseDocument would (same classes, values, types and ranges) and the plain value, without the
+// lexer, CST and composer — about a quarter of the time.
+//
+// It accepts nothing it is not sure of: tabs, a lone CR, control characters, anchors, aliases, tags,
+// directives, documents markers, block scalars, multi-line scalars, escapes, flow sequences,
+// explicit keys, duplicate keys, odd indentation, comments that `yaml` would attach to an
+// earlier node… any of these returns undefined and the caller parses with `yaml` (parseYaml).
+// A differential test (test/unit/fastYaml.test.ts) holds every accepted text to parseDocument.
+import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import type { LineIndex } from '../text';
+import type { YamlSource } from './yamlSource';
+
+/** Bail-out signal inside the parser (never escapes this module). */
+class NotSimple extends Error {}
+const bail = (): never => { throw NOT_SIMPLE; };
+const NOT_SIMPLE = new NotSimple('not simple');
+
+/** Control characters, a CR not ending a line, tab, NEL, line/paragraph separators, BOM: all left to `yaml`. */
+const UNSUPPORTED_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Keys the core schema would not read as strings. */
+const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** First characters of a plain scalar that are indicators in YAML (or need a second look). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+interface Line {
+  start: number;
+  /** End of the line's text (before CR LF or LF). */
+  end: number;
+  /** Start of the next line (after the line break), or the text's length. */
+  next: number;
+  indent: number;
+  /** First non-space offset; === end for blank lines. */
+  content: number;
+}
+type Built = { node: Node; value: unknown; end: number };
+
+let scalarTags: { test: RegExp; resolve: (s: string, onError: (m: string) => void, opt: object) => unknown; format?: string }[] | undefined;
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+
+/** The core schema's implicit scalar tags, in the order `yaml` tries them. */
+function tags(): NonNullable<typeof scalarTags> {
+  if (!scalarTags) {
+    scalarTags = [];
+    for (const t of new Document().schema.tags as { default?: unknown; test?: RegExp; resolve?: unknown; format?: string; collection?: unknown }[]) {
+      if (t.default === true && t.test && !t.collection) scalarTags.push(t as NonNullable<typeof scalarTags>[number]);
+    }
+  }
+  return scalarTags;
+}
+
+export function fastParseYaml(text: string, lines: LineIndex): YamlSource | undefined {
+  if (UNSUPPORTED_CHAR.test(text)) return undefined;
+  try {
+    const p = new Parser(text);
+    const root = p.document();
+    return { text, lines, doc: { contents: root.node } as YamlSource['doc'], value: root.value, errors: [] };
+  } catch (e) {
+    if (e === NOT_SIMPLE) return undefined;
+    throw e;
+  }
+}
+
+class Parser {
+  private readonly lines: Line[] = [];
+  /** Index of the next line to read. */
+  private at = 0;
+  private depth = 0;
+  /** The content line (index; lines.length: the end) last found with comment lines just before it. */
+  private commentsBefore = -1;
+
+  constructor(private readonly text: string) {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      let c = start;
+      while (c < end && text.charCodeAt(c) === 32) c++;
+      this.lines.push({ start, end, next: nl < 0 ? text.length : nl + 1, indent: c - start, content: c });
+      if (nl < 0) break;
+      start = nl + 1;
+    }
+  }
+
+  document(): Built {
+    const first = this.nextSignificant();
+    if (first < 0 || this.lines[first].indent !== 0) bail();
+    const line = this.lines[first];
+    if (this.text.startsWith('---', line.content) || this.text.startsWith('...', line.content) || this.text[line.content] === '%') bail();
+    const root = this.blockMap(0);
+    // Only comments at column 0 may follow (they go to the document, not to a node).
+    for (let i = this.at; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      if (l.content < l.end && l.indent !== 0) bail();
+      if (l.content < l.end && this.text[l.content] !== '#') bail();
+    }
+    return root;
+  }
+
+  /**
+   * Skips blank and comment lines from `at`; returns the index of the next content line (−1 at the end).
+   * A comment line must sit at the indentation of the line after it (or column 0 at the end), where
+   * `yaml` gives it to the next item; elsewhere it may extend an earlier node's range.
+   */
+  private nextSignificant(): number {
+    const comments: number[] = [];
+    let i = this.at;
+    for (; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      if (l.content === l.end) continue;
+      if (this.text.charCodeAt(l.content) === 35 /* # */) { comments.push(l.indent); continue; }
+      break;
+    }
+    const indent = i < this.lines.length ? this.lines[i].indent : 0;
+    for (const c of comments) if (c !== indent) bail();
+    if (comments.length > 0) this.commentsBefore = i;
+    this.at = i;
+    return i < this.lines.length ? i : -1;
+  }
+
+  /** A block mapping whose keys start at column `indent` (the first key is on the current line, at `at`). */
+  private blockMap(indent: number, firstKeyAt?: number): Built {
+    if (++this.depth > 50) bail();
+    const map = new YAMLMap();
+    const value: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let start = -1;
+    let end = 0;
+    let keyAt = firstKeyAt;
+    for (;;) {
+      if (keyAt === undefined) {
+        const i = this.nextSignificant();
+        if (i < 0) break;
+        const l = this.lines[i];
+        if (l.indent < indent) break;
+        if (l.indent > indent) bail();
+        keyAt = l.content;
+      }
+      const line = this.lines[this.at];
+      const colon = this.text.indexOf(':', keyAt);
+      if (colon < 0 || colon >= line.end) bail();
+      const keyText = this.text.slice(keyAt, colon);
+      if (!KEY.test(keyText) || NON_STRING_KEY.test(keyText) || keyText === '__proto__' || seen.has(keyText)) bail();
+      seen.add(keyText);
+      if (start < 0) start = keyAt;
+      const key = new Scalar(keyText);
+      key.range = [keyAt, colon, colon];
+      key.source = keyText;
+      key.type = Scalar.PLAIN;
+      let after = colon + 1;
+      const c = this.text.charCodeAt(after);
+      let built: Built;
+      if (after === line.end) {
+        this.at++;
+        built = this.nestedOrEmpty(indent, after, true);
+      } else if (c !== 32) {
+        return bail();
+      } else {
+        while (this.text.charCodeAt(after) === 32) after++;
+        if (after === line.end) {
+          // `key:` and trailing spaces: as `key:`, an empty value sitting at the end of the line.
+          this.at++;
+          built = this.nestedOrEmpty(indent, after, true);
+        } else {
+          if (this.text.charCodeAt(after) === 35) bail(); // `key: # comment` then a nested block
+          built = this.inlineValue(after, line);
+          this.at++;
+          this.noContinuation(indent);
+        }
+      }
+      map.items.push(new Pair(key, built.node));
+      value[keyText] = built.value;
+      end = built.end;
+      keyAt = undefined;
+    }
+    if (start < 0) bail();
+    map.range = [start, end, end];
+    this.depth--;
+    return { node: map, value, end };
+  }
+
+  /** A block sequence whose dashes are at column `indent` (the current line, at `at`, starts with one). */
+  private blockSeq(indent: number): Built {
+    if (++this.depth > 50) bail();
+    const seq = new YAMLSeq();
+    const value: unknown[] = [];
+    let start = -1;
+    let end = 0;
+    for (;;) {
+      const i = this.nextSignificant();
+      if (i < 0) break;
+      const line = this.lines[i];
+      if (line.indent < indent) break;
+      if (line.indent > indent) bail();
+      const dash = line.content;
+      if (this.text.charCodeAt(dash) !== 45 /* - */) {
+        // A key of the enclosing map at the same column; a comment just before it would be this sequence's.
+        if (this.commentsBefore === this.at) bail();
+        break;
+      }
+      if (start < 0) start = dash;
+      let after = dash + 1;
+      let built: Built;
+      if (after === line.end) {
+        this.at++;
+        built = this.nestedOrEmpty(indent, after, false);
+      } else if (this.text.charCodeAt(after) !== 32) {
+        return bail();
+      } else {
+        while (this.text.charCodeAt(after) === 32) after++;
+        if (after === line.end) {
+          this.at++;
+          built = this.nestedOrEmpty(indent, after, false);
+          seq.items.push(built.node);
+          value.push(built.value);
+          end = built.end;
+          continue;
+        }
+        const ch = this.text.charCodeAt(after);
+        if (ch === 35 || ch === 45) bail(); // `- # comment`, `- - nested`
+        if (this.isKeyLine(after, line)) {
+          built = this.blockMap(after - line.start, after);
+        } else {
+          built = this.inlineValue(after, line);
+          this.at++;
+          this.noContinuation(indent);
+        }
+      }
+      seq.items.push(built.node);
+      value.push(built.value);
+      end = built.end;
+    }
+    if (start < 0) bail();
+    seq.range = [start, end, end];
+    this.depth--;
+    return { node: seq, value, end };
+  }
+
+  /** After `key:` or `-` at the end of a line: a nested block, or an empty (null) value at `pos`. */
+  private nestedOrEmpty(indent: number, pos: number, inMap: boolean): Built {
+    const i = this.nextSignificant();
+    if (i >= 0) {
+      const l = this.lines[i];
+      const dash = this.text.charCodeAt(l.content) === 45 && (l.content + 1 === l.end || this.text.charCodeAt(l.content + 1) === 32);
+      if (l.indent > indent) {
+        if (dash) return this.blockSeq(l.indent);
+        if (this.isKeyLine(l.content, l)) return this.blockMap(l.indent);
+        bail();
+      }
+      // `key:` followed by `- item` at the same column: a sequence as the map's value.
+      if (inMap && l.indent === indent && dash) return this.blockSeq(indent);
+    }
+    // A comment after an empty value is that value's comment in `yaml`, and widens its range.
+    if (this.commentsBefore === this.at) bail();
+    const empty = new Scalar(null);
+    empty.range = [pos, pos, pos];
+    empty.source = '';
+    empty.type = Scalar.PLAIN;
+    return { node: empty, value: null, end: pos };
+  }
+
+  /** Whether `key:` (then space or line end) starts at `at`. */
+  private isKeyLine(at: number, line: Line): boolean {
+    const colon = this.text.indexOf(':', at);
+    if (colon < 0 || colon >= line.end) return false;
+    if (!KEY.test(this.text.slice(at, colon))) return false;
+    return colon + 1 === line.end || this.text.charCodeAt(colon + 1) === 32;
+  }
+
+  /** The line after a one-line value may not be indented deeper than its key (a continuation or an error). */
+  private noContinuation(indent: number): void {
+    for (let i = this.at; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      if (l.content === l.end) continue;
+      if (l.indent > indent) bail();
+      return;
+    }
+  }
+
+  /** A scalar or flow mapping starting at `at` and ending the line (with an optional comment). */
+  private inlineValue(at: number, line: Line): Built {
+    const text = this.text;
+    const lineEnd = line.next; // a value's range ends after its line break
+    const ch = text.charCodeAt(at);
+    let built: Built;
+    let valueEnd: number;
+    if ((ch === 91 /* [ */ && text.charCodeAt(at + 1) === 93) || (ch === 123 && text.charCodeAt(at + 1) === 125)) {
+      // `[]` and `{}`: an empty flow collection.
+      valueEnd = at + 2;
+      const node = ch === 91 ? new YAMLSeq() : new YAMLMap();
+      node.flow = true;
+      node.range = [at, valueEnd, lineEnd];
+      built = { node, value: ch === 91 ? [] : {}, end: lineEnd };
+    } else if (ch === 123 /* { */) {
+      const r = this.flowMap(at, line.end);
+      valueEnd = r.valueEnd;
+      built = { node: r.node, value: r.value, end: lineEnd };
+      r.node.range = [at, valueEnd, lineEnd];
+    } else {
+      const s = this.scalar(at, line.end, false);
+      valueEnd = s.valueEnd;
+      s.node.range = [at, valueEnd, lineEnd];
+      built = { node: s.node, value: s.value, end: lineEnd };
+    }
+    this.restOfLine(valueEnd, line.end);
+    return built;
+  }
+
+  /** After a value: only spaces, then an optional comment (preceded by a space). */
+  private restOfLine(from: number, end: number): void {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    if (i === end) return;
+    if (this.text.charCodeAt(i) !== 35 || i === from) bail();
+  }
+
+  /**
+   * One scalar from `at` on this line. Plain scalars stop before ` #` (and in a flow mapping before
+   * `,` or `}`); quoted ones at their closing quote. Returns where its source ends.
+   */
+  private scalar(at: number, end: number, inFlow: boolean): { node: Scalar; value: unknown; valueEnd: number } {
+    const text = this.text;
+    const ch = text.charCodeAt(at);
+    let source: string;
+    let value: unknown;
+    let valueEnd: number;
+    let type: Scalar.Type;
+    if (ch === 34 /* " */) {
+      const close = text.indexOf('"', at + 1);
+      if (close < 0 || close >= end) bail();
+      source = text.slice(at + 1, close);
+      if (source.includes('\\')) bail();
+      value = source;
+      valueEnd = close + 1;
+      type = Scalar.QUOTE_DOUBLE;
+    } else if (ch === 39 /* ' */) {
+      let i = at + 1;
+      let out = '';
+      for (;;) {
+        const q = text.indexOf("'", i);
+        if (q < 0 || q >= end) bail();
+        out += text.slice(i, q);
+        if (text.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; continue; }
+        valueEnd = q + 1;
+        break;
+      }
+      source = out;
+      value = out;
+      type = Scalar.QUOTE_SINGLE;
+    } else {
+      // `-` may start a plain scalar when a digit or dot follows (`-1`, `-.5`); other indicators are left to yaml.
+      if (INDICATOR_START.test(text[at]) && !(ch === 45 && /[0-9.]/.test(text[at + 1] ?? ''))) bail();
+      let i = at;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) { if (inFlow) bail(); break; }
+        if (c === 58 /* : */ && (i + 1 === end || text.charCodeAt(i + 1) === 32 || (inFlow && isFlowIndicator(text.charCodeAt(i + 1))))) bail();
+        if (inFlow && isFlowIndicator(c)) break;
+      }
+      let e = i;
+      while (e > at && text.charCodeAt(e - 1) === 32) e--;
+      source = text.slice(at, e);
+      valueEnd = e;
+      type = Scalar.PLAIN;
+      let node: Scalar | undefined;
+      let format: string | undefined;
+      for (const t of tags()) {
+        if (t.test.test(source)) {
+          let failed = false;
+          const res = t.resolve(source, () => { failed = true; }, RESOLVE_OPTIONS);
+          if (failed) bail();
+          // Floats come back as a Scalar (keeping e.g. minFractionDigits), as in composeScalar.
+          node = isScalar(res) ? res : new Scalar(res);
+          format = t.format;
+          break;
+        }
+      }
+      node ??= new Scalar(source);
+      value = node.value;
+      if (value !== null && typeof value === 'object') bail();
+      node.source = source;
+      node.type = type;
+      if (format) node.format = format;
+      node.range = [at, valueEnd, valueEnd];
+      return { node, value, valueEnd };
+    }
+    const node = new Scalar(value);
+    node.source = source;
+    node.type = type;
+    node.range = [at, valueEnd!, valueEnd!];
+    return { node, value, valueEnd: valueEnd! };
+  }
+
+  /** `{key: scalar, key: scalar}` on one line (no nesting). */
+  private flowMap(at: number, end: number): { node: YAMLMap; value: Record<string, unknown>; valueEnd: number } {
+    const text = this.text;
+    const map = new YAMLMap();
+    map.flow = true;
+    const value: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let i = at + 1;
+    const skip = () => { while (i < end && text.charCodeAt(i) === 32) i++; };
+    skip();
+    if (text.charCodeAt(i) === 125 /* } */) bail(); // `{}`: rare enough to leave to yaml
+    for (;;) {
+      const colon = text.indexOf(':', i);
+      if (colon < 0 || colon >= end) bail();
+      const keyText = text.slice(i, colon);
+      if (!KEY.test(keyText) || NON_STRING_KEY.test(keyText) || keyText === '__proto__' || seen.has(keyText)) bail();
+      seen.add(keyText);
+      if (text.charCodeAt(colon + 1) !== 32) bail();
+      const key = new Scalar(keyText);
+      key.range = [i, colon, colon];
+      key.source = keyText;
+      key.type = Scalar.PLAIN;
+      i = colon + 1;
+      skip();
+      const s = this.scalar(i, end, true);
+      i = s.valueEnd;
+      skip();
+      s.node.range = [s.node.range![0], s.valueEnd, i];
+      map.items.push(new Pair(key, s.node));
+      value[keyText] = s.value;
+      const c = text.charCodeAt(i);
+      if (c === 44 /* , */) {
+        i++;
+        skip();
+        if (text.charCodeAt(i) === 125) bail(); // trailing comma
+        continue;
+      }
+      if (c === 125) return { node: map, value, valueEnd: i + 1 };
+      bail();
+    }
+  }
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
