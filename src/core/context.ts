@@ -47,7 +47,17 @@ export interface PackContext {
   linkState(fromFile: string, target: string): Promise<{ state: LinkState; path?: string }>;
 }
 
-export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, fs: FileSystem, workspaceRoot: string): PackContext {
+/**
+ * What link checks found, kept by the engine from one check to the next (a keystroke then stats no
+ * attachment again); it drops the entries of a path when that path is invalidated (Engine.invalidate).
+ */
+export interface LinkCache {
+  states: Map<string, Promise<LinkState>>;
+  /** The workspace root with symlinks resolved. */
+  realRoot?: Promise<string>;
+}
+
+export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, fs: FileSystem, workspaceRoot: string, links: LinkCache = { states: new Map() }): PackContext {
   const kinds = new Map<string, string>();
   for (const k of standard.kinds) {
     kinds.set(k.id, k.id);
@@ -56,8 +66,7 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
     kinds.set(k.label['zh-CN'], k.id);
   }
   const root = normalizePath(workspaceRoot);
-  let realRoot: Promise<string> | undefined;
-  const states = new Map<string, Promise<LinkState>>();
+  const states = links.states;
   const check = async (abs: string): Promise<LinkState> => {
     // Outside by its path alone: never stat it.
     if (!isInside(root, abs)) return 'outside';
@@ -65,8 +74,8 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
     // never looking at the file itself: whether it exists is all a link check needs.
     const real = await fs.realpath(abs);
     if (!real) return 'missing';
-    realRoot ??= fs.realpath(root).then((r) => normalizePath(r ?? root));
-    return isInside(await realRoot, normalizePath(real)) ? 'ok' : 'outside';
+    links.realRoot ??= fs.realpath(root).then((r) => normalizePath(r ?? root));
+    return isInside(await links.realRoot, normalizePath(real)) ? 'ok' : 'outside';
   };
   return {
     standard, manifest, lang, workspaceRoot: root,
