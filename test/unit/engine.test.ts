@@ -66,6 +66,34 @@ describe('engine', () => {
       assert.equal(r.score!.score, 100);
     });
 
+    it('a keystroke in one file looks up none of the attachments again; deleting their folder breaks the links', async () => {
+      const linked = (id: string) => `  - clause: "${id}"\n    evidence: [{kind: document, title: d, file: att/${id}.pdf}]\n`;
+      const fs = memFs({
+        '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/a.evidence.yaml': allMetExcept(['2.4', '2.5'], linked('2.4')),
+        '/ws/p/b.evidence.yaml': `clauses:\n${linked('2.5')}`,
+        '/ws/p/att/2.4.pdf': '%PDF', '/ws/p/att/2.5.pdf': '%PDF',
+      });
+      const looked: string[] = [];
+      const realpath = fs.realpath.bind(fs);
+      fs.realpath = async (p) => { looked.push(p); return realpath(p); };
+      const engine = engineFor(fs);
+      assert.equal((await engine.checkPack('/ws/p')).score!.score, 100);
+      looked.length = 0;
+      // Typing in b (its link unchanged): the link state comes from the engine, not the disk.
+      fs.write('/ws/p/b.evidence.yaml', `# edited\nclauses:\n${linked('2.5')}`);
+      engine.invalidate('/ws/p/b.evidence.yaml');
+      assert.equal((await engine.checkPack('/ws/p')).score!.score, 100);
+      assert.deepEqual(looked.filter((p) => p.includes('/att/')), []);
+      // The folder goes: both files' links are looked up again and are broken.
+      fs.remove('/ws/p/att/2.4.pdf');
+      fs.remove('/ws/p/att/2.5.pdf');
+      engine.invalidate('/ws/p/att', 'delete');
+      const r = await engine.checkPack('/ws/p');
+      assert.deepEqual(r.diagnostics.filter((d) => d.code === 'broken-link').map((d) => d.file), ['/ws/p/a.evidence.yaml', '/ws/p/b.evidence.yaml']);
+      assert.equal(r.score!.score, 80);
+    });
+
     it('a new evidence file is found after a create event, and a deleted one is dropped', async () => {
       const fs = memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, '/ws/p/a.evidence.yaml': allMetExcept(['2.5']) });
       const engine = engineFor(fs);
