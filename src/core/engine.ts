@@ -6,7 +6,7 @@ import { analyzeEvidenceText } from './analyze';
 import { MANIFEST_NAME, SKIPPED_DIRS } from './constants';
 import { makeContext, type LinkCache, type PackContext } from './context';
 import { DEFAULT_MAX_FILE_SIZE, type DirEntry, type Host } from './host';
-import { mergeLeaves } from './leafFacts';
+import { LeafMerger } from './leafFacts';
 import { parseManifest, type ManifestLoad } from './manifest';
 import { msg, RULES } from './messages';
 import { basename, dirname, isInside, joinPath, normalizePath, relativePath, resolvePath } from './paths';
@@ -24,6 +24,8 @@ interface PackState {
   setup?: PackSetup;
   /** Evidence files of the pack; undefined when the tree changed. */
   files?: string[];
+  /** Merges leaf facts from one check to the next, redoing only the files whose results changed. */
+  merger?: LeafMerger;
 }
 
 interface PackSetup {
@@ -194,7 +196,7 @@ export class Engine {
       if (s !== 'ok') diagnostics.push({ file: manifest.file, range: l.range, severity: 'error', code: s === 'missing' ? 'broken-link' : 'outside-workspace', message: msg(lang, s === 'missing' ? 'broken-link' : 'outside-workspace', { target: l.target }), ...(l.clause ? { clause: l.clause } : {}) });
     }
 
-    const facts = mergeLeaves(standard.leaves, results);
+    const facts = (state.merger ??= new LeafMerger()).merge(standard.leaves, results);
     const report: Report = (code, file, range, message, extra) =>
       diagnostics.push({ file, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
     for (const rule of PACK_RULES) rule.check(facts, ctx, report);

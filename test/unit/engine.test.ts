@@ -1,6 +1,6 @@
 // The engine around the rules: pack discovery, caching, bad input, standards and scoring sheets.
 import assert from 'node:assert/strict';
-import { allMetExcept, codes, engineFor, manifest, memFs, TEST_STANDARD } from './support/memFs';
+import { allMetExcept, codes, engineFor, LEAVES, manifest, memFs, metEntry, TEST_STANDARD } from './support/memFs';
 
 describe('engine', () => {
   describe('packs', () => {
@@ -92,6 +92,42 @@ describe('engine', () => {
       const r = await engine.checkPack('/ws/p');
       assert.deepEqual(r.diagnostics.filter((d) => d.code === 'broken-link').map((d) => d.file), ['/ws/p/a.evidence.yaml', '/ws/p/b.evidence.yaml']);
       assert.equal(r.score!.score, 80);
+    });
+
+    it('after every one of 60 random edits, the cached engine gives what a fresh engine gives (diagnostics, score, leaves)', async () => {
+      // Edits that move the facts a merge keeps: statuses that win or conflict, exclusions, samples,
+      // awarded points, evidence that counts or not, entries that come and go.
+      const snippets = [
+        ...LEAVES.map(metEntry),
+        '  - clause: "1.1"\n    status: excluded\n    justification: n/a\n',
+        '  - clause: "1.1"\n    status: excluded\n',
+        '  - clause: "1.3"\n    status: nonconforming\n',
+        '  - clause: "1.3"\n    status: partial\n    evidence: [{kind: document, title: p}]\n',
+        '  - clause: "1.2"\n    status: partial\n    samples: {size: 10, nonconforming: 3}\n',
+        '  - clause: "1.2"\n    samples: {size: 20, nonconforming: 1}\n    evidence: [{kind: record, title: r, date: 2020-01-01}]\n',
+        '  - clause: "2.2"\n    awarded: 4\n    status: partial\n',
+        '  - clause: "2.3"\n    evidence: [{kind: document, title: gone, file: att/none.pdf}]\n',
+        '  - clause: "2.4"\n    status: conforming\n    evidence: [{kind: interview, title: k}]\n',
+        '  - clause: "9.9"\n    evidence: [{kind: document, title: u}]\n',
+      ];
+      let seed = 12345;
+      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const randomFile = () => 'clauses:\n' + Array.from({ length: Math.floor(rnd() * 6) }, () => snippets[Math.floor(rnd() * snippets.length)]).join('');
+      const names = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `/ws/p/${n}.evidence.yaml`);
+      const fs = memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, ...Object.fromEntries(names.map((n) => [n, randomFile()])) });
+      const engine = engineFor(fs);
+      await engine.checkPack('/ws/p');
+      for (let step = 0; step < 60; step++) {
+        const edited = names[Math.floor(rnd() * names.length)];
+        fs.write(edited, randomFile());
+        engine.invalidate(edited);
+        if (rnd() < 0.2) { const other = names[Math.floor(rnd() * names.length)]; fs.write(other, randomFile()); engine.invalidate(other); }
+        const cached = await engine.checkPack('/ws/p');
+        const fresh = await engineFor(fs).checkPack('/ws/p');
+        assert.deepEqual(cached.diagnostics, fresh.diagnostics, `step ${step}`);
+        assert.deepEqual(cached.score, fresh.score, `step ${step}`);
+        assert.deepEqual(cached.entries, fresh.entries, `step ${step}`);
+      }
     });
 
     it('a new evidence file is found after a create event, and a deleted one is dropped', async () => {
