@@ -121,8 +121,9 @@ function workspaceRootFor(args: ParsedArgs, dir: string, io: Io): string {
 
 async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise<PackResult[]> {
   const host: Host = { fs: nodeFileSystem, clock: systemClock, lang, workspaceRoot, logger: { warn: (m) => process.stderr.write(m + '\n') } };
-  // Both cores once a check is big enough to pay for them (the first 200 files stay on this thread: starting workers costs ~0.2-0.8 s):
-  // worker threads analyse file texts and return the same results. Only from the bundle (dist/cli.js).
+  // Both cores once a check has enough slow files to pay for them: files the YAML fast path takes are
+  // analysed on this thread; of the others, the first 200 too (starting workers costs ~0.2-0.8 s), the
+  // rest on worker threads, which return the same results. Only from the bundle (dist/cli.js).
   const analyzer = __filename.endsWith('.js') && process.env.EVIDENCE_PACK_THREADS !== '1'
     ? startParallelAnalyzer({ script: __filename, inThreadFirst: 200 }) : undefined;
   try {

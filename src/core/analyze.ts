@@ -12,11 +12,12 @@ import { LineIndex, ZERO_RANGE } from './text';
 import type { ClauseEntry, Diagnostic, FileResult } from './types';
 import { RULES } from './messages';
 
-export async function analyzeEvidenceText(text: string, file: string, ctx: PackContext): Promise<FileResult> {
+/** `parsed`: the text already read by the YAML fast path (src/core/parallel.ts tries it before choosing a thread). */
+export async function analyzeEvidenceText(text: string, file: string, ctx: PackContext, parsed?: YamlSource): Promise<FileResult> {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (code, f, range, message, extra) =>
     diagnostics.push({ file: f, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
-  const lines = new LineIndex(text);
+  const lines = parsed?.lines ?? new LineIndex(text);
   let entries: ClauseEntry[] = [];
   let yaml: YamlSource | undefined;
   let bodyLinks: { target: string; range: import('./types').Range }[] = [];
@@ -35,7 +36,7 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
   } else {
     // Most evidence files take the fast path (same nodes, values and ranges, a fraction of the time);
     // anything it is not sure of is parsed by `yaml` itself.
-    yaml = fastParseYaml(text, lines) ?? parseYaml(text, lines);
+    yaml = parsed ?? fastParseYaml(text, lines) ?? parseYaml(text, lines);
     if (yaml.value === null || (yaml.value === undefined && yaml.errors.length === 0)) {
       report('schema', file, ZERO_RANGE, ctx.lang === 'zh-CN' ? '文件为空：证据文件应以 `clauses:` 开头' : 'The file is empty: an evidence file starts with `clauses:`');
       yaml = undefined;
