@@ -21,8 +21,11 @@ function date(r, stale) {
   return `2026-0${m}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
 }
 
-/** One evidence YAML file of about `target` bytes. */
-export function evidenceYaml(i, leaves, target = 15000) {
+/**
+ * One evidence YAML file of about `target` bytes. Style 'block' writes each entry's notes as a literal
+ * block scalar (`notes: |`), which the YAML fast path declines: the whole file is parsed by `yaml`.
+ */
+export function evidenceYaml(i, leaves, target = 15000, style = 'plain') {
   const r = rng(i * 7919 + 1);
   const lines = [`# 证据文件 ${i} — 基准测试生成`, 'clauses:'];
   let size = 40, k = 0;
@@ -44,7 +47,8 @@ export function evidenceYaml(i, leaves, target = 15000) {
       if (kind !== 'document') entry.push(`        date: ${date(r, i % 25 === 5 && k === 0)}`); // stale-evidence
     }
     if (i % 100 === 3 && k === 4) entry.push('    reviewer: 张工');                 // schema: unexpected property
-    entry.push(`    notes: ${NOTES}（${i}/${k}）`);
+    if (style === 'block') entry.push('    notes: |', `      ${NOTES}`, `      （${i}/${k}）`);
+    else entry.push(`    notes: ${NOTES}（${i}/${k}）`);
     const text = entry.join('\n');
     lines.push(text);
     size += Buffer.byteLength(text) + 1;
@@ -73,7 +77,7 @@ export function manifest() {
 }
 
 /** Writes (once) a pack of `n` YAML evidence files under `dir`; returns the list of evidence files. */
-export function generatePack(dir, n, leaves) {
+export function generatePack(dir, n, leaves, style = 'plain') {
   const stamp = join(dir, '.complete');
   const files = [];
   const nMd = Math.max(1, Math.round(n / 10));
@@ -81,14 +85,15 @@ export function generatePack(dir, n, leaves) {
   const mdPath = (i) => join(dir, `client-${String(i % 10)}`, `m${String(i).padStart(4, '0')}.evidence.md`);
   for (let i = 0; i < n; i++) files.push(yamlPath(i));
   for (let i = 0; i < nMd; i++) files.push(mdPath(i));
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === 'v2') return files;
+  const version = `v2-${style}`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return files;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'attachments'), { recursive: true });
   for (let c = 0; c < 10; c++) mkdirSync(join(dir, `client-${c}`), { recursive: true });
   writeFileSync(join(dir, 'evidence-pack.yaml'), manifest());
   for (let a = 0; a < ATTACHMENTS; a++) writeFileSync(join(dir, 'attachments', `a${a}.md`), `# 附件 ${a}\n`);
-  for (let i = 0; i < n; i++) writeFileSync(yamlPath(i), evidenceYaml(i, leaves));
+  for (let i = 0; i < n; i++) writeFileSync(yamlPath(i), evidenceYaml(i, leaves, 15000, style));
   for (let i = 0; i < nMd; i++) writeFileSync(mdPath(i), evidenceMd(i, leaves));
-  writeFileSync(stamp, 'v2');
+  writeFileSync(stamp, version);
   return files;
 }

@@ -126,13 +126,22 @@ const machine = {
 };
 console.log(`machine: ${machine.cpu}, ${machine.memory}, node ${machine.node}`);
 
+// The packs of growing size, then the largest once more written so that the YAML fast path declines
+// every file (notes as block scalars): what a pack outside the fast path costs (BENCH_NO_SLOW=1 skips it).
+const big = Math.max(...SIZES);
+const cases = [...SIZES.map((n) => ({ n, style: 'plain' })), ...(process.env.BENCH_NO_SLOW ? [] : [{ n: big, style: 'block' }])];
 const packs = {};
 const rows = [];
-for (const n of SIZES) {
-  const root = path.join(work, 'packs', `n${n}`);
-  const files = generatePack(root, n, leaves);
+for (const { n, style } of cases) {
+  const key = style === 'plain' ? `n${n}` : `n${n}-${style}`;
+  const root = path.join(work, 'packs', key);
+  const files = generatePack(root, n, leaves, style);
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  packs[n] = { root, files };
+  packs[key] = { root, files };
+  // Which YAML files the fast path (src/core/parse/fastYaml.ts) takes; the block-notes pack must decline all.
+  const yamlFiles = files.filter((f) => !f.endsWith('.md'));
+  const fast = yamlFiles.filter((f) => { const t = readFileSync(f, 'utf8'); return !!E.fastParseYaml(t, new E.LineIndex(t)); }).length;
+  if (style === 'block' && fast > 0) throw new Error(`${key}: ${fast} files took the fast path; this pack must show the path outside it (change its style)`);
   // One untimed round warms up the JIT, ajv's compiled validators and the OS file cache.
   const r0 = await engineCheck(root);
   if (!sameResult(r0, await parallelCheck(root))) throw new Error(`n=${n}: the check with worker threads differs from the one without`);
@@ -146,17 +155,15 @@ for (const n of SIZES) {
     gc(); s = now(); await parallelCheck(root); t.par.push(now() - s);
     gc(); s = now(); await ylsValidate(files); t.yls.push(now() - s);
   }
-  const row = { n, files: files.length, mb: bytes / 2 ** 20, floor: median(t.floor), check: median(t.check), par: median(t.par), yls: median(t.yls),
+  const row = { n, style, key, fast, yamlCount: yamlFiles.length, files: files.length, mb: bytes / 2 ** 20, floor: median(t.floor), check: median(t.check), par: median(t.par), yls: median(t.yls),
     diagnostics: r0.diagnostics.length, score: r0.score.score, ylsProblems };
   rows.push(row);
-  console.log(`n=${n}: ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · check on ${threads} worker threads ${ms(row.par)} ms (${(row.par / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics (yaml-language-server: ${row.ylsProblems}), score ${row.score}`);
+  console.log(`${key} (fast path: ${fast}/${yamlFiles.length} YAML files): ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · check on ${threads} worker threads ${ms(row.par)} ms (${(row.par / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics (yaml-language-server: ${row.ylsProblems}), score ${row.score}`);
 }
 
 // ---------------------------------------------------------------- 2. keystroke latency on the largest pack
-const big = Math.max(...SIZES);
-let keystroke;
-{
-  const { root, files } = packs[big];
+async function keystrokeOn(key) {
+  const { root, files } = packs[key];
   const overlay = new Map();
   const fs = {
     readFile: (p) => (overlay.has(p) ? Promise.resolve(Buffer.from(overlay.get(p), 'utf8')) : E.nodeFileSystem.readFile(p)),
@@ -166,7 +173,7 @@ let keystroke;
   };
   const engine = new E.Engine(host(root, fs));
   await engine.checkPack(slash(root));
-  const file = slash(files[Math.floor(big / 2)]);
+  const file = slash(files[Math.floor(files.length / 2)]);
   const original = readFileSync(file, 'utf8');
   const marker = original.indexOf('title: ') + 'title: '.length;
   const t = { edit: [], parse: [], idle: [] };
@@ -184,15 +191,20 @@ let keystroke;
     s = now(); await engine.checkPack(slash(root)); const idle = now() - s;
     if (i > 0) { t.edit.push(edited); t.parse.push(parsed); t.idle.push(idle); }
   }
-  keystroke = { edit: median(t.edit), parse: median(t.parse), idle: median(t.idle), kb: Buffer.byteLength(original) / 1024 };
-  console.log(`keystroke (n=${big}): edit→diagnostics+score ${ms(keystroke.edit)} ms · parseDocument of that file alone ${ms(keystroke.parse)} ms (${(keystroke.edit / keystroke.parse).toFixed(2)}×) · re-check with nothing changed ${ms(keystroke.idle)} ms`);
+  const fast = !!E.fastParseYaml(original, new E.LineIndex(original));
+  const k = { edit: median(t.edit), parse: median(t.parse), idle: median(t.idle), kb: Buffer.byteLength(original) / 1024, fast };
+  console.log(`keystroke (${key}, edited file ${fast ? 'on' : 'off'} the fast path): edit→diagnostics+score ${ms(k.edit)} ms · parseDocument of that file alone ${ms(k.parse)} ms (${(k.edit / k.parse).toFixed(2)}×) · re-check with nothing changed ${ms(k.idle)} ms`);
+  return k;
 }
+const keystroke = await keystrokeOn(`n${big}`);
+const slowKey = packs[`n${big}-block`] ? `n${big}-block` : undefined;
+const keystrokeSlow = slowKey ? await keystrokeOn(slowKey) : undefined;
 
 // ---------------------------------------------------------------- 3. CLI wall time and peak memory on the largest pack
 const cli = path.join(repo, 'dist', 'cli.js');
 let cliRow;
 {
-  const { root } = packs[big];
+  const { root } = packs[`n${big}`];
   const useTime = existsSync('/usr/bin/time');
   const walls = [], rss = [];
   for (let i = 0; i < 3; i++) {
@@ -227,6 +239,22 @@ let cliRow;
   if (outs.size !== 1) throw new Error('cold check: worker threads and one thread disagree: ' + [...outs].join(' / '));
   cliRow.coldOne = median(cold.one); cliRow.coldPar = median(cold.par);
   console.log(`new process, whole-pack check (n=${big}): 1 thread ${ms(cliRow.coldOne)} ms · ${threads} worker threads ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×)`);
+  if (slowKey) {
+    const slow = { one: [], par: [] };
+    const slowOuts = new Set();
+    for (let i = 0; i < 3; i++) {
+      for (const [k, th] of [['one', 1], ['par', threads]]) {
+        const s = now();
+        const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(packs[slowKey].root), String(th)], { encoding: 'utf8' });
+        if (out.status !== 0) throw new Error(`cold-check failed: ${out.stderr}`);
+        slow[k].push(now() - s);
+        slowOuts.add(out.stdout);
+      }
+    }
+    if (slowOuts.size !== 1) throw new Error('cold check (block notes): worker threads and one thread disagree');
+    cliRow.slowOne = median(slow.one); cliRow.slowPar = median(slow.par);
+    console.log(`new process, whole-pack check (${slowKey}): 1 thread ${ms(cliRow.slowOne)} ms · ${threads} worker threads ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×)`);
+  }
 }
 
 // ---------------------------------------------------------------- 4. extension bundle: size and load time
@@ -254,21 +282,23 @@ Module._load = function (request, ...rest) { return request === 'vscode' ? vscod
 }
 
 // ---------------------------------------------------------------- the table, the ratios, BENCHMARKS.md
-const last = rows[rows.length - 1];
+const last = rows.find((r) => r.n === big && r.style === 'plain');
+const slowRow = rows.find((r) => r.style === 'block');
 const perFile = (r, k) => (r[k] / r.files) * 1000;
-const targets = [
-  ['whole-pack check ÷ floor', last.check / last.floor, 1.5, `n=${last.n}, 1 thread`],
-  ['whole-pack check ÷ floor', last.par / last.floor, 1.5, `n=${last.n}, ${threads} worker threads`],
-  ['whole-pack check ÷ yaml-language-server', last.check / last.yls, 0.5, `n=${last.n}, 1 thread`],
-  ['whole-pack check ÷ yaml-language-server', last.par / last.yls, 0.5, `n=${last.n}, ${threads} worker threads`],
-  ['keystroke ÷ parsing the edited file alone', keystroke.edit / keystroke.parse, 1.3, `n=${big}`],
-  ['CLI peak memory (MB)', cliRow.rss, 400, `n=${big}`],
+const targetsFor = (r, k) => [
+  ['whole-pack check ÷ floor', r.check / r.floor, 1.5, `n=${r.n}, 1 thread`],
+  ['whole-pack check ÷ floor', r.par / r.floor, 1.5, `n=${r.n}, ${threads} worker threads`],
+  ['whole-pack check ÷ yaml-language-server', r.check / r.yls, 0.5, `n=${r.n}, 1 thread`],
+  ['whole-pack check ÷ yaml-language-server', r.par / r.yls, 0.5, `n=${r.n}, ${threads} worker threads`],
+  ['keystroke ÷ parsing the edited file alone', k.edit / k.parse, 1.3, `n=${r.n}`],
 ];
+const targets = [...targetsFor(last, keystroke), ['CLI peak memory (MB)', cliRow.rss, 400, `n=${big}`]];
 const lines = [];
-lines.push(`| pack | files | MB | floor: read + parseDocument | whole-pack check (1 thread) | ÷ floor | check on ${threads} worker threads | ÷ floor | yaml-language-server | 1 thread ÷ yls | ${threads} threads ÷ yls | 1 thread µs / file |`);
-lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push(`| pack | files | MB | YAML files on the fast path | floor: read + parseDocument | whole-pack check (1 thread) | ÷ floor | check on ${threads} worker threads | ÷ floor | yaml-language-server | 1 thread ÷ yls | ${threads} threads ÷ yls | 1 thread µs / file |`);
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  lines.push(`| ${r.n} | ${r.files} | ${r.mb.toFixed(1)} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.par)} ms | ${(r.par / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${(r.par / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
+  const name = r.style === 'plain' ? String(r.n) : `${r.n}, notes as block scalars`;
+  lines.push(`| ${name} | ${r.files} | ${r.mb.toFixed(1)} | ${r.fast} / ${r.yamlCount} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.par)} ms | ${(r.par / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${(r.par / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
 }
 const table2 = [
   '| measure | value |', '|---|---:|',
@@ -279,21 +309,32 @@ const table2 = [
   `| CLI \`check --format json\`, ${big}-file pack: wall time (new process, median of 3) | ${ms(cliRow.wall)} ms |`,
   `| CLI peak memory (max RSS) | ${cliRow.rss.toFixed(0)} MB |`,
   `| whole-pack check of the ${big}-file pack in a new process, 1 thread (median of 3) | ${ms(cliRow.coldOne)} ms |`,
-  `| the same on ${threads} worker threads (src/core/parallel.ts, as the CLI runs past 200 files) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
+  `| the same on ${threads} worker threads (src/core/parallel.ts; every file here takes the fast path, so it stays on the main thread) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
+  ...(keystrokeSlow ? [
+    `| keystroke on the ${big}-file pack with notes as block scalars (the edited file declines the fast path) | ${ms(keystrokeSlow.edit)} ms |`,
+    `| parseDocument of that file alone (${keystrokeSlow.kb.toFixed(1)} KB) | ${ms(keystrokeSlow.parse)} ms |`,
+    `| keystroke ÷ parse alone, off the fast path | ${(keystrokeSlow.edit / keystrokeSlow.parse).toFixed(2)}× |`,
+    `| whole-pack check of that pack in a new process, 1 thread (median of 3) | ${ms(cliRow.slowOne)} ms |`,
+    `| the same on ${threads} worker threads (every file goes to a worker) | ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×) |`,
+  ] : []),
   `| \`dist/extension.js\` size | ${ext.kb.toFixed(0)} KB |`,
   `| time to \`require\` it (stub \`vscode\`, new process, median of 7) | ${ms(ext.load)} ms |`,
 ];
-const ratioLines = ['| target (issue 5) | measured | limit | met |', '|---|---:|---:|:---:|',
-  ...targets.map(([name, v, limit, at]) => `| ${name} (${at}) | ${name.includes('MB') ? v.toFixed(0) : v.toFixed(2) + '×'} | ≤ ${name.includes('MB') ? limit : limit + '×'} | ${v <= limit ? 'yes' : '**no**'} |`)];
+const ratioRows = (list) => list.map(([name, v, limit, at]) => `| ${name} (${at}) | ${name.includes('MB') ? v.toFixed(0) : v.toFixed(2) + '×'} | ≤ ${name.includes('MB') ? limit : limit + '×'} | ${v <= limit ? 'yes' : '**no**'} |`);
+const ratioLines = ['| target (issue 5) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targets)];
+const slowLines = slowRow && keystrokeSlow
+  ? ['| the same targets, every YAML file off the fast path (notes as block scalars) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targetsFor(slowRow, keystrokeSlow))]
+  : [];
 
-console.log('\n' + lines.join('\n') + '\n\n' + table2.join('\n') + '\n\n' + ratioLines.join('\n'));
+console.log('\n' + lines.join('\n') + '\n\n' + table2.join('\n') + '\n\n' + ratioLines.join('\n') + '\n\n' + slowLines.join('\n'));
 
-if (!process.env.BENCH_NO_WRITE && SIZES.length >= 3) {
+if (!process.env.BENCH_NO_WRITE && SIZES.length >= 3 && slowLines.length) {
   const doc = readFileSync(path.join(here, 'BENCHMARKS.template.md'), 'utf8')
     .replace('{{machine}}', `${machine.cpu}; ${machine.memory} RAM; ${machine.os}; Node ${machine.node}; yaml-language-server ${ylsVersion}; measured ${machine.date}`)
     .replace('{{whole}}', lines.join('\n'))
     .replace('{{other}}', table2.join('\n'))
-    .replace('{{ratios}}', ratioLines.join('\n'));
+    .replace('{{ratios}}', ratioLines.join('\n'))
+    .replace('{{slowRatios}}', slowLines.join('\n'));
   writeFileSync(path.join(repo, 'BENCHMARKS.md'), doc);
   console.log('\nwrote BENCHMARKS.md');
 }
