@@ -76,7 +76,7 @@ const WORDS = ['售后服务管理制度', '客户投诉处理台账（第 3 号
   'a,b', 'url: x', 'http://example.com/a?b=c', '../attachments/a0.md', '#tag', '&anchor', '*alias', '!tag', '|', '>', '@x', '`x`', '%d',
   'trailing:', 'colon:inside', '：全角冒号', '😀 emoji', ' lead', 'mid  space', '', 'a\\b', '__proto__', 'key: "q"', '?x', ':x'];
 
-interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean }
+interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean; blocks: boolean }
 
 function makeRng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -128,6 +128,14 @@ function genEvidence(seed: number, style: Style): string {
       }
     }
     if (rnd() < 0.4) out.push(`${fields}notes: ${q(pick(WORDS))}`);
+    else if (style.blocks && rnd() < 0.4) {
+      // A block scalar: literal (clip, strip, keep), sometimes folded, with blank and odd lines inside.
+      const body = ' '.repeat(fields.length + (rnd() < 0.8 ? style.indent : 1));
+      out.push(`${fields}${pick(['notes', 'justification'])}: ${pick(['|', '|', '|-', '|+', '>', '|2', '| # c'])}`);
+      const n = Math.floor(rnd() * 4);
+      for (let j = 0; j < n; j++) out.push(rnd() < 0.2 ? pick(['', ' '.repeat(body.length), ' '.repeat(body.length + 1)]) : `${body}${rnd() < 0.15 ? ' ' : ''}${pick(WORDS)}`);
+      if (rnd() < 0.3) out.push('');
+    }
   }
   if (style.comments && rnd() < 0.5) out.push('# 结束');
   let text = out.join('\n') + (style.trailingNewline ? '\n' : '');
@@ -137,7 +145,7 @@ function genEvidence(seed: number, style: Style): string {
 
 const styleArb: fc.Arbitrary<Style> = fc.record({
   indent: fc.constantFrom(2, 2, 4, 3), seqIndent: fc.boolean(), quote: fc.constantFrom('plain', 'double', 'single', 'mixed'),
-  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(),
+  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(), blocks: fc.boolean(),
 });
 
 const MUTATION_CHARS = [' ', '  ', '\n', '#', ' #', ':', ': ', '-', '- ', '"', "'", '{', '}', '[', ']', ',', '&a', '*a', '!', '|', '>', '?', '\t', '\r', '\\', '%', '@', '---', 'x'];
@@ -193,12 +201,13 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   });
 
   it('takes the fast path for the layouts evidence files are written in, and reads them as yaml does', () => {
-    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true };
+    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false };
     const common = [
       'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: 售后服务管理制度\n        file: ../attachments/a0.md\n',
       '# 注释\nclauses:\n- clause: 5.10\n  evidence:\n  - kind: record\n    title: 台账\n    date: 2026-06-01\n\n- clause: "5.2.4"\n  status: excluded\n  justification: 不适用\n',
       'clauses:\n  - clause: "5.1.2.1"\n    status: partial\n    samples: { size: 20, nonconforming: 2 }\n    evidence: \n',
       'clauses:\n  - clause: \'5.3\'\n    awarded: 2.5\n    notes: 本条款的证据由售后服务部整理  # 备注\n    justification:\n',
+      'clauses:\n  - clause: "5.2.4"\n    status: excluded\n    justification: |\n      本公司不提供安装服务。\n\n      见营业执照经营范围。\n    notes: |-\n      第二行\n',
     ];
     for (const text of common) {
       assert.equal(compare(text), 'fast', JSON.stringify(text));
@@ -213,12 +222,13 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     }
   });
 
-  it('leaves everything else to yaml: escapes, anchors, tags, block scalars, multi-line scalars, lone CR, tabs, duplicates', () => {
+  it('leaves everything else to yaml: escapes, anchors, tags, folded or kept block scalars, multi-line scalars, lone CR, tabs, duplicates', () => {
     for (const text of [
       'clauses:\n  - clause: "5.1\\t"\n',
       'clauses: &a\n  - clause: x\n',
       'clauses: !!seq\n  - clause: x\n',
-      'clauses:\n  - clause: x\n    notes: |\n      text\n',
+      'clauses:\n  - clause: x\n    notes: >\n      text\n',
+      'clauses:\n  - clause: x\n    notes: |+\n      text\n',
       'clauses:\n  - clause: x\n    notes: one\n      two\n',
       'clauses:\r  - clause: x\r',
       'clauses:\n\t- clause: x\n',
