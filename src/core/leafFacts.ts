@@ -84,7 +84,11 @@ export function leafParts(result: FileResult): LeafPart[] {
   return parts;
 }
 
-/** Merges the files' summaries (given in pack order) into one fact sheet per leaf of the standard. */
+/**
+ * Merges the files' summaries (given in pack order) into one fact sheet per leaf of the standard, in one
+ * pass. The engine uses `LeafMerger`, which gives the same result and keeps it between checks; this is
+ * the plain statement of the merge that test/unit/leafMerge.test.ts holds LeafMerger to.
+ */
 export function mergeLeaves(leaves: Clause[], files: FileResult[]): LeafFacts[] {
   const facts: LeafFacts[] = leaves.map((leaf) => ({
     leaf, entryCount: 0, firstEntry: undefined, excludedEntries: [], status: undefined, statusEntry: undefined, conflicts: [],
