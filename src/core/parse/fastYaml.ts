@@ -71,6 +71,11 @@ class Parser {
   private depth = 0;
   /** The content line (index; lines.length: the end) last found with comment lines just before it. */
   private commentsBefore = -1;
+  /** Those comment lines' indentation (all the same), and where a collection taking them then ends. */
+  private commentIndent = -1;
+  private commentEnd = -1;
+  /** Whether a collection closing before that line took them (see closing()). */
+  private commentClaimed = false;
 
   constructor(private readonly text: string) {
     let start = 0;
@@ -91,34 +96,66 @@ class Parser {
     const line = this.lines[first];
     if (this.text.startsWith('---', line.content) || this.text.startsWith('...', line.content) || this.text[line.content] === '%') bail();
     const root = this.blockMap(0);
-    // Only comments at column 0 may follow (they go to the document, not to a node).
-    for (let i = this.at; i < this.lines.length; i++) {
-      const l = this.lines[i];
-      if (l.content < l.end && l.indent !== 0) bail();
-      if (l.content < l.end && this.text[l.content] !== '#') bail();
-    }
+    if (this.at < this.lines.length) bail();
+    this.consumingCommented();
     return root;
   }
 
   /**
    * Skips blank and comment lines from `at`; returns the index of the next content line (−1 at the end).
-   * A comment line must sit at the indentation of the line after it (or column 0 at the end), where
-   * `yaml` gives it to the next item; elsewhere it may extend an earlier node's range.
+   * Comment lines (all at one indentation) at the indentation of the line after them go, in `yaml`, to
+   * that line's item (at the end: column 0, to the document); more indented, to the collection at their
+   * indentation that closes before that line, whose range then runs to their end (closing()).
    */
   private nextSignificant(): number {
-    const comments: number[] = [];
     let i = this.at;
+    let indent = -1;
+    let last = -1;
     for (; i < this.lines.length; i++) {
       const l = this.lines[i];
       if (l.content === l.end) continue;
-      if (this.text.charCodeAt(l.content) === 35 /* # */) { comments.push(l.indent); continue; }
-      break;
+      if (this.text.charCodeAt(l.content) !== 35 /* # */) break;
+      if (indent >= 0 && l.indent !== indent) bail();
+      indent = l.indent;
+      last = i;
     }
-    const indent = i < this.lines.length ? this.lines[i].indent : 0;
-    for (const c of comments) if (c !== indent) bail();
-    if (comments.length > 0) this.commentsBefore = i;
+    if (last >= 0) {
+      if (indent < this.indentAt(i)) bail(); // before a more indented block: left to yaml
+      this.commentsBefore = i;
+      this.commentIndent = indent;
+      // As yaml counts it: up to the next item's first character (over blank lines and indentation).
+      this.commentEnd = i < this.lines.length ? this.lines[i].content : this.text.length;
+      this.commentClaimed = false;
+    }
     this.at = i;
     return i < this.lines.length ? i : -1;
+  }
+
+  /** The indentation of line `i`; the end of the text counts as column 0. */
+  private indentAt(i: number): number {
+    return i < this.lines.length ? this.lines[i].indent : 0;
+  }
+
+  /** Whether the comments before the current line need a closing collection to take them. */
+  private commentsUnplaced(): boolean {
+    return this.commentsBefore === this.at && !this.commentClaimed && this.commentIndent > this.indentAt(this.at);
+  }
+
+  /**
+   * A collection at `indent` closes before the current line: if the comments just before that line are
+   * at its indentation and belong to no later item, it takes them (returns where its range now ends).
+   * A collection whose claim `yaml` decides otherwise (`claimable` false) leaves the text to yaml.
+   */
+  private closing(indent: number, claimable: boolean): number | undefined {
+    if (!this.commentsUnplaced() || this.commentIndent !== indent) return undefined;
+    if (!claimable) bail();
+    this.commentClaimed = true;
+    return this.commentEnd;
+  }
+
+  /** The current line starts an item: comments before it must have found their collection. */
+  private consumingCommented(): void {
+    if (this.commentsUnplaced()) bail();
   }
 
   /** A block mapping whose keys start at column `indent` (the first key is on the current line, at `at`). */
@@ -137,6 +174,7 @@ class Parser {
         const l = this.lines[i];
         if (l.indent < indent) break;
         if (l.indent > indent) bail();
+        this.consumingCommented();
         keyAt = l.content;
       }
       const line = this.lines[this.at];
@@ -179,13 +217,15 @@ class Parser {
       keyAt = undefined;
     }
     if (start < 0) bail();
-    map.range = [start, end, end];
+    const commentEnd = this.closing(indent, true);
+    map.range = [start, end, commentEnd ?? end];
     this.depth--;
-    return { node: map, value, end };
+    return { node: map, value, end: commentEnd ?? end };
   }
 
   /** A block sequence whose dashes are at column `indent` (the current line, at `at`, starts with one). */
-  private blockSeq(indent: number): Built {
+  /** `compact`: written at its mapping key's column (`key:` then `- item` lines), where yaml places comments differently. */
+  private blockSeq(indent: number, compact: boolean): Built {
     if (++this.depth > 50) bail();
     const seq = new YAMLSeq();
     const value: unknown[] = [];
@@ -203,6 +243,7 @@ class Parser {
         if (this.commentsBefore === this.at) bail();
         break;
       }
+      this.consumingCommented();
       if (start < 0) start = dash;
       let after = dash + 1;
       let built: Built;
@@ -236,9 +277,10 @@ class Parser {
       end = built.end;
     }
     if (start < 0) bail();
-    seq.range = [start, end, end];
+    const commentEnd = this.closing(indent, !compact);
+    seq.range = [start, end, commentEnd ?? end];
     this.depth--;
-    return { node: seq, value, end };
+    return { node: seq, value, end: commentEnd ?? end };
   }
 
   /** After `key:` or `-` at the end of a line: a nested block, or an empty (null) value at `pos`. */
@@ -248,12 +290,12 @@ class Parser {
       const l = this.lines[i];
       const dash = this.text.charCodeAt(l.content) === 45 && (l.content + 1 === l.end || this.text.charCodeAt(l.content + 1) === 32);
       if (l.indent > indent) {
-        if (dash) return this.blockSeq(l.indent);
+        if (dash) return this.blockSeq(l.indent, false);
         if (this.isKeyLine(l.content, l)) return this.blockMap(l.indent);
         bail();
       }
       // `key:` followed by `- item` at the same column: a sequence as the map's value.
-      if (inMap && l.indent === indent && dash) return this.blockSeq(indent);
+      if (inMap && l.indent === indent && dash) return this.blockSeq(indent, true);
     }
     // A comment after an empty value is that value's comment in `yaml`, and widens its range.
     if (this.commentsBefore === this.at) bail();
