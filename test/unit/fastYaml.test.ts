@@ -9,10 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import { planInit } from '../../src/core/init';
 import { fastParseYaml } from '../../src/core/parse/fastYaml';
 import { entriesFromYaml } from '../../src/core/parse/evidenceYaml';
 import { parseYaml, type YamlSource } from '../../src/core/parse/yamlSource';
 import { schemaDiagnostics } from '../../src/core/schemaCheck';
+import { BUILTIN_STANDARDS, loadStandardText } from '../../src/core/standard/loadStandard';
 import { LineIndex } from '../../src/core/text';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -221,6 +223,15 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       // An empty value followed by a comment is left to yaml on purpose (yaml widens the value's range over the comment).
       if (/:\n(\s*\n)*\s*#/.test(text)) { compare(text); continue; }
       assert.equal(compare(text), 'fast', JSON.stringify(text));
+    }
+  });
+
+  it('takes the fast path for the evidence files `evidence-pack init` writes, in both languages', () => {
+    const std = loadStandardText(BUILTIN_STANDARDS['gbt27922-2011'], 'builtin:gbt27922-2011', 'en').standard!;
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const planned = planInit(std, 'gbt27922-2011', lang, '2026-11-28').filter((f) => /\.evidence\.yaml$/.test(f.path));
+      assert.ok(planned.length >= 3);
+      for (const f of planned) assert.equal(compare(f.text), 'fast', `${lang} ${f.path}`);
     }
   });
 
