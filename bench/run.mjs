@@ -129,9 +129,9 @@ const machine = {
 console.log(`machine: ${machine.cpu}, ${machine.memory}, node ${machine.node}`);
 
 // The packs of growing size, then the largest once more written so that the YAML fast path declines
-// every file (notes as folded block scalars): what a pack outside the fast path costs (BENCH_NO_SLOW=1 skips it).
+// every file (notes wrapped over two lines: multi-line plain scalars): what a pack outside the fast path costs (BENCH_NO_SLOW=1 skips it).
 const big = Math.max(...SIZES);
-const cases = [...SIZES.map((n) => ({ n, style: 'plain' })), ...(process.env.BENCH_NO_SLOW ? [] : [{ n: big, style: 'folded' }])];
+const cases = [...SIZES.map((n) => ({ n, style: 'plain' })), ...(process.env.BENCH_NO_SLOW ? [] : [{ n: big, style: 'wrapped' }])];
 const packs = {};
 const rows = [];
 for (const { n, style } of cases) {
@@ -140,10 +140,10 @@ for (const { n, style } of cases) {
   const files = generatePack(root, n, leaves, style);
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
   packs[key] = { root, files };
-  // Which YAML files the fast path (src/core/parse/fastYaml.ts) takes; the folded-notes pack must decline all.
+  // Which YAML files the fast path (src/core/parse/fastYaml.ts) takes; the wrapped-notes pack must decline all.
   const yamlFiles = files.filter((f) => !f.endsWith('.md'));
   const fast = yamlFiles.filter((f) => { const t = readFileSync(f, 'utf8'); return !!E.fastParseYaml(t, new E.LineIndex(t)); }).length;
-  if (style === 'folded' && fast > 0) throw new Error(`${key}: ${fast} files took the fast path; this pack must show the path outside it (change its style)`);
+  if (style === 'wrapped' && fast > 0) throw new Error(`${key}: ${fast} files took the fast path; this pack must show the path outside it (change its style)`);
   // One untimed round warms up the JIT, ajv's compiled validators and the OS file cache.
   const r0 = await engineCheck(root);
   if (!sameResult(r0, await parallelCheck(root))) throw new Error(`n=${n}: the check with worker threads differs from the one without`);
@@ -200,7 +200,7 @@ async function keystrokeOn(key) {
   return k;
 }
 const keystroke = await keystrokeOn(`n${big}`);
-const slowKey = packs[`n${big}-folded`] ? `n${big}-folded` : undefined;
+const slowKey = packs[`n${big}-wrapped`] ? `n${big}-wrapped` : undefined;
 const keystrokeSlow = slowKey ? await keystrokeOn(slowKey) : undefined;
 
 // ---------------------------------------------------------------- 3. CLI wall time and peak memory on the largest pack
@@ -254,7 +254,7 @@ let cliRow;
         slowOuts.add(out.stdout);
       }
     }
-    if (slowOuts.size !== 1) throw new Error('cold check (folded notes): worker threads and one thread disagree');
+    if (slowOuts.size !== 1) throw new Error('cold check (wrapped notes): worker threads and one thread disagree');
     cliRow.slowOne = median(slow.one); cliRow.slowPar = median(slow.par);
     console.log(`new process, whole-pack check (${slowKey}): 1 thread ${ms(cliRow.slowOne)} ms · ${threads} worker threads ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×)`);
   }
@@ -286,7 +286,7 @@ Module._load = function (request, ...rest) { return request === 'vscode' ? vscod
 
 // ---------------------------------------------------------------- the table, the ratios, BENCHMARKS.md
 const last = rows.find((r) => r.n === big && r.style === 'plain');
-const slowRow = rows.find((r) => r.style === 'folded');
+const slowRow = rows.find((r) => r.style === 'wrapped');
 const perFile = (r, k) => (r[k] / r.files) * 1000;
 const targetsFor = (r, k) => [
   ['whole-pack check ÷ floor', r.check / r.floor, 1.5, `n=${r.n}, 1 thread`],
@@ -300,7 +300,7 @@ const lines = [];
 lines.push(`| pack | files | MB | YAML files on the fast path | floor: read + parseDocument | whole-pack check (1 thread) | ÷ floor | check on ${threads} worker threads | ÷ floor | yaml-language-server | 1 thread ÷ yls | ${threads} threads ÷ yls | 1 thread µs / file |`);
 lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  const name = r.style === 'plain' ? String(r.n) : `${r.n}, notes as folded block scalars`;
+  const name = r.style === 'plain' ? String(r.n) : `${r.n}, notes wrapped over two lines`;
   lines.push(`| ${name} | ${r.files} | ${r.mb.toFixed(1)} | ${r.fast} / ${r.yamlCount} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.par)} ms | ${(r.par / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${(r.par / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
 }
 const table2 = [
@@ -314,7 +314,7 @@ const table2 = [
   `| whole-pack check of the ${big}-file pack in a new process, 1 thread (median of 3) | ${ms(cliRow.coldOne)} ms |`,
   `| the same on ${threads} worker threads (src/core/parallel.ts; the YAML files take the fast path and the Markdown ones are fewer than 200: no worker starts) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
   ...(keystrokeSlow ? [
-    `| keystroke on the ${big}-file pack with notes as folded block scalars (the edited file declines the fast path) | ${ms(keystrokeSlow.edit)} ms |`,
+    `| keystroke on the ${big}-file pack with notes wrapped over two lines (the edited file declines the fast path) | ${ms(keystrokeSlow.edit)} ms |`,
     `| parseDocument of that file alone (${keystrokeSlow.kb.toFixed(1)} KB) | ${ms(keystrokeSlow.parse)} ms |`,
     `| keystroke ÷ parse alone, off the fast path | ${(keystrokeSlow.edit / keystrokeSlow.parse).toFixed(2)}× |`,
     `| whole-pack check of that pack in a new process, 1 thread (median of 3) | ${ms(cliRow.slowOne)} ms |`,
@@ -326,7 +326,7 @@ const table2 = [
 const ratioRows = (list) => list.map(([name, v, limit, at]) => `| ${name} (${at}) | ${name.includes('MB') ? v.toFixed(0) : v.toFixed(2) + '×'} | ≤ ${name.includes('MB') ? limit : limit + '×'} | ${v <= limit ? 'yes' : '**no**'} |`);
 const ratioLines = ['| target (issue 5) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targets)];
 const slowLines = slowRow && keystrokeSlow
-  ? ['| the same targets, every YAML file off the fast path (notes as folded block scalars) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targetsFor(slowRow, keystrokeSlow))]
+  ? ['| the same targets, every YAML file off the fast path (notes wrapped over two lines) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targetsFor(slowRow, keystrokeSlow))]
   : [];
 
 console.log('\n' + lines.join('\n') + '\n\n' + table2.join('\n') + '\n\n' + ratioLines.join('\n') + '\n\n' + slowLines.join('\n'));

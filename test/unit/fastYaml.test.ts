@@ -133,9 +133,9 @@ function genEvidence(seed: number, style: Style): string {
     if (style.oddComments && rnd() < 0.2) out.push(`${pick([fields, base, fields + ind(1)])}# ${pick(['备注', '小结', 'x: y'])}`);
     if (rnd() < 0.4) out.push(`${fields}notes: ${q(pick(WORDS))}`);
     else if (style.blocks && rnd() < 0.4) {
-      // A block scalar: literal (clip, strip, keep), sometimes folded, with blank and odd lines inside.
+      // A block scalar: literal or folded (clip, strip, keep, indicated), with blank and odd lines inside.
       const body = ' '.repeat(fields.length + (rnd() < 0.8 ? style.indent : 1));
-      out.push(`${fields}${pick(['notes', 'justification'])}: ${pick(['|', '|', '|-', '|+', '>', '|2', '| # c'])}`);
+      out.push(`${fields}${pick(['notes', 'justification'])}: ${pick(['|', '|', '|-', '|+', '>', '>', '>-', '>+', '|2', '| # c'])}`);
       const n = Math.floor(rnd() * 4);
       for (let j = 0; j < n; j++) out.push(rnd() < 0.2 ? pick(['', ' '.repeat(body.length), ' '.repeat(body.length + 1)]) : `${body}${rnd() < 0.15 ? ' ' : ''}${pick(WORDS)}`);
       if (rnd() < 0.3) out.push('');
@@ -212,6 +212,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       'clauses:\n  - clause: "5.1.2.1"\n    status: partial\n    samples: { size: 20, nonconforming: 2 }\n    evidence: \n',
       'clauses:\n  - clause: \'5.3\'\n    awarded: 2.5\n    notes: 本条款的证据由售后服务部整理  # 备注\n    justification:\n',
       'clauses:\n  - clause: "5.2.4"\n    status: excluded\n    justification: |\n      本公司不提供安装服务。\n\n      见营业执照经营范围。\n    notes: |-\n      第二行\n',
+      'clauses:\n  - clause: "5.3.1"\n    notes: >\n      一段很长的说明，\n      折行写成两行。\n\n      第二段。\n    justification: >-\n      x\n',
     ];
     for (const text of common) {
       assert.equal(compare(text), 'fast', JSON.stringify(text));
@@ -235,12 +236,12 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     }
   });
 
-  it('leaves everything else to yaml: escapes, anchors, tags, folded or kept block scalars, multi-line scalars, lone CR, tabs, duplicates', () => {
+  it('leaves everything else to yaml: escapes, anchors, tags, kept or more-indented block scalars, multi-line scalars, lone CR, tabs, duplicates', () => {
     for (const text of [
       'clauses:\n  - clause: "5.1\\t"\n',
       'clauses: &a\n  - clause: x\n',
       'clauses: !!seq\n  - clause: x\n',
-      'clauses:\n  - clause: x\n    notes: >\n      text\n',
+      'clauses:\n  - clause: x\n    notes: >\n      text\n        more indented\n',
       'clauses:\n  - clause: x\n    notes: |+\n      text\n',
       'clauses:\n  - clause: x\n    notes: one\n      two\n',
       'clauses:\r  - clause: x\r',
