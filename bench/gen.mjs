@@ -22,8 +22,8 @@ function date(r, stale) {
 }
 
 /**
- * One evidence YAML file of about `target` bytes. Style 'wrapped' wraps each entry's notes over two lines
- * (a multi-line plain scalar), which the YAML fast path declines: the whole file is parsed by `yaml`.
+ * One evidence YAML file of about `target` bytes. Style 'wrapped' writes each entry's notes in double quotes
+ * wrapped over two lines, which the YAML fast path declines: the whole file is parsed by `yaml`.
  */
 export function evidenceYaml(i, leaves, target = 15000, style = 'plain') {
   const r = rng(i * 7919 + 1);
@@ -47,7 +47,7 @@ export function evidenceYaml(i, leaves, target = 15000, style = 'plain') {
       if (kind !== 'document') entry.push(`        date: ${date(r, i % 25 === 5 && k === 0)}`); // stale-evidence
     }
     if (i % 100 === 3 && k === 4) entry.push('    reviewer: 张工');                 // schema: unexpected property
-    if (style === 'wrapped') entry.push(`    notes: ${NOTES}`, `      （${i}/${k}）`);
+    if (style === 'wrapped') entry.push(`    notes: "${NOTES}`, `      （${i}/${k}）"`);
     else entry.push(`    notes: ${NOTES}（${i}/${k}）`);
     const text = entry.join('\n');
     lines.push(text);

@@ -78,7 +78,7 @@ const WORDS = ['售后服务管理制度', '客户投诉处理台账（第 3 号
   'a,b', 'url: x', 'http://example.com/a?b=c', '../attachments/a0.md', '#tag', '&anchor', '*alias', '!tag', '|', '>', '@x', '`x`', '%d',
   'trailing:', 'colon:inside', '：全角冒号', '😀 emoji', ' lead', 'mid  space', '', 'a\\b', '__proto__', 'key: "q"', '?x', ':x'];
 
-interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean; blocks: boolean; oddComments: boolean }
+interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean; blocks: boolean; oddComments: boolean; wrapped: boolean }
 
 function makeRng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -131,7 +131,11 @@ function genEvidence(seed: number, style: Style): string {
     }
     // Comments at other indentations than the next line's (yaml gives some of them to a closing collection).
     if (style.oddComments && rnd() < 0.2) out.push(`${pick([fields, base, fields + ind(1)])}# ${pick(['备注', '小结', 'x: y'])}`);
-    if (rnd() < 0.4) out.push(`${fields}notes: ${q(pick(WORDS))}`);
+    if (rnd() < 0.4) {
+      out.push(`${fields}notes: ${q(pick(WORDS))}`);
+      // Wrapped over more lines, sometimes with blank lines between (a plain scalar folds them).
+      if (style.wrapped) for (let j = Math.floor(rnd() * 3); j > 0; j--) out.push(rnd() < 0.2 ? '' : `${' '.repeat(fields.length + 1 + Math.floor(rnd() * 4))}${pick(WORDS)}`);
+    }
     else if (style.blocks && rnd() < 0.4) {
       // A block scalar: literal or folded (clip, strip, keep, indicated), with blank and odd lines inside.
       const body = ' '.repeat(fields.length + (rnd() < 0.8 ? style.indent : 1));
@@ -149,7 +153,7 @@ function genEvidence(seed: number, style: Style): string {
 
 const styleArb: fc.Arbitrary<Style> = fc.record({
   indent: fc.constantFrom(2, 2, 4, 3), seqIndent: fc.boolean(), quote: fc.constantFrom('plain', 'double', 'single', 'mixed'),
-  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(), blocks: fc.boolean(), oddComments: fc.boolean(),
+  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(), blocks: fc.boolean(), oddComments: fc.boolean(), wrapped: fc.boolean(),
 });
 
 const MUTATION_CHARS = [' ', '  ', '\n', '#', ' #', ':', ': ', '-', '- ', '"', "'", '{', '}', '[', ']', ',', '&a', '*a', '!', '|', '>', '?', '\t', '\r', '\\', '%', '@', '---', 'x'];
@@ -192,7 +196,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     // Generated files include scalars the fast path refuses on purpose (escapes, indicators, `-3`…),
     // yet most of them must still take it.
     console.log(`      ${fast} of ${total} generated files took the fast path`);
-    assert.ok(fast / total > 0.3, `only ${fast} of ${total} generated files took the fast path`);
+    assert.ok(fast / total > 0.25, `only ${fast} of ${total} generated files took the fast path`);
   });
 
   it('never accepts a mutated file with a different reading than yaml', () => {
@@ -205,13 +209,15 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   });
 
   it('takes the fast path for the layouts evidence files are written in, and reads them as yaml does', () => {
-    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false, oddComments: false };
+    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false, oddComments: false, wrapped: false };
     const common = [
       'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: 售后服务管理制度\n        file: ../attachments/a0.md\n',
       '# 注释\nclauses:\n- clause: 5.10\n  evidence:\n  - kind: record\n    title: 台账\n    date: 2026-06-01\n\n- clause: "5.2.4"\n  status: excluded\n  justification: 不适用\n',
       'clauses:\n  - clause: "5.1.2.1"\n    status: partial\n    samples: { size: 20, nonconforming: 2 }\n    evidence: \n',
       'clauses:\n  - clause: \'5.3\'\n    awarded: 2.5\n    notes: 本条款的证据由售后服务部整理  # 备注\n    justification:\n',
       'clauses:\n  - clause: "5.2.4"\n    status: excluded\n    justification: |\n      本公司不提供安装服务。\n\n      见营业执照经营范围。\n    notes: |-\n      第二行\n',
+      'clauses:\n  - clause: "5.3.3"\n    evidence:\n      - kind: document\n        title: 第一行  \n          第二行\n   \n          第三行 5\n    notes:\n      - 列表项\n        续行\n      - 12\n        34\n',
+      'clauses:\n  - clause: "5.3.2"\n    notes: 一段很长的说明，\n      折行写成两行\n\n      再空一行。\n    status: partial\n',
       'clauses:\n  - clause: "5.3.1"\n    notes: >\n      一段很长的说明，\n      折行写成两行。\n\n      第二段。\n    justification: >-\n      x\n',
     ];
     for (const text of common) {
@@ -236,14 +242,15 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     }
   });
 
-  it('leaves everything else to yaml: escapes, anchors, tags, kept or more-indented block scalars, multi-line scalars, lone CR, tabs, duplicates', () => {
+  it('leaves everything else to yaml: escapes, anchors, tags, kept or more-indented block scalars, multi-line quoted scalars, lone CR, tabs, duplicates', () => {
     for (const text of [
       'clauses:\n  - clause: "5.1\\t"\n',
       'clauses: &a\n  - clause: x\n',
       'clauses: !!seq\n  - clause: x\n',
       'clauses:\n  - clause: x\n    notes: >\n      text\n        more indented\n',
       'clauses:\n  - clause: x\n    notes: |+\n      text\n',
-      'clauses:\n  - clause: x\n    notes: one\n      two\n',
+      'clauses:\n  - clause: x\n    notes: "one\n      two"\n',
+      'clauses:\n  - clause: x\n    notes: one\n      - two\n',
       'clauses:\r  - clause: x\r',
       'clauses:\n\t- clause: x\n',
       'clauses:\n  - clause: x\n    clause: y\n',

@@ -1,11 +1,12 @@
 // A fast path for the YAML most evidence files are written in: block mappings and sequences of
-// single-line scalars (plain, 'single' or "double" quoted without escapes), literal and folded block
-// scalars (`|`, `|-`, `>`, `>-`) and one-line flow mappings, with comments and blank lines. For such text it builds the
+// plain scalars (on one line or several), one-line 'single' or "double" quoted scalars without escapes,
+// literal and folded block scalars (`|`, `|-`, `>`, `>-`) and one-line flow mappings, with comments and
+// blank lines. For such text it builds the
 // very nodes `yaml`'s parseDocument would (same classes, values, types and ranges) and the plain
 // value, without the lexer, CST and composer: a seventh of the time on a 15 KB evidence file.
 //
 // It accepts nothing it is not sure of: tabs, a lone CR, control characters, anchors, aliases, tags,
-// directives, document markers, kept block scalars, multi-line flow scalars, escapes, flow sequences,
+// directives, document markers, kept block scalars, multi-line quoted scalars, escapes, flow sequences,
 // explicit keys, duplicate keys, odd indentation, comments that `yaml` would attach to an
 // earlier node… any of these returns undefined and the caller parses with `yaml` (parseYaml).
 // A differential test (test/unit/fastYaml.test.ts) holds every accepted text to parseDocument.
@@ -206,9 +207,7 @@ class Parser {
           built = this.blockScalar(after, line, indent);
         } else {
           if (this.text.charCodeAt(after) === 35) bail(); // `key: # comment` then a nested block
-          built = this.inlineValue(after, line);
-          this.at++;
-          this.noContinuation(indent);
+          built = this.inlineValue(after, line, indent);
         }
       }
       map.items.push(new Pair(key, built.node));
@@ -267,9 +266,7 @@ class Parser {
         if (this.isKeyLine(after, line)) {
           built = this.blockMap(after - line.start, after);
         } else {
-          built = this.inlineValue(after, line);
-          this.at++;
-          this.noContinuation(indent);
+          built = this.inlineValue(after, line, indent);
         }
       }
       seq.items.push(built.node);
@@ -388,8 +385,11 @@ class Parser {
     }
   }
 
-  /** A scalar or flow mapping starting at `at` and ending the line (with an optional comment). */
-  private inlineValue(at: number, line: Line): Built {
+  /**
+   * A scalar or flow mapping starting at `at` and ending the line (with an optional comment), in a
+   * collection at column `parentIndent`; a plain scalar may go on over more indented lines.
+   */
+  private inlineValue(at: number, line: Line, parentIndent: number): Built {
     const text = this.text;
     const lineEnd = line.next; // a value's range ends after its line break
     const ch = text.charCodeAt(at);
@@ -413,16 +413,80 @@ class Parser {
       s.node.range = [at, valueEnd, lineEnd];
       built = { node: s.node, value: s.value, end: lineEnd };
     }
-    this.restOfLine(valueEnd, line.end);
+    const comment = this.restOfLine(valueEnd, line.end);
+    this.at++;
+    if (!comment && isScalar(built.node) && built.node.type === Scalar.PLAIN) {
+      const more = this.plainContinued(at, valueEnd, parentIndent);
+      if (more) return more;
+    }
+    this.noContinuation(parentIndent);
     return built;
   }
 
-  /** After a value: only spaces, then an optional comment (preceded by a space). */
-  private restOfLine(from: number, end: number): void {
+  /**
+   * A plain scalar whose first line (from `at` to `firstEnd`) is followed by more indented lines: the
+   * lines are trimmed and folded (one line break: a space; n blank lines: n line feeds), as yaml reads
+   * them. Undefined when no such line follows. Lines that could be anything else are left to yaml.
+   */
+  private plainContinued(at: number, firstEnd: number, parentIndent: number): Built | undefined {
+    const text = this.text;
+    let value = text.slice(at, firstEnd);
+    let blanks = 0;
+    let last = -1;
+    let lastEnd = firstEnd;
+    let i = this.at;
+    for (; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      if (l.content === l.end) { blanks++; continue; }
+      if (l.indent <= parentIndent) break;
+      if (INDICATOR_START.test(text[l.content])) bail(); // `#` (a comment), `- `, quotes…: left to yaml
+      let e = l.end;
+      while (e > l.content && text.charCodeAt(e - 1) === 32) e--;
+      const seg = text.slice(l.content, e);
+      if (seg.includes(': ') || seg.endsWith(':') || seg.includes(' #')) bail();
+      value += blanks > 0 ? '\n'.repeat(blanks) + seg : ' ' + seg;
+      blanks = 0;
+      last = i;
+      lastEnd = e;
+    }
+    if (last < 0) return undefined;
+    const node = this.plainScalar(value);
+    const end = this.lines[last].next;
+    node.range = [at, lastEnd, end];
+    this.at = last + 1;
+    return { node, value: node.value, end };
+  }
+
+  /** After a value: only spaces, then an optional comment (preceded by a space). Whether there is one. */
+  private restOfLine(from: number, end: number): boolean {
     let i = from;
     while (i < end && this.text.charCodeAt(i) === 32) i++;
-    if (i === end) return;
+    if (i === end) return false;
     if (this.text.charCodeAt(i) !== 35 || i === from) bail();
+    return true;
+  }
+
+  /** A plain scalar's node, its value resolved by the core schema's tags as yaml's composer does. */
+  private plainScalar(source: string): Scalar {
+    let node: Scalar | undefined;
+    let format: string | undefined;
+    for (const t of tags()) {
+      if (t.test.test(source)) {
+        let failed = false;
+        const res = t.resolve(source, () => { failed = true; }, RESOLVE_OPTIONS);
+        if (failed) bail();
+        // Floats come back as a Scalar (keeping e.g. minFractionDigits), as in composeScalar.
+        node = isScalar(res) ? res : new Scalar(res);
+        format = t.format;
+        break;
+      }
+    }
+    node ??= new Scalar(source);
+    if (node.value !== null && typeof node.value === 'object') bail();
+    node.source = source;
+    node.type = Scalar.PLAIN;
+    if (format) node.format = format;
+    return node;
   }
 
   /**
@@ -472,26 +536,8 @@ class Parser {
       while (e > at && text.charCodeAt(e - 1) === 32) e--;
       source = text.slice(at, e);
       valueEnd = e;
-      type = Scalar.PLAIN;
-      let node: Scalar | undefined;
-      let format: string | undefined;
-      for (const t of tags()) {
-        if (t.test.test(source)) {
-          let failed = false;
-          const res = t.resolve(source, () => { failed = true; }, RESOLVE_OPTIONS);
-          if (failed) bail();
-          // Floats come back as a Scalar (keeping e.g. minFractionDigits), as in composeScalar.
-          node = isScalar(res) ? res : new Scalar(res);
-          format = t.format;
-          break;
-        }
-      }
-      node ??= new Scalar(source);
+      const node = this.plainScalar(source);
       value = node.value;
-      if (value !== null && typeof value === 'object') bail();
-      node.source = source;
-      node.type = type;
-      if (format) node.format = format;
       node.range = [at, valueEnd, valueEnd];
       return { node, value, valueEnd };
     }
