@@ -78,7 +78,7 @@ const WORDS = ['售后服务管理制度', '客户投诉处理台账（第 3 号
   'a,b', 'url: x', 'http://example.com/a?b=c', '../attachments/a0.md', '#tag', '&anchor', '*alias', '!tag', '|', '>', '@x', '`x`', '%d',
   'trailing:', 'colon:inside', '：全角冒号', '😀 emoji', ' lead', 'mid  space', '', 'a\\b', '__proto__', 'key: "q"', '?x', ':x'];
 
-interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean; blocks: boolean; oddComments: boolean; wrapped: boolean }
+interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean; blocks: boolean; oddComments: boolean; wrapped: boolean; flowSeqs: boolean }
 
 function makeRng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -115,7 +115,13 @@ function genEvidence(seed: number, style: Style): string {
     }
     if (rnd() < 0.2) out.push(`${fields}awarded: ${pick(['1', '2.5', '7', 'x'])}`);
     if (rnd() < 0.2) out.push(`${fields}justification:${rnd() < 0.3 ? '' : ` ${q(pick(WORDS))}`}`);
-    if (rnd() < 0.85) {
+    if (style.flowSeqs && rnd() < 0.5) {
+      // Evidence as a one-line flow sequence of flow mappings (and now and then a stray scalar or list).
+      const items = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => rnd() < 0.15 ? q(pick(WORDS))
+        : `{kind: ${q(pick(KINDS))}, title: ${q(pick(WORDS))}${rnd() < 0.5 ? `, date: ${pick(['2026-06-01', '2024-01-31'])}` : ''}}`);
+      out.push(`${fields}evidence: [${pick(['', ' '])}${items.join(pick([', ', ',', ' , ']))}${pick(['', ' '])}]${rnd() < 0.2 ? '  # 证据' : ''}`);
+      if (rnd() < 0.2) out.push(`${fields}tags: [${q(pick(WORDS))}, ${q(pick(WORDS))}]`);
+    } else if (rnd() < 0.85) {
       const m = Math.floor(rnd() * 4);
       out.push(`${fields}evidence:${m === 0 && rnd() < 0.5 ? ' []' : ''}`);
       const edash = fields + (style.seqIndent ? ind(1) : '');
@@ -153,7 +159,7 @@ function genEvidence(seed: number, style: Style): string {
 
 const styleArb: fc.Arbitrary<Style> = fc.record({
   indent: fc.constantFrom(2, 2, 4, 3), seqIndent: fc.boolean(), quote: fc.constantFrom('plain', 'double', 'single', 'mixed'),
-  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(), blocks: fc.boolean(), oddComments: fc.boolean(), wrapped: fc.boolean(),
+  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(), blocks: fc.boolean(), oddComments: fc.boolean(), wrapped: fc.boolean(), flowSeqs: fc.boolean(),
 });
 
 const MUTATION_CHARS = [' ', '  ', '\n', '#', ' #', ':', ': ', '-', '- ', '"', "'", '{', '}', '[', ']', ',', '&a', '*a', '!', '|', '>', '?', '\t', '\r', '\\', '%', '@', '---', 'x'];
@@ -209,7 +215,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   });
 
   it('takes the fast path for the layouts evidence files are written in, and reads them as yaml does', () => {
-    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false, oddComments: false, wrapped: false };
+    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false, oddComments: false, wrapped: false, flowSeqs: false };
     const common = [
       'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: 售后服务管理制度\n        file: ../attachments/a0.md\n',
       '# 注释\nclauses:\n- clause: 5.10\n  evidence:\n  - kind: record\n    title: 台账\n    date: 2026-06-01\n\n- clause: "5.2.4"\n  status: excluded\n  justification: 不适用\n',
@@ -217,6 +223,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       'clauses:\n  - clause: \'5.3\'\n    awarded: 2.5\n    notes: 本条款的证据由售后服务部整理  # 备注\n    justification:\n',
       'clauses:\n  - clause: "5.2.4"\n    status: excluded\n    justification: |\n      本公司不提供安装服务。\n\n      见营业执照经营范围。\n    notes: |-\n      第二行\n',
       'clauses:\n  - clause: "5.3.3"\n    evidence:\n      - kind: document\n        title: 第一行  \n          第二行\n   \n          第三行 5\n    notes:\n      - 列表项\n        续行\n      - 12\n        34\n',
+      'clauses:\n  - clause: "5.3.4"\n    evidence: [{kind: document, title: d}, {kind: record, title: r, date: 2026-09-01}]\n  - clause: "5.3.5"\n    evidence: [ {kind: document, title: "a, b"} ]  # 注\n',
       'clauses:\n  - clause: "5.3.2"\n    notes: 一段很长的说明，\n      折行写成两行\n\n      再空一行。\n    status: partial\n',
       'clauses:\n  - clause: "5.3.1"\n    notes: >\n      一段很长的说明，\n      折行写成两行。\n\n      第二段。\n    justification: >-\n      x\n',
     ];
@@ -255,7 +262,8 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       'clauses:\n\t- clause: x\n',
       'clauses:\n  - clause: x\n    clause: y\n',
       '---\nclauses: []\n',
-      'clauses: [a]\n',
+      'clauses: [[a]]\n',
+      'clauses: [a, ]\n',
       'clauses:\n  - clause: x\n      # a deeper comment\n    status: partial\n',
       '',
       '# only a comment\n',
