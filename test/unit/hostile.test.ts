@@ -260,6 +260,24 @@ describe('hostile packs', function () {
       assertRestScored(result, ['5.1.1.1']);
     });
 
+    it('2,000,000 list items without a colon (the YAML fast path) are read in linear time', async () => {
+      const ws = workspace();
+      // The fast path looked for `:` and closing quotes with indexOf, which searched past each line to the
+      // end of the text: 800,000 such items took 41 s, this 20 MB file minutes (the size limit is raised
+      // for it). One file stays on the fast path, the other is declined at its last line (an unclosed
+      // quote) after reading all the others.
+      const head = 'clauses:\n  - clause: "5.1.1.1"\n    evidence: []\n    notes:\n';
+      const a = put(`${ws.pack}/items.evidence.yaml`, head + '      - x\n'.repeat(2000000));
+      const b = put(`${ws.pack}/quote.evidence.yaml`, head + '      - 第几项\n'.repeat(20000) + '      - "unclosed\n');
+      const { result } = await check(ws, { maxFileSize: 32 * 1024 * 1024 });
+      const notes = on(result, a, 'schema');
+      assert.equal(notes.length, 1);
+      assert.match(notes[0].message, /notes/);
+      assert.equal(notes[0].range.start.line, 4);
+      assert.deepEqual(on(result, b).map((d) => d.code), ['yaml-syntax']);
+      assertRestScored(result, ['5.1.1.1']);
+    });
+
     it('150,000 keys in one mapping are checked in linear time, duplicates still reported', async () => {
       const ws = workspace();
       // yaml's own uniqueKeys check was O(n²): 40,000 keys took 11 s, this file would take minutes.

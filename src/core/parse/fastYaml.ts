@@ -179,7 +179,7 @@ class Parser {
         keyAt = l.content;
       }
       const line = this.lines[this.at];
-      const colon = this.text.indexOf(':', keyAt);
+      const colon = this.find(58 /* : */, keyAt, line.end);
       if (colon < 0 || colon >= line.end) bail();
       const keyText = this.text.slice(keyAt, colon);
       if (!KEY.test(keyText) || NON_STRING_KEY.test(keyText) || keyText === '__proto__' || seen.has(keyText)) bail();
@@ -367,9 +367,18 @@ class Parser {
     return { node, value, end };
   }
 
+  /**
+   * The first `code` in [from, end), or −1. Never past the line: `indexOf` would look through the rest of
+   * the text, once per line — quadratic on a large file with few colons.
+   */
+  private find(code: number, from: number, end: number): number {
+    for (let i = from; i < end; i++) if (this.text.charCodeAt(i) === code) return i;
+    return -1;
+  }
+
   /** Whether `key:` (then space or line end) starts at `at`. */
   private isKeyLine(at: number, line: Line): boolean {
-    const colon = this.text.indexOf(':', at);
+    const colon = this.find(58 /* : */, at, line.end);
     if (colon < 0 || colon >= line.end) return false;
     if (!KEY.test(this.text.slice(at, colon))) return false;
     return colon + 1 === line.end || this.text.charCodeAt(colon + 1) === 32;
@@ -501,7 +510,7 @@ class Parser {
     let valueEnd: number;
     let type: Scalar.Type;
     if (ch === 34 /* " */) {
-      const close = text.indexOf('"', at + 1);
+      const close = this.find(34 /* " */, at + 1, end);
       if (close < 0 || close >= end) bail();
       source = text.slice(at + 1, close);
       if (source.includes('\\')) bail();
@@ -512,7 +521,7 @@ class Parser {
       let i = at + 1;
       let out = '';
       for (;;) {
-        const q = text.indexOf("'", i);
+        const q = this.find(39 /* ' */, i, end);
         if (q < 0 || q >= end) bail();
         out += text.slice(i, q);
         if (text.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; continue; }
@@ -593,7 +602,7 @@ class Parser {
     skip();
     if (text.charCodeAt(i) === 125 /* } */) bail(); // `{}`: rare enough to leave to yaml
     for (;;) {
-      const colon = text.indexOf(':', i);
+      const colon = this.find(58 /* : */, i, end);
       if (colon < 0 || colon >= end) bail();
       const keyText = text.slice(i, colon);
       if (!KEY.test(keyText) || NON_STRING_KEY.test(keyText) || keyText === '__proto__' || seen.has(keyText)) bail();
