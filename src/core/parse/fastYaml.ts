@@ -180,38 +180,24 @@ class Parser {
       }
       const line = this.lines[this.at];
       const colon = this.find(58 /* : */, keyAt, line.end);
-      if (colon < 0 || colon >= line.end) bail();
-      const keyText = this.text.slice(keyAt, colon);
-      if (!KEY.test(keyText) || NON_STRING_KEY.test(keyText) || keyText === '__proto__' || seen.has(keyText)) bail();
-      seen.add(keyText);
+      if (colon < 0) bail();
+      const key = this.key(keyAt, colon, seen);
       if (start < 0) start = keyAt;
-      const key = new Scalar(keyText);
-      key.range = [keyAt, colon, colon];
-      key.source = keyText;
-      key.type = Scalar.PLAIN;
-      let after = colon + 1;
+      const after = this.afterIndicator(colon, line);
       const c = this.text.charCodeAt(after);
       let built: Built;
       if (after === line.end) {
+        // `key:` (with or without trailing spaces): a nested block, or an empty value where the line ends.
         this.at++;
         built = this.nestedOrEmpty(indent, after, true);
-      } else if (c !== 32) {
-        return bail();
+      } else if (c === 124 /* | */ || c === 62 /* > */) {
+        built = this.blockScalar(after, line, indent);
       } else {
-        while (this.text.charCodeAt(after) === 32) after++;
-        if (after === line.end) {
-          // `key:` and trailing spaces: as `key:`, an empty value sitting at the end of the line.
-          this.at++;
-          built = this.nestedOrEmpty(indent, after, true);
-        } else if (this.text.charCodeAt(after) === 124 /* | */ || this.text.charCodeAt(after) === 62 /* > */) {
-          built = this.blockScalar(after, line, indent);
-        } else {
-          if (this.text.charCodeAt(after) === 35) bail(); // `key: # comment` then a nested block
-          built = this.inlineValue(after, line, indent);
-        }
+        if (c === 35) bail(); // `key: # comment` then a nested block
+        built = this.inlineValue(after, line, indent);
       }
       map.items.push(new Pair(key, built.node));
-      value[keyText] = built.value;
+      value[key.value as string] = built.value;
       end = built.end;
       keyAt = undefined;
     }
@@ -222,8 +208,10 @@ class Parser {
     return { node: map, value, end: commentEnd ?? end };
   }
 
-  /** A block sequence whose dashes are at column `indent` (the current line, at `at`, starts with one). */
-  /** `compact`: written at its mapping key's column (`key:` then `- item` lines), where yaml places comments differently. */
+  /**
+   * A block sequence whose dashes are at column `indent` (the current line, at `at`, starts with one).
+   * `compact`: written at its mapping key's column (`key:` then `- item` lines), where yaml places comments differently.
+   */
   private blockSeq(indent: number, compact: boolean): Built {
     if (++this.depth > 50) bail();
     const seq = new YAMLSeq();
@@ -244,30 +232,18 @@ class Parser {
       }
       this.consumingCommented();
       if (start < 0) start = dash;
-      let after = dash + 1;
+      const after = this.afterIndicator(dash, line);
+      const c = this.text.charCodeAt(after);
       let built: Built;
       if (after === line.end) {
         this.at++;
         built = this.nestedOrEmpty(indent, after, false);
-      } else if (this.text.charCodeAt(after) !== 32) {
-        return bail();
+      } else if (c === 35 || c === 45) {
+        return bail(); // `- # comment`, `- - nested`
+      } else if (this.isKeyLine(after, line)) {
+        built = this.blockMap(after - line.start, after);
       } else {
-        while (this.text.charCodeAt(after) === 32) after++;
-        if (after === line.end) {
-          this.at++;
-          built = this.nestedOrEmpty(indent, after, false);
-          seq.items.push(built.node);
-          value.push(built.value);
-          end = built.end;
-          continue;
-        }
-        const ch = this.text.charCodeAt(after);
-        if (ch === 35 || ch === 45) bail(); // `- # comment`, `- - nested`
-        if (this.isKeyLine(after, line)) {
-          built = this.blockMap(after - line.start, after);
-        } else {
-          built = this.inlineValue(after, line, indent);
-        }
+        built = this.inlineValue(after, line, indent);
       }
       seq.items.push(built.node);
       value.push(built.value);
@@ -367,6 +343,26 @@ class Parser {
     return { node, value, end };
   }
 
+  /** The key scalar from `at` to the colon; keys that are not plain words, or repeat one, are left to yaml. */
+  private key(at: number, colon: number, seen: Set<string>): Scalar {
+    const text = this.text.slice(at, colon);
+    if (!KEY.test(text) || NON_STRING_KEY.test(text) || text === '__proto__' || seen.has(text)) bail();
+    seen.add(text);
+    const key = new Scalar(text);
+    key.range = [at, colon, colon];
+    key.source = text;
+    key.type = Scalar.PLAIN;
+    return key;
+  }
+
+  /** After a `:` or `-` indicator at `at`: where its value starts (past the spaces), or the line's end. */
+  private afterIndicator(at: number, line: Line): number {
+    let i = at + 1;
+    if (i < line.end && this.text.charCodeAt(i) !== 32) bail(); // `a:b`, `-x`: not this indicator
+    while (i < line.end && this.text.charCodeAt(i) === 32) i++;
+    return i;
+  }
+
   /**
    * The first `code` in [from, end), or −1. Never past the line: `indexOf` would look through the rest of
    * the text, once per line — quadratic on a large file with few colons.
@@ -379,7 +375,7 @@ class Parser {
   /** Whether `key:` (then space or line end) starts at `at`. */
   private isKeyLine(at: number, line: Line): boolean {
     const colon = this.find(58 /* : */, at, line.end);
-    if (colon < 0 || colon >= line.end) return false;
+    if (colon < 0) return false;
     if (!KEY.test(this.text.slice(at, colon))) return false;
     return colon + 1 === line.end || this.text.charCodeAt(colon + 1) === 32;
   }
@@ -511,7 +507,7 @@ class Parser {
     let type: Scalar.Type;
     if (ch === 34 /* " */) {
       const close = this.find(34 /* " */, at + 1, end);
-      if (close < 0 || close >= end) bail();
+      if (close < 0) bail();
       source = text.slice(at + 1, close);
       if (source.includes('\\')) bail();
       value = source;
@@ -522,7 +518,7 @@ class Parser {
       let out = '';
       for (;;) {
         const q = this.find(39 /* ' */, i, end);
-        if (q < 0 || q >= end) bail();
+        if (q < 0) bail();
         out += text.slice(i, q);
         if (text.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; continue; }
         valueEnd = q + 1;
@@ -578,16 +574,23 @@ class Parser {
       item.node.range = [start, item.valueEnd, i];
       seq.items.push(item.node);
       value.push(item.value);
-      const c = text.charCodeAt(i);
-      if (c === 44 /* , */) {
-        i++;
-        skip();
-        if (text.charCodeAt(i) === 93) bail(); // trailing comma
-        continue;
-      }
-      if (c === 93) return { node: seq, value, valueEnd: i + 1 };
-      bail();
+      i = this.flowSeparator(i, end, 93 /* ] */);
+      if (i < 0) return { node: seq, value, valueEnd: -i };
     }
+  }
+
+  /**
+   * After a flow item and its spaces, at `i`: a comma, then the next item (returns where it starts), or the
+   * closing `close` (returns minus the offset after it). A trailing comma or anything else is left to yaml.
+   */
+  private flowSeparator(i: number, end: number, close: number): number {
+    const c = this.text.charCodeAt(i);
+    if (c === close) return -(i + 1);
+    if (c !== 44 /* , */) bail();
+    i++;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    if (this.text.charCodeAt(i) === close) bail(); // trailing comma
+    return i;
   }
 
   /** `{key: scalar, key: scalar}` on one line (no nesting). */
@@ -603,15 +606,9 @@ class Parser {
     if (text.charCodeAt(i) === 125 /* } */) bail(); // `{}`: rare enough to leave to yaml
     for (;;) {
       const colon = this.find(58 /* : */, i, end);
-      if (colon < 0 || colon >= end) bail();
-      const keyText = text.slice(i, colon);
-      if (!KEY.test(keyText) || NON_STRING_KEY.test(keyText) || keyText === '__proto__' || seen.has(keyText)) bail();
-      seen.add(keyText);
+      if (colon < 0) bail();
+      const key = this.key(i, colon, seen);
       if (text.charCodeAt(colon + 1) !== 32) bail();
-      const key = new Scalar(keyText);
-      key.range = [i, colon, colon];
-      key.source = keyText;
-      key.type = Scalar.PLAIN;
       i = colon + 1;
       skip();
       const s = this.scalar(i, end, true);
@@ -619,16 +616,9 @@ class Parser {
       skip();
       s.node.range = [s.node.range![0], s.valueEnd, i];
       map.items.push(new Pair(key, s.node));
-      value[keyText] = s.value;
-      const c = text.charCodeAt(i);
-      if (c === 44 /* , */) {
-        i++;
-        skip();
-        if (text.charCodeAt(i) === 125) bail(); // trailing comma
-        continue;
-      }
-      if (c === 125) return { node: map, value, valueEnd: i + 1 };
-      bail();
+      value[key.value as string] = s.value;
+      i = this.flowSeparator(i, end, 125 /* } */);
+      if (i < 0) return { node: map, value, valueEnd: -i };
     }
   }
 }
