@@ -62,7 +62,6 @@ export class Engine {
   private readonly links: LinkCache = { states: new Map() };
   private readonly matchers = new Map<string, (p: string) => boolean>();
   private readonly workspaceRoot: string;
-  private realRootPromise?: Promise<string>;
   /**
    * Bumped by every `invalidate`; `touched` logs the invalidations in order (epoch, path).
    * A check that awaited the disk while the user typed must not cache what it read before the
@@ -391,8 +390,9 @@ export class Engine {
 
   /** The workspace root with symlinks resolved (the boundary symlink targets are compared with). */
   private realRoot(): Promise<string> {
-    this.realRootPromise ??= this.host.fs.realpath(this.workspaceRoot).then((r) => (r ? normalizePath(r) : this.workspaceRoot));
-    return this.realRootPromise;
+    // Shared with the link checks (makeContext), and resolved again when the root is invalidated.
+    this.links.realRoot ??= this.host.fs.realpath(this.workspaceRoot).then((r) => (r ? normalizePath(r) : this.workspaceRoot));
+    return this.links.realRoot;
   }
 
   private readDir(d: string): Promise<DirEntry[]> {
