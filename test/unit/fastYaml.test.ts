@@ -16,6 +16,7 @@ import { parseYaml, type YamlSource } from '../../src/core/parse/yamlSource';
 import { schemaDiagnostics } from '../../src/core/schemaCheck';
 import { BUILTIN_STANDARDS, loadStandardText } from '../../src/core/standard/loadStandard';
 import { LineIndex } from '../../src/core/text';
+import { yamlTree } from './support/yamlTreeGen';
 
 const REPO = path.resolve(__dirname, '../..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -214,6 +215,23 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     assert.ok(fast > 0, 'no mutated file took the fast path: the property tested nothing');
   });
 
+  it('gives what yaml gives for random YAML trees (any keys, scalars, indentation, comments, blank lines)', () => {
+    // Seeds far apart per FUZZ_SEED, so that runs with neighbouring seeds do not test the same trees.
+    const base = (SEED ?? Math.floor(Math.random() * 2 ** 20)) * 1_000_003;
+    let fast = 0;
+    const n = RUNS * 3;
+    for (let i = 0; i < n; i++) {
+      try {
+        if (compare(yamlTree(base + i)) === 'fast') fast++;
+      } catch (e) {
+        (e as Error).message += ` (yamlTree seed ${base + i}; replay with FUZZ_SEED=${base + i})`;
+        throw e;
+      }
+    }
+    console.log(`      ${fast} of ${n} random trees took the fast path`);
+    assert.ok(fast > n * 0.15, `only ${fast} of ${n} random trees took the fast path`);
+  });
+
   it('takes the fast path for the layouts evidence files are written in, and reads them as yaml does', () => {
     const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false, oddComments: false, wrapped: false, flowSeqs: false };
     const common = [
@@ -267,6 +285,11 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       'clauses:\n  - clause: x\n      # a deeper comment\n    status: partial\n',
       '',
       '# only a comment\n',
+      // Found by a red-team review: an empty item after a comment (yaml's range runs past its line break),
+      // and a key longer than 1024 characters (a yaml error).
+      'a:\n- x\n# c\n-\n',
+      'clauses:\n  - clause: "5.1"\n    evidence:\n      - kind: document\n        title: x\n      # c\n      -\n\n  - clause: "5.2"\n',
+      `clauses:\n  - ${'k'.repeat(1025)}: 1\n`,
     ]) assert.equal(compare(text), 'slow', JSON.stringify(text));
   });
 

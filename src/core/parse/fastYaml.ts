@@ -236,6 +236,8 @@ class Parser {
       const c = this.text.charCodeAt(after);
       let built: Built;
       if (after === line.end) {
+        // An empty item right after a comment: yaml's range for it runs on past the line break.
+        if (this.commentsBefore === this.at) bail();
         this.at++;
         built = this.nestedOrEmpty(indent, after, false);
       } else if (c === 35 || c === 45) {
@@ -346,7 +348,8 @@ class Parser {
   /** The key scalar from `at` to the colon; keys that are not plain words, or repeat one, are left to yaml. */
   private key(at: number, colon: number, seen: Set<string>): Scalar {
     const text = this.text.slice(at, colon);
-    if (!KEY.test(text) || NON_STRING_KEY.test(text) || text === '__proto__' || seen.has(text)) bail();
+    // yaml refuses an implicit key whose `:` is more than 1024 characters from its start.
+    if (colon - at > 1024 || !KEY.test(text) || NON_STRING_KEY.test(text) || text === '__proto__' || seen.has(text)) bail();
     seen.add(text);
     const key = new Scalar(text);
     key.range = [at, colon, colon];
