@@ -224,7 +224,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       try {
         if (compare(yamlTree(base + i)) === 'fast') fast++;
       } catch (e) {
-        (e as Error).message += ` (yamlTree seed ${base + i}; replay with FUZZ_SEED=${base + i})`;
+        (e as Error).message += ` (the text is yamlTree(${base + i}) from test/unit/support/yamlTreeGen.ts)`;
         throw e;
       }
     }
