@@ -1,15 +1,16 @@
-// A fast path for the YAML most evidence files are written in: block mappings and sequences of
-// plain scalars (on one line or several), one-line 'single' or "double" quoted scalars without escapes,
-// literal and folded block scalars (`|`, `|-`, `>`, `>-`) and one-line flow mappings and sequences, with
-// comments and blank lines. For such text it builds the
-// very nodes `yaml`'s parseDocument would (same classes, values, types and ranges) and the plain
-// value, without the lexer, CST and composer: a seventh of the time on a 15 KB evidence file.
+// A fast path for the YAML most evidence files are written in: block mappings and sequences of plain
+// scalars (on one line or several), one-line 'single' or "double" quoted scalars without escapes,
+// literal and folded block scalars (`|`, `|-`, `>`, `>-`) and one-line flow mappings and sequences,
+// with comments and blank lines. For such text it builds the very nodes `yaml`'s parseDocument would
+// (same classes, values, types and ranges) and the plain value, without the lexer, CST and composer:
+// a seventh of the time on a 15 KB evidence file.
 //
 // It accepts nothing it is not sure of: tabs, a lone CR, control characters, anchors, aliases, tags,
-// directives, document markers, kept block scalars, multi-line quoted scalars, escapes, nested or multi-line flow,
-// explicit keys, duplicate keys, odd indentation, comments that `yaml` would attach to an
-// earlier node… any of these returns undefined and the caller parses with `yaml` (parseYaml).
-// A differential test (test/unit/fastYaml.test.ts) holds every accepted text to parseDocument.
+// directives, document markers, kept block scalars, multi-line quoted scalars, escapes, nested or
+// multi-line flow, explicit keys, duplicate keys, keys over 1024 characters, odd indentation, comments
+// that `yaml` would attach to an earlier node… any of these returns undefined and the caller parses
+// with `yaml` (parseYaml). A differential test (test/unit/fastYaml.test.ts) holds every accepted text
+// to parseDocument.
 import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { LineIndex } from '../text';
 import type { YamlSource } from './yamlSource';
@@ -394,7 +395,7 @@ class Parser {
   }
 
   /**
-   * A scalar or flow mapping starting at `at` and ending the line (with an optional comment), in a
+   * A scalar or flow collection starting at `at` and ending the line (with an optional comment), in a
    * collection at column `parentIndent`; a plain scalar may go on over more indented lines.
    */
   private inlineValue(at: number, line: Line, parentIndent: number): Built {
@@ -423,10 +424,8 @@ class Parser {
     }
     const comment = this.restOfLine(valueEnd, line.end);
     this.at++;
-    if (!comment && isScalar(built.node) && built.node.type === Scalar.PLAIN) {
-      const more = this.plainContinued(at, valueEnd, parentIndent);
-      if (more) return more;
-    }
+    // A plain scalar may go on; plainContinued has then looked at the next line already.
+    if (!comment && isScalar(built.node) && built.node.type === Scalar.PLAIN) return this.plainContinued(at, valueEnd, parentIndent) ?? built;
     this.noContinuation(parentIndent);
     return built;
   }
