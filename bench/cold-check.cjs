@@ -1,5 +1,5 @@
 // One whole-pack check in a new process, as the CLI runs it: `node bench/cold-check.cjs ROOT [THREADS]`.
-// THREADS > 1 analyses files on that many worker threads as the CLI does (src/core/parallel.ts). Prints the score and counts.
+// THREADS > 1 analyses files on that many worker threads as the CLI does (src/node/parallel.ts). Prints the score and counts.
 const path = require('node:path');
 const engineFile = path.join(__dirname, '.work', 'engine.cjs');
 const E = require(engineFile);

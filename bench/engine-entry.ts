@@ -1,11 +1,11 @@
 // What the benchmark drives in-process: the engine exactly as the CLI and the extension bundle it,
 // plus the same `yaml` parser for the floor. Built by bench/run.mjs to bench/.work/engine.cjs.
 // Loaded in a worker thread by startParallelAnalyzer, it serves file analyses instead.
-import { runAnalyzerWorkerIfAsked } from '../src/core/parallel';
+import { runAnalyzerWorkerIfAsked } from '../src/node/parallel';
 runAnalyzerWorkerIfAsked();
-export { startParallelAnalyzer } from '../src/core/parallel';
+export { startParallelAnalyzer } from '../src/node/parallel';
 export { Engine } from '../src/core/engine';
-export { nodeFileSystem } from '../src/core/nodeFs';
+export { nodeFileSystem } from '../src/node/nodeFs';
 export { systemClock } from '../src/core/host';
 export { BUILTIN_STANDARDS, BUILTIN_FILE_PREFIX, loadStandardText } from '../src/core/standard/loadStandard';
 export { parseDocument } from 'yaml';

@@ -70,7 +70,7 @@ async function engineCheck(root) {
 }
 
 /**
- * The same check with file analysis on worker threads (src/core/parallel.ts): files on the YAML fast path stay
+ * The same check with file analysis on worker threads (src/node/parallel.ts): files on the YAML fast path stay
  * on this thread, the others go to the workers (the CLI keeps its first 200 others here too; this analyzer is
  * started once and warmed like this thread, as in a long-lived process, so past the untimed first round every
  * declined file goes to a worker). A cold process, as the CLI, is measured apart (section 3).
@@ -312,7 +312,7 @@ const table2 = [
   `| CLI \`check --format json\`, ${big}-file pack: wall time (new process, median of 3) | ${ms(cliRow.wall)} ms |`,
   `| CLI peak memory (max RSS) | ${cliRow.rss.toFixed(0)} MB |`,
   `| whole-pack check of the ${big}-file pack in a new process, 1 thread (median of 3) | ${ms(cliRow.coldOne)} ms |`,
-  `| the same on ${threads} worker threads (src/core/parallel.ts; the YAML files take the fast path and the Markdown ones are fewer than 200: no worker starts) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
+  `| the same on ${threads} worker threads (src/node/parallel.ts; the YAML files take the fast path and the Markdown ones are fewer than 200: no worker starts) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
   ...(keystrokeSlow ? [
     `| keystroke on the ${big}-file pack with quoted notes wrapped over two lines (the edited file declines the fast path) | ${ms(keystrokeSlow.edit)} ms |`,
     `| parseDocument of that file alone (${keystrokeSlow.kb.toFixed(1)} KB) | ${ms(keystrokeSlow.parse)} ms |`,

@@ -6,8 +6,8 @@ import { Engine } from '../core/engine';
 import { systemClock, type Host } from '../core/host';
 import { planInit } from '../core/init';
 import { fillTemplate, langFromEnv } from '../core/messages';
-import { nodeFileSystem } from '../core/nodeFs';
-import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../core/parallel';
+import { nodeFileSystem } from '../node/nodeFs';
+import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARDS, BUILTIN_FILE_PREFIX, loadStandardText } from '../core/standard/loadStandard';
 import type { Lang, PackResult } from '../core/types';
@@ -271,7 +271,7 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   return 0;
 }
 
-// Inside an analyzer worker (src/core/parallel.ts) this bundle serves analyses and runs no command.
+// Inside an analyzer worker (src/node/parallel.ts) this bundle serves analyses and runs no command.
 const isAnalyzerWorker = runAnalyzerWorkerIfAsked();
 if (require.main === module && !isAnalyzerWorker) {
   // A reader that stops early (`evidence-pack check | head`) closes the pipe: end quietly, like any Unix tool.

@@ -12,7 +12,7 @@ import { LineIndex, ZERO_RANGE } from './text';
 import type { ClauseEntry, Diagnostic, FileResult } from './types';
 import { RULES } from './messages';
 
-/** `parsed`: the text already read by the YAML fast path (src/core/parallel.ts tries it before choosing a thread). */
+/** `parsed`: the text already read by the YAML fast path (src/node/parallel.ts tries it before choosing a thread). */
 export async function analyzeEvidenceText(text: string, file: string, ctx: PackContext, parsed?: YamlSource): Promise<FileResult> {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (code, f, range, message, extra) =>

@@ -70,7 +70,7 @@ export class Engine {
   private epoch = 0;
   private readonly touched: { epoch: number; path: string; change: 'change' | 'create' | 'delete' }[] = [];
 
-  /** `options.analyzeText` replaces the in-thread analysis of one file's text (the CLI's worker threads, src/core/parallel.ts). */
+  /** `options.analyzeText` replaces the in-thread analysis of one file's text (the CLI's worker threads, src/node/parallel.ts). */
   constructor(readonly host: Host, private readonly options: EngineOptions = {}) {
     this.workspaceRoot = normalizePath(host.workspaceRoot);
   }

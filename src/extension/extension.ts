@@ -2,11 +2,11 @@
 // language features and the commands. Activated by workspaceContains for manifests and
 // evidence files, by its commands and by a restored panel — never by `*`.
 import * as vscode from 'vscode';
-import { PackService } from './packService';
-import { StatusBar } from './statusBar';
-import { ScorePanel, VIEW_TYPE } from './scorePanel';
-import { registerLanguageFeatures } from './languageFeatures';
-import { registerCommands } from './commands';
+import { PackService } from './service/packService';
+import { StatusBar } from './status/statusBar';
+import { ScorePanel, VIEW_TYPE } from './panel/scorePanel';
+import { registerLanguageFeatures } from './language/languageFeatures';
+import { registerCommands } from './commands/commands';
 
 export function activate(context: vscode.ExtensionContext): void {
   const service = new PackService(context.extensionUri);

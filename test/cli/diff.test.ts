@@ -9,7 +9,7 @@ import { DiffError, scoreDiff } from '../../src/cli/diff';
 import { main } from '../../src/cli/main';
 import { Engine } from '../../src/core/engine';
 import { systemClock } from '../../src/core/host';
-import { nodeFileSystem } from '../../src/core/nodeFs';
+import { nodeFileSystem } from '../../src/node/nodeFs';
 import type { Lang, PackResult } from '../../src/core/types';
 
 const REPO = path.resolve(__dirname, '../..');

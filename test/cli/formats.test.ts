@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { Engine } from '../../src/core/engine';
 import { systemClock } from '../../src/core/host';
 import { RULES } from '../../src/core/messages';
-import { nodeFileSystem } from '../../src/core/nodeFs';
+import { nodeFileSystem } from '../../src/node/nodeFs';
 import type { Lang, PackResult } from '../../src/core/types';
 import { parseArgs } from '../../src/cli/args';
 import { main } from '../../src/cli/main';

@@ -2,7 +2,7 @@
 // may reach the Problems view and the score; nothing after a pack went away.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { LatestRun, type Timers } from '../../src/extension/latestRun';
+import { LatestRun, type Timers } from '../../src/extension/service/latestRun';
 
 /** Manual timers and manually resolved runs: the test decides what finishes when. */
 function harness() {

@@ -130,7 +130,7 @@ describe('extension runtime strings', () => {
     }
   });
 
-  it('ships l10n bundles that match the string table (regenerate with src/extension/manifest/l10nBundles.ts)', () => {
+  it('ships l10n bundles that match the string table (regenerate with scripts/l10nBundles.ts)', () => {
     const bundles = l10nBundles();
     assert.deepEqual(json('l10n/bundle.l10n.json'), bundles.en);
     assert.deepEqual(json('l10n/bundle.l10n.zh-cn.json'), bundles['zh-cn']);

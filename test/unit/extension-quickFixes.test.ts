@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Engine } from '../../src/core/engine';
-import { nodeFileSystem } from '../../src/core/nodeFs';
+import { nodeFileSystem } from '../../src/node/nodeFs';
 import type { DiagnosticCode, PackResult } from '../../src/core/types';
-import { planQuickFixes, type FixPlan } from '../../src/extension/quickFixes';
-import type { TextEdit } from '../../src/extension/textEdits';
+import { planQuickFixes, type FixPlan } from '../../src/extension/language/quickFixes';
+import type { TextEdit } from '../../src/extension/language/textEdits';
 
 function apply(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');

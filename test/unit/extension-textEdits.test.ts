@@ -5,13 +5,13 @@ import { parse } from 'yaml';
 import {
   addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, quoteScalar,
   type TextEdit,
-} from '../../src/extension/textEdits';
+} from '../../src/extension/language/textEdits';
 import type { Range } from '../../src/core/types';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../src/core/engine';
-import { nodeFileSystem } from '../../src/core/nodeFs';
+import { nodeFileSystem } from '../../src/node/nodeFs';
 
 function offset(text: string, line: number, character: number): number {
   const lines = text.split('\n');

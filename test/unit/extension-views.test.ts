@@ -4,15 +4,15 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clause, ClauseEntry, PackResult, Score, Standard } from '../../src/core/types';
-import { statusText, statusTooltip } from '../../src/extension/statusText';
-import { buildPanelModel, exactDecimal, formatNumber } from '../../src/extension/panelModel';
-import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panelHtml';
-import { parsePanelState, parseWebviewMessage } from '../../src/extension/webviewMessages';
+import { statusText, statusTooltip } from '../../src/extension/status/statusText';
+import { buildPanelModel, exactDecimal, formatNumber } from '../../src/extension/panel/panelModel';
+import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panel/panelHtml';
+import { parsePanelState, parseWebviewMessage } from '../../src/extension/panel/webviewMessages';
 import {
   clauseDocumentation, clauseIdAt, completionContext, kindAt, kindDocumentation, completions, entrySymbols, findClauseDefinition, findLinks,
   lensTitle, rankEntryFiles,
-} from '../../src/extension/languageLogic';
-import { overlayFileSystem, packForPath, relativePath } from '../../src/extension/overlayFs';
+} from '../../src/extension/language/languageLogic';
+import { overlayFileSystem, packForPath, relativePath } from '../../src/extension/service/overlayFs';
 import type { FileSystem } from '../../src/core/host';
 
 const r0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

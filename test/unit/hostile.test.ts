@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Engine } from '../../src/core/engine';
-import { nodeFileSystem } from '../../src/core/nodeFs';
+import { nodeFileSystem } from '../../src/node/nodeFs';
 import type { FileSystem } from '../../src/core/host';
 import type { Diagnostic, DiagnosticCode, PackResult } from '../../src/core/types';
 import { allMetExcept, engineFor, manifest, memFs, TEST_STANDARD } from './support/memFs';

@@ -1,7 +1,7 @@
 // The status bar text and tooltip for a pack's score (UI contract in ep-team.md), without vscode.
-import type { Lang, PackResult, Score } from '../core/types';
-import { pick } from '../core/messages';
-import { t } from './strings';
+import type { Lang, PackResult, Score } from '../../core/types';
+import { pick } from '../../core/messages';
+import { t } from '../strings';
 
 /** The score with exactly `rounding` decimals (the engine already rounded it). */
 export function formatScore(value: number, rounding: number): string {

@@ -1,6 +1,6 @@
 // The webview is untrusted input (it renders workspace text): every message it sends is checked
 // for its type and fields here before the extension acts on it.
-import type { PanelState, WebviewMessage } from '../protocol/messages';
+import type { PanelState, WebviewMessage } from '../../protocol/messages';
 
 const CLAUSE_ID = /^[A-Za-z0-9][\w.\-]{0,63}$/;
 

@@ -1,7 +1,7 @@
 // The engine's file system in the editor: unsaved editor buffers first, the disk otherwise, so
 // diagnostics follow what the user types before saving. No vscode import: the lookup of open
 // documents is injected.
-import type { FileSystem } from '../core/host';
+import type { FileSystem } from '../../core/host';
 
 export type OpenText = (path: string) => string | undefined;
 

@@ -1,6 +1,6 @@
 // Quick-fix edits computed on plain text (no vscode): each function returns the text edits a
 // code action applies through a WorkspaceEdit, so every change stays undoable and user-asked.
-import type { ClauseEntry, Range } from '../core/types';
+import type { ClauseEntry, Range } from '../../core/types';
 
 export interface TextEdit { range: Range; newText: string }
 

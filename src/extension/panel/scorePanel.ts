@@ -3,18 +3,18 @@
 // messages only.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import type { HostMessage } from '../protocol/messages';
-import type { PackService } from './packService';
-import { toVsRange } from './packService';
+import type { HostMessage } from '../../protocol/messages';
+import type { PackService } from '../service/packService';
+import { toVsRange } from '../service/packService';
 import { buildPanelModel } from './panelModel';
 import { makeNonce, panelHtml } from './panelHtml';
 import { parsePanelState, parseWebviewMessage } from './webviewMessages';
-import { readSettings, tr } from './settings';
-import { currentPack, packLabel } from './statusBar';
-import { rankEntryFiles } from './languageLogic';
-import { statusText } from './statusText';
-import { applyAndReveal, clauseEntryEdit } from './entryEdits';
-import { relativePath, toPosixPath } from './overlayFs';
+import { readSettings, tr } from '../service/settings';
+import { currentPack, packLabel } from '../status/statusBar';
+import { rankEntryFiles } from '../language/languageLogic';
+import { statusText } from '../status/statusText';
+import { applyAndReveal, clauseEntryEdit } from '../language/entryEdits';
+import { relativePath, toPosixPath } from '../service/overlayFs';
 
 export const VIEW_TYPE = 'evidencePack.score';
 

@@ -1,8 +1,8 @@
 // Reads the extension's settings and picks the display language.
 import * as vscode from 'vscode';
-import type { Lang } from '../core/types';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/host';
-import { STRINGS, format, resolveLang, type StringId } from './strings';
+import type { Lang } from '../../core/types';
+import { DEFAULT_MAX_FILE_SIZE } from '../../core/host';
+import { STRINGS, format, resolveLang, type StringId } from '../strings';
 
 export interface Settings { language: 'auto' | Lang; lang: Lang; debounceMs: number; maxFileSize: number }
 

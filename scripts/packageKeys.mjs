@@ -1,9 +1,9 @@
 // Rewrites only the package.json keys the extension owns (contributes, activationEvents,
 // capabilities, categories, keywords, icon, l10n, galleryBanner, repository), keeping every
-// other key and the key order as they are. Run: node src/extension/manifest/packageKeys.mjs
+// other key and the key order as they are. Run: node scripts/packageKeys.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const file = new URL('../../../package.json', import.meta.url);
+const file = new URL('../package.json', import.meta.url);
 const pkg = JSON.parse(readFileSync(file, 'utf8'));
 
 const evidenceGlobs = ['**/*.evidence.yaml', '**/*.evidence.yml', '**/*.evidence.md'];

@@ -1,9 +1,9 @@
 // "New evidence pack": the same files as `evidence-pack init` (core planInit on the built-in
 // standard). The command creates them through an undoable WorkspaceEdit and never overwrites.
-import { planInit, type PlannedFile } from '../core/init';
-import { BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText } from '../core/standard/loadStandard';
-import { systemClock } from '../core/host';
-import type { Lang } from '../core/types';
+import { planInit, type PlannedFile } from '../../core/init';
+import { BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText } from '../../core/standard/loadStandard';
+import { systemClock } from '../../core/host';
+import type { Lang } from '../../core/types';
 
 export const DEFAULT_STANDARD = 'gbt27922-2011';
 

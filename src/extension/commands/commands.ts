@@ -1,13 +1,13 @@
 // The extension's commands. Files change only through user-asked actions: a WorkspaceEdit,
 // a new pack in a folder the user picked, or a report saved where the user chose.
 import * as vscode from 'vscode';
-import type { PackService } from './packService';
-import { ScorePanel, pickPack } from './scorePanel';
-import { currentPack } from './statusBar';
-import { readSettings, tr } from './settings';
-import { standardUri } from './languageFeatures';
-import { toPosixPath } from './overlayFs';
-import { renderReport } from '../cli/report';
+import type { PackService } from '../service/packService';
+import { ScorePanel, pickPack } from '../panel/scorePanel';
+import { currentPack } from '../status/statusBar';
+import { readSettings, tr } from '../service/settings';
+import { standardUri } from '../language/languageFeatures';
+import { toPosixPath } from '../service/overlayFs';
+import { renderReport } from '../../cli/report';
 import { planNewPack } from './newPack';
 
 /** `{pack, clause}` from a code lens; anything else is ignored. */

@@ -1,10 +1,10 @@
 // User-triggered edits that add a clause entry or evidence stubs, as WorkspaceEdits (undoable).
 import * as vscode from 'vscode';
-import type { PackResult } from '../core/types';
-import { systemClock } from '../core/host';
+import type { PackResult } from '../../core/types';
+import { systemClock } from '../../core/host';
 import { clauseEntryPlan } from './quickFixes';
-import { toVsRange } from './packService';
-import { readSettings } from './settings';
+import { toVsRange } from '../service/packService';
+import { readSettings } from '../service/settings';
 
 export async function documentText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

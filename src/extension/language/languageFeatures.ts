@@ -1,11 +1,11 @@
 // Thin vscode adapters over languageLogic.ts / textEdits.ts: completion, hover, quick fixes,
 // code lens, outline, links and go-to-definition in evidence files and manifests.
 import * as vscode from 'vscode';
-import type { ClauseScore, Diagnostic as CoreDiagnostic, Lang, PackResult } from '../core/types';
-import { systemClock } from '../core/host';
-import type { PackService } from './packService';
-import { DIAGNOSTIC_SOURCE, toVsRange } from './packService';
-import { readSettings, tr } from './settings';
+import type { ClauseScore, Diagnostic as CoreDiagnostic, Lang, PackResult } from '../../core/types';
+import { systemClock } from '../../core/host';
+import type { PackService } from '../service/packService';
+import { DIAGNOSTIC_SOURCE, toVsRange } from '../service/packService';
+import { readSettings, tr } from '../service/settings';
 import {
   clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition,
   findLinks, isRelativeTarget, kindAt, kindDocumentation, lensTitle,
@@ -13,7 +13,7 @@ import {
 import { frontMatterEnd, splitLines } from './textEdits';
 import { documentText } from './entryEdits';
 import { planQuickFixes } from './quickFixes';
-import { relativePath, toPosixPath } from './overlayFs';
+import { relativePath, toPosixPath } from '../service/overlayFs';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { scheme: 'file', pattern: '**/*.evidence.{yaml,yml,md}' },

@@ -1,10 +1,10 @@
 // The status bar item: score, stars and band of the pack of the active editor (or the pack
 // last worked in); a click opens the score panel.
 import * as vscode from 'vscode';
-import type { PackService } from './packService';
-import { readSettings } from './settings';
+import type { PackService } from '../service/packService';
+import { readSettings } from '../service/settings';
 import { statusText, statusTooltip } from './statusText';
-import { relativePath, toPosixPath } from './overlayFs';
+import { relativePath, toPosixPath } from '../service/overlayFs';
 
 export function packLabel(service: PackService, root: string): string {
   const folder = service.folderOf(root);

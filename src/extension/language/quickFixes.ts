@@ -1,15 +1,15 @@
 // Which quick fixes a diagnostic gets and what they change, keyed on the diagnostic code.
 // Pure (no vscode): the code action provider turns each plan into a CodeAction whose
 // WorkspaceEdit the user applies (undoable).
-import type { Diagnostic, Lang, PackResult, Range } from '../core/types';
-import { pick } from '../core/messages';
-import { t } from './strings';
+import type { Diagnostic, Lang, PackResult, Range } from '../../core/types';
+import { pick } from '../../core/messages';
+import { t } from '../strings';
 import {
   addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, quoteScalar, splitLines,
   type StubKind, type TextEdit,
 } from './textEdits';
 import { contains, rankEntryFiles } from './languageLogic';
-import { relativePath } from './overlayFs';
+import { relativePath } from '../service/overlayFs';
 
 export interface FixPlan {
   title: string;

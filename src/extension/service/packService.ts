@@ -2,11 +2,11 @@
 // re-checks of only the affected pack, stale runs dropped, and one DiagnosticCollection
 // holding the problems of every file of every pack (open or not).
 import * as vscode from 'vscode';
-import { Engine, MANIFEST_NAME } from '../core/engine';
-import { systemClock } from '../core/host';
-import type { Diagnostic as CoreDiagnostic, PackResult } from '../core/types';
-import { nodeFileSystem } from '../core/nodeFs';
-import { BUILTIN_FILE_PREFIX } from '../core/standard/loadStandard';
+import { Engine, MANIFEST_NAME } from '../../core/engine';
+import { systemClock } from '../../core/host';
+import type { Diagnostic as CoreDiagnostic, PackResult } from '../../core/types';
+import { nodeFileSystem } from '../../node/nodeFs';
+import { BUILTIN_FILE_PREFIX } from '../../core/standard/loadStandard';
 import { overlayFileSystem, packForPath, toPosixPath } from './overlayFs';
 import { readSettings, tr } from './settings';
 import { LatestRun } from './latestRun';

@@ -1,10 +1,10 @@
 // The logic behind completion, hover, links, definition, symbols and code lens, on plain text
 // and engine data (no vscode), so it runs in mocha. The adapters in languageFeatures.ts only
 // convert these results to vscode types.
-import type { ClauseEntry, ClauseScore, Lang, Range, Standard } from '../core/types';
-import { pick } from '../core/messages';
-import { t, type StringId } from './strings';
-import { formatNumber } from './panelModel';
+import type { ClauseEntry, ClauseScore, Lang, Range, Standard } from '../../core/types';
+import { pick } from '../../core/messages';
+import { t, type StringId } from '../strings';
+import { formatNumber } from '../panel/panelModel';
 
 export type ValueKey = 'clause' | 'kind' | 'status' | 'file' | 'target';
 

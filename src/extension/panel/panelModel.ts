@@ -1,10 +1,10 @@
 // Builds what the score panel shows from a PackResult: a plain view model with every string
 // already localized and every number already formatted, so the webview only renders text.
-import type { Lang, PackResult, Standard } from '../core/types';
-import { pick } from '../core/messages';
-import type { PanelClause, PanelModel, PanelStrings } from '../protocol/messages';
-import { t } from './strings';
-import { bandLabel, formatScore, isFail, isProvisional, maxStars } from './statusText';
+import type { Lang, PackResult, Standard } from '../../core/types';
+import { pick } from '../../core/messages';
+import type { PanelClause, PanelModel, PanelStrings } from '../../protocol/messages';
+import { t } from '../strings';
+import { bandLabel, formatScore, isFail, isProvisional, maxStars } from '../status/statusText';
 
 /** A number without float noise: up to `max` decimals, trailing zeros dropped. */
 export function formatNumber(value: number, max = 2): string {

@@ -13,12 +13,12 @@
 // else: in a worker it serves requests and returns true (the caller must then do nothing more).
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeEvidenceText } from './analyze';
-import { makeContext, type PackContext } from './context';
+import { analyzeEvidenceText } from '../core/analyze';
+import { makeContext, type PackContext } from '../core/context';
 import { nodeFileSystem } from './nodeFs';
-import { fastParseYaml } from './parse/fastYaml';
-import { LineIndex } from './text';
-import type { FileResult, Lang, Manifest, Standard } from './types';
+import { fastParseYaml } from '../core/parse/fastYaml';
+import { LineIndex } from '../core/text';
+import type { FileResult, Lang, Manifest, Standard } from '../core/types';
 
 const FLAG = 'evidencePackAnalyzerWorker';
 

@@ -1,7 +1,7 @@
 // The real disk, for the CLI and for the extension's files that are not open.
 import { promises as fsp } from 'node:fs';
-import type { DirEntry, FileStat, FileSystem } from './host';
-import { toSlash } from './paths';
+import type { DirEntry, FileStat, FileSystem } from '../core/host';
+import { toSlash } from '../core/paths';
 
 export const nodeFileSystem: FileSystem = {
   async readFile(path) { return fsp.readFile(path); },
