@@ -47,6 +47,10 @@ const STRINGS = {
     'zh-CN': '暂定分值：该标准各条款的分值未公开，此处分值为估计值。'
       + '请在 evidence-pack.yaml 中以 scoring: 引用认证机构的评分表，得出可以采信的得分。',
   },
+  provisionalSheet: {
+    en: 'Provisional weights: the scoring sheet is not marked official (weights: official), or it leaves some clauses at the standard\'s estimated points.',
+    'zh-CN': '暂定分值：评分表未标明为正式分值（weights: official），或仍有条款沿用标准的估计分值。',
+  },
   scoringSheet: { en: 'Points from the scoring sheet: {source}', 'zh-CN': '分值来自评分表：{source}' },
   generated: { en: 'Generated on {date} by evidence-pack', 'zh-CN': '由 evidence-pack 生成于 {date}' },
   formulaTitle: { en: 'How the score is computed', 'zh-CN': '得分计算方法' },
@@ -305,10 +309,12 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   }
 
   const notices: string[] = [];
+  // The sheet is named whenever one is used; the provisional notice stays while any leaf's points are provisional.
   if (score?.standard.scoringSource) {
-    notices.push(`<p class="muted">${e(t(lang, 'scoringSheet', { source: score.standard.scoringSource }))}</p>`);
-  } else if ((score?.standard.weights ?? standard?.weights) === 'provisional') {
-    notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, 'provisional'))}</div>`);
+    notices.push(`<p class="muted" data-testid="sheet">${e(t(lang, 'scoringSheet', { source: score.standard.scoringSource }))}</p>`);
+  }
+  if ((score?.standard.weights ?? standard?.weights) === 'provisional') {
+    notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, score?.standard.sheet ? 'provisionalSheet' : 'provisional'))}</div>`);
   }
 
   const overview = score && standard ? `<h3>${e(t(lang, 'overview'))}</h3>\n${renderBars(score.sections.map((s) => {

@@ -115,7 +115,7 @@ export function toSarif(results: PackResult[], opts: { baseDir: string; lang: La
       bandId: s ? s.rating.id : null,
       stars: s ? s.rating.stars : null,
       weights: s?.standard.weights ?? r.standard?.weights ?? null,
-      provisional: s ? s.standard.weights === 'provisional' && !s.standard.scoringSource : null,
+      provisional: s ? s.standard.weights === 'provisional' : null,
       scoringSource: s?.standard.scoringSource ?? null,
       next: s?.next ? { band: s.next.label, bandId: s.next.id, needed: s.next.needed } : null,
       diagnostics: s?.diagnostics ?? countSeverities(r.diagnostics),

@@ -1,13 +1,17 @@
 // Text and JSON renderings of check/score results. JSON follows SPEC §7 key for key.
 import { fillTemplate, pick } from '../core/messages';
 import { relativePath } from '../core/paths';
-import type { Diagnostic, Lang, PackResult, Score } from '../core/types';
+import type { Diagnostic, Lang, PackResult, Score, SheetInfo } from '../core/types';
 
 /** The score object exactly as SPEC §7 shapes it (the engine's Score carries more for the views). */
 export function scoreJson(s: Score): object {
   return {
     pack: s.pack,
-    standard: { id: s.standard.id, weights: s.standard.weights },
+    standard: {
+      id: s.standard.id, weights: s.standard.weights,
+      // The scoring sheet the points come from (who issued it, its title and version), when the pack names one.
+      ...(s.standard.sheet ? { sheet: sheetJson(s.standard.sheet) } : {}),
+    },
     score: s.score,
     rating: { id: s.rating.id, stars: s.rating.stars, label: s.rating.label },
     earned: s.earned, applicable: s.applicable,
@@ -20,6 +24,10 @@ export function scoreJson(s: Score): object {
     },
     diagnostics: { ...s.diagnostics },
   };
+}
+
+export function sheetJson(sheet: SheetInfo): object {
+  return { body: sheet.body ?? null, source: sheet.source ?? null, version: sheet.version ?? null, weights: sheet.weights, rows: sheet.rows };
 }
 
 export function diagnosticJson(d: Diagnostic, baseDir: string): object {
@@ -36,7 +44,7 @@ export function diagnosticLine(d: Diagnostic, cwd: string): string {
 
 const T = {
   provisional: { en: 'provisional weights', 'zh-CN': '暂定权重' },
-  sheet: { en: 'scoring sheet', 'zh-CN': '评分表' },
+  sheetNamed: { en: 'scoring sheet: {sheet}', 'zh-CN': '评分表：{sheet}' },
   notScored: { en: 'not scored (see the errors above)', 'zh-CN': '无法评分（见上方错误）' },
   counts: { en: '{error}, {warning}, {info} info', 'zh-CN': '{error} 个错误，{warning} 个警告，{info} 条提示' },
   next: { en: 'Next: {label} at {min}, {needed} points to go', 'zh-CN': '下一级：{label}（≥ {min}），还差 {needed} 分' },
@@ -62,7 +70,12 @@ export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
   const s = r.score;
   if (!s || !r.standard) return `${where}  ${tr(lang, 'notScored')}`;
   const paren = (t: string) => (lang === 'zh-CN' ? `（${t}）` : ` (${t})`);
-  const mark = s.standard.scoringSource ? paren(tr(lang, 'sheet')) : s.standard.weights === 'provisional' ? paren(tr(lang, 'provisional')) : '';
+  // Provisional while any leaf's points are; the sheet, when there is one, is named either way.
+  const marks = [
+    ...(s.standard.weights === 'provisional' ? [tr(lang, 'provisional')] : []),
+    ...(s.standard.sheet ? [tr(lang, 'sheetNamed', { sheet: s.standard.scoringSource ?? '' })] : []),
+  ];
+  const mark = marks.length ? paren(marks.join(lang === 'zh-CN' ? '；' : '; ')) : '';
   const failed = s.rating.id === r.standard.rating.fail.id;
   const n = s.diagnostics;
   // English counts say "1 error, 2 warnings"; Chinese counts have no plural.

@@ -13,7 +13,8 @@ import { basename, dirname, isInside, joinPath, normalizePath, relativePath, res
 import { PACK_RULES } from './rules';
 import type { Report } from './rules/rule';
 import { scorePack } from './score';
-import { applyScoringSheet, BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText, type StandardLoad } from './standard/loadStandard';
+import { applyScoringSheet } from './standard/scoringSheet';
+import { BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText, type StandardLoad } from './standard/loadStandard';
 import { decodeText, ZERO_RANGE } from './text';
 import type { ClauseEntry, Diagnostic, FileResult, PackResult, Standard } from './types';
 

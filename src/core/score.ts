@@ -100,7 +100,7 @@ export function scorePack(pack: string, standard: Standard, manifest: Manifest, 
 
   return {
     pack,
-    standard: { id: standard.id, weights: standard.weights, title: standard.title, scoringSource: standard.scoringSource },
+    standard: { id: standard.id, weights: standard.weights, title: standard.title, scoringSource: standard.scoringSource, ...(standard.sheet ? { sheet: standard.sheet } : {}) },
     score: score.toNumber(rules.rounding),
     exactScore: exact.toString(),
     base: baseScore.toNumber(4),

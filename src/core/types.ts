@@ -60,6 +60,19 @@ export interface Clause {
   order: number;
   /** Where the clause is defined in its standard file (for go-to-definition). */
   source?: { file: string; range: Range };
+  /** Set on a row of a scoring sheet (a clause below a leaf of the standard). */
+  row?: true;
+}
+
+/** The scoring sheet a pack applies (`scoring:` in the manifest), as shown with the score. */
+export interface SheetInfo {
+  file: string;
+  body?: string;
+  source?: string;
+  version?: string;
+  weights: 'official' | 'provisional';
+  /** Rows the sheet added below leaves of the standard. */
+  rows: number;
 }
 
 export interface RatingBand {
@@ -94,6 +107,8 @@ export interface Standard {
   file?: string;
   /** Label of the scoring sheet that replaced the leaf points, when one did. */
   scoringSource?: string;
+  /** The scoring sheet applied, when one is. */
+  sheet?: SheetInfo;
 }
 
 // ---------------------------------------------------------------- manifest
@@ -197,7 +212,8 @@ export interface Suggestion { clause: string; gain: number; missingKinds: string
 
 export interface Score {
   pack: string;
-  standard: { id: string; weights: 'official' | 'provisional'; title: LocalizedText; scoringSource?: string };
+  /** `weights` is provisional while any leaf's points are (a sheet's rows and points count as the sheet's weights). */
+  standard: { id: string; weights: 'official' | 'provisional'; title: LocalizedText; scoringSource?: string; sheet?: SheetInfo };
   score: number;
   /** The unrounded score as an exact fraction text, for "why this score". */
   exactScore: string;

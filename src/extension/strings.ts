@@ -55,6 +55,10 @@ const S = {
   'panel.revealHint': { en: 'Click to reveal the entry', 'zh-CN': '点击定位到条目' },
   'panel.addHint': { en: 'No entry yet: click to add one', 'zh-CN': '尚无条目：点击添加' },
   'panel.starsLabel': { en: '{stars} stars', 'zh-CN': '{stars} 星' },
+  'panel.evidenceColumn': { en: 'Evidence', 'zh-CN': '证据' },
+  'panel.sheet': { en: 'Points from the scoring sheet: {sheet}', 'zh-CN': '分值来自评分表：{sheet}' },
+  'panel.provisionalSheet': { en: 'Provisional weights: the scoring sheet is not marked official (weights: official), or it leaves some clauses at the estimated points of {standard}.', 'zh-CN': '暂定分值：评分表未标明为正式分值（weights: official），或仍有条款沿用 {standard} 的估计分值。' },
+  'panel.refines': { en: 'row of {clause}', 'zh-CN': '细分自 {clause}' },
   'panel.evidence': { en: '{counting} of {count} counting', 'zh-CN': '有效 {counting}/{count}' },
   // commands and prompts
   'cmd.noPack': { en: 'No evidence pack (evidence-pack.yaml) in this workspace.', 'zh-CN': '此工作区中没有证据包（evidence-pack.yaml）。' },

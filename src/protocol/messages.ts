@@ -17,6 +17,7 @@ export interface PanelStrings {
   points: string;
   earned: string;
   missing: string;
+  evidenceColumn: string;
   specials: string;
   deductions: string;
   bonus: string;
@@ -47,6 +48,8 @@ export interface PanelClause {
   reason: string;
   /** Whether an entry exists (click reveals it) or not (click offers to add one). */
   hasEntry: boolean;
+  /** For a row of the scoring sheet: the standard's clause it refines, `5.3.2 投诉处理`. */
+  refines?: string;
 }
 
 export interface PanelSuggestion { clause: string; title: string; gain: string; missing: string }
@@ -71,6 +74,8 @@ export interface PanelModel {
     provisional: boolean;
     provisionalText: string;
     standardTitle: string;
+    /** `Points from the scoring sheet: 某认证有限公司 · 评分表 · 2025-02`, or '' without a sheet. */
+    sheetText: string;
     sections: PanelSection[];
     clauses: PanelClause[];
     deductions: { count: number; points: string; items: string[] };

@@ -63,6 +63,7 @@ function render(model: PanelModel): void {
   summary.appendChild(el('div', { class: 'band', 'data-testid': 'band' }, score.band));
   summary.appendChild(el('div', { class: 'standard' }, score.standardTitle));
   frag.appendChild(summary);
+  if (score.sheetText) frag.appendChild(el('p', { class: 'muted', 'data-testid': 'sheet' }, score.sheetText));
   if (score.provisional) frag.appendChild(el('p', { class: 'notice', 'data-testid': 'provisional', role: 'note' }, score.provisionalText));
 
   // Sections
@@ -109,16 +110,19 @@ function render(model: PanelModel): void {
   clauses.appendChild(el('h2', {}, s.clauses));
   const table = el('table', { 'data-testid': 'clauses' });
   const head = el('tr');
-  for (const h of [s.clause, s.titleColumn, s.state, s.points, s.earned, s.missing]) head.appendChild(el('th', { scope: 'col' }, h));
+  for (const h of [s.clause, s.titleColumn, s.state, s.points, s.earned, s.evidenceColumn, s.missing]) head.appendChild(el('th', { scope: 'col' }, h));
   table.appendChild(el('thead', {}, undefined, head));
   const body = el('tbody');
   for (const c of score.clauses) {
     const tr = el('tr', { 'data-clause': c.id, 'data-state': c.state, class: `state-${c.state}${c.id === focusedClause ? ' focused' : ''}` });
     tr.appendChild(el('td', {}, undefined, clauseButton(c.id, c.hasEntry ? s.revealHint : s.addHint)));
-    tr.appendChild(el('td', { title: c.reason }, c.title));
+    const title = el('td', { title: c.reason }, c.title);
+    if (c.refines) title.appendChild(el('span', { class: 'muted refines', 'data-testid': 'refines' }, ` · ${c.refines}`));
+    tr.appendChild(title);
     tr.appendChild(el('td', { class: 'state' }, c.stateLabel));
     tr.appendChild(el('td', { class: 'num' }, c.points));
     tr.appendChild(el('td', { class: 'num' }, c.earned));
+    tr.appendChild(el('td', { class: 'evidence', 'data-testid': 'evidence' }, c.evidence));
     tr.appendChild(el('td', { class: 'missing' }, c.missingKinds.join(', ')));
     body.appendChild(tr);
   }

@@ -88,9 +88,11 @@ describe('extension status bar text', () => {
     assert.equal(statusText(makeResult(), 'en'), '★★★ 87.5 Three-star · provisional');
   });
 
-  it('has no stars part at zero stars, and no provisional mark with a scoring sheet or official weights', () => {
+  it('has no stars part at zero stars; the provisional mark goes only with official weights, a scoring sheet alone keeps it', () => {
     const score = makeScore({ score: 75, rating: { id: 'qualified', stars: 0, label: '达标级' } });
     score.standard.scoringSource = '认证机构评分表';
+    assert.equal(statusText(makeResult(score), 'zh-CN'), '75.0 达标级 · 暂定');
+    score.standard.weights = 'official'; // an official sheet that gives every leaf its points
     assert.equal(statusText(makeResult(score), 'zh-CN'), '75.0 达标级');
     const official = makeScore({ score: 90, rating: { id: 'four-star', stars: 4, label: 'Four-star' } });
     official.standard.weights = 'official';

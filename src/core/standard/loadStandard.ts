@@ -18,7 +18,7 @@ export interface StandardLoad { standard?: Standard; diagnostics: Diagnostic[] }
 type Raw = Record<string, unknown>;
 const own = (o: unknown, k: string): unknown =>
   o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Raw)[k] : undefined;
-const text = (o: unknown): LocalizedText => ({ 'zh-CN': String(own(o, 'zh-CN') ?? own(o, 'en') ?? ''), en: String(own(o, 'en') ?? own(o, 'zh-CN') ?? '') });
+export const text = (o: unknown): LocalizedText => ({ 'zh-CN': String(own(o, 'zh-CN') ?? own(o, 'en') ?? ''), en: String(own(o, 'en') ?? own(o, 'zh-CN') ?? '') });
 
 /** `file` is the absolute path of a standard file, or `builtin:ID`. */
 export function loadStandardText(source: string, file: string, lang: Lang): StandardLoad {
@@ -98,7 +98,7 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
 }
 
 /** Sets every parent's points to the exact sum of its leaves and reports stated sums that differ. */
-function checkTotals(standard: Standard, file: string, lang: Lang): Diagnostic[] {
+export function checkTotals(standard: Standard, file: string, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
   const sum = (c: Clause): Q => {
     if (c.children.length === 0) return Q.of(c.points);
@@ -117,58 +117,15 @@ function checkTotals(standard: Standard, file: string, lang: Lang): Diagnostic[]
   return out;
 }
 
-function nodeJs(src: YamlSource, node: Node | null | undefined): unknown {
+export function nodeJs(src: YamlSource, node: Node | null | undefined): unknown {
   return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as unknown as { toJSON(): unknown }).toJSON() : undefined;
-}
-
-/** Applies a scoring sheet `{standard, source, points: {"1.1": 12}}` to a loaded standard (a copy). */
-export function applyScoringSheet(base: Standard, sheetText: string, file: string, lang: Lang): StandardLoad {
-  const src = parseYaml(sheetText);
-  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
-    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
-  }));
-  if (diagnostics.length) return { standard: base, diagnostics };
-  const schemaErrors = schemaDiagnostics('scoring', src, file, lang);
-  if (schemaErrors.length) return { standard: base, diagnostics: schemaErrors };
-
-  const standard = cloneStandard(base);
-  const sheetStd = scalarText(src, mapValue(src.doc.contents, 'standard'));
-  if (sheetStd !== undefined && sheetStd !== standard.id) {
-    diagnostics.push({ file, range: nodeRange(src, mapValue(src.doc.contents, 'standard')) ?? ZERO_RANGE, severity: 'error', code: 'standard-invalid',
-      message: msg(lang, 'points-mismatch-sheet', { detail: msg(lang, 'sheet-standard', { sheet: sheetStd, standard: standard.id }) }) });
-    return { standard: base, diagnostics };
-  }
-  const pointsNode = mapValue(src.doc.contents, 'points');
-  if (isMap(pointsNode)) {
-    for (const pair of pointsNode.items) {
-      const id = scalarText(src, pair.key as Node) ?? '';
-      const clause = standard.byId.get(id);
-      const value = scalarNumber(pair.value as Node);
-      if (!clause || clause.children.length > 0) {
-        diagnostics.push({ file, range: nodeRange(src, pair.key as Node) ?? ZERO_RANGE, severity: 'error', code: 'unknown-clause', clause: id,
-          message: msg(lang, 'points-mismatch-sheet', { detail: msg(lang, 'sheet-unknown-clause', { clause: id }) }) });
-        continue;
-      }
-      if (value !== undefined) { clause.points = value; clause.pointsText = String(value); }
-    }
-  }
-  // The sheet's totals must still hold: every parent's stated points, checked again.
-  const mismatches = checkTotals(standard, file, lang).map((d) => {
-    const leafIds = new Set(collectLeaves(standard.byId.get(d.clause!)!).map((c) => c.id));
-    const pair = isMap(pointsNode) ? pointsNode.items.find((p) => leafIds.has(scalarText(src, p.key as Node) ?? '')) : undefined;
-    return { ...d, range: nodeRange(src, (pair?.key as Node) ?? pointsNode) ?? ZERO_RANGE, message: msg(lang, 'points-mismatch-sheet', { detail: d.message }) };
-  });
-  for (const d of mismatches) diagnostics.push(d);
-  const source = scalarText(src, mapValue(src.doc.contents, 'source'));
-  standard.scoringSource = source || file;
-  return { standard, diagnostics };
 }
 
 export function collectLeaves(c: Clause): Clause[] {
   return c.children.length === 0 ? [c] : c.children.flatMap(collectLeaves);
 }
 
-function cloneStandard(s: Standard): Standard {
+export function cloneStandard(s: Standard): Standard {
   const byId = new Map<string, Clause>();
   const leaves: Clause[] = [];
   const copy = (c: Clause): Clause => {

@@ -34,6 +34,14 @@ export function exactDecimal(exact: string, max = 6): string {
   return `${m[1]}${whole}${digits ? `.${digits}` : ''}${num !== 0n ? '…' : ''}`;
 }
 
+/** A sheet row names the standard's clause it refines (its nearest ancestor that is not a row). */
+function refines(standard: Standard | undefined, id: string, lang: Lang): { refines?: string } {
+  let c = standard?.byId.get(id);
+  if (!c?.row) return {};
+  while (c?.row && c.parentId) c = standard!.byId.get(c.parentId);
+  return c ? { refines: t(lang, 'panel.refines', { clause: `${c.id} ${pick(c.title, lang)}`.trim() }) } : {};
+}
+
 export function panelStrings(lang: Lang): PanelStrings {
   return {
     title: t(lang, 'panel.title'),
@@ -49,6 +57,7 @@ export function panelStrings(lang: Lang): PanelStrings {
     points: t(lang, 'panel.points'),
     earned: t(lang, 'panel.earned'),
     missing: t(lang, 'panel.missing'),
+    evidenceColumn: t(lang, 'panel.evidenceColumn'),
     specials: t(lang, 'panel.specials'),
     deductions: '',
     bonus: '',
@@ -103,6 +112,7 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
     evidence: t(lang, 'panel.evidence', { counting: c.countingEvidence, count: c.evidenceCount }),
     reason: c.reason,
     hasEntry: withEntry.has(c.id),
+    ...refines(standard, c.id, lang),
   }));
 
   const sections = score.sections.map((s) => ({
@@ -159,8 +169,9 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
     band,
     failed: fail,
     provisional,
-    provisionalText: provisional ? t(lang, 'panel.provisional', { standard: standardTitle }) : '',
+    provisionalText: provisional ? t(lang, score.standard.sheet ? 'panel.provisionalSheet' : 'panel.provisional', { standard: standardTitle }) : '',
     standardTitle,
+    sheetText: score.standard.sheet ? t(lang, 'panel.sheet', { sheet: score.standard.scoringSource ?? '' }) : '',
     sections,
     clauses,
     deductions: { count: score.specialDeductions, points: formatNumber(deductionPoints), items: deductionItems },

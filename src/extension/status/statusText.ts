@@ -9,7 +9,8 @@ export function formatScore(value: number, rounding: number): string {
 }
 
 export function isProvisional(score: Score): boolean {
-  return score.standard.weights === 'provisional' && !score.standard.scoringSource;
+  // Provisional while any leaf's points are: a sheet not marked official, or one that leaves leaves unset, keeps it.
+  return score.standard.weights === 'provisional';
 }
 
 export function isFail(result: PackResult, score: Score): boolean {
