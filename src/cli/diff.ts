@@ -2,7 +2,7 @@
 // git revision — what a pull request changes. The old tree is read with git itself (ls-tree + cat-file) into
 // a temporary folder and checked there with the same engine, so both sides are scored by the same rules.
 import { fillTemplate } from '../core/messages';
-import { spawn } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -37,6 +37,8 @@ interface GitResult { code: number; stdout: Buffer; stderr: string }
 
 function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
+    // child_process is loaded here, by `score --diff` only: a plain check does not pay for it.
+    const { spawn } = require('node:child_process') as typeof childProcess;
     const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -1,5 +1,4 @@
 // `evidence-pack` — the same engine as the extension, for CI and for people without VS Code.
-import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../core/engine';
@@ -9,7 +8,7 @@ import { fillTemplate, langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, toSlash } from '../core/paths';
-import { BUILTIN_STANDARDS, BUILTIN_FILE_PREFIX, loadStandardText } from '../core/standard/loadStandard';
+import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
 import type { Lang, PackResult } from '../core/types';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { DiffError, scoreDiff } from './diff';
@@ -112,11 +111,14 @@ function usage(io: Io, lang: Lang, message: string): number {
 function workspaceRootFor(args: ParsedArgs, dir: string, io: Io): string {
   const root = args.flags.get('--root');
   if (typeof root === 'string') return normalizePath(path.resolve(io.cwd, root));
-  try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
-    if (top) return normalizePath(toSlash(top));
-  } catch { /* not a git work tree, or no git: DIR is the workspace */ }
-  return dir;
+  // The git work tree DIR is in: the nearest folder at or above it holding `.git` (a folder, or a file in a
+  // linked worktree), found as git finds it — asking git costs a process, a third of a cold check.
+  for (let d = dir; ;) {
+    if (existsSync(path.join(d, '.git'))) return normalizePath(toSlash(d));
+    const up = path.dirname(d);
+    if (up === d) return dir; // not in a git work tree: DIR is the workspace
+    d = up;
+  }
 }
 
 async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise<PackResult[]> {
@@ -239,10 +241,8 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
 
 async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
-  const text = BUILTIN_STANDARDS[id];
-  if (text === undefined) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: Object.keys(BUILTIN_STANDARDS).join(', ') }));
-  const { standard } = loadStandardText(text, BUILTIN_FILE_PREFIX + id, lang);
-  if (!standard) { io.err(`evidence-pack: the built-in standard ${id} failed to load\n`); return 2; }
+  const standard = builtinStandard(id);
+  if (!standard) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
   const files = planInit(standard, id, lang, systemClock.today());
   const force = args.flags.has('--force');
   // lstat, not exists: a dangling symlink named like a planned file is "there" and is never written through.

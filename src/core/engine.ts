@@ -14,7 +14,8 @@ import { PACK_RULES } from './rules';
 import type { Report } from './rules/rule';
 import { scorePack } from './score';
 import { applyScoringSheet } from './standard/scoringSheet';
-import { BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText, type StandardLoad } from './standard/loadStandard';
+import { loadStandardText, type StandardLoad } from './standard/loadStandard';
+import { BUILTIN_STANDARD_IDS, builtinStandard } from './standard/builtin';
 import { decodeText, ZERO_RANGE } from './text';
 import type { ClauseEntry, Diagnostic, FileResult, PackResult, Standard } from './types';
 
@@ -46,7 +47,6 @@ export interface EngineOptions {
   analyzeText?: (text: string, file: string, ctx: PackContext) => Promise<FileResult>;
 }
 
-const builtinCache = new Map<string, StandardLoad>();
 let generationCounter = 0;
 
 export class Engine {
@@ -316,13 +316,8 @@ export class Engine {
 
   private async resolveStandard(ref: string, manifestFile: string, range: import('./types').Range, sources: string[]): Promise<StandardLoad> {
     const lang = this.host.lang;
-    const builtin = BUILTIN_STANDARDS[ref];
-    if (builtin !== undefined) {
-      const key = `${ref}|${lang}`;
-      let load = builtinCache.get(key);
-      if (!load) { load = loadStandardText(builtin, BUILTIN_FILE_PREFIX + ref, lang); builtinCache.set(key, load); }
-      return load;
-    }
+    const builtin = builtinStandard(ref);
+    if (builtin) return { standard: builtin, diagnostics: [] };
     const path = resolvePath(dirname(manifestFile), ref);
     sources.push(path);
     const linked = await this.readLinked(manifestFile, ref, range);
@@ -330,7 +325,7 @@ export class Engine {
       const d = linked.diagnostic;
       // A missing file that is not a built-in id either: say both.
       if (d.code === 'broken-link') {
-        return { diagnostics: [{ ...d, code: 'manifest-invalid', message: msg(lang, 'standard-unknown', { standard: ref, builtins: Object.keys(BUILTIN_STANDARDS).join(', ') }) }] };
+        return { diagnostics: [{ ...d, code: 'manifest-invalid', message: msg(lang, 'standard-unknown', { standard: ref, builtins: BUILTIN_STANDARD_IDS.join(', ') }) }] };
       }
       return { diagnostics: [d] };
     }

@@ -12,7 +12,7 @@
 // The bundle named by `script` must call `runAnalyzerWorkerIfAsked()` at load time, before anything
 // else: in a worker it serves requests and returns true (the caller must then do nothing more).
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { analyzeEvidenceText } from '../core/analyze';
 import { makeContext, type PackContext } from '../core/context';
 import { nodeFileSystem } from './nodeFs';
@@ -21,6 +21,10 @@ import { LineIndex } from '../core/text';
 import type { FileResult, Lang, Manifest, Standard } from '../core/types';
 
 const FLAG = 'evidencePackAnalyzerWorker';
+/** Also on a worker's command line, so that a process can tell it is none without loading worker_threads. */
+const FLAG_ARG = '--evidence-pack-analyzer-worker';
+// Loaded when first needed: worker_threads (and the streams it loads) cost a tenth of a cold `check`.
+const threadsApi = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 
 interface ContextMessage { kind: 'context'; ctxId: number; standard: Standard; manifest: Manifest; lang: Lang; workspaceRoot: string }
 interface FileMessage { kind: 'file'; id: number; ctxId: number; text: string; file: string }
@@ -55,7 +59,7 @@ export function startParallelAnalyzer(opts: { script: string; threads?: number; 
     for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); if (closing) p.reject(new Error('analyzer closed')); else void inThread(p); }
   };
   const start = () => Array.from({ length: threads }, (_, w) => {
-    const worker = new Worker(opts.script, { workerData: { [FLAG]: true } });
+    const worker = new (threadsApi().Worker)(opts.script, { workerData: { [FLAG]: true }, argv: [FLAG_ARG] });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const p = pending.get(reply.id);
@@ -109,6 +113,8 @@ export function startParallelAnalyzer(opts: { script: string; threads?: number; 
 
 /** In a worker started by `startParallelAnalyzer`: serve requests and return true. Elsewhere: false. */
 export function runAnalyzerWorkerIfAsked(): boolean {
+  if (!process.argv.includes(FLAG_ARG)) return false;
+  const { isMainThread, parentPort, workerData } = threadsApi();
   if (isMainThread || !parentPort || !(workerData as Record<string, unknown> | null)?.[FLAG]) return false;
   const port = parentPort;
   const contexts = new Map<number, PackContext>();

@@ -1,7 +1,7 @@
 // The command line as a user runs it: the built dist/cli.js on real folders.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LEAVES, metEntry, TEST_STANDARD } from '../unit/support/memFs';
@@ -148,6 +148,40 @@ describe('evidence-pack CLI', function () {
     assert.match(run(['check', dir, '--format', 'json']).out, /"outside-workspace"/);
     const ok = run(['check', dir, '--root', parent, '--format', 'json']);
     assert.equal(ok.code, 0, ok.out);
+  });
+
+  it('keeps a code cache in the user cache folder and gives the same answers with it, without it, or with a damaged one', () => {
+    const home = path.join(tmp, 'cache-home');
+    const env = { XDG_CACHE_HOME: home };
+    const first = run(['score', 'examples/demo-pack', '--format', 'json'], { env });
+    assert.equal(first.code, 0, first.err);
+    const dir = path.join(home, 'evidence-pack');
+    const caches = readdirSync(dir);
+    assert.equal(caches.length, 1, caches.join(', '));
+    const cached = run(['score', 'examples/demo-pack', '--format', 'json'], { env });
+    assert.deepEqual([cached.code, cached.out, cached.err], [0, first.out, '']);
+    writeFileSync(path.join(dir, caches[0]), 'not bytecode');
+    const damaged = run(['score', 'examples/demo-pack', '--format', 'json'], { env });
+    assert.deepEqual([damaged.code, damaged.out, damaged.err], [0, first.out, '']);
+    assert.notEqual(readFileSync(path.join(dir, caches[0]), 'utf8'), 'not bytecode', 'a refused cache is written again');
+    writeFileSync(path.join(tmp, 'cache-file'), ''); // a file where the cache folder should be: no cache, same answer
+    const noCache = run(['score', 'examples/demo-pack', '--format', 'json'], { env: { XDG_CACHE_HOME: path.join(tmp, 'cache-file') } });
+    assert.deepEqual([noCache.code, noCache.out, noCache.err], [0, first.out, '']);
+  });
+
+  it('the workspace is the git work tree above DIR (a .git folder, or the .git file of a linked worktree)', () => {
+    for (const [name, makeGit] of [
+      ['repo', (top: string) => mkdirSync(path.join(top, '.git'))],
+      ['worktree', (top: string) => writeFileSync(path.join(top, '.git'), 'gitdir: /elsewhere/.git/worktrees/x\n')],
+    ] as const) {
+      const top = path.join(tmp, `git-${name}`);
+      const dir = pack(`git-${name}/packs/p`, { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: ../../shared.pdf}]\n' });
+      writeFileSync(path.join(top, 'shared.pdf'), '%PDF');
+      assert.match(run(['check', dir, '--format', 'json']).out, /"outside-workspace"/, `${name}: no .git yet`);
+      makeGit(top);
+      const ok = run(['check', dir, '--format', 'json']);
+      assert.equal(ok.code, 0, `${name}: ${ok.out}`);
+    }
   });
 
   describe('init', () => {

@@ -14,7 +14,7 @@ import { fastParseYaml } from '../../src/core/parse/fastYaml';
 import { entriesFromYaml } from '../../src/core/parse/evidenceYaml';
 import { parseYaml, type YamlSource } from '../../src/core/parse/yamlSource';
 import { schemaDiagnostics } from '../../src/core/schemaCheck';
-import { BUILTIN_STANDARDS, loadStandardText } from '../../src/core/standard/loadStandard';
+import { builtinStandard } from '../../src/core/standard/builtin';
 import { LineIndex } from '../../src/core/text';
 import { yamlTree } from './support/yamlTreeGen';
 
@@ -259,7 +259,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   });
 
   it('takes the fast path for the evidence files `evidence-pack init` writes, in both languages', () => {
-    const std = loadStandardText(BUILTIN_STANDARDS['gbt27922-2011'], 'builtin:gbt27922-2011', 'en').standard!;
+    const std = builtinStandard('gbt27922-2011')!;
     for (const lang of ['zh-CN', 'en'] as const) {
       const planned = planInit(std, 'gbt27922-2011', lang, '2026-11-28').filter((f) => /\.evidence\.yaml$/.test(f.path));
       assert.ok(planned.length >= 3);

@@ -2,7 +2,7 @@
 // the errors a hand-made sheet can have, each placed on the sheet's line.
 import assert from 'node:assert/strict';
 import { scoreJson } from '../../src/cli/text';
-import { BUILTIN_STANDARDS, loadStandardText } from '../../src/core/standard/loadStandard';
+import { builtinStandard } from '../../src/core/standard/builtin';
 import { codes, engineFor, LEAVES, manifest, memFs, metEntry, TEST_STANDARD } from './support/memFs';
 
 const ROWS = `standard: test-std
@@ -157,7 +157,7 @@ rows:
       assert.equal((await check(ROWS, '')).score!.standard.weights, 'official');
     });
     it('over the provisional built-in standard, an official sheet is official only when it gives every leaf its points', async () => {
-      const builtin = loadStandardText(BUILTIN_STANDARDS['gbt27922-2011'], 'builtin:gbt27922-2011', 'en').standard!;
+      const builtin = builtinStandard('gbt27922-2011')!;
       const all = builtin.leaves.map((l) => `"${l.id}": ${l.points}`);
       const run = async (points: string[]) => {
         const fs = memFs({

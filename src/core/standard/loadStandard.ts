@@ -1,7 +1,6 @@
 // Standard files (YAML or JSON) → a checked Standard tree. Standards are data only:
 // nothing in them is evaluated, and keys are read by name (never merged into objects).
 import { isMap, isSeq, type Node } from 'yaml';
-import gbt27922 from '../../../schemas/standards/gbt27922-2011.yaml';
 import { msg } from '../messages';
 import { Q } from '../rational';
 import { schemaDiagnostics } from '../schemaCheck';
@@ -9,8 +8,6 @@ import { mapPair, mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type
 import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, Standard } from '../types';
 import { ZERO_RANGE } from '../text';
 
-// No prototype: `standard: constructor` or `__proto__` in a manifest must not find Object's members.
-export const BUILTIN_STANDARDS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { 'gbt27922-2011': gbt27922 });
 export const BUILTIN_FILE_PREFIX = 'builtin:';
 
 export interface StandardLoad { standard?: Standard; diagnostics: Diagnostic[] }

@@ -1,7 +1,7 @@
 // "New evidence pack": the same files as `evidence-pack init` (core planInit on the built-in
 // standard). The command creates them through an undoable WorkspaceEdit and never overwrites.
 import { planInit, type PlannedFile } from '../../core/init';
-import { BUILTIN_FILE_PREFIX, BUILTIN_STANDARDS, loadStandardText } from '../../core/standard/loadStandard';
+import { builtinStandard } from '../../core/standard/builtin';
 import { systemClock } from '../../core/host';
 import type { Lang } from '../../core/types';
 
@@ -9,8 +9,6 @@ export const DEFAULT_STANDARD = 'gbt27922-2011';
 
 /** The files of a new pack, relative to its folder; undefined when the built-in fails to load. */
 export function planNewPack(lang: Lang, today = systemClock.today(), standardId = DEFAULT_STANDARD): PlannedFile[] | undefined {
-  const text = BUILTIN_STANDARDS[standardId];
-  if (text === undefined) return undefined;
-  const { standard } = loadStandardText(text, BUILTIN_FILE_PREFIX + standardId, lang);
+  const standard = builtinStandard(standardId);
   return standard ? planInit(standard, standardId, lang, today) : undefined;
 }
