@@ -1,7 +1,7 @@
 // Bundles the CLI, the extension and the webview with esbuild. Types are checked
 // separately by `tsc --noEmit` (npm run typecheck): esbuild only strips them.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // First the code generated from schemas/ (precompiled validators, parsed built-in standards).
@@ -10,14 +10,25 @@ await createRequire(import.meta.url)('./generate.cjs').generate();
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none', loader: { '.yaml': 'text' } };
 const watch = process.argv.includes('--watch');
 
+/** The Node entry's `import … from './browser'` is the browser bundle next to it at run time, not a second copy. */
+const browserBundleExternal = {
+  name: 'browser-bundle-external',
+  setup(b) { b.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browser.js', external: true })); },
+};
+
+rmSync('dist/cli.js.map', { force: true }); // dist/cli.js is the launcher now; its old map misleads
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node',
     target: 'node20', format: 'cjs', minify: !watch }),
   // `evidence-pack` itself: loads cli-main.js with V8's code cache (scripts/cli-launcher.cjs).
   build({ entryPoints: ['scripts/cli-launcher.cjs'], outfile: 'dist/cli.js', platform: 'node', target: 'node20',
     format: 'cjs', logLevel: 'warning', banner: { js: '#!/usr/bin/env node' } }),
+  // The extension: one bundle with no Node built-in, run by the web worker extension host as it is
+  // (package.json "browser") and by the Node host through the small entry below ("main").
+  build({ ...common, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/browser.js',
+    platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], minify: !watch }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], minify: !watch }),
+    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], plugins: [browserBundleExternal], minify: !watch }),
   build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
     platform: 'browser', target: 'es2020', format: 'iife', minify: !watch }),
 ]);

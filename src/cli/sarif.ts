@@ -1,6 +1,6 @@
 // SARIF 2.1.0 output for `evidence-pack check --format sarif`: what GitHub code scanning (and any SARIF
 // viewer) reads to show each diagnostic on its line in a pull request, with the packs' scores alongside.
-import * as path from 'node:path';
+import { posix } from '../core/paths';
 import { RULES, pick } from '../core/messages';
 import type { Diagnostic, DiagnosticCode, Lang, PackResult, Severity } from '../core/types';
 
@@ -18,7 +18,7 @@ export function relativePath(baseDir: string, file: string): string {
   // Windows drive letters compare case-insensitively; posix.relative does not know that.
   const rel = /^[A-Za-z]:\//.test(base) && /^[A-Za-z]:\//.test(target) && base[0].toLowerCase() !== target[0].toLowerCase()
     ? target
-    : path.posix.relative(lowerDrive(base), lowerDrive(target));
+    : posix.relative(lowerDrive(base), lowerDrive(target));
   return rel === '' ? '.' : rel;
 }
 

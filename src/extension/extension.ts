@@ -1,22 +1,17 @@
-// Entry point: wires the pack service (diagnostics), the status bar, the score panel, the
-// language features and the commands. Activated by workspaceContains for manifests and
-// evidence files, by its commands and by a restored panel — never by `*`.
-import * as vscode from 'vscode';
-import { PackService } from './service/packService';
-import { StatusBar } from './status/statusBar';
-import { ScorePanel, VIEW_TYPE } from './panel/scorePanel';
-import { registerLanguageFeatures } from './language/languageFeatures';
-import { registerCommands } from './commands/commands';
+// Entry point in the Node extension host: folders on disk are read with Node's fs (faster than
+// vscode.workspace.fs), others (virtual workspaces) through vscode.workspace.fs. Activated by
+// workspaceContains for manifests and evidence files, by its commands and by a restored panel — never by `*`.
+import type * as vscode from 'vscode';
+import { nodeFileSystem } from '../node/nodeFs';
+// At run time this is dist/browser.js, the one bundle of the extension (scripts/build.mjs): the Node
+// entry adds only Node's fs to it, so the package holds the engine once.
+import { activateWith, workspaceFsFor } from './browser';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const service = new PackService(context.extensionUri);
-  context.subscriptions.push(service);
-  context.subscriptions.push(new StatusBar(service));
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, ScorePanel.serializer(context, service)));
-  context.subscriptions.push({ dispose: () => ScorePanel.current?.dispose() });
-  registerLanguageFeatures(context, service);
-  registerCommands(context, service);
-  void service.start();
+  activateWith(context, {
+    kind: 'node',
+    fileSystemFor: (folder) => (folder.uri.scheme === 'file' ? nodeFileSystem : workspaceFsFor(folder)),
+  });
 }
 
 export function deactivate(): void {

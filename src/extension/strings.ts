@@ -14,6 +14,8 @@ const S = {
   'status.tooltipFail': { en: 'The pack fails the assessment.', 'zh-CN': '该证据包评价不合格。' },
   'status.noScore': { en: 'Evidence pack {pack} cannot be scored: see the Problems view.', 'zh-CN': '证据包 {pack} 无法评分：请查看“问题”视图。' },
   'status.checking': { en: 'Checking evidence packs…', 'zh-CN': '正在检查证据包…' },
+  'status.staleChecking': { en: 'Checking again: this score is from the previous check.', 'zh-CN': '正在重新检查：此得分来自上一次检查。' },
+  'status.staleFailed': { en: 'The last check failed ({detail}): this score is from an earlier check and may be out of date.', 'zh-CN': '上一次检查失败（{detail}）：此得分来自更早的检查，可能已过时。' },
   // leaf states
   'state.missing': { en: 'Missing', 'zh-CN': '缺失' },
   'state.excluded': { en: 'Excluded', 'zh-CN': '删减' },

@@ -26,6 +26,11 @@ import {
 } from './expect.mjs';
 
 const artifacts = path.join(repoRoot, 'test/e2e/artifacts');
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+/** The extension hosts the core cases run in: Node (desktop, remote) and the web worker (vscode.dev, github.dev). */
+const HOSTS = ['node', 'web'];
+const hostLabel = (host) => (host === 'web' ? ' [web worker host]' : '');
 const demoPack = path.join(repoRoot, 'examples/demo-pack');
 const started = Date.now();
 const say = (s) => process.stdout.write(`${s}\n`);
@@ -45,9 +50,14 @@ function assertEqual(actual, expected, what) {
 const ctx = {
   server: undefined, browser: undefined, page: undefined, wb: undefined, dialogs: [],
   tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'ep-e2e-packs-')),
-  /** Open a folder in a fresh window (new page) with the given extension settings in the user settings. */
-  async openWindow(folder, settings) {
-    fs.writeFileSync(path.join(this.server.userDataDir, 'User/settings.json'), JSON.stringify(baseSettings(settings), null, 2));
+  /**
+   * Open a folder in a fresh window (new page) with the given extension settings in the user settings.
+   * host 'web': the extension runs its browser entry in the web worker extension host (as in vscode.dev).
+   */
+  async openWindow(folder, settings, host = 'node') {
+    const all = host === 'web' ? { ...settings, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : settings;
+    fs.writeFileSync(path.join(this.server.userDataDir, 'User/settings.json'), JSON.stringify(baseSettings(all), null, 2));
+    this.host = host;
     if (this.page) await this.page.close({ runBeforeUnload: false }).catch(() => {});
     this.page = await this.browser.newPage({ viewport: { width: 1440, height: 900 } });
     this.page.on('dialog', (d) => { this.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
@@ -82,14 +92,16 @@ async function docScreenshot(page, name) {
 }
 
 // ---- the tests -----------------------------------------------------------------------------------------
-let en; // the English window's pack copy and its expected values
-async function enWindow() {
-  if (!en) {
-    const dir = pack('demo-pack');
-    en = { dir, score: cliScore(dir, 'en'), check: cliCheck(dir, 'en') };
+const enByHost = {}; // per extension host: the English window's pack copy and its expected values
+let en;
+async function enWindow(host = 'node') {
+  if (!enByHost[host]) {
+    const dir = pack(`demo-pack-${host}`);
+    enByHost[host] = { dir, score: cliScore(dir, 'en'), check: cliCheck(dir, 'en') };
   }
-  if (ctx.folder !== en.dir) {
-    await ctx.openWindow(en.dir, { 'evidencePack.language': 'en' });
+  en = enByHost[host];
+  if (ctx.folder !== en.dir || ctx.host !== host) {
+    await ctx.openWindow(en.dir, { 'evidencePack.language': 'en' }, host);
     await ctx.wb.scoreItem().waitFor({ timeout: T.long }); // the extension is active
   }
   return ctx.wb;
@@ -100,145 +112,200 @@ async function ensurePanel(wb) {
   return wb.webviewFrame();
 }
 
-test('activates on the demo pack: the status bar shows score, stars and band (en)', async () => {
-  const wb = await enWindow();
-  const want = expectedStatusText(en.score, 'en');
-  const text = await wb.waitScoreText((t) => t === want, JSON.stringify(want));
-  assert(/[A-Za-z]/.test(en.score.rating.label), 'English band label');
-  assert(text.includes(en.score.rating.label), 'band label shown');
-});
+// The core cases run in both extension hosts; the window, the pack copy and the expected values are per host.
+for (const host of HOSTS) {
+  test(`activates on the demo pack: the status bar shows score, stars and band (en)${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const want = expectedStatusText(en.score, 'en');
+    const text = await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+    assert(/[A-Za-z]/.test(en.score.rating.label), 'English band label');
+    assert(text.includes(en.score.rating.label), 'band label shown');
+  });
 
-test('Problems shows the pack\'s diagnostics, including files never opened', async () => {
-  const wb = await enWindow();
-  const diags = en.check.diagnostics;
-  const count = (sev) => diags.filter((d) => d.severity === sev).length;
-  const want = { errors: count('error'), warnings: count('warning'), infos: count('info') };
-  assert(diags.length > 0, 'the demo pack has diagnostics to show');
-  await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings && c.infos === want.infos,
-    JSON.stringify(want));
-  assertEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'open editors (none were opened)');
-  await wb.showProblems();
-  const rows = await wb.allProblemRows();
-  const files = [...new Set(diags.map((d) => path.basename(d.file)))];
-  for (const f of files) {
-    assert(rows.some((r) => r.level === 1 && r.text.startsWith(f)), `Problems lists file ${f}; rows: ${rows.map((r) => r.text.split('\n')[0]).join(' | ')}`);
-  }
-  const markers = rows.filter((r) => r.level === 2);
-  assertEqual(markers.length, diags.length, 'problem entries');
-  for (const code of new Set(diags.map((d) => d.code))) {
-    assert(markers.some((r) => r.text.split('\n').includes(code) && r.text.split('\n').includes('evidence-pack')),
-      `an entry with source evidence-pack and code ${code}`);
-  }
-  const broken = diags.find((d) => d.code === 'broken-link');
-  if (broken) {
-    assert(markers.some((r) => r.text.startsWith(broken.message)), `the broken-link entry "${broken.message}"`);
-  }
-  await wb.hidePanel();
-});
+  test(`Problems shows the pack's diagnostics, including files never opened${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const diags = en.check.diagnostics;
+    const count = (sev) => diags.filter((d) => d.severity === sev).length;
+    const want = { errors: count('error'), warnings: count('warning'), infos: count('info') };
+    assert(diags.length > 0, 'the demo pack has diagnostics to show');
+    await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings && c.infos === want.infos,
+      JSON.stringify(want));
+    assertEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'open editors (none were opened)');
+    await wb.showProblems();
+    const rows = await wb.allProblemRows();
+    const files = [...new Set(diags.map((d) => path.basename(d.file)))];
+    for (const f of files) {
+      assert(rows.some((r) => r.level === 1 && r.text.startsWith(f)), `Problems lists file ${f}; rows: ${rows.map((r) => r.text.split('\n')[0]).join(' | ')}`);
+    }
+    const markers = rows.filter((r) => r.level === 2);
+    assertEqual(markers.length, diags.length, 'problem entries');
+    for (const code of new Set(diags.map((d) => d.code))) {
+      assert(markers.some((r) => r.text.split('\n').includes(code) && r.text.split('\n').includes('evidence-pack')),
+        `an entry with source evidence-pack and code ${code}`);
+    }
+    const broken = diags.find((d) => d.code === 'broken-link');
+    if (broken) {
+      assert(markers.some((r) => r.text.startsWith(broken.message)), `the broken-link entry "${broken.message}"`);
+    }
+    await wb.hidePanel();
+  });
 
-test('"Evidence Pack: Show Score Panel" opens the panel with score, stars, band and the clause table', async () => {
-  const wb = await enWindow();
-  const s = en.score;
-  await wb.runCommand('Evidence Pack: Show Score Panel');
-  const f = await wb.webviewFrame();
-  const score = f.locator('[data-testid=score]');
-  await score.filter({ hasText: formatScore(s) }).waitFor({ timeout: T.long });
-  assertEqual((await score.textContent()).trim(), formatScore(s), 'panel score');
-  const stars = f.locator('[data-testid=stars]');
-  const maxStars = 5;
-  assertEqual((await stars.textContent()).trim(), '★'.repeat(s.rating.stars) + '☆'.repeat(maxStars - s.rating.stars), 'stars');
-  assertEqual(await stars.getAttribute('aria-label'), `${s.rating.stars} stars`, 'stars aria-label');
-  assertEqual((await f.locator('[data-testid=band]').textContent()).trim(), s.rating.label, 'band');
-  const provisional = s.standard.weights === 'provisional';
-  assertEqual(await f.locator('[data-testid=provisional]').count(), provisional ? 1 : 0, 'provisional mark');
-  const rows = f.locator('[data-testid=clauses] tr[data-clause]');
-  assertEqual(await rows.count(), s.clauses.length, 'clause rows');
-  const states = Object.fromEntries(await rows.evaluateAll((els) => els.map((e) => [e.dataset.clause, e.dataset.state])));
-  for (const c of s.clauses) assertEqual(states[c.id], c.state, `state of ${c.id}`);
-  assertEqual(await f.locator('[data-testid=section][data-section]').count(), s.sections.length, 'section rows');
-  if (s.next) {
-    const needed = Number(s.next.needed).toFixed(1);
-    assert((await f.locator('[data-testid=next] [data-testid=needed], [data-testid=next][data-testid=needed], [data-testid=needed]').first().textContent()).includes(needed), `needed ${needed}`);
-    const sugg = f.locator('[data-testid=suggestion][data-clause]');
-    assertEqual(await sugg.count(), s.next.suggestions.length, 'suggestion rows');
-    assertEqual(await sugg.first().getAttribute('data-clause'), s.next.suggestions[0]?.clause, 'first suggestion');
-  } else {
-    assertEqual(await f.locator('[data-testid=next]').count(), 0, 'no next band at the top');
-  }
-  assert(((await f.locator('[data-testid=why]').textContent()) ?? '').includes(formatScore(s)), 'the formula block shows the score');
-  await docScreenshot(wb.page, 'score-panel.png');
-});
+  test(`"Evidence Pack: Show Score Panel" opens the panel with score, stars, band and the clause table${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const s = en.score;
+    await wb.runCommand('Evidence Pack: Show Score Panel');
+    const f = await wb.webviewFrame();
+    const score = f.locator('[data-testid=score]');
+    await score.filter({ hasText: formatScore(s) }).waitFor({ timeout: T.long });
+    assertEqual((await score.textContent()).trim(), formatScore(s), 'panel score');
+    const stars = f.locator('[data-testid=stars]');
+    const maxStars = 5;
+    assertEqual((await stars.textContent()).trim(), '★'.repeat(s.rating.stars) + '☆'.repeat(maxStars - s.rating.stars), 'stars');
+    assertEqual(await stars.getAttribute('aria-label'), `${s.rating.stars} stars`, 'stars aria-label');
+    assertEqual((await f.locator('[data-testid=band]').textContent()).trim(), s.rating.label, 'band');
+    const provisional = s.standard.weights === 'provisional';
+    assertEqual(await f.locator('[data-testid=provisional]').count(), provisional ? 1 : 0, 'provisional mark');
+    const rows = f.locator('[data-testid=clauses] tr[data-clause]');
+    assertEqual(await rows.count(), s.clauses.length, 'clause rows');
+    const states = Object.fromEntries(await rows.evaluateAll((els) => els.map((e) => [e.dataset.clause, e.dataset.state])));
+    for (const c of s.clauses) assertEqual(states[c.id], c.state, `state of ${c.id}`);
+    assertEqual(await f.locator('[data-testid=section][data-section]').count(), s.sections.length, 'section rows');
+    if (s.next) {
+      const needed = Number(s.next.needed).toFixed(1);
+      assert((await f.locator('[data-testid=next] [data-testid=needed], [data-testid=next][data-testid=needed], [data-testid=needed]').first().textContent()).includes(needed), `needed ${needed}`);
+      const sugg = f.locator('[data-testid=suggestion][data-clause]');
+      assertEqual(await sugg.count(), s.next.suggestions.length, 'suggestion rows');
+      assertEqual(await sugg.first().getAttribute('data-clause'), s.next.suggestions[0]?.clause, 'first suggestion');
+    } else {
+      assertEqual(await f.locator('[data-testid=next]').count(), 0, 'no next band at the top');
+    }
+    assert(((await f.locator('[data-testid=why]').textContent()) ?? '').includes(formatScore(s)), 'the formula block shows the score');
+    // Set by the entry that runs: "Running Extensions" lists the extension in the web worker host even when
+    // only its Node entry ran, so the page itself must say which bundle made it.
+    assertEqual(await f.locator('body').getAttribute('data-extension-host'), host, 'the extension host whose entry made the panel');
+    if (host === 'node') await docScreenshot(wb.page, 'score-panel.png');
+  });
 
-test('typing without saving updates the status bar and the panel; undo restores them', async () => {
-  const wb = await enWindow();
-  const { page } = wb;
-  await ensurePanel(wb);
-  const target = findValue(en.dir, 'status', en.score);
-  // what the engine says after the same edit, on a scratch copy
-  const edited = pack('demo-pack-edited');
-  const rel = path.relative(en.dir, target.file);
-  replaceAt(path.join(edited, rel), target, 'nonconforming');
-  const after = cliScore(edited, 'en');
-  assert(after.score !== en.score.score, `the edit changes the score (${en.score.score})`);
-  const before = expectedStatusText(en.score, 'en');
-  const want = expectedStatusText(after, 'en');
+  test(`typing without saving updates the status bar and the panel; undo restores them${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const { page } = wb;
+    await ensurePanel(wb);
+    const target = findValue(en.dir, 'status', en.score);
+    // what the engine says after the same edit, on a scratch copy
+    const edited = pack(`demo-pack-edited-${host}`);
+    const rel = path.relative(en.dir, target.file);
+    replaceAt(path.join(edited, rel), target, 'nonconforming');
+    const after = cliScore(edited, 'en');
+    assert(after.score !== en.score.score, `the edit changes the score (${en.score.score})`);
+    const before = expectedStatusText(en.score, 'en');
+    const want = expectedStatusText(after, 'en');
 
-  const onDisk = fs.readFileSync(target.file, 'utf8');
-  await wb.openFile(rel, { side: true }); // keep the score panel visible next to the editor
-  await wb.goTo(target.line, target.col);
-  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.type('nonconforming');
-  await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ timeout: T.short });
-  await wb.waitScoreText((t) => t === want, JSON.stringify(want));
-  const f = await wb.webviewFrame();
-  await f.locator('[data-testid=score]').filter({ hasText: formatScore(after) }).waitFor({ timeout: T.long });
-  await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"][data-state="nonconforming"]`).waitFor({ timeout: T.long });
-  await docScreenshot(page, 'live-edit.png');
-  assertEqual(fs.readFileSync(target.file, 'utf8'), onDisk, 'the file on disk (nothing was saved)');
+    const onDisk = fs.readFileSync(target.file, 'utf8');
+    await wb.openFile(rel, { side: true }); // keep the score panel visible next to the editor
+    await wb.goTo(target.line, target.col);
+    for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('nonconforming');
+    await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ timeout: T.short });
+    await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+    const f = await wb.webviewFrame();
+    await f.locator('[data-testid=score]').filter({ hasText: formatScore(after) }).waitFor({ timeout: T.long });
+    await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"][data-state="nonconforming"]`).waitFor({ timeout: T.long });
+    if (host === 'node') await docScreenshot(page, 'live-edit.png');
+    assertEqual(fs.readFileSync(target.file, 'utf8'), onDisk, 'the file on disk (nothing was saved)');
 
-  await wb.focusEditor();
-  await page.keyboard.press('Control+KeyZ');
-  await wb.waitScoreText((t) => t === before, JSON.stringify(before));
-  await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
-  await wb.revertAndCloseAll();
-});
+    await wb.focusEditor();
+    await page.keyboard.press('Control+KeyZ');
+    await wb.waitScoreText((t) => t === before, JSON.stringify(before));
+    await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
+    await wb.revertAndCloseAll();
+  });
 
-test('a quick fix (Ctrl+.) replaces an unknown kind', async () => {
-  const wb = await enWindow();
-  const { page } = wb;
-  const target = findValue(en.dir, 'kind', en.score);
-  const typo = `${target.value}x`;
-  const counts = { errors: en.check.diagnostics.filter((d) => d.severity === 'error').length };
-  await wb.waitProblemCounts((c) => c.errors === counts.errors, `${counts.errors} errors before the edit`);
-  await wb.openFile(path.relative(en.dir, target.file));
-  await wb.goTo(target.line, target.col);
-  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.type(typo);
-  await wb.waitProblemCounts((c) => c.errors === counts.errors + 1, `one more error (unknown-kind ${typo})`);
-  await wb.goTo(target.line, target.col + 1);
-  const offered = await wb.quickFixes();
-  const fix = offered.find((l) => l.includes(`"${target.value}"`) || l.includes(`'${target.value}'`) || l.includes(target.value));
-  assert(fix, `a quick fix offering "${target.value}"; offered: ${JSON.stringify(offered)}`);
-  await wb.applyQuickFix(fix);
-  await wb.waitEditorText((t) => !t.includes(typo) && t.split('\n').includes(target.lineText),
-    `the typo gone and the line reading ${JSON.stringify(target.lineText)} again`);
-  await wb.waitProblemCounts((c) => c.errors === counts.errors, `errors back to ${counts.errors}`);
-  await wb.revertAndCloseAll();
-});
+  test(`a quick fix (Ctrl+.) replaces an unknown kind${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const { page } = wb;
+    const target = findValue(en.dir, 'kind', en.score);
+    const typo = `${target.value}x`;
+    const counts = { errors: en.check.diagnostics.filter((d) => d.severity === 'error').length };
+    await wb.waitProblemCounts((c) => c.errors === counts.errors, `${counts.errors} errors before the edit`);
+    await wb.openFile(path.relative(en.dir, target.file));
+    await wb.goTo(target.line, target.col);
+    for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type(typo);
+    await wb.waitProblemCounts((c) => c.errors === counts.errors + 1, `one more error (unknown-kind ${typo})`);
+    await wb.goTo(target.line, target.col + 1);
+    const offered = await wb.quickFixes();
+    const fix = offered.find((l) => l.includes(`"${target.value}"`) || l.includes(`'${target.value}'`) || l.includes(target.value));
+    assert(fix, `a quick fix offering "${target.value}"; offered: ${JSON.stringify(offered)}`);
+    await wb.applyQuickFix(fix);
+    await wb.waitEditorText((t) => !t.includes(typo) && t.split('\n').includes(target.lineText),
+      `the typo gone and the line reading ${JSON.stringify(target.lineText)} again`);
+    await wb.waitProblemCounts((c) => c.errors === counts.errors, `errors back to ${counts.errors}`);
+    await wb.revertAndCloseAll();
+  });
 
-test('completion in an evidence file offers the standard\'s kinds', async () => {
-  const wb = await enWindow();
-  const { page } = wb;
-  const target = findValue(en.dir, 'kind', en.score);
-  await wb.openFile(path.relative(en.dir, target.file));
-  await wb.goTo(target.line, target.col);
-  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.press('Delete');
-  const kinds = ['document', 'record', 'interview', 'observation'];
-  await wb.suggestions((labels) => kinds.every((k) => labels.some((l) => l.split(',')[0] === k)), `the kinds ${kinds.join(', ')}`);
-  await page.keyboard.press('Escape');
-  await wb.revertAndCloseAll();
-});
+  test(`completion in an evidence file offers the standard's kinds${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const { page } = wb;
+    const target = findValue(en.dir, 'kind', en.score);
+    await wb.openFile(path.relative(en.dir, target.file));
+    await wb.goTo(target.line, target.col);
+    for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Delete');
+    const kinds = ['document', 'record', 'interview', 'observation'];
+    await wb.suggestions((labels) => kinds.every((k) => labels.some((l) => l.split(',')[0] === k)), `the kinds ${kinds.join(', ')}`);
+    await page.keyboard.press('Escape');
+    await wb.revertAndCloseAll();
+  });
+
+  test(`deleting an attachment on disk shows the broken link at once; restoring it clears it${hostLabel(host)}`, async () => {
+    const wb = await enWindow(host);
+    const target = findValue(en.dir, 'file', en.score);
+    const gone = `${target.path}.moved-away`;
+    // what the engine says without that file, on a scratch copy
+    const scratch = pack(`demo-pack-no-attachment-${host}`);
+    fs.rmSync(path.join(scratch, path.relative(en.dir, target.path)));
+    const without = cliCheck(scratch, 'en');
+    const count = (c, sev) => c.diagnostics.filter((d) => d.severity === sev).length;
+    const want = { errors: count(without, 'error'), warnings: count(without, 'warning') };
+    assert(want.errors > count(en.check, 'error'), 'deleting it adds an error');
+    const wantStatus = expectedStatusText(without.packs[0], 'en');
+    fs.renameSync(target.path, gone);
+    try {
+      await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings, JSON.stringify(want));
+      await wb.waitScoreText((t) => t === wantStatus, JSON.stringify(wantStatus));
+    } finally {
+      fs.renameSync(gone, target.path);
+    }
+    const back = { errors: count(en.check, 'error'), warnings: count(en.check, 'warning') };
+    await wb.waitProblemCounts((c) => c.errors === back.errors && c.warnings === back.warnings, JSON.stringify(back));
+    await wb.waitScoreText((t) => t === expectedStatusText(en.score, 'en'), 'the score before');
+  });
+
+  test(`hostile text in a pack is shown as text in the panel, never as markup (language auto → en)${hostLabel(host)}`, async () => {
+    const dir = pack(`demo-pack-hostile-${host}`, makeHostile);
+    ctx.dialogs.length = 0;
+    // no evidencePack.language here: auto follows VS Code's display language, English in this VS Code
+    const wb = await ctx.openWindow(dir, {}, host);
+    const want = expectedStatusText(cliScore(dir, 'en'), 'en');
+    await wb.waitScoreText((t) => t === want, `${JSON.stringify(want)} (language auto = VS Code's, en)`);
+    await wb.runCommand('Evidence Pack: Show Score Panel');
+    const f = await wb.webviewFrame();
+    await f.locator('[data-testid=score]').filter({ hasText: /\d/ }).waitFor({ timeout: T.long });
+    const body = f.locator('body');
+    await body.filter({ hasText: HOSTILE_IMG }).waitFor({ timeout: T.long });
+    const text = await body.textContent();
+    assert(text.includes(HOSTILE_IMG), `the panel shows ${HOSTILE_IMG} literally`);
+    assert(text.includes(HOSTILE_SCRIPT), `the panel shows ${HOSTILE_SCRIPT} literally`);
+    assertEqual(await f.locator('img').count(), 0, '<img> elements in the panel');
+    assertEqual(await f.locator('script').evaluateAll((els) => els.filter((e) => /alert/.test(e.textContent)).length), 0, 'injected scripts');
+    // the unknown-kind problem names the markup as text too
+    await wb.showProblems();
+    const rows = await wb.allProblemRows();
+    assert(rows.some((r) => r.text.includes(HOSTILE_IMG)), 'Problems shows the hostile kind as text');
+    assertEqual(await wb.page.locator('.markers-panel img').count(), 0, '<img> in Problems');
+    assertEqual(ctx.dialogs.length, 0, `dialogs opened (${ctx.dialogs.join(', ')})`);
+  });
+}
 
 test('a click on a clause in the panel reveals its entry in the evidence file', async () => {
   const wb = await enWindow();
@@ -252,30 +319,6 @@ test('a click on a clause in the panel reveals its entry in the evidence file', 
   await wb.page.locator('.editor-group-container.active .tab.active', { hasText: name }).waitFor({ timeout: T.long });
   await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${entryLine},`) }).waitFor({ timeout: T.long });
   await wb.revertAndCloseAll();
-});
-
-test('deleting an attachment on disk shows the broken link at once; restoring it clears it', async () => {
-  const wb = await enWindow();
-  const target = findValue(en.dir, 'file', en.score);
-  const gone = `${target.path}.moved-away`;
-  // what the engine says without that file, on a scratch copy
-  const scratch = pack('demo-pack-no-attachment');
-  fs.rmSync(path.join(scratch, path.relative(en.dir, target.path)));
-  const without = cliCheck(scratch, 'en');
-  const count = (c, sev) => c.diagnostics.filter((d) => d.severity === sev).length;
-  const want = { errors: count(without, 'error'), warnings: count(without, 'warning') };
-  assert(want.errors > count(en.check, 'error'), 'deleting it adds an error');
-  const wantStatus = expectedStatusText(without.packs[0], 'en');
-  fs.renameSync(target.path, gone);
-  try {
-    await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings, JSON.stringify(want));
-    await wb.waitScoreText((t) => t === wantStatus, JSON.stringify(wantStatus));
-  } finally {
-    fs.renameSync(gone, target.path);
-  }
-  const back = { errors: count(en.check, 'error'), warnings: count(en.check, 'warning') };
-  await wb.waitProblemCounts((c) => c.errors === back.errors && c.warnings === back.warnings, JSON.stringify(back));
-  await wb.waitScoreText((t) => t === expectedStatusText(en.score, 'en'), 'the score before');
 });
 
 test('the score panel survives a window reload', async () => {
@@ -309,31 +352,6 @@ test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status 
   const f = await wb.webviewFrame();
   await f.locator('[data-testid=band]').filter({ hasText: s.rating.label }).waitFor({ timeout: T.long });
   await docScreenshot(wb.page, 'score-panel.zh-CN.png');
-});
-
-test('hostile text in a pack is shown as text in the panel, never as markup (language auto → en)', async () => {
-  const dir = pack('demo-pack-hostile', makeHostile);
-  ctx.dialogs.length = 0;
-  // no evidencePack.language here: auto follows VS Code's display language, English in this VS Code
-  const wb = await ctx.openWindow(dir, {});
-  const want = expectedStatusText(cliScore(dir, 'en'), 'en');
-  await wb.waitScoreText((t) => t === want, `${JSON.stringify(want)} (language auto = VS Code's, en)`);
-  await wb.runCommand('Evidence Pack: Show Score Panel');
-  const f = await wb.webviewFrame();
-  await f.locator('[data-testid=score]').filter({ hasText: /\d/ }).waitFor({ timeout: T.long });
-  const body = f.locator('body');
-  await body.filter({ hasText: HOSTILE_IMG }).waitFor({ timeout: T.long });
-  const text = await body.textContent();
-  assert(text.includes(HOSTILE_IMG), `the panel shows ${HOSTILE_IMG} literally`);
-  assert(text.includes(HOSTILE_SCRIPT), `the panel shows ${HOSTILE_SCRIPT} literally`);
-  assertEqual(await f.locator('img').count(), 0, '<img> elements in the panel');
-  assertEqual(await f.locator('script').evaluateAll((els) => els.filter((e) => /alert/.test(e.textContent)).length), 0, 'injected scripts');
-  // the unknown-kind problem names the markup as text too
-  await wb.showProblems();
-  const rows = await wb.allProblemRows();
-  assert(rows.some((r) => r.text.includes(HOSTILE_IMG)), 'Problems shows the hostile kind as text');
-  assertEqual(await wb.page.locator('.markers-panel img').count(), 0, '<img> in Problems');
-  assertEqual(ctx.dialogs.length, 0, `dialogs opened (${ctx.dialogs.join(', ')})`);
 });
 
 // ---- main ----------------------------------------------------------------------------------------------

@@ -52,11 +52,13 @@ describe('extension manifest (package.json)', () => {
     assert.deepEqual(Object.keys(nlsZh).sort(), Object.keys(nlsEn).sort());
   });
 
-  it('declares limited support in untrusted workspaces and none in virtual workspaces, with reasons', () => {
+  it('declares limited support in untrusted workspaces, with reasons, and full support in virtual workspaces (a browser entry)', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['evidencePack.maxFileSizeMB']);
     assert.match(nlsEn[pkg.capabilities.untrustedWorkspaces.description.slice(1, -1)], /only ever read as data/);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+    assert.equal(pkg.browser, './dist/browser.js');
+    assert.equal(pkg.main, './dist/extension.js');
   });
 
   it('has a problem matcher that reads the CLI text format (1-based, relative to the workspace folder)', () => {
@@ -100,7 +102,7 @@ describe('extension manifest (package.json)', () => {
     this.timeout(60000);
     const files = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
       .split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/webview.js', 'dist/webview.css',
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/browser.js', 'dist/webview.js', 'dist/webview.css',
       'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'syntaxes/evidence-pack.injection.json', 'schemas/standards/gbt27922-2011.yaml', 'media/icon.png']) {
       assert.ok(files.includes(f), `${f} in the vsix`);
     }
@@ -112,7 +114,7 @@ describe('extension manifest (package.json)', () => {
   it('packages an allow-list: bundles, schemas, grammar, l10n, nls and the icon, no sources or maps', () => {
     const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const p of ['!dist/extension.js', '!dist/webview.js', '!dist/webview.css', '!l10n/*.json', '!syntaxes/*.json', '!media/icon.png', '!package.nls.zh-cn.json']) {
+    for (const p of ['!dist/extension.js', '!dist/browser.js', '!dist/webview.js', '!dist/webview.css', '!l10n/*.json', '!syntaxes/*.json', '!media/icon.png', '!package.nls.zh-cn.json']) {
       assert.ok(lines.includes(p), p);
     }
     assert.ok(!lines.some((l) => /\.map|src\/|!dist\/\*\*?$/.test(l)));

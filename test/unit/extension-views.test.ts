@@ -183,7 +183,7 @@ describe('extension score panel html and messages', () => {
     assert.ok(csp.includes(`script-src 'nonce-${nonce}'`));
     assert.ok(!csp.includes('unsafe'));
     assert.ok(!csp.includes('data:'), 'no data: URLs');
-    const html = panelHtml({ cspSource: 'vscode-webview://abc', nonce, scriptUri: 'https://x/webview.js?"><script>', styleUri: 's.css', lang: 'zh-CN', title: '<t>' });
+    const html = panelHtml({ cspSource: 'vscode-webview://abc', nonce, scriptUri: 'https://x/webview.js?"><script>', styleUri: 's.css', lang: 'zh-CN', title: '<t>', host: 'web' });
     assert.ok(html.includes(`<script nonce="${nonce}" src="https://x/webview.js?&quot;&gt;&lt;script&gt;"></script>`));
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(html.includes('<title>&lt;t&gt;</title>'));

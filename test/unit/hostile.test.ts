@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { nodeFileSystem } from '../../src/node/nodeFs';
+import { workspaceFsHost } from './support/workspaceFsFake';
 import type { FileSystem } from '../../src/core/host';
 import type { Diagnostic, DiagnosticCode, PackResult } from '../../src/core/types';
 import { allMetExcept, engineFor, manifest, memFs, TEST_STANDARD } from './support/memFs';
@@ -65,7 +66,7 @@ function recording(base: FileSystem, deny: (p: string) => boolean = () => false)
 interface Run { result: PackResult; rec: Recorder; engine: Engine }
 
 async function check(ws: Ws, opts: { root?: string; maxFileSize?: number; deny?: (p: string) => boolean; lang?: 'en' | 'zh-CN' } = {}): Promise<Run> {
-  const rec = recording(nodeFileSystem, opts.deny);
+  const rec = recording(host.fs(ws.root), opts.deny);
   const engine = new Engine({ fs: rec, clock: { today: () => TODAY }, lang: opts.lang ?? 'en', workspaceRoot: ws.root, maxFileSize: opts.maxFileSize });
   const result = await engine.checkPack(opts.root ?? ws.pack);
   assertNothingReadOutside(ws, rec);
@@ -130,9 +131,18 @@ function fixture(name: string): Buffer { return fs.readFileSync(path.join(HOSTIL
 
 const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
-describe('hostile packs', function () {
+// Every case runs on both ways the extension reads a workspace: Node's fs (the CLI, the desktop extension)
+// and vscode.workspace.fs (the browser build; here over the disk as VS Code's disk provider answers).
+const HOSTS: { name: string; fs: (root: string) => FileSystem }[] = [
+  { name: "Node's fs", fs: () => nodeFileSystem },
+  { name: 'vscode.workspace.fs', fs: workspaceFsHost },
+];
+let host = HOSTS[0];
+
+for (const h of HOSTS) describe(`hostile packs (${h.name})`, function () {
   this.timeout(60000); // the hang guard: every case must finish, however slowly a slow CI runs it
 
+  before(() => { host = h; });
   before(async () => {
     const { result } = await check(workspace());
     assert.ok(result.score);
@@ -460,7 +470,7 @@ describe('hostile packs', function () {
       const { result } = await check(ws, { root: bad });
       assert.equal(on(result, `${bad}/evidence-pack.yaml`, 'manifest-invalid').length, 1);
       assert.equal(result.score, undefined);
-      const engine = new Engine({ fs: nodeFileSystem, clock: { today: () => TODAY }, lang: 'en', workspaceRoot: ws.root });
+      const engine = new Engine({ fs: host.fs(ws.root), clock: { today: () => TODAY }, lang: 'en', workspaceRoot: ws.root });
       assert.deepEqual(await engine.findPacks(ws.root), [ws.pack]);
       assert.equal((await engine.checkPack(ws.pack)).score?.score, baseline.score);
     });
@@ -649,7 +659,7 @@ describe('hostile packs', function () {
       fs.symlinkSync(`${ws.pack}/a`, `${ws.pack}/a/self`);
       fs.symlinkSync('ping', `${ws.pack}/pong.evidence.yaml`);
       fs.symlinkSync('pong.evidence.yaml', `${ws.pack}/ping`);
-      const rec = recording(nodeFileSystem);
+      const rec = recording(host.fs(ws.root));
       const engine = new Engine({ fs: rec, clock: { today: () => TODAY }, lang: 'en', workspaceRoot: ws.root });
       assert.deepEqual(await engine.findPacks(ws.root), [ws.pack]);
       const result = await engine.checkPack(ws.pack);

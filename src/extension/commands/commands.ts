@@ -6,7 +6,7 @@ import { ScorePanel, pickPack } from '../panel/scorePanel';
 import { currentPack } from '../status/statusBar';
 import { readSettings, tr } from '../service/settings';
 import { standardUri } from '../language/languageFeatures';
-import { toPosixPath } from '../service/overlayFs';
+import { pathToUri, uriToPath } from '../service/uris';
 import { renderReport } from '../../cli/report';
 import { planNewPack } from './newPack';
 
@@ -69,8 +69,8 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
       defaultUri: folder?.uri, openLabel: tr('cmd.newPackFolder'),
     });
     const target = picked?.[0];
-    if (!target || target.scheme !== 'file') return;
-    const dir = toPosixPath(target.fsPath);
+    if (!target) return;
+    const dir = uriToPath(target);
     const files = planNewPack(readSettings().lang);
     if (!files) {
       void vscode.window.showErrorMessage(tr('cmd.newPackUnavailable'));
@@ -113,18 +113,18 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     }
     if (results.length === 0) return;
     const folder = service.folderOf(roots[0]);
-    const defaultUri = vscode.Uri.file(`${roots[0]}/evidence-pack-report.html`);
+    const defaultUri = pathToUri(`${roots[0]}/evidence-pack-report.html`);
     const out = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, saveLabel: tr('cmd.reportSave') });
     if (!out) return;
     try {
-      const html = renderReport(results, { baseDir: folder ? toPosixPath(folder.uri.fsPath) : roots[0], lang: readSettings().lang });
+      const html = renderReport(results, { baseDir: folder ? uriToPath(folder.uri) : roots[0], lang: readSettings().lang });
       await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(html));
     } catch (err) {
       void vscode.window.showErrorMessage(tr('cmd.reportFailed', { detail: err instanceof Error ? err.message : String(err) }));
       return;
     }
     const open = tr('cmd.reportOpen');
-    const answer = await vscode.window.showInformationMessage(tr('cmd.reportSaved', { path: out.fsPath }), open);
+    const answer = await vscode.window.showInformationMessage(tr('cmd.reportSaved', { path: out.scheme === 'file' ? out.fsPath : out.toString(true) }), open);
     if (answer === open) await vscode.env.openExternal(out);
   });
 }

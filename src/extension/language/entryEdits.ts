@@ -5,6 +5,7 @@ import { systemClock } from '../../core/host';
 import { clauseEntryPlan } from './quickFixes';
 import { toVsRange } from '../service/packService';
 import { readSettings } from '../service/settings';
+import { pathToUri } from '../service/uris';
 
 export async function documentText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -14,7 +15,7 @@ export async function documentText(uri: vscode.Uri): Promise<string> {
 
 /** The edit that adds an entry for `clauseId` to the evidence file `file` of the pack. */
 export async function clauseEntryEdit(result: PackResult, clauseId: string, file: string): Promise<vscode.WorkspaceEdit | undefined> {
-  const uri = vscode.Uri.file(file);
+  const uri = pathToUri(file);
   const edit = clauseEntryPlan(result, clauseId, file, await documentText(uri), readSettings().lang, systemClock.today());
   if (!edit) return undefined;
   const ws = new vscode.WorkspaceEdit();
@@ -25,7 +26,7 @@ export async function clauseEntryEdit(result: PackResult, clauseId: string, file
 /** Applies the edit and shows the new entry. */
 export async function applyAndReveal(ws: vscode.WorkspaceEdit, file: string, clauseId: string): Promise<void> {
   if (!(await vscode.workspace.applyEdit(ws))) return;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const doc = await vscode.workspace.openTextDocument(pathToUri(file));
   const text = doc.getText();
   const index = Math.max(text.lastIndexOf(JSON.stringify(clauseId)), text.lastIndexOf(`## ${clauseId}`));
   const position = index >= 0 ? doc.positionAt(index) : new vscode.Position(0, 0);

@@ -13,14 +13,16 @@ import {
 import { frontMatterEnd, splitLines } from './textEdits';
 import { documentText } from './entryEdits';
 import { planQuickFixes } from './quickFixes';
-import { relativePath, toPosixPath } from '../service/overlayFs';
+import { relativePath } from '../service/overlayFs';
+import { pathToUri, uriToPath } from '../service/uris';
 
 export const SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/*.evidence.{yaml,yml,md}' },
-  { scheme: 'file', pattern: '**/evidence-pack.yaml' },
+  // Any scheme a workspace folder has (file:, vscode-vfs: in github.dev…); the providers answer only for a pack's files.
+  { pattern: '**/*.evidence.{yaml,yml,md}' },
+  { pattern: '**/evidence-pack.yaml' },
 ];
 
-const isMarkdown = (doc: vscode.TextDocument) => /\.md$/i.test(doc.uri.fsPath);
+const isMarkdown = (doc: vscode.TextDocument) => /\.md$/i.test(doc.uri.path);
 
 function inMarkdownBody(doc: vscode.TextDocument, line: number): boolean {
   if (!isMarkdown(doc)) return false;
@@ -50,9 +52,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       const standard = pack?.result?.standard;
       let files: string[] = [];
       if (ctx.key === 'file' && pack) {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(pack.root), '**/*'), '**/{node_modules,.git}/**', 2000);
-        const dir = toPosixPath(doc.uri.fsPath).replace(/\/[^/]*$/, '');
-        files = found.map((u) => toPosixPath(u.fsPath))
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(pathToUri(pack.root), '**/*'), '**/{node_modules,.git}/**', 2000);
+        const dir = uriToPath(doc.uri).replace(/\/[^/]*$/, '');
+        files = found.map((u) => uriToPath(u))
           .filter((p) => !/\.evidence\.(ya?ml|md)$/i.test(p) && !p.endsWith('/evidence-pack.yaml'))
           .map((p) => relativePath(dir, p)).sort();
       }
@@ -114,7 +116,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
     provideCodeLenses(doc) {
       const pack = resultOf(doc);
       if (!pack?.result) return [];
-      const file = toPosixPath(doc.uri.fsPath);
+      const file = uriToPath(doc.uri);
       const scores = scoresOf(pack.result);
       return pack.result.entries.filter((e) => e.file === file).map((e) => new vscode.CodeLens(toVsRange(e.idRange), {
         title: lensTitle(e, scores.get(e.clause), lang()),
@@ -128,7 +130,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
     provideDocumentSymbols(doc) {
       const pack = resultOf(doc);
       if (!pack?.result) return [];
-      const file = toPosixPath(doc.uri.fsPath);
+      const file = uriToPath(doc.uri);
       const entries = pack.result.entries.filter((e) => e.file === file);
       return entrySymbols(entries, pack.result.standard, scoresOf(pack.result), lang()).map((s) =>
         new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Key, toVsRange(s.range), toVsRange(s.selectionRange)));
@@ -138,7 +140,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
   const links: vscode.DocumentLinkProvider = {
     provideDocumentLinks(doc) {
       const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-      const boundary = folder ? toPosixPath(folder.uri.fsPath) : undefined;
+      const boundary = folder ? uriToPath(folder.uri) : undefined;
       const dir = vscode.Uri.joinPath(doc.uri, '..');
       const out: vscode.DocumentLink[] = [];
       for (const l of findLinks(doc.getText(), isMarkdown(doc))) {
@@ -149,7 +151,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
         } catch {
           continue;
         }
-        const path = toPosixPath(target.fsPath);
+        const path = uriToPath(target);
         // Never link out of the workspace (the engine reports such links as outside-workspace).
         if (boundary && path !== boundary && !path.startsWith(`${boundary}/`)) continue;
         out.push(new vscode.DocumentLink(toVsRange(l.range), target));
@@ -163,7 +165,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       const pack = resultOf(doc);
       const result = pack?.result;
       if (!pack || !result) return [];
-      const file = toPosixPath(doc.uri.fsPath);
+      const file = uriToPath(doc.uri);
       const core = service.coreDiagnostics(pack.root, file);
       const out: vscode.CodeAction[] = [];
       for (const diag of ctx.diagnostics) {
@@ -176,14 +178,14 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
         const plans = await planQuickFixes({
           file, text: doc.getText(), result, lang: lang(), today: systemClock.today(),
           diagnostic: { code: code as CoreDiagnostic['code'], range, clause: match?.clause, data: match?.data },
-          readText: (f) => documentText(vscode.Uri.file(f)),
+          readText: (f) => documentText(pathToUri(f)),
         });
         for (const plan of plans) {
           const action = new vscode.CodeAction(plan.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diag];
           action.isPreferred = plan.preferred;
           action.edit = new vscode.WorkspaceEdit();
-          for (const e of plan.edits) action.edit.replace(vscode.Uri.file(plan.file), toVsRange(e.range), e.newText);
+          for (const e of plan.edits) action.edit.replace(pathToUri(plan.file), toVsRange(e.range), e.newText);
           out.push(action);
         }
       }
@@ -204,7 +206,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
 
 /** A standard's file: the workspace file for a custom standard, the shipped copy for a built-in. */
 export function standardUri(context: vscode.ExtensionContext, file: string | undefined, id: string): vscode.Uri | undefined {
-  if (file) return vscode.Uri.file(file);
+  if (file) return pathToUri(file);
   if (!/^[\w.-]+$/.test(id)) return undefined;
   return vscode.Uri.joinPath(context.extensionUri, 'schemas', 'standards', `${id}.yaml`);
 }

@@ -8,6 +8,8 @@ export interface PanelHtmlOptions {
   styleUri: string;
   lang: string;
   title: string;
+  /** The extension host the panel's extension runs in (`node` or `web`), on <body> for tests and bug reports. */
+  host: string;
 }
 
 export function escapeAttribute(value: string): string {
@@ -37,7 +39,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 <link rel="stylesheet" href="${a(o.styleUri)}" nonce="${a(o.nonce)}">
 <title>${a(o.title)}</title>
 </head>
-<body>
+<body data-extension-host="${a(o.host)}">
 <main id="root" aria-live="polite"></main>
 <script nonce="${a(o.nonce)}" src="${a(o.scriptUri)}"></script>
 </body>

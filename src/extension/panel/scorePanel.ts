@@ -2,7 +2,6 @@
 // the active pack, re-renders on every check (live while typing) and acts on validated
 // messages only.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import type { HostMessage } from '../../protocol/messages';
 import type { PackService } from '../service/packService';
 import { toVsRange } from '../service/packService';
@@ -14,7 +13,8 @@ import { currentPack, packLabel } from '../status/statusBar';
 import { rankEntryFiles } from '../language/languageLogic';
 import { statusText } from '../status/statusText';
 import { applyAndReveal, clauseEntryEdit } from '../language/entryEdits';
-import { relativePath, toPosixPath } from '../service/overlayFs';
+import { relativePath } from '../service/overlayFs';
+import { pathToUri } from '../service/uris';
 
 export const VIEW_TYPE = 'evidencePack.score';
 
@@ -93,11 +93,12 @@ export class ScorePanel implements vscode.Disposable {
     const { lang } = readSettings();
     return panelHtml({
       cspSource: webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
       lang,
       title: tr('panel.title'),
+      host: this.service.host.kind,
     });
   }
 
@@ -184,7 +185,7 @@ export async function revealClause(service: PackService, root: string, clause: s
   if (!result || !result.standard?.byId.has(clause)) return;
   const entry = result.entries.find((e) => e.clause === clause);
   if (entry) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
+    const doc = await vscode.workspace.openTextDocument(pathToUri(entry.file));
     const range = toVsRange(entry.idRange);
     await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.One });
     return;
@@ -196,7 +197,7 @@ export async function revealClause(service: PackService, root: string, clause: s
   }
   const add = tr('cmd.addEntry');
   const answer = await vscode.window.showInformationMessage(
-    tr('cmd.addEntryPrompt', { clause, file: relativePath(toPosixPath(root), target) }), add);
+    tr('cmd.addEntryPrompt', { clause, file: relativePath(root, target) }), add);
   if (answer !== add) return;
   const edit = await clauseEntryEdit(result, clause, target);
   if (edit) await applyAndReveal(edit, target, clause);

@@ -5,18 +5,24 @@ import * as vscode from 'vscode';
 import { Engine, MANIFEST_NAME } from '../../core/engine';
 import { systemClock } from '../../core/host';
 import type { Diagnostic as CoreDiagnostic, PackResult } from '../../core/types';
-import { nodeFileSystem } from '../../node/nodeFs';
 import { BUILTIN_FILE_PREFIX } from '../../core/standard/loadStandard';
-import { overlayFileSystem, packForPath, toPosixPath } from './overlayFs';
+import { overlayFileSystem, packForPath } from './overlayFs';
+import { isSameResource, isWorkspaceResource, pathToUri, uriToPath } from './uris';
+import type { ExtensionHostKind } from '../activate';
+import type { Freshness } from '../status/statusText';
 import { readSettings, tr } from './settings';
 import { LatestRun } from './latestRun';
 
 export const DIAGNOSTIC_SOURCE = 'evidence-pack';
+/** After this long a running check marks the score shown as not current. */
+const SLOW_CHECK_MS = 1000;
 
 interface PackState {
   root: string;
   folder: vscode.WorkspaceFolder;
   result?: PackResult;
+  /** Why `result` may not be current: a check running for a while, or the last one failed. */
+  freshness: Freshness;
   /** file → diagnostics this pack publishes there */
   published: Map<string, vscode.Diagnostic[]>;
 }
@@ -54,6 +60,9 @@ export class PackService implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
   /** Fires when packs appear or go. */
   readonly onDidChangePacks = this.packsChanged.event;
+  private readonly freshnessChanged = new vscode.EventEmitter<string>();
+  /** Fires when a pack's score stops or starts being current (see `freshness`). */
+  readonly onDidChangeFreshness = this.freshnessChanged.event;
   private readonly currentChanged = new vscode.EventEmitter<string>();
   /** Fires when the user picks a pack to look at (the panel's picker). */
   readonly onDidChooseCurrent = this.currentChanged.event;
@@ -63,8 +72,9 @@ export class PackService implements vscode.Disposable {
   /** The pack the user last worked in (status bar and panel fall back to it). */
   lastUsedPack?: string;
 
-  constructor(private readonly extensionUri: vscode.Uri) {
-    this.disposables.push(this.updated, this.packsChanged, this.currentChanged);
+  /** `host`: which extension host this is and how the engine reads a folder (the disk, or vscode.workspace.fs). */
+  constructor(private readonly extensionUri: vscode.Uri, readonly host: ExtensionHostKind) {
+    this.disposables.push(this.updated, this.packsChanged, this.currentChanged, this.freshnessChanged);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.onPathChanged(e.document.uri, true);
@@ -98,7 +108,7 @@ export class PackService implements vscode.Disposable {
   result(root: string): PackResult | undefined { return this.packs.get(root)?.result; }
 
   packOf(uri: vscode.Uri): string | undefined {
-    return uri.scheme === 'file' ? packForPath(this.packs.keys(), toPosixPath(uri.fsPath)) : undefined;
+    return isWorkspaceResource(uri) ? packForPath(this.packs.keys(), uriToPath(uri)) : undefined;
   }
 
   /** The workspace folder a pack lives in (for relative labels). */
@@ -134,21 +144,21 @@ export class PackService implements vscode.Disposable {
 
   private makeEngine(folder: vscode.WorkspaceFolder): Engine {
     const settings = readSettings(folder.uri);
-    const root = toPosixPath(folder.uri.fsPath);
-    const fs = overlayFileSystem(nodeFileSystem, (path) => this.openText(path));
+    const root = uriToPath(folder.uri);
+    const fs = overlayFileSystem(this.host.fileSystemFor(folder), (path) => this.openText(path));
     return new Engine({ fs, clock: systemClock, lang: settings.lang, maxFileSize: settings.maxFileSize, workspaceRoot: root });
   }
 
   /** Text of a modified, unsaved editor buffer for this path; saved buffers come from disk. */
   private openText(path: string): string | undefined {
     for (const d of vscode.workspace.textDocuments) {
-      if (d.uri.scheme === 'file' && d.isDirty && toPosixPath(d.uri.fsPath) === path) return d.getText();
+      if (d.isDirty && isSameResource(d.uri, path)) return d.getText();
     }
     return undefined;
   }
 
   private async discoverAll(): Promise<void> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const folders = vscode.workspace.workspaceFolders ?? [];
     const found = new Map<string, vscode.WorkspaceFolder>();
     for (const folder of folders) {
       const engine = this.makeEngine(folder);
@@ -159,7 +169,7 @@ export class PackService implements vscode.Disposable {
       watcher.onDidDelete((u) => this.onFileEvent(u, 'delete'));
       this.watchers.push(watcher);
       try {
-        for (const root of await engine.findPacks(toPosixPath(folder.uri.fsPath))) if (!found.has(root)) found.set(root, folder);
+        for (const root of await engine.findPacks(uriToPath(folder.uri))) if (!found.has(root)) found.set(root, folder);
       } catch (err) {
         console.error('[evidence-pack] finding packs failed', err);
       }
@@ -182,7 +192,7 @@ export class PackService implements vscode.Disposable {
     for (const [root, folder] of found) {
       const s = this.packs.get(root);
       if (!s) {
-        this.packs.set(root, { root, folder, published: new Map() });
+        this.packs.set(root, { root, folder, published: new Map(), freshness: { kind: 'current' } });
         changed = true;
       } else {
         s.folder = folder;
@@ -196,7 +206,7 @@ export class PackService implements vscode.Disposable {
     if (!engine) return;
     let roots: string[] = [];
     try {
-      roots = await engine.findPacks(toPosixPath(folder.uri.fsPath));
+      roots = await engine.findPacks(uriToPath(folder.uri));
     } catch (err) {
       console.error('[evidence-pack] finding packs failed', err);
     }
@@ -209,7 +219,8 @@ export class PackService implements vscode.Disposable {
   }
 
   private onFileEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): void {
-    const path = toPosixPath(uri.fsPath);
+    if (!isWorkspaceResource(uri)) return;
+    const path = uriToPath(uri);
     if (ignoredPath(path)) return;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const isManifest = path.endsWith(`/${MANIFEST_NAME}`);
@@ -223,8 +234,8 @@ export class PackService implements vscode.Disposable {
 
   /** A file changed on disk or in an editor: drop its cache and re-check the packs it touches. */
   private onPathChanged(uri: vscode.Uri, fromEditor: boolean, change: 'create' | 'change' | 'delete' = 'change'): void {
-    if (uri.scheme !== 'file') return;
-    const path = toPosixPath(uri.fsPath);
+    if (!isWorkspaceResource(uri)) return;
+    const path = uriToPath(uri);
     if (ignoredPath(path)) return;
     // create/delete also tell the engine that folder listings (new or gone evidence files) changed
     for (const engine of this.engines.values()) engine.invalidate(path, change);
@@ -252,15 +263,31 @@ export class PackService implements vscode.Disposable {
     return this.runs.now(root).then((r) => r ?? undefined);
   }
 
+  /** Whether the score shown for a pack is its current one. */
+  freshness(root: string): Freshness { return this.packs.get(root)?.freshness ?? { kind: 'current' }; }
+
+  private setFreshness(s: PackState, freshness: Freshness): void {
+    if (JSON.stringify(s.freshness) === JSON.stringify(freshness)) return;
+    s.freshness = freshness;
+    this.freshnessChanged.fire(s.root);
+  }
+
   private async runCheck(root: string): Promise<PackResult | undefined> {
     const s = this.packs.get(root);
     const engine = s && this.engines.get(s.folder.uri.toString());
     if (!s || !engine) return undefined;
+    // A check that takes longer than a moment (a slow file system) marks the score shown as not current.
+    const slow = setTimeout(() => { if (s.freshness.kind === 'current') this.setFreshness(s, { kind: 'checking' }); }, SLOW_CHECK_MS);
     try {
       return await engine.checkPack(root);
     } catch (err) {
       console.error(`[evidence-pack] checking ${root} failed`, err);
+      const detail = err instanceof Error ? err.message : String(err);
+      this.setFreshness(s, { kind: 'failed', detail: detail.length > 200 ? `${detail.slice(0, 200)}…` : detail });
       return undefined;
+    } finally {
+      clearTimeout(slow);
+      if (s.freshness.kind === 'checking') this.setFreshness(s, { kind: 'current' });
     }
   }
 
@@ -268,6 +295,7 @@ export class PackService implements vscode.Disposable {
     const s = this.packs.get(root);
     if (!s || !result) return;
     s.result = result;
+    s.freshness = { kind: 'current' }; // the status bar refreshes on onDidUpdate below
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const d of result.diagnostics) {
       const list = byFile.get(d.file) ?? [];
@@ -300,7 +328,7 @@ export class PackService implements vscode.Disposable {
 
   /** A path from the engine as a URI; `builtin:ID` is the standard file shipped in the extension. */
   fileUri(file: string): vscode.Uri {
-    return builtinUri(this.extensionUri, file) ?? vscode.Uri.file(file);
+    return builtinUri(this.extensionUri, file) ?? pathToUri(file);
   }
 
   /** The core diagnostics of a pack at a file (for quick fixes that need `clause` or `data`). */

@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import type { PackService } from '../service/packService';
 import { readSettings } from '../service/settings';
-import { statusText, statusTooltip } from './statusText';
-import { relativePath, toPosixPath } from '../service/overlayFs';
+import { freshnessNote, freshStatusText, statusText, statusTooltip } from './statusText';
+import { relativePath } from '../service/overlayFs';
+import { uriToPath } from '../service/uris';
 
 export function packLabel(service: PackService, root: string): string {
   const folder = service.folderOf(root);
   if (!folder) return root;
-  const rel = relativePath(toPosixPath(folder.uri.fsPath), root);
+  const rel = relativePath(uriToPath(folder.uri), root);
   return rel === '.' ? folder.name : `${folder.name}/${rel}`;
 }
 
@@ -34,6 +35,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.command = 'evidencePack.showScore';
     this.disposables.push(
       service.onDidUpdate(() => this.refresh()),
+      service.onDidChangeFreshness(() => this.refresh()),
       service.onDidChangePacks(() => this.refresh()),
       service.onDidChooseCurrent(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
@@ -50,8 +52,11 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const { lang } = readSettings();
-    this.item.text = statusText(result, lang);
-    this.item.tooltip = statusTooltip(result, packLabel(this.service, root), lang);
+    const freshness = this.service.freshness(root);
+    this.item.text = freshStatusText(statusText(result, lang), freshness);
+    const note = freshnessNote(freshness, lang);
+    const tooltip = statusTooltip(result, packLabel(this.service, root), lang);
+    this.item.tooltip = note ? `${note}\n\n${tooltip}` : tooltip;
     this.item.accessibilityInformation = { label: `${this.item.text}. ${this.item.tooltip}` };
     this.item.show();
   }

@@ -17,6 +17,24 @@ export function isFail(result: PackResult, score: Score): boolean {
   return score.rating.id === result.standard?.rating.fail.id;
 }
 
+/**
+ * Whether the score shown is the pack's current one: a check that has run for a while (a slow file
+ * system) or that failed (an erroring one) leaves the last score in place, marked as such.
+ */
+export type Freshness = { kind: 'current' } | { kind: 'checking' } | { kind: 'failed'; detail: string };
+
+/** The status text of a score that may not be current: a spinning or a warning icon in front. */
+export function freshStatusText(text: string, freshness: Freshness): string {
+  return freshness.kind === 'checking' ? `$(sync~spin) ${text}` : freshness.kind === 'failed' ? `$(warning) ${text}` : text;
+}
+
+/** The tooltip line that says why the score is not current (none when it is). */
+export function freshnessNote(freshness: Freshness, lang: Lang): string | undefined {
+  if (freshness.kind === 'checking') return t(lang, 'status.staleChecking');
+  if (freshness.kind === 'failed') return t(lang, 'status.staleFailed', { detail: freshness.detail });
+  return undefined;
+}
+
 /** `★★★ 87.5 三星级`, `✗ 62.0 不合格`, `87.5 达标级 · 暂定`… */
 export function statusText(result: PackResult, lang: Lang): string {
   const score = result.score;
