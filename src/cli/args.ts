@@ -1,8 +1,10 @@
 // A small, strict argument parser: unknown flags are usage errors (exit 2), never ignored.
 export interface ParsedArgs { command?: string; positional: string[]; flags: Map<string, string | true> }
 
-const VALUE_FLAGS = new Set(['--format', '--min-rating', '--lang', '--root', '--standard', '--out', '--diff']);
+const VALUE_FLAGS = new Set(['--format', '--min-rating', '--lang', '--root', '--standard', '--out', '--diff', '--org', '--type', '--target', '--date']);
 const BOOL_FLAGS = new Set(['--force', '--help', '-h', '--version', '--no-color']);
+/** Every option the CLI knows, for "did you mean". */
+export const KNOWN_OPTIONS: readonly string[] = [...VALUE_FLAGS, ...BOOL_FLAGS].filter((f) => f.startsWith('--'));
 
 /** A usage mistake, named by id so that main.ts can say it in the user's language. */
 export class UsageError extends Error {

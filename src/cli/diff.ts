@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Lang, PackResult, Score, Standard } from '../core/types';
-import { STATE_LABEL, formatPoints, packLabel } from './report';
-import { relativePath } from './sarif';
+import { STATE_LABEL, formatPoints } from './report';
+import { packLabel, relativePath } from './sarif';
 
 export interface ScoreDiff { pack: string; before?: Score; after?: Score; text: string }
 

@@ -2,8 +2,7 @@
 // reporters) show each leaf clause as a test, so an unmet clause reads like a failing test with its reason.
 import { pick } from '../core/messages';
 import type { Lang, PackResult } from '../core/types';
-import { relativePath, compareDiagnostics } from './sarif';
-import { packLabel } from './report';
+import { compareDiagnostics, packLabel, relativePath } from './sarif';
 import { STATE_LABEL, formatPoints, kindLabels, sectionOf, t } from './report';
 
 /** Text safe inside XML character data and attribute values (both quotes escaped). Characters XML 1.0

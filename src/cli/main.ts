@@ -1,6 +1,7 @@
 // `evidence-pack` — the same engine as the extension, for CI and for people without VS Code.
 import { existsSync, lstatSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { MANIFEST_NAME } from '../core/constants';
 import { Engine } from '../core/engine';
 import { systemClock, type Host } from '../core/host';
 import { planInit } from '../core/init';
@@ -10,45 +11,23 @@ import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/paralle
 import { normalizePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
 import type { Lang, PackResult } from '../core/types';
-import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
+import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
 import { DiffError, scoreDiff } from './diff';
 import { toJunit } from './junit';
 import { renderReport } from './report';
-import { toSarif } from './sarif';
+import { packLabel, toSarif } from './sarif';
 import { diagnosticJson, diagnosticLine, scoreDetails, scoreJson, scoreLine } from './text';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
 
-const HELP: Record<Lang, string> = {
-  en: `evidence-pack ${VERSION} — validate and score audit evidence packs
-
-Usage:
-  evidence-pack check  [DIR] [--format text|json|sarif|junit] [--min-rating BAND] [--lang zh-CN|en] [--root DIR2]
-  evidence-pack score  [DIR] [--format text|json] [--diff REV] [--lang …] [--root DIR2]
-  evidence-pack init   [DIR] [--standard ID] [--lang …] [--force]
-  evidence-pack report [DIR] --out FILE.html [--lang …] [--root DIR2]
-
-DIR defaults to "."; it may be a pack or any folder above packs.
-Exit: 0 ok · 1 errors or rating below --min-rating (default: the manifest's target) · 2 usage error or nothing readable.
-`,
-  'zh-CN': `evidence-pack ${VERSION} — 检查证据包并评分
-
-用法：
-  evidence-pack check  [目录] [--format text|json|sarif|junit] [--min-rating 评级] [--lang zh-CN|en] [--root 工作区]
-  evidence-pack score  [目录] [--format text|json] [--diff 版本] [--lang …] [--root 工作区]
-  evidence-pack init   [目录] [--standard 标准] [--lang …] [--force]
-  evidence-pack report [目录] --out 报告.html [--lang …] [--root 工作区]
-
-目录默认为当前目录；可以是一个证据包，也可以是包含多个证据包的上级目录。
-退出码：0 通过 · 1 有错误或评级低于 --min-rating（默认取清单中的 target）· 2 用法错误或没有可读取的证据包。
-`,
-};
-
 const USAGE = {
   needsValue: { en: '{name} needs a value', 'zh-CN': '{name} 需要一个值' },
   unknownOption: { en: 'unknown option {option}', 'zh-CN': '未知选项 {option}' },
+  didYouMean: { en: '{message}; did you mean {suggestion}?', 'zh-CN': '{message}；您是想输入 {suggestion} 吗？' },
   badLang: { en: '--lang must be zh-CN or en, not {value}', 'zh-CN': '--lang 只能是 zh-CN 或 en，不能是 {value}' },
+  oneCommand: { en: 'help takes one command at most, got: {list}', 'zh-CN': 'help 最多接一个命令，收到：{list}' },
   oneFolder: { en: 'one folder at most, got: {list}', 'zh-CN': '最多指定一个目录，收到：{list}' },
   unknownCommand: { en: 'unknown command "{command}"', 'zh-CN': '未知命令“{command}”' },
   notFolder: { en: 'not a folder: {dir}', 'zh-CN': '不是目录：{dir}' },
@@ -57,7 +36,8 @@ const USAGE = {
   badBand: { en: '--min-rating: "{band}" is not a band of {standard} ({bands})', 'zh-CN': '--min-rating：“{band}”不是 {standard} 的评级（{bands}）' },
   needsOut: { en: 'report needs --out FILE.html', 'zh-CN': 'report 需要 --out 报告.html' },
   unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
-  seeHelp: { en: '(evidence-pack --help)', 'zh-CN': '（evidence-pack --help）' },
+  seeHelp: { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
+  seeCommandHelp: { en: '(evidence-pack help {command})', 'zh-CN': '（evidence-pack help {command}）' },
 } as const;
 
 function say(lang: Lang, id: keyof typeof USAGE, args: Record<string, string> = {}): string {
@@ -75,35 +55,67 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // The arguments did not parse, so --lang may not have either: look for it by hand.
     const i = argv.indexOf('--lang');
     const lang: Lang = argv.includes('--lang=zh-CN') || (i >= 0 && argv[i + 1] === 'zh-CN') ? 'zh-CN' : i >= 0 || argv.includes('--lang=en') ? 'en' : envLang;
-    if (e instanceof UsageError) return usage(io, lang, say(lang, e.id, e.args));
+    if (e instanceof UsageError) {
+      const option = e.id === 'unknownOption' ? e.args.option.replace(/=.*$/, '') : undefined;
+      const suggestion = option && didYouMean(option, KNOWN_OPTIONS);
+      const message = say(lang, e.id, e.args);
+      return usage(io, lang, suggestion ? say(lang, 'didYouMean', { message, suggestion }) : message);
+    }
     throw e;
   }
   const langFlag = args.flags.get('--lang');
   if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, envLang, say(envLang, 'badLang', { value: String(langFlag) }));
   const lang: Lang = (langFlag as Lang | undefined) ?? envLang;
   if (args.flags.has('--version')) { io.out(VERSION + '\n'); return 0; }
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.out(HELP[lang]); return 0; }
-  if (!args.command) { io.err(HELP[lang]); return 2; }
-  if (args.positional.length > 1) return usage(io, lang, say(lang, 'oneFolder', { list: args.positional.join(' ') }));
-  const dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
+  const command = args.command;
+  if (command !== undefined && !isCommand(command)) {
+    const suggestion = didYouMean(command, Object.keys(COMMANDS));
+    const message = say(lang, 'unknownCommand', { command });
+    return usage(io, lang, suggestion ? say(lang, 'didYouMean', { message, suggestion }) : message);
+  }
+  if (args.flags.has('--help') || args.flags.has('-h')) { io.out(command && command !== 'help' ? commandHelp(command, lang) : overview(lang, VERSION)); return 0; }
+  if (!command) { io.err(overview(lang, VERSION)); return 2; }
+  if (command === 'help') return help(args, lang, io);
+  if (args.positional.length > 1) return usage(io, lang, say(lang, 'oneFolder', { list: args.positional.join(' ') }), command);
+  let dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
+  // A pack may be named by its manifest (tab completion offers the file): its folder is the pack.
+  if (command !== 'init' && path.basename(dir) === MANIFEST_NAME && isFile(dir)) dir = normalizePath(path.dirname(dir));
 
   try {
-    switch (args.command) {
-      case 'check': return await check(args, dir, lang, io);
-      case 'score': return await score(args, dir, lang, io);
-      case 'init': return await init(args, dir, lang, io);
-      case 'report': return await report(args, dir, lang, io);
-      default: return usage(io, lang, say(lang, 'unknownCommand', { command: args.command }));
-    }
+    const run: Record<Exclude<CommandName, 'help'>, () => Promise<number>> = {
+      check: () => check(args, dir, lang, io),
+      score: () => score(args, dir, lang, io),
+      init: () => init(args, dir, lang, io),
+      report: () => report(args, dir, lang, io),
+    };
+    return await run[command]();
   } catch (e) {
-    if (e instanceof DiffError) return usage(io, lang, e.message);
+    if (e instanceof DiffError) return usage(io, lang, e.message, command);
     io.err(`evidence-pack: ${(e as Error).message}\n`);
     return 2;
   }
 }
 
-function usage(io: Io, lang: Lang, message: string): number {
-  io.err(`evidence-pack: ${message}\n${say(lang, 'seeHelp')}\n`);
+/** `evidence-pack help [COMMAND]`: the overview, or one command's help, on stdout. */
+function help(args: ParsedArgs, lang: Lang, io: Io): number {
+  const [name, ...rest] = args.positional;
+  if (rest.length) return usage(io, lang, say(lang, 'oneCommand', { list: args.positional.join(' ') }));
+  if (name === undefined) { io.out(overview(lang, VERSION)); return 0; }
+  if (!isCommand(name)) {
+    const suggestion = didYouMean(name, Object.keys(COMMANDS));
+    const message = say(lang, 'unknownCommand', { command: name });
+    return usage(io, lang, suggestion ? say(lang, 'didYouMean', { message, suggestion }) : message);
+  }
+  io.out(commandHelp(name, lang));
+  return 0;
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+function usage(io: Io, lang: Lang, message: string, command?: CommandName): number {
+  io.err(`evidence-pack: ${message}\n${command ? say(lang, 'seeCommandHelp', { command }) : say(lang, 'seeHelp')}\n`);
   return 2;
 }
 
@@ -179,13 +191,13 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
     if (have < want) {
       failed = true;
       gateLines.push(lang === 'zh-CN'
-        ? `${toSlash(path.relative(io.cwd, r.root)) || '.'}：评级 ${r.score.rating.label} 低于要求的 ${wanted}`
-        : `${toSlash(path.relative(io.cwd, r.root)) || '.'}: rating ${r.score.rating.label} is below the required ${wanted}`);
+        ? `${packLabel(io.cwd, r.root)}：评级 ${r.score.rating.label} 低于要求的 ${wanted}`
+        : `${packLabel(io.cwd, r.root)}: rating ${r.score.rating.label} is below the required ${wanted}`);
     }
   }
 
   if (format === 'json') {
-    io.out(JSON.stringify({ diagnostics: results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, dir))), packs: results.filter((r) => r.score).map((r) => scoreJson(r.score!)) }, null, 2) + '\n');
+    io.out(JSON.stringify({ diagnostics: results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, dir))), packs: results.filter((r) => r.score).map((r) => scoreJson(r.score!.pack === '.' ? { ...r.score!, pack: packLabel(r.root, r.root) } : r.score!)) }, null, 2) + '\n');
   } else if (format === 'sarif') {
     io.out(JSON.stringify(toSarif(results, { baseDir: dir, lang, toolVersion: VERSION }), null, 2) + '\n');
   } else if (format === 'junit') {
@@ -215,7 +227,7 @@ async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   if (format === 'json') {
-    io.out(JSON.stringify(results.filter((r) => r.score).map((r) => scoreJson({ ...r.score!, pack: toSlash(path.relative(io.cwd, r.root)) || '.' })), null, 2) + '\n');
+    io.out(JSON.stringify(results.filter((r) => r.score).map((r) => scoreJson({ ...r.score!, pack: packLabel(io.cwd, r.root) })), null, 2) + '\n');
   } else {
     for (const r of results) {
       io.out(scoreLine(r, io.cwd, lang) + '\n');

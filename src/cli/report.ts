@@ -5,7 +5,7 @@ import { fillTemplate, pick } from '../core/messages';
 import type {
   Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, LeafState, PackResult, Score, Severity, Standard,
 } from '../core/types';
-import { compareDiagnostics, relativePath } from './sarif';
+import { compareDiagnostics, packLabel, relativePath } from './sarif';
 
 // ---------------------------------------------------------------- shared vocabulary (also junit, diff)
 
@@ -126,12 +126,6 @@ export function kindLabels(standard: Standard | undefined, ids: string[], lang: 
     const kind = standard?.kinds.find((k) => k.id === id);
     return kind ? pick(kind.label, lang) : id;
   });
-}
-
-/** How a pack is named to people: its path from DIR, or its folder name when DIR is the pack itself. */
-export function packLabel(baseDir: string, root: string): string {
-  const rel = relativePath(baseDir, root);
-  return rel === '.' ? root.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() || rel : rel;
 }
 
 export function starsText(stars: number, of = 5): string {

@@ -63,6 +63,12 @@ function fullDescription(code: DiagnosticCode, lang: Lang): string {
     : `${description} (code ${code}, default level: ${severity}.)`;
 }
 
+/** How a pack is named to people: its path from DIR, or its folder name when DIR is the pack itself. */
+export function packLabel(baseDir: string, root: string): string {
+  const rel = relativePath(baseDir, root);
+  return rel === '.' ? root.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() || rel : rel;
+}
+
 export function toSarif(results: PackResult[], opts: { baseDir: string; lang: Lang; toolVersion: string }): object {
   const codes = Object.keys(RULES) as DiagnosticCode[];
   const ruleIndex = new Map<string, number>(codes.map((code, i) => [code, i]));
@@ -108,7 +114,7 @@ export function toSarif(results: PackResult[], opts: { baseDir: string; lang: La
   const packs = results.map((r) => {
     const s = r.score;
     return {
-      pack: relativePath(opts.baseDir, r.root),
+      pack: packLabel(opts.baseDir, r.root),
       standard: s?.standard.id ?? r.standard?.id ?? null,
       score: s ? s.score : null,
       band: s ? s.rating.label : null,

@@ -2,6 +2,7 @@
 import { fillTemplate, pick } from '../core/messages';
 import { relativePath } from '../core/paths';
 import type { Diagnostic, Lang, PackResult, Score, SheetInfo } from '../core/types';
+import { packLabel } from './sarif';
 
 /** The score object exactly as SPEC §7 shapes it (the engine's Score carries more for the views). */
 export function scoreJson(s: Score): object {
@@ -66,7 +67,7 @@ export function starsOf(stars: number): string { return stars > 0 ? '★'.repeat
 
 /** One line: `examples/demo-pack  ★★★ 85.3 三星级 (provisional weights)`. */
 export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
-  const where = relativePath(cwd, r.root);
+  const where = packLabel(cwd, r.root);
   const s = r.score;
   if (!s || !r.standard) return `${where}  ${tr(lang, 'notScored')}`;
   const paren = (t: string) => (lang === 'zh-CN' ? `（${t}）` : ` (${t})`);

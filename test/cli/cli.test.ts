@@ -72,7 +72,7 @@ describe('evidence-pack CLI', function () {
     assert.equal(r.code, 1);
     const lines = r.out.split('\n');
     assert.ok(lines.includes('a.evidence.yaml:30:23 error unknown-kind Unknown evidence kind "photo"; use one of: document (Document), record (Record)'), r.out);
-    assert.ok(lines.some((l) => /^\.\s+★★★★ 90\.0 Four-star {2}— 1 error, 1 warning, 0 info$/.test(l)), r.out);
+    assert.ok(lines.some((l) => /^text {2}★★★★ 90\.0 Four-star {2}— 1 error, 1 warning, 0 info$/.test(l)), r.out); // named by its folder, never '.'
   });
 
   describe('exit codes', () => {
@@ -104,7 +104,7 @@ describe('evidence-pack CLI', function () {
     it('usage errors and help speak the user\'s language', () => {
       const zh = run(['check', '.', '--frobnicate', '--lang', 'zh-CN']);
       assert.equal(zh.code, 2);
-      assert.equal(zh.err, 'evidence-pack: 未知选项 --frobnicate\n（evidence-pack --help）\n');
+      assert.equal(zh.err, 'evidence-pack: 未知选项 --frobnicate\n（evidence-pack help）\n');
       assert.match(run(['report', 'examples/demo-pack'], { env: { LANG: 'zh_CN.UTF-8' } }).err, /report 需要 --out/);
       assert.match(run(['--help'], { env: { LANG: 'zh_CN.UTF-8' } }).out, /^evidence-pack [\d.]+ — 检查证据包并评分/);
       assert.match(run(['--help']).out, /^evidence-pack [\d.]+ — validate and score audit evidence packs/);

@@ -153,7 +153,7 @@ describe('check --format sarif', () => {
     const pack = run.properties.packs[0];
     const score = results[0].score!;
     assert.deepEqual([pack.pack, pack.score, pack.band, pack.stars, pack.weights, pack.provisional],
-      ['.', score.score, score.rating.label, score.rating.stars, 'provisional', true]);
+      ['demo-pack', score.score, score.rating.label, score.rating.stars, 'provisional', true]);
   });
 
   it('is what `evidence-pack check DIR --format sarif` prints, with the gate on stderr and exit 1 for errors', async () => {
