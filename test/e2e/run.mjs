@@ -13,11 +13,12 @@
 // EP_E2E_TRACE=1 logs each page step with its time; EP_E2E_KEEP=1 keeps the temp folders;
 // EP_E2E_DOCS=1 refreshes docs/images/*.png; EP_E2E_TIMEOUT_MIN (default 25) bounds the whole run.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import Mocha from 'mocha';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  CodeServer, baseSettings, buildVsix, closeBrowser, copyDir, launchChromium, repoRoot, setupVscode,
+  CodeServer, baseSettings, buildVsix, closeBrowser, copyDir, launchChromium, repoRoot, setupVscode, vscodeDir,
 } from './vscode.mjs';
 import { T, Workbench, harnessKeybindings } from './workbench.mjs';
 import {
@@ -353,6 +354,45 @@ test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status 
   await f.locator('[data-testid=band]').filter({ hasText: s.rating.label }).waitFor({ timeout: T.long });
   await docScreenshot(wb.page, 'score-panel.zh-CN.png');
 });
+
+// VS Code's own TextMate engine and its YAML and Markdown grammars, from the code-server this suite runs: the
+// extension's injection grammar colours clause ids, statuses and kinds inside them. (It lived in the unit suite,
+// which skipped it wherever code-server was not installed yet: on a fresh clone, before the first e2e run.)
+test('the injection grammar scopes clause ids, statuses and kinds inside VS Code\'s YAML and Markdown grammars', async () => {
+  const base = path.join(vscodeDir, 'code-server/package/lib/vscode');
+  const require = createRequire(import.meta.url);
+  const tm = require(path.join(base, 'node_modules/vscode-textmate'));
+  const onig = require(path.join(base, 'node_modules/vscode-oniguruma'));
+  await onig.loadWASM(fs.readFileSync(path.join(base, 'node_modules/vscode-oniguruma/release/onig.wasm')).buffer);
+  const paths = { 'evidence-pack.injection': path.join(repoRoot, 'syntaxes/evidence-pack.injection.json') };
+  for (const ext of ['yaml', 'markdown-basics']) {
+    const p = JSON.parse(fs.readFileSync(path.join(base, 'extensions', ext, 'package.json'), 'utf8'));
+    for (const g of p.contributes.grammars) paths[g.scopeName] = path.join(base, 'extensions', ext, g.path);
+  }
+  const registry = new tm.Registry({
+    onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
+    loadGrammar: async (scope) => (paths[scope] ? tm.parseRawGrammar(fs.readFileSync(paths[scope], 'utf8'), paths[scope]) : null),
+    getInjections: (scope) => (scope === 'source.yaml' || scope === 'text.html.markdown' ? ['evidence-pack.injection'] : []),
+  });
+  const scoped = async (scope, text) => {
+    const grammar = await registry.loadGrammar(scope);
+    let rule = tm.INITIAL;
+    const out = [];
+    for (const line of text.split('\n')) {
+      const r = grammar.tokenizeLine(line, rule);
+      rule = r.ruleStack;
+      for (const t of r.tokens) {
+        const sc = t.scopes.find((x) => /\.evidence-pack$/.test(x) && !/punctuation/.test(x));
+        if (sc) out.push(`${line.slice(t.startIndex, t.endIndex)}=${sc.replace(/\.evidence-pack$/, '')}`);
+      }
+    }
+    return out;
+  };
+  assertEqual(JSON.stringify(await scoped('source.yaml', 'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: "5.1.1.1"\n  - clause: 5.10\n')),
+    JSON.stringify(['5.1.1.1=constant.numeric.clause-id', 'conforming=constant.language.status.conforming', 'document=support.type.evidence-kind', '5.10=constant.numeric.clause-id']), 'YAML scopes');
+  assertEqual(JSON.stringify(await scoped('text.html.markdown', '## 5.3.2 投诉处理\n\n- 记录：[台账](a.csv) 2026-09-30\n- 说明：没有链接\n')),
+    JSON.stringify(['5.3.2=constant.numeric.clause-id', '记录=support.type.evidence-kind']), 'Markdown scopes');
+}, { timeout: 60_000 });
 
 // ---- main ----------------------------------------------------------------------------------------------
 async function main() {
