@@ -4,13 +4,14 @@ import * as path from 'node:path';
 import { MANIFEST_NAME } from '../core/constants';
 import { Engine } from '../core/engine';
 import { systemClock, type Host } from '../core/host';
-import { planInit } from '../core/init';
+import { ORGANIZATION_TYPES, findBand, findOrganizationType, planInit, type InitOptions } from '../core/init';
+import { isValidDate } from '../core/manifest';
 import { fillTemplate, langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
-import type { Lang, PackResult } from '../core/types';
+import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
 import { DiffError, scoreDiff } from './diff';
@@ -36,6 +37,9 @@ const USAGE = {
   badBand: { en: '--min-rating: "{band}" is not a band of {standard} ({bands})', 'zh-CN': '--min-rating：“{band}”不是 {standard} 的评级（{bands}）' },
   needsOut: { en: 'report needs --out FILE.html', 'zh-CN': 'report 需要 --out 报告.html' },
   unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
+  badType: { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
+  badTarget: { en: '--target: "{value}" is not a band of {standard}; use one of: {bands}', 'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}' },
+  badDate: { en: '--date must be a calendar date written YYYY-MM-DD (e.g. 2026-10-15), not "{value}"', 'zh-CN': '--date 必须是 YYYY-MM-DD 格式的有效日期（如 2026-10-15），不能是“{value}”' },
   seeHelp: { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
   seeCommandHelp: { en: '(evidence-pack help {command})', 'zh-CN': '（evidence-pack help {command}）' },
 } as const;
@@ -255,7 +259,9 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const standard = builtinStandard(id);
   if (!standard) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
-  const files = planInit(standard, id, lang, systemClock.today());
+  const options = initOptions(args, standard, lang);
+  if (typeof options === 'string') return usage(io, lang, options, 'init');
+  const files = planInit(standard, id, lang, options);
   const force = args.flags.has('--force');
   // lstat, not exists: a dangling symlink named like a planned file is "there" and is never written through.
   const present = (p: string) => { try { lstatSync(p); return true; } catch { return false; } };
@@ -281,6 +287,26 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   }
   io.out((lang === 'zh-CN' ? `已创建证据包（${files.length} 个文件）。下一步：evidence-pack check ` : `Created an evidence pack (${files.length} files). Next: evidence-pack check `) + (toSlash(path.relative(io.cwd, dir)) || '.') + '\n');
   return 0;
+}
+
+/** init's --org, --type, --target and --date, checked; a message when one is not usable. */
+function initOptions(args: ParsedArgs, standard: Standard, lang: Lang): InitOptions | string {
+  const flag = (name: string) => args.flags.get(name) as string | undefined;
+  const options: InitOptions = { date: flag('--date')?.trim() ?? systemClock.today(), organization: flag('--org')?.trim() || undefined };
+  const type = flag('--type');
+  if (type !== undefined) {
+    options.type = findOrganizationType(type);
+    const [production, salesService] = ORGANIZATION_TYPES.map((o) => o.label[lang]);
+    if (!options.type) return say(lang, 'badType', { value: type, production, salesService });
+  }
+  const target = flag('--target');
+  if (target !== undefined) {
+    options.target = findBand(standard, target)?.id;
+    const bands = standard.rating.bands.map((b) => `${b.id} (${b.label[lang]})`).join(lang === 'zh-CN' ? '、' : ', ');
+    if (!options.target) return say(lang, 'badTarget', { value: target, standard: standard.id, bands });
+  }
+  if (!isValidDate(options.date)) return say(lang, 'badDate', { value: options.date });
+  return options;
 }
 
 // Inside an analyzer worker (src/node/parallel.ts) this bundle serves analyses and runs no command.

@@ -2,45 +2,93 @@
 // file per top-level clause, every leaf listed with its required kinds and guidance as comments.
 // Pure: returns the files to write; the caller decides (and never overwrites without being told).
 import { pick } from './messages';
-import type { Clause, Lang, Standard } from './types';
+import type { Clause, Lang, LocalizedText, RatingBand, Standard } from './types';
 
 export interface PlannedFile { path: string; text: string }
 
-export function planInit(standard: Standard, standardRef: string, lang: Lang, today: string): PlannedFile[] {
+export type OrganizationType = 'production' | 'sales-service';
+
+/** The two kinds of organisation GB/T 27922 assesses, with the names people call them. */
+export const ORGANIZATION_TYPES: { id: OrganizationType; label: LocalizedText; aliases: string[] }[] = [
+  { id: 'production', label: { 'zh-CN': '生产型企业', en: 'Production enterprise' }, aliases: ['生产型', '生产', 'manufacturer'] },
+  { id: 'sales-service', label: { 'zh-CN': '销售服务型企业', en: 'Sales and service enterprise' }, aliases: ['销售服务型', '销售服务', 'sales and service'] },
+];
+
+/**
+ * What init writes when no organisation is given. The manifest check knows these names and reports a
+ * manifest that still holds one (`placeholder-organization`): it would reach the report's cover.
+ */
+export const PLACEHOLDER_ORGANIZATION: LocalizedText = { 'zh-CN': '公司名称', en: 'Company name' };
+
+export function isPlaceholderOrganization(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return Object.values(PLACEHOLDER_ORGANIZATION).some((p) => p.toLowerCase() === n);
+}
+
+export interface InitOptions {
+  /** The assessment date, YYYY-MM-DD. */
+  date: string;
+  organization?: string;
+  type?: OrganizationType;
+  /** A band id of the standard. */
+  target?: string;
+}
+
+/** The band init aims at when none is asked for: the second band (three-star), or the only one. */
+export function defaultTarget(standard: Standard): RatingBand | undefined {
+  const bands = standard.rating.bands;
+  return bands[Math.min(1, bands.length - 1)];
+}
+
+/** A band written by its id or any of its labels (`four-star`, `四星级`, `Four-star`); undefined when none. */
+export function findBand(standard: Standard, text: string): RatingBand | undefined {
+  const t = text.trim().toLowerCase();
+  return standard.rating.bands.find((b) => b.id.toLowerCase() === t || Object.values(b.label).some((l) => l.toLowerCase() === t));
+}
+
+/** An organisation type written by its id, its label or a short name (`生产型`); undefined when none. */
+export function findOrganizationType(text: string): OrganizationType | undefined {
+  const t = text.trim().toLowerCase();
+  return ORGANIZATION_TYPES.find((o) => o.id === t || [...Object.values(o.label), ...o.aliases].some((l) => l.toLowerCase() === t))?.id;
+}
+
+export function planInit(standard: Standard, standardRef: string, lang: Lang, options: InitOptions): PlannedFile[] {
   const zh = lang === 'zh-CN';
   const files: PlannedFile[] = [];
-  const kindLabel = (id: string) => {
-    const k = standard.kinds.find((x) => x.id === id);
-    return k ? `${k.id} (${k.label['zh-CN']} / ${k.label.en})` : id;
-  };
+  const kindLabel = (id: string) => pick(standard.kinds.find((x) => x.id === id)?.label, lang) || id;
   const names: string[] = [];
   for (const top of standard.clauses) {
     const name = `${top.id}-${slug(top.title.en) || 'clauses'}.evidence.yaml`;
     names.push(name);
     const lines: string[] = [
       `# ${top.id} ${top.title['zh-CN']} · ${top.title.en} — ${top.pointsText} ${zh ? '分' : 'points'}`,
-      zh ? '# 为每个条款补充证据；不适用的条款可写 status: excluded 并说明理由（仅限可删减条款）。'
-        : '# Add evidence to each clause; a clause that does not apply may be `status: excluded` with a justification (where excludable).',
+      ...comment('# ', zh ? '为每个条款补充证据。不适用的条款可写 status: excluded 并说明理由（justification），仅限可删减条款。'
+        : 'Add evidence to each clause. A clause that does not apply may be excluded where the standard allows it: write `status: excluded` and a justification.'),
       'clauses:',
     ];
     for (const leaf of leavesOf(top)) {
       lines.push(`  # ${leaf.id} ${leaf.title['zh-CN']} · ${leaf.title.en} — ${leaf.pointsText} ${zh ? '分' : 'points'}${leaf.sampled ? (zh ? '（抽样）' : ' (sampled)') : ''}${leaf.excludable ? (zh ? '（可删减）' : ' (excludable)') : ''}`);
-      lines.push(`  # ${zh ? '需要' : 'requires'}: ${leaf.requires.map(kindLabel).join(', ') || '-'}`);
-      const guidance = pick(leaf.guidance, lang);
-      if (guidance) for (const g of wrap(guidance, 90)) lines.push(`  # ${g}`);
+      lines.push(`  # ${zh ? '需要：' : 'requires: '}${leaf.requires.map(kindLabel).join(zh ? '、' : ', ') || '-'}`);
+      lines.push(...comment('  # ', pick(leaf.guidance, lang)));
       lines.push(`  - clause: "${leaf.id}"`);
       lines.push('    evidence: []');
       lines.push('');
     }
     files.push({ path: name, text: lines.join('\n') });
   }
+  const type = options.type ?? 'production';
+  const target = options.target ?? defaultTarget(standard)?.id;
+  const typeLabel = pick(ORGANIZATION_TYPES.find((o) => o.id === type)?.label, lang);
+  const targetBand = standard.rating.bands.find((b) => b.id === target);
   const manifest = [
     zh ? `# 证据包清单 — ${standard.title['zh-CN']}` : `# Evidence pack manifest — ${standard.title.en}`,
     'pack: 1',
     `standard: ${standardRef}`,
-    `organization: {name: "${zh ? '公司名称' : 'Company name'}", type: production}`,
-    `assessment: {date: ${today}, window_months: 12}`,
-    ...(standard.rating.bands.length ? [`target: ${standard.rating.bands[Math.min(1, standard.rating.bands.length - 1)].id}`] : []),
+    ...(options.organization ? [] : comment('# ', zh ? '请把“公司名称”换成受评组织的名称：它会出现在报告封面上。'
+      : 'Replace "Company name" with the name of the organisation assessed: it is printed on the report\'s cover.')),
+    `organization: {name: ${JSON.stringify(options.organization?.trim() || pick(PLACEHOLDER_ORGANIZATION, lang))}, type: ${type}}  # ${typeLabel}`,
+    `assessment: {date: ${options.date}, window_months: 12}`,
+    ...(target ? [`target: ${target}${targetBand ? `  # ${pick(targetBand.label, lang)}` : ''}`] : []),
     '',
   ].join('\n');
   return [{ path: 'evidence-pack.yaml', text: manifest }, ...files];
@@ -52,14 +100,64 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
-function wrap(text: string, width: number): string[] {
+/** Guidance as comment lines of at most COMMENT_WIDTH columns after the prefix. */
+function comment(prefix: string, text: string): string[] {
+  return text ? wrapText(text, COMMENT_WIDTH).map((l) => prefix + l) : [];
+}
+
+export const COMMENT_WIDTH = 88;
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Mostly CJK characters (a Chinese phrase, maybe with a number or a Latin word in it). */
+function isChinese(text: string): boolean {
+  const chars = [...text.replace(/\s/g, '')];
+  return chars.filter((c) => WIDE.test(c)).length * 2 > chars.length;
+}
+
+/** Columns the text takes in an editor's monospace font: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+// Where text may be wrapped, coarsest first: after a sentence (。！？； or . ! ? ; before a space, but
+// not "e.g. " or "etc. "), after a clause (，、：, or , : before a space), between words. Each piece keeps its
+// trailing spaces; the pieces of a text are the whole text.
+const BREAKS = [
+  /(?:[^。！？；.!?;]|[.!?;](?!\s|$)|(?<=\b(?:e\.g|i\.e|etc|cf|vs))\.\s+)*(?:[。！？；]+|[.!?;]+(?:\s+|$)|$)/g,
+  /(?:[^，、：,:]|[,:](?!\s|$))*(?:[，、：]+|[,:]+(?:\s+|$)|$)/g,
+  /\S*\s*/g,
+];
+
+function pieces(text: string, level: number): string[] {
+  return (text.match(BREAKS[level]) ?? []).filter((p) => p !== '');
+}
+
+/**
+ * Wraps text into lines of at most `width` columns, breaking between sentences; a sentence wider than a
+ * line is broken between its clauses (after ，、： or , :), then between words. Never inside a word, and
+ * Chinese only at punctuation: a Chinese clause wider than a line is one longer line.
+ */
+export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
   for (const para of text.split(/\n/)) {
     let line = '';
-    for (const ch of para.match(/\S+\s*|[\u3000-\u9fff\uff00-\uffef]/g) ?? []) {
-      if ((line + ch).length > width && line) { out.push(line.trimEnd()); line = ''; }
-      line += ch;
-    }
+    const add = (piece: string, level: number) => {
+      if (displayWidth((line + piece).trimEnd()) <= width) { line += piece; return; }
+      // A sentence that does not fit where the last one ended starts a line.
+      if (level === 0 && line.trim()) { out.push(line.trimEnd()); line = ''; }
+      // A piece that fits on a line of its own starts one; a Chinese clause is never split between its
+      // characters (wider than a line, it stays whole); anything else is broken at the next level.
+      if (displayWidth(piece.trimEnd()) <= width || (level >= 1 && isChinese(piece)) || level === BREAKS.length - 1) {
+        if (line.trim()) out.push(line.trimEnd());
+        line = piece.trimStart();
+        return;
+      }
+      for (const p of pieces(piece, level + 1)) add(p, level + 1);
+    };
+    for (const sentence of pieces(para, 0)) add(sentence, 0);
     if (line.trim()) out.push(line.trimEnd());
   }
   return out;

@@ -2,6 +2,7 @@
 // field breaks the schema, so one typo never hides the whole pack's score.
 import { isMap, isSeq, type Node } from 'yaml';
 import { DEFAULT_EVIDENCE_GLOBS } from './constants';
+import { isPlaceholderOrganization } from './init';
 import { msg } from './messages';
 import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText } from './parse/yamlSource';
 import { schemaDiagnostics } from './schemaCheck';
@@ -66,6 +67,12 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   for (const item of isSeq(sb) ? (sb.items as Node[]) : isMap(sb) ? [sb as Node] : []) {
     if (!isMap(item)) continue;
     bonuses.push({ reason: scalarString(mapValue(item, 'reason')) ?? '', evidence: scalarString(mapValue(item, 'evidence')), range: nodeRange(src, item) ?? ZERO_RANGE });
+  }
+
+  const orgName = mapValue(org, 'name');
+  const orgNameText = scalarString(orgName);
+  if (orgNameText !== undefined && isPlaceholderOrganization(orgNameText)) {
+    diagnostics.push({ file, range: nodeRange(src, orgName) ?? ZERO_RANGE, severity: 'warning', code: 'placeholder-organization', message: msg(lang, 'placeholder-organization', { name: orgNameText.trim() }) });
   }
 
   const manifest: Manifest = {

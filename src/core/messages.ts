@@ -32,6 +32,7 @@ export const RULES: Record<DiagnosticCode, RuleInfo> = {
   'manifest-invalid': { severity: 'error', description: { en: 'The pack manifest cannot be used (unreadable, or no usable standard).', 'zh-CN': '证据包清单无法使用（无法读取或没有可用的标准）。' } },
   'standard-invalid': { severity: 'error', description: { en: 'The standard or scoring sheet file is invalid.', 'zh-CN': '标准文件或评分表无效。' } },
   'file-unreadable': { severity: 'error', description: { en: 'The file cannot be read as UTF-8 text.', 'zh-CN': '文件无法作为 UTF-8 文本读取。' } },
+  'placeholder-organization': { severity: 'warning', description: { en: 'The manifest still names the placeholder organisation that init wrote ("Company name", "公司名称"); it would be printed on the report\'s cover.', 'zh-CN': '清单中的受评组织仍是新建证据包时写入的占位名称（“公司名称”“Company name”），它会被印在报告封面上。' } },
 };
 
 const M = {
@@ -63,6 +64,7 @@ const M = {
   'manifest-invalid': { en: '{detail}', 'zh-CN': '{detail}' },
   'standard-invalid': { en: '{detail}', 'zh-CN': '{detail}' },
   'file-unreadable': { en: 'Cannot read the file as UTF-8 text: {detail}', 'zh-CN': '无法以 UTF-8 文本读取文件：{detail}' },
+  'placeholder-organization': { en: 'The organisation is still the placeholder "{name}": write the name of the organisation assessed (it is printed on the report\'s cover)', 'zh-CN': '受评组织仍是占位名称“{name}”：请填写受评组织的名称（它会印在报告封面上）' },
   // Not diagnostics: scoring reasons and summaries.
   'reason-missing': { en: 'No entry in the pack', 'zh-CN': '证据包中没有条目' },
   'reason-excluded': { en: 'Excluded: {justification}', 'zh-CN': '已删减：{justification}' },

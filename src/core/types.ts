@@ -19,7 +19,7 @@ export type DiagnosticCode =
   | 'samples-invalid' | 'awarded-out-of-range' | 'points-mismatch' | 'unrectified-deduction'
   | 'bonus-limit' | 'special-deductions-fail' | 'open-action' | 'file-too-large'
   // extensions of SPEC §6 (never renamed, only added):
-  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable';
+  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization';
 
 export interface Diagnostic {
   /** Absolute path (forward slashes). Formatters make it relative. */

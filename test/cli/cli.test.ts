@@ -193,10 +193,50 @@ describe('evidence-pack CLI', function () {
       for (const f of files) assert.ok(existsSync(path.join(dir, f)), f);
       const text = readFileSync(path.join(dir, '5.1-after-sales-service-system.evidence.yaml'), 'utf8');
       assert.match(text, /- clause: "5\.1\.2\.2"/);
-      assert.match(text, /# 需要: document \(文件 \/ Document\), record \(记录 \/ Record\)/);
+      assert.match(text, /# 需要：文件、记录/);
       const check = JSON.parse(run(['check', dir, '--format', 'json']).out);
       assert.equal(check.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length, 0);
       assert.equal(check.packs[0].clauses.filter((c: { state: string }) => c.state === 'missing').length, 0);
+    });
+    it('takes the organisation, its type, the target band (id or label) and the assessment date', () => {
+      const dir = path.join(tmp, 'answered');
+      const r = run(['init', dir, '--lang', 'zh-CN', '--org', '海川家电有限公司', '--type', '销售服务型', '--target', '四星级', '--date', '2026-10-15']);
+      assert.equal(r.code, 0, r.err);
+      const text = readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8');
+      assert.match(text, /^organization: \{name: "海川家电有限公司", type: sales-service\}/m);
+      assert.match(text, /^assessment: \{date: 2026-10-15, window_months: 12\}$/m);
+      assert.match(text, /^target: four-star {2}# 四星级$/m);
+      const check = JSON.parse(run(['check', dir, '--format', 'json']).out);
+      assert.deepEqual(check.diagnostics.filter((d: { file: string }) => d.file === 'evidence-pack.yaml').map((d: { code: string }) => d.code).filter((c: string) => c !== 'missing-clause'), []);
+    });
+    it('without --org the placeholder it writes is a warning on that value until it is replaced', () => {
+      const dir = path.join(tmp, '新客户');
+      assert.equal(run(['init', dir, '--lang', 'zh-CN']).code, 0);
+      const r = run(['check', dir], { env: { LANG: 'zh_CN.UTF-8' } });
+      const line = r.out.split('\n').find((l) => / placeholder-organization /.test(l));
+      assert.ok(line, r.out);
+      const manifestText = readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8').split('\n');
+      const [, row, col] = /evidence-pack\.yaml:(\d+):(\d+) warning/.exec(line)!;
+      assert.equal(manifestText[Number(row) - 1].slice(Number(col) - 1).startsWith('"公司名称"'), true, line);
+      assert.match(line, /受评组织仍是占位名称“公司名称”/);
+      writeFileSync(path.join(dir, 'evidence-pack.yaml'), manifestText.join('\n').replace('"公司名称"', '"新客户有限公司"'));
+      assert.doesNotMatch(run(['check', dir]).out, /placeholder-organization/);
+    });
+    it('refuses a --type, --target or --date it cannot use, in the user\'s language, writing nothing', () => {
+      const dir = path.join(tmp, 'refused');
+      const cases: [string[], RegExp, RegExp][] = [
+        [['--type', 'shop'], /--type must be production \(Production enterprise\) or sales-service \(Sales and service enterprise\), not "shop"/, /--type 只能是 production（生产型企业）或 sales-service（销售服务型企业），不能是“shop”/],
+        [['--target', '3star'], /--target: "3star" is not a band of gbt27922-2011; use one of: qualified \(Qualified\), three-star \(Three-star\), four-star \(Four-star\), five-star \(Five-star\)/, /--target：“3star”不是 gbt27922-2011 的评级；可用：qualified（达标级）|qualified \(达标级\)/],
+        [['--date', '2026-02-30'], /--date must be a calendar date written YYYY-MM-DD \(e\.g\. 2026-10-15\), not "2026-02-30"/, /--date 必须是 YYYY-MM-DD 格式的有效日期/],
+      ];
+      for (const [flags, en, zh] of cases) {
+        const r = run(['init', dir, ...flags]);
+        assert.equal(r.code, 2, flags.join(' '));
+        assert.match(r.err, en);
+        assert.match(r.err, /\(evidence-pack help init\)/);
+        assert.match(run(['init', dir, ...flags], { env: { LANG: 'zh_CN.UTF-8' } }).err, zh);
+      }
+      assert.equal(existsSync(dir), false);
     });
     it('never writes through a symbolic link, even a dangling one, even with --force', () => {
       const dir = path.join(tmp, 'linked');

@@ -261,7 +261,7 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   it('takes the fast path for the evidence files `evidence-pack init` writes, in both languages', () => {
     const std = builtinStandard('gbt27922-2011')!;
     for (const lang of ['zh-CN', 'en'] as const) {
-      const planned = planInit(std, 'gbt27922-2011', lang, '2026-11-28').filter((f) => /\.evidence\.yaml$/.test(f.path));
+      const planned = planInit(std, 'gbt27922-2011', lang, { date: '2026-11-28' }).filter((f) => /\.evidence\.yaml$/.test(f.path));
       assert.ok(planned.length >= 3);
       for (const f of planned) assert.equal(compare(f.text), 'fast', `${lang} ${f.path}`);
     }
