@@ -8,7 +8,22 @@ import { readSettings, tr } from '../service/settings';
 import { standardUri } from '../language/languageFeatures';
 import { pathToUri, uriToPath } from '../service/uris';
 import { renderReport } from '../../cli/report';
-import { planNewPack } from './newPack';
+import { loadBuiltin, newPackPaths, planNewPack, type NewPackUi } from './newPack';
+
+/** The New Evidence Pack questions as VS Code input boxes and quick picks; Escape answers undefined. */
+const quickInputUi: NewPackUi = {
+  input: (step) => Promise.resolve(vscode.window.showInputBox({
+    title: step.title, prompt: step.prompt, placeHolder: step.placeHolder, value: step.value, ignoreFocusOut: true,
+    validateInput: step.validate,
+  })),
+  pick: async (step) => {
+    const chosen = await vscode.window.showQuickPick(
+      step.items.map((item) => ({ label: item.label, description: item.description, item })),
+      { title: step.title, placeHolder: step.placeHolder, ignoreFocusOut: true },
+    );
+    return chosen?.item.value;
+  },
+};
 
 /** `{pack, clause}` from a code lens; anything else is ignored. */
 function lensArgument(arg: unknown, service: PackService): { pack: string; clause?: string } | undefined {
@@ -71,17 +86,24 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     const target = picked?.[0];
     if (!target) return;
     const dir = uriToPath(target);
-    const files = planNewPack(readSettings().lang);
-    if (!files) {
+    const lang = readSettings().lang;
+    const standard = loadBuiltin();
+    if (!standard) {
       void vscode.window.showErrorMessage(tr('cmd.newPackUnavailable'));
       return;
     }
-    const uris = files.map((f) => vscode.Uri.joinPath(target, ...f.path.split('/')));
+    // A folder that already holds these files is refused before any question is asked, and again after.
     const exists = async (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
-    if ((await Promise.all(uris.map(exists))).some(Boolean)) {
+    const uris = newPackPaths(standard, lang).map((p) => vscode.Uri.joinPath(target, ...p.split('/')));
+    const refuseExisting = async () => {
+      if (!(await Promise.all(uris.map(exists))).some(Boolean)) return false;
       void vscode.window.showWarningMessage(tr('cmd.newPackExists', { folder: dir }));
-      return;
-    }
+      return true;
+    };
+    if (await refuseExisting()) return;
+    const files = await planNewPack(quickInputUi, standard, lang);
+    if (!files) return; // Escape: nothing is written
+    if (await refuseExisting()) return;
     // One undoable edit that creates every file; existing files are never overwritten.
     const edit = new vscode.WorkspaceEdit();
     files.forEach((f, i) => edit.createFile(uris[i], { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }));
