@@ -12,6 +12,7 @@
 // EP_E2E_GREP=text runs only the tests whose name contains text; EP_E2E_HEADED=1 shows the browser;
 // EP_E2E_TRACE=1 logs each page step with its time; EP_E2E_KEEP=1 keeps the temp folders;
 // EP_E2E_DOCS=1 refreshes docs/images/*.png; EP_E2E_TIMEOUT_MIN (default 25) bounds the whole run.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import Mocha from 'mocha';
@@ -394,6 +395,64 @@ test('the injection grammar scopes clause ids, statuses and kinds inside VS Code
     JSON.stringify(['5.3.2=constant.numeric.clause-id', '记录=support.type.evidence-kind']), 'Markdown scopes');
 }, { timeout: 60_000 });
 
+// npm run demo:vscode as a newcomer runs it: VS Code's own defaults (hovers and suggestions on), only the
+// extension's settings written; it says where the copy is and that Ctrl+C deletes it (or keeps it).
+async function runDemo(env) {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'test/e2e/demo.mjs')], {
+    cwd: repoRoot, env: { ...process.env, EP_VSIX: ctx.vsix, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 120_000;
+  while (!/^ {2}stop /m.test(out)) {
+    if (child.exitCode !== null) throw new Error(`demo exited (${child.exitCode}):\n${out}\n${err}`);
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`no banner within 120s:\n${out}\n${err}`); }
+    await new Promise((r) => setTimeout(r, 200)); // poll interval, not a wait for an outcome
+  }
+  const field = (name) => new RegExp(`^ {2}${name} +(.+)$`, 'm').exec(out)?.[1];
+  return { child, exited, out: () => out, folder: field('pack'), log: field('log'), url: field('open'), stop: field('stop') };
+}
+
+test('npm run demo:vscode: VS Code\'s defaults, only evidencePack.* settings; says where the copy is; Ctrl+C deletes it', async () => {
+  const demo = await runDemo({ EP_DEMO_LANG: 'zh-CN' });
+  try {
+    assert(demo.folder && fs.existsSync(path.join(demo.folder, 'evidence-pack.yaml')), `the copy: ${demo.out()}`);
+    assert(!demo.folder.startsWith(repoRoot), `the copy is outside the repository: ${demo.folder}`);
+    assertEqual(demo.stop, 'Ctrl+C stops VS Code and deletes the copy (EP_DEMO_KEEP=1 keeps it)', 'the stop line');
+    const settings = JSON.parse(fs.readFileSync(path.join(path.dirname(demo.log), 'user-data/User/settings.json'), 'utf8'));
+    assertEqual(JSON.stringify(settings), JSON.stringify({ 'evidencePack.language': 'zh-CN' }), 'the demo\'s user settings');
+    const r = await fetch(demo.url.replace(/\?.*$/, 'healthz'));
+    assert(r.ok, 'code-server answers');
+  } finally {
+    demo.child.kill('SIGINT');
+  }
+  assertEqual(await demo.exited, 0, 'exit code after Ctrl+C');
+  assert(/Stopped; deleted the copy /.test(demo.out()), demo.out());
+  assert(!fs.existsSync(demo.folder), `the copy is gone: ${demo.folder}`);
+  assert(!fs.existsSync(path.dirname(demo.log)), 'code-server\'s temp folder is gone');
+}, { timeout: 240_000 });
+
+test('npm run demo:vscode with EP_DEMO_KEEP=1 keeps the copy when stopped, and says so', async () => {
+  const demo = await runDemo({ EP_DEMO_KEEP: '1' });
+  try {
+    assertEqual(demo.stop, 'Ctrl+C stops VS Code and keeps the copy (EP_DEMO_KEEP=1)', 'the stop line');
+    const settings = JSON.parse(fs.readFileSync(path.join(path.dirname(demo.log), 'user-data/User/settings.json'), 'utf8'));
+    assertEqual(JSON.stringify(settings), '{}', 'no setting forced at all without EP_DEMO_LANG');
+  } finally {
+    demo.child.kill('SIGINT');
+  }
+  assertEqual(await demo.exited, 0, 'exit code after Ctrl+C');
+  try {
+    assert(fs.existsSync(path.join(demo.folder, 'evidence-pack.yaml')), `the copy is kept: ${demo.folder}`);
+    assert(demo.out().includes(`The copy is kept: ${demo.folder}`), demo.out());
+  } finally {
+    fs.rmSync(path.dirname(demo.folder), { recursive: true, force: true });
+  }
+}, { timeout: 240_000 });
+
 // ---- main ----------------------------------------------------------------------------------------------
 async function main() {
   const grep = process.env.EP_E2E_GREP;
@@ -418,6 +477,7 @@ async function main() {
     const t0 = Date.now();
     try {
       const vsix = buildVsix();
+      ctx.vsix = vsix;
       setupVscode();
       ctx.server = new CodeServer({ vsix, keybindings: harnessKeybindings, name: 'suite' });
       await ctx.server.start();

@@ -100,14 +100,19 @@ export function baseSettings(extra = {}) {
  * The server runs in its own process group; stop() kills the whole group.
  */
 export class CodeServer {
-  constructor({ settings = {}, keybindings = [], vsix, name = 'vscode' } = {}) {
+  /**
+   * settings are added to baseSettings() (the suite's quiet, deterministic workbench) unless
+   * vscodeDefaults is true: then they are the only user settings, and everything else is VS Code's default.
+   */
+  constructor({ settings = {}, keybindings = [], vsix, name = 'vscode', vscodeDefaults = false } = {}) {
     this.tmp = fs.mkdtempSync(path.join(os.tmpdir(), `ep-e2e-${name}-`));
     this.userDataDir = path.join(this.tmp, 'user-data');
     this.extensionsDir = path.join(this.tmp, 'extensions');
     this.logFile = path.join(this.tmp, 'code-server.log');
     fs.mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
     fs.mkdirSync(this.extensionsDir, { recursive: true });
-    fs.writeFileSync(path.join(this.userDataDir, 'User/settings.json'), JSON.stringify(baseSettings(settings), null, 2));
+    this.settingsFile = path.join(this.userDataDir, 'User/settings.json');
+    fs.writeFileSync(this.settingsFile, JSON.stringify(vscodeDefaults ? settings : baseSettings(settings), null, 2));
     fs.writeFileSync(path.join(this.userDataDir, 'User/keybindings.json'), JSON.stringify(keybindings, null, 2));
     this.vsix = vsix;
     this.proc = undefined;
