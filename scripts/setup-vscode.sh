@@ -3,8 +3,9 @@
 # ripgrep and a CJK font (fonts-wqy-zenhei), for the end-to-end tests (test/e2e) and `npm run demo:vscode`.
 #
 # Idempotent: a stamp file records a finished install; a second run only checks and exits.
-# Needs only the npm registry and Debian's apt mirrors (see ../shared/notes/real-vscode.md for why the
-# ordinary `npm install -g code-server` and @vscode/test-electron cannot work offline).
+# Needs only the npm registry and Debian's apt mirrors: the ordinary `npm install -g code-server` downloads
+# ripgrep from the internet (and refuses to run its postinstall as root), and @vscode/test-electron downloads
+# VS Code itself at run time, so neither works where only those two are reachable.
 #
 #   bash scripts/setup-vscode.sh            # install what is missing
 #   EP_VSCODE_DIR=/some/dir bash scripts/...  # install somewhere else (default: <repo>/.vscode-test)

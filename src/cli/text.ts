@@ -1,10 +1,10 @@
-// Text and JSON renderings of check/score results. JSON follows SPEC §7 key for key.
+// Text and JSON renderings of check/score results. JSON: docs/report.md (JSON), key for key.
 import { fillTemplate, pick } from '../core/messages';
 import { relativePath } from '../core/paths';
 import type { Diagnostic, Lang, PackResult, Score, SheetInfo } from '../core/types';
 import { packLabel } from './sarif';
 
-/** The score object exactly as SPEC §7 shapes it (the engine's Score carries more for the views). */
+/** The score object exactly as docs/report.md (JSON) shapes it (the engine's Score carries more for the views). */
 export function scoreJson(s: Score): object {
   return {
     pack: s.pack,

@@ -49,7 +49,7 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
     entries = [...entriesFromYaml(yaml, file), ...entries];
   }
 
-  // Resolve kinds, links and dates, then whether each item counts (SPEC §5).
+  // Resolve kinds, links and dates, then whether each item counts (docs/scoring.md).
   const itemLinks = new Map<object, 'ok' | 'missing' | 'outside'>();
   const pending: Promise<unknown>[] = [];
   const links: string[] = [];

@@ -1,4 +1,4 @@
-// Every entry of a leaf across the pack, merged (SPEC §3.1): evidence concatenated, the first
+// Every entry of a leaf across the pack, merged (docs/formats.md): evidence concatenated, the first
 // explicit status wins and any different one is a conflict, the first samples / awarded /
 // justification given are used. Entries count in pack order (files sorted, then position).
 //
@@ -335,7 +335,7 @@ export function missingKinds(f: LeafFacts): string[] {
   return f.leaf.requires.filter((k) => !f.countingKinds.has(k));
 }
 
-/** Whether an `excluded` status stands (SPEC §5 rule 2); when it does not, the leaf is scored as if it had no status. */
+/** Whether an `excluded` status stands (docs/scoring.md, rule 2); when it does not, the leaf is scored as if it had no status. */
 export function exclusionStands(f: LeafFacts): boolean {
   return f.status === 'excluded' && f.leaf.excludable && !!f.justification;
 }

@@ -1,6 +1,6 @@
 // Exact rational arithmetic on BigInt. Scores are sums and ratios of decimal points;
 // binary floating point would put a score that is exactly 80 at 79.99999999999999
-// and so one band too low (SPEC §5). Every score is computed here and rounded once.
+// and so one band too low (docs/scoring.md). Every score is computed here and rounded once.
 
 function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a; b = b < 0n ? -b : b;

@@ -1,4 +1,4 @@
-// Leaf states and the pack score, exactly as SPEC §5 says, in exact rationals; rounded once,
+// Leaf states and the pack score, exactly as docs/scoring.md says, in exact rationals; rounded once,
 // half-up, at the end. Views only render the Score this returns.
 import { exclusionStands, missingKinds, type LeafFacts } from './leafFacts';
 import { msg, pick } from './messages';

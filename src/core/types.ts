@@ -18,7 +18,7 @@ export type DiagnosticCode =
   | 'exclusion-not-allowed' | 'exclusion-needs-justification' | 'partial-needs-samples'
   | 'samples-invalid' | 'awarded-out-of-range' | 'points-mismatch' | 'unrectified-deduction'
   | 'bonus-limit' | 'special-deductions-fail' | 'open-action' | 'file-too-large'
-  // extensions of SPEC §6 (never renamed, only added):
+  // added since (codes are never renamed, only added):
   | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization';
 
 export interface Diagnostic {
@@ -156,7 +156,7 @@ export interface EvidenceItem {
   /** Range of the link target text (`file:` value or Markdown link target). */
   fileRange?: Range;
   dateRange?: Range;
-  /** Whether it counts towards the requirement (SPEC §5). */
+  /** Whether it counts towards the requirement (docs/scoring.md). */
   counts: boolean;
 }
 

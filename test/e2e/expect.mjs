@@ -22,7 +22,7 @@ function runCli(args) {
   }
 }
 
-/** `score --format json` for a single pack folder → that pack's score object (SPEC §7). */
+/** `score --format json` for a single pack folder → that pack's score object (docs/report.md, JSON). */
 export function cliScore(dir, lang = 'en') {
   const out = runCli(['score', dir, '--format', 'json', '--lang', lang, '--root', dir]);
   const packs = Array.isArray(out) ? out : out.packs;

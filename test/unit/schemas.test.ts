@@ -139,7 +139,7 @@ describe('JSON schemas', () => {
   describe('evidence files', () => {
     const entry = (extra: Record<string, unknown>) => ({ clauses: [{ clause: '5.1.1.1', ...extra }] });
 
-    it('accepts a full entry as SPEC §3.1 writes it', () => {
+    it('accepts a full entry with every field docs/formats.md lists', () => {
       valid('evidence', YAML.parse([
         'clauses:',
         '  - clause: "5.1.2.2"',
@@ -154,7 +154,7 @@ describe('JSON schemas', () => {
         '        date: 2026-09-01',
         '      - {kind: 访谈, url: "https://example.com/interview", notes: 电话访谈}',
         '    notes: "…"',
-      ].join('\n')), 'SPEC example');
+      ].join('\n')), 'the docs example');
     });
 
     it('accepts an unquoted clause id (a YAML number) — the engine reads its source text', () => {
@@ -222,7 +222,7 @@ describe('JSON schemas', () => {
   describe('manifest', () => {
     const base = { pack: 1, standard: 'gbt27922-2011' };
 
-    it('accepts the SPEC §2 manifest', () => {
+    it('accepts the manifest with every field docs/formats.md lists', () => {
       valid('pack', YAML.parse([
         'pack: 1',
         'standard: gbt27922-2011',
@@ -234,7 +234,7 @@ describe('JSON schemas', () => {
         'special_deductions:',
         '  - {id: SD-1, clause: "5.2.5", reason: "…", rectified: false, rectification: attachments/fix.pdf}',
         'special_bonus: {reason: "…", evidence: attachments/award.pdf}',
-      ].join('\n')), 'SPEC example');
+      ].join('\n')), 'the docs example');
     });
 
     it('accepts a list of bonuses so that the engine can report bonus-limit', () => {

@@ -1,6 +1,6 @@
 // YAML with exact source ranges: the `yaml` package's Document keeps every node's offsets,
 // which LineIndex turns into positions. Clause ids are read from the source text of plain
-// scalars, so an unquoted 5.10 stays "5.10" (SPEC §3.1).
+// scalars, so an unquoted 5.10 stays "5.10" (docs/formats.md).
 import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';

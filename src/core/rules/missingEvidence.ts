@@ -1,4 +1,4 @@
-// missing-evidence: only where the requirement decides the score (SPEC §5 rule 5) — not on an
+// missing-evidence: only where the requirement decides the score (docs/scoring.md, rule 5) — not on an
 // excluded, non-conforming or assessor-awarded leaf, where evidence no longer changes anything.
 import { exclusionStands, missingKinds } from '../leafFacts';
 import { msg, pick } from '../messages';
