@@ -1,4 +1,4 @@
-// docs/diagnostics.md: each diagnostic rule on the exact text it is about.
+// docs/scoring.md (diagnostic codes): each diagnostic rule on the exact text it is about.
 import assert from 'node:assert/strict';
 import { allMetExcept, checkTestPack, codes } from './support/memFs';
 
@@ -6,7 +6,7 @@ const one = (id: string, body: string) => allMetExcept([id], `  - clause: "${id}
 const byCode = (r: { diagnostics: { code: string }[] }, code: string) => r.diagnostics.filter((d) => d.code === code) as Awaited<ReturnType<typeof checkTestPack>>['diagnostics'];
 const leaf = (r: Awaited<ReturnType<typeof checkTestPack>>, id: string) => r.score!.clauses.find((c) => c.id === id)!;
 
-describe('rules (docs/diagnostics.md)', () => {
+describe('rules (docs/scoring.md, diagnostic codes)', () => {
   it('yaml-syntax: an unclosed flow mapping is reported where it breaks, the rest of the pack still scores', async () => {
     const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']), 'b.evidence.yaml': 'clauses:\n  - clause: "2.4"\n    evidence: [{kind: document\n' });
     const d = byCode(r, 'yaml-syntax');
