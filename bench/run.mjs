@@ -372,10 +372,27 @@ const slowLines = slowRow && keystrokeSlow
 
 console.log('\n' + startupLines.join('\n') + '\n\n' + lines.join('\n') + '\n\n' + table2.join('\n') + '\n\n' + ratioLines.join('\n') + '\n\n' + slowLines.join('\n'));
 
+// ---------------------------------------------------------------- 5. (opt-in) the extension in VS Code, both hosts
+// BENCH_VSCODE=1 measures them (bench/vscode.mjs); otherwise the figures of the last such run are kept.
+let hostsText;
+{
+  const { measureHosts, hostsSection, HOSTS_START, HOSTS_END } = await import('./vscode.mjs');
+  if (process.env.BENCH_VSCODE === '1') {
+    const rows = await measureHosts({ 'demo pack': path.join(repo, 'examples', 'demo-pack'), '1,000-file pack': packs[`n${big}`].root });
+    hostsText = hostsSection(rows, `${machine.cpu}, ${machine.memory} RAM, Node ${machine.node}, ${machine.date}`);
+    console.log('\n' + hostsText);
+  } else {
+    const old = existsSync(path.join(repo, 'BENCHMARKS.md')) ? readFileSync(path.join(repo, 'BENCHMARKS.md'), 'utf8') : '';
+    const a = old.indexOf(HOSTS_START), b = old.indexOf(HOSTS_END);
+    hostsText = a >= 0 && b > a ? old.slice(a + HOSTS_START.length, b).trim() : 'Not measured yet: `BENCH_VSCODE=1 npm run bench`.';
+  }
+}
+
 if (!process.env.BENCH_NO_WRITE && SIZES.length >= 3 && slowLines.length) {
   const doc = readFileSync(path.join(here, 'BENCHMARKS.template.md'), 'utf8')
     .replace('{{machine}}', `${machine.cpu}; ${machine.memory} RAM; ${machine.os}; Node ${machine.node}; yaml-language-server ${ylsVersion}; measured ${machine.date}`)
     .replace('{{startup}}', startupLines.join('\n'))
+    .replace('{{hosts}}', hostsText)
     .replace('{{whole}}', lines.join('\n'))
     .replace('{{other}}', table2.join('\n'))
     .replace('{{ratios}}', ratioLines.join('\n'))

@@ -12,7 +12,7 @@
 // EP_E2E_GREP=text runs only the tests whose name contains text; EP_E2E_HEADED=1 shows the browser;
 // EP_E2E_TRACE=1 logs each page step with its time; EP_E2E_KEEP=1 keeps the temp folders;
 // EP_E2E_DOCS=1 refreshes docs/images/*.png; EP_E2E_TIMEOUT_MIN (default 25) bounds the whole run.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import Mocha from 'mocha';
@@ -453,6 +453,34 @@ test('npm run demo:vscode with EP_DEMO_KEEP=1 keeps the copy when stopped, and s
   }
 }, { timeout: 240_000 });
 
+test('a virtual workspace (a file system provider\'s own scheme, eptest:): status bar, Problems and panel [web worker host]', async () => {
+  // test/e2e/vfs-extension serves the disk under eptest:, so the folder is no file: URI for VS Code or for us.
+  const dir = pack('demo-pack-vfs');
+  const want = { score: cliScore(dir, 'en'), check: cliCheck(dir, 'en') };
+  const workspaceFile = path.join(ctx.tmp, 'vfs.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ uri: `eptest:${dir}` }] }));
+  const settings = { 'evidencePack.language': 'en', 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } };
+  fs.writeFileSync(path.join(ctx.server.userDataDir, 'User/settings.json'), JSON.stringify(baseSettings(settings), null, 2));
+  if (ctx.page) await ctx.page.close({ runBeforeUnload: false }).catch(() => {});
+  ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 900 } });
+  ctx.wb = new Workbench(ctx.page);
+  ctx.folder = undefined;
+  const wb = ctx.wb;
+  await wb.open(`http://127.0.0.1:${ctx.server.port}/?workspace=${encodeURI(workspaceFile)}`);
+  await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'evidence-pack.yaml' }).first().waitFor({ timeout: T.long });
+  // Started by its command, as a user would where VS Code decided on start-up not to (here the test's provider
+  // registers after VS Code looked for workspaceContains files).
+  await wb.runCommand('Evidence Pack: Show Score Panel');
+  const text = expectedStatusText(want.score, 'en');
+  await wb.waitScoreText((t) => t === text, JSON.stringify(text));
+  const count = (sev) => want.check.diagnostics.filter((d) => d.severity === sev).length;
+  await wb.waitProblemCounts((c) => c.errors === count('error') && c.warnings === count('warning') && c.infos === count('info'),
+    JSON.stringify({ errors: count('error'), warnings: count('warning'), infos: count('info') }));
+  const f = await wb.webviewFrame();
+  await f.locator('[data-testid=score]').filter({ hasText: formatScore(want.score) }).waitFor({ timeout: T.long });
+  assertEqual(await f.locator('body').getAttribute('data-extension-host'), 'web', 'the extension host whose entry made the panel');
+});
+
 // ---- main ----------------------------------------------------------------------------------------------
 async function main() {
   const grep = process.env.EP_E2E_GREP;
@@ -480,6 +508,7 @@ async function main() {
       ctx.vsix = vsix;
       setupVscode();
       ctx.server = new CodeServer({ vsix, keybindings: harnessKeybindings, name: 'suite' });
+      ctx.server.installExtension(packVfsExtension());
       await ctx.server.start();
       ctx.browser = await launchChromium({ headless: !process.env.EP_E2E_HEADED });
     } catch (e) {
@@ -516,6 +545,14 @@ async function main() {
     say(`${passed} passed, ${failed} failed`);
     process.exitCode = failed ? 1 : 0;
   }
+}
+
+/** test/e2e/vfs-extension as a .vsix (a test helper: a file system provider for the scheme eptest:). */
+function packVfsExtension() {
+  const out = path.join(ctx.tmp, 'ep-test-vfs.vsix');
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
+    '--allow-missing-repository', '--skip-license', '-o', out], { cwd: path.join(repoRoot, 'test/e2e/vfs-extension'), stdio: ['ignore', 'ignore', 2] });
+  return out;
 }
 
 async function keepArtifacts(name) {
