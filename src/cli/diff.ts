@@ -1,14 +1,15 @@
 // `evidence-pack score --diff REV`: how the working tree's score compares with the packs as committed at a
 // git revision — what a pull request changes. The old tree is read with git itself (ls-tree + cat-file) into
 // a temporary folder and checked there with the same engine, so both sides are scored by the same rules.
-import { fillTemplate } from '../core/messages';
 import type * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isInside, relativePath, toSlash } from '../core/paths';
 import type { Lang, PackResult, Score, Standard } from '../core/types';
-import { STATE_LABEL, formatPoints } from './report';
-import { packLabel, relativePath } from './sarif';
+import { t, type PresentString } from '../present/catalogue';
+import { formatPoints, formatScore, formatScoreDelta } from '../present/numbers';
+import { bandLabel, packLabel, paren, stateLabel } from '../present/vocabulary';
 
 export interface ScoreDiff { pack: string; before?: Score; after?: Score; text: string }
 
@@ -19,18 +20,10 @@ const TEXT_FILE = /\.(ya?ml|json|md|markdown|txt)$/i;
 
 export class DiffError extends Error {}
 
-const MESSAGES = {
-  notGit: { en: '{dir} is not inside a git work tree; --diff needs git history', 'zh-CN': '{dir} 不在 git 工作区内；--diff 需要 git 历史' },
-  badRev: { en: 'Unknown git revision "{rev}"', 'zh-CN': '未知的 git 版本“{rev}”' },
-  gitFailed: { en: 'git {args} failed: {detail}', 'zh-CN': 'git {args} 执行失败：{detail}' },
-  noChange: { en: 'no clause changed', 'zh-CN': '没有条款变化' },
-  newPack: { en: 'new pack', 'zh-CN': '新增证据包' },
-  removedPack: { en: 'pack removed', 'zh-CN': '证据包已删除' },
-  notScored: { en: 'not scored', 'zh-CN': '无法评分' },
-} as const;
+type DiffId = PresentString extends infer K ? K extends `diff.${infer R}` ? R : never : never;
 
-function m(lang: Lang, id: keyof typeof MESSAGES, args: Record<string, string> = {}): string {
-  return fillTemplate(MESSAGES[id][lang], args);
+function m(lang: Lang, id: DiffId, args: Record<string, string> = {}): string {
+  return t(lang, `diff.${id}`, args);
 }
 
 interface GitResult { code: number; stdout: Buffer; stderr: string }
@@ -74,7 +67,7 @@ async function materialise(top: string, commit: string, target: string, lang: La
   for (const entry of entries) {
     if (entry.type !== 'blob' || entry.mode === '120000') continue; // submodules, symlinks: not part of a pack
     const dest = path.join(target, ...entry.path.split('/'));
-    if (!isInside(target, dest)) continue;
+    if (dest === target || !isInside(toSlash(target), toSlash(dest))) continue;
     await fs.promises.mkdir(path.dirname(dest), { recursive: true });
     if (entry.size > ATTACHMENT_THRESHOLD && !TEXT_FILE.test(entry.path)) {
       const handle = await fs.promises.open(dest, 'w');
@@ -99,13 +92,6 @@ async function materialise(top: string, commit: string, target: string, lang: La
   }
 }
 
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-function fwd(p: string): string { return p.replace(/\\/g, '/'); }
-
 function rounding(standard: Standard | undefined): number { return standard?.rating.rounding ?? 1; }
 
 export async function scoreDiff(opts: {
@@ -128,14 +114,14 @@ export async function scoreDiff(opts: {
     await fs.promises.mkdir(oldTop);
     await materialise(topDir, commit, oldTop, lang);
     const oldDir = path.join(oldTop, ...prefix.split('/').filter(Boolean));
-    const realTop = fwd(await fs.promises.realpath(topDir));
-    const realOldTop = fwd(await fs.promises.realpath(oldTop));
+    const realTop = toSlash(await fs.promises.realpath(topDir));
+    const realOldTop = toSlash(await fs.promises.realpath(oldTop));
 
-    const after = await opts.check(fwd(dir), realTop);
-    const before = fs.existsSync(oldDir) ? await opts.check(fwd(oldDir), realOldTop) : [];
+    const after = await opts.check(toSlash(dir), realTop);
+    const before = fs.existsSync(oldDir) ? await opts.check(toSlash(oldDir), realOldTop) : [];
 
     // Match packs by their place in the repository.
-    const realDir = fwd(await fs.promises.realpath(dir));
+    const realDir = toSlash(await fs.promises.realpath(dir));
     const key = (root: string, base: string) => relativePath(base, root);
     const beforeByKey = new Map(before.map((r) => [key(r.root, realOldTop), r]));
     const afterByKey = new Map(after.map((r) => [key(r.root, realTop), r]));
@@ -153,20 +139,17 @@ export async function scoreDiff(opts: {
 
 /** `82.0 → 86.5 (Three-star → Three-star), +4.5: 5.2.4 met, 5.3.2 missing evidence` */
 export function describe(before: PackResult | undefined, after: PackResult | undefined, lang: Lang): string {
-  const zh = lang === 'zh-CN';
   const b = before?.score, a = after?.score;
   const digits = rounding(after?.standard ?? before?.standard);
-  const fmt = (s: Score | undefined) => (s ? s.score.toFixed(digits) : '—');
-  const band = (s: Score | undefined, r: PackResult | undefined) => (s ? s.rating.label : r ? m(lang, 'notScored') : '—');
-  const head = `${fmt(b)} → ${fmt(a)}${zh ? '（' : ' ('}${band(b, before)} → ${band(a, after)}${zh ? '）' : ')'}`;
-  const sep = zh ? '，' : ', ';
+  const fmt = (s: Score | undefined) => (s ? formatScore(s.score, digits) : '—');
+  const band = (r: PackResult | undefined) => (r?.score ? bandLabel(r, lang) : r ? m(lang, 'notScored') : '—');
+  const head = `${fmt(b)} → ${fmt(a)}${paren(`${band(before)} → ${band(after)}`, lang)}`;
+  const sep = t(lang, 'punct.sentences');
   if (!before) return `${head}${sep}${m(lang, 'newPack')}`;
   if (!after) return `${head}${sep}${m(lang, 'removedPack')}`;
   if (!a || !b) return head;
 
-  const delta = Number((a.score - b.score).toFixed(digits));
-  // ASCII signs, so that a CI log can be searched for "-2.0".
-  const deltaText = delta > 0 ? `+${delta.toFixed(digits)}` : delta < 0 ? `-${(-delta).toFixed(digits)}` : `±${(0).toFixed(digits)}`;
+  const deltaText = formatScoreDelta(a.score - b.score, digits);
 
   const old = new Map(b.clauses.map((c) => [c.id, c]));
   const standard = after.standard;
@@ -176,12 +159,12 @@ export function describe(before: PackResult | undefined, after: PackResult | und
     .sort((x, y) => order(x.id) - order(y.id))
     .map((c) => {
       const o = old.get(c.id);
-      let label = STATE_LABEL[c.state][lang];
-      if (!zh) label = label.toLowerCase();
+      // A state inside a sentence is lower case (Chinese has no case, so this is a no-op there).
+      let label = stateLabel(c.state, lang).toLowerCase();
       if (c.state === 'partial' || (o && o.state === c.state)) {
         label += ` ${o ? formatPoints(o.earned) + ' → ' : ''}${formatPoints(c.earned)}/${formatPoints(c.points)}`;
       }
       return `${c.id} ${label}`;
     });
-  return `${head}${sep}${deltaText}${zh ? '：' : ': '}${changes.length ? changes.join(sep) : m(lang, 'noChange')}`;
+  return `${head}${sep}${deltaText}${t(lang, 'punct.colon')}${changes.length ? changes.join(sep) : m(lang, 'noChange')}`;
 }

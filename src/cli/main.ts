@@ -9,16 +9,16 @@ import { isValidDate } from '../core/manifest';
 import { fillTemplate, langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
-import { normalizePath, toSlash } from '../core/paths';
+import { normalizePath, relativePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
 import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
 import { DiffError, scoreDiff } from './diff';
-import { toJunit } from './junit';
-import { renderReport } from './report';
-import { packLabel, toSarif } from './sarif';
-import { diagnosticJson, diagnosticLine, scoreDetails, scoreJson, scoreLine } from './text';
+import { t } from '../present/catalogue';
+import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
+import { scoreJson } from '../present/formats/json';
+import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
@@ -36,6 +36,7 @@ const USAGE = {
   formatScore: { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
   badBand: { en: '--min-rating: "{band}" is not a band of {standard} ({bands})', 'zh-CN': '--min-rating：“{band}”不是 {standard} 的评级（{bands}）' },
   needsOut: { en: 'report needs --out FILE.html', 'zh-CN': 'report 需要 --out 报告.html' },
+  formatReport: { en: '--format must be one of {formats} for report', 'zh-CN': 'report 的 --format 只能是 {formats} 之一' },
   unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
   badType: { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
   badTarget: { en: '--target: "{value}" is not a band of {standard}; use one of: {bands}', 'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}' },
@@ -159,7 +160,7 @@ async function loadPacks(args: ParsedArgs, dir: string, lang: Lang, io: Io): Pro
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(io, lang, say(lang, 'notFolder', { dir }));
   const results = await checkAll(dir, workspaceRootFor(args, dir, io), lang);
   if (results.length === 0) {
-    io.err(`evidence-pack: ${lang === 'zh-CN' ? `在 ${dir} 及其子目录中没有找到 evidence-pack.yaml` : `no evidence-pack.yaml found in or above ${dir}`}\n`);
+    io.err(`evidence-pack: ${t(lang, 'cli.noPack', { dir })}\n`);
     return 2;
   }
   return results;
@@ -173,9 +174,22 @@ function bandRank(r: PackResult, band: string): number | undefined {
   return i < 0 ? undefined : i;
 }
 
+/** The formatter `--format` names for `command` (text by default), or undefined when it has none. */
+function formatterFor(args: ParsedArgs, command: 'check' | 'score') {
+  const id = (args.flags.get('--format') as string | undefined) ?? 'text';
+  return formatsFor(command).find((f) => f.id === id);
+}
+
+/** Text formats go to standard output; a format that renders bytes is for `report --out` only. */
+async function render(formatter: Formatter, input: FormatInput, io: Io): Promise<void> {
+  const out = await formatter.render(input);
+  if (typeof out !== 'string') throw new Error(`format ${formatter.id} writes a file: use report --format ${formatter.id} --out FILE`);
+  io.out(out);
+}
+
 async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
-  const format = (args.flags.get('--format') as string | undefined) ?? 'text';
-  if (!['text', 'json', 'sarif', 'junit'].includes(format)) return usage(io, lang, say(lang, 'formatCheck'));
+  const formatter = formatterFor(args, 'check');
+  if (!formatter) return usage(io, lang, say(lang, 'formatCheck'));
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   const minFlag = args.flags.get('--min-rating') as string | undefined;
@@ -194,50 +208,28 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
     const have = bandRank(r, r.score.rating.id) ?? -1;
     if (have < want) {
       failed = true;
-      gateLines.push(lang === 'zh-CN'
-        ? `${packLabel(io.cwd, r.root)}：评级 ${r.score.rating.label} 低于要求的 ${wanted}`
-        : `${packLabel(io.cwd, r.root)}: rating ${r.score.rating.label} is below the required ${wanted}`);
+      gateLines.push(t(lang, 'cli.gate', { pack: packLabel(io.cwd, r.root), band: bandLabel(r, lang), target: bandLabelOf(r.standard, wanted, lang) }));
     }
   }
 
-  if (format === 'json') {
-    io.out(JSON.stringify({ diagnostics: results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, dir))), packs: results.filter((r) => r.score).map((r) => scoreJson(r.score!.pack === '.' ? { ...r.score!, pack: packLabel(r.root, r.root) } : r.score!)) }, null, 2) + '\n');
-  } else if (format === 'sarif') {
-    io.out(JSON.stringify(toSarif(results, { baseDir: dir, lang, toolVersion: VERSION }), null, 2) + '\n');
-  } else if (format === 'junit') {
-    io.out(toJunit(results, { baseDir: dir, lang }));
-  } else {
-    for (const r of results) for (const d of r.diagnostics) io.out(diagnosticLine(d, io.cwd) + '\n');
-    for (const r of results) {
-      io.out(scoreLine(r, io.cwd, lang) + '\n');
-      for (const l of scoreDetails(r, lang, false)) io.out(l + '\n');
-    }
-    for (const l of gateLines) io.out(l + '\n');
-  }
-  if (format !== 'text') for (const l of gateLines) io.err(l + '\n');
+  await render(formatter, { results, baseDir: dir, cwd: io.cwd, lang, command: 'check', toolVersion: VERSION }, io);
+  for (const l of gateLines) (formatter.id === 'text' ? io.out : io.err)(l + '\n');
   return failed ? 1 : 0;
 }
 
 async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
-  const format = (args.flags.get('--format') as string | undefined) ?? 'text';
-  if (!['text', 'json'].includes(format)) return usage(io, lang, say(lang, 'formatScore'));
+  const formatter = formatterFor(args, 'score');
+  if (!formatter) return usage(io, lang, say(lang, 'formatScore'));
   const rev = args.flags.get('--diff') as string | undefined;
   if (rev) {
     const diffs = await scoreDiff({ dir, rev, lang, check: (d, root) => checkAll(normalizePath(d), normalizePath(root), lang) });
-    if (format === 'json') io.out(JSON.stringify(diffs.map((d) => ({ pack: d.pack, before: d.before ? scoreJson(d.before) : null, after: d.after ? scoreJson(d.after) : null, text: d.text })), null, 2) + '\n');
+    if (formatter.id === 'json') io.out(JSON.stringify(diffs.map((d) => ({ pack: d.pack, before: d.before ? scoreJson(d.before) : null, after: d.after ? scoreJson(d.after) : null, text: d.text })), null, 2) + '\n');
     else for (const d of diffs) io.out(`${d.pack}: ${d.text}\n`);
     return 0;
   }
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
-  if (format === 'json') {
-    io.out(JSON.stringify(results.filter((r) => r.score).map((r) => scoreJson({ ...r.score!, pack: packLabel(io.cwd, r.root) })), null, 2) + '\n');
-  } else {
-    for (const r of results) {
-      io.out(scoreLine(r, io.cwd, lang) + '\n');
-      for (const l of scoreDetails(r, lang, true)) io.out(l + '\n');
-    }
-  }
+  await render(formatter, { results, baseDir: dir, cwd: io.cwd, lang, command: 'score', toolVersion: VERSION }, io);
   // A pack that cannot be scored is "nothing readable" for score.
   return results.every((r) => r.score) ? 0 : 1;
 }
@@ -245,13 +237,16 @@ async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
 async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const out = args.flags.get('--out');
   if (typeof out !== 'string') return usage(io, lang, say(lang, 'needsOut'));
+  const id = (args.flags.get('--format') as string | undefined) ?? 'html';
+  const formatter = formatsFor('report').find((f) => f.id === id);
+  if (!formatter) return usage(io, lang, say(lang, 'formatReport', { formats: formatsFor('report').map((f) => f.id).join(', ') }));
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
-  const html = renderReport(results, { baseDir: dir, lang, generatedAt: new Date().toISOString() });
+  const content = await formatter.render({ results, baseDir: dir, cwd: io.cwd, lang, command: 'check', toolVersion: VERSION, generatedAt: new Date().toISOString() });
   const target = path.resolve(io.cwd, out);
   mkdirSync(path.dirname(target), { recursive: true });
-  await fsp.writeFile(target, html);
-  io.out(`${toSlash(path.relative(io.cwd, target))}\n`);
+  await fsp.writeFile(target, content);
+  io.out(`${relativePath(io.cwd, target)}\n`);
   return 0;
 }
 
@@ -267,25 +262,21 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   const present = (p: string) => { try { lstatSync(p); return true; } catch { return false; } };
   const links = files.filter((f) => { try { return lstatSync(path.join(dir, f.path)).isSymbolicLink(); } catch { return false; } });
   if (links.length) {
-    io.err(lang === 'zh-CN'
-      ? `evidence-pack: 不会写入符号链接：${links.map((f) => f.path).join(', ')}\n`
-      : `evidence-pack: will not write through symbolic links: ${links.map((f) => f.path).join(', ')}\n`);
+    io.err(`evidence-pack: ${t(lang, 'cli.symlinks', { files: links.map((f) => f.path).join(', ') })}\n`);
     return 1;
   }
   const existing = files.filter((f) => present(path.join(dir, f.path)));
   if (existing.length && !force) {
-    io.err(lang === 'zh-CN'
-      ? `evidence-pack: 不会覆盖已有文件：${existing.map((f) => f.path).join(', ')}（如需覆盖请加 --force）\n`
-      : `evidence-pack: will not overwrite existing files: ${existing.map((f) => f.path).join(', ')} (use --force to overwrite)\n`);
+    io.err(`evidence-pack: ${t(lang, 'cli.exists', { files: existing.map((f) => f.path).join(', ') })}\n`);
     return 1;
   }
   mkdirSync(dir, { recursive: true });
   for (const f of files) {
     // 'wx' fails if the file appeared since the check: init never overwrites what it did not check.
     await fsp.writeFile(path.join(dir, f.path), f.text, { flag: force ? 'w' : 'wx' });
-    io.out(`${toSlash(path.relative(io.cwd, path.join(dir, f.path)))}\n`);
+    io.out(`${relativePath(io.cwd, path.join(dir, f.path))}\n`);
   }
-  io.out((lang === 'zh-CN' ? `已创建证据包（${files.length} 个文件）。下一步：evidence-pack check ` : `Created an evidence pack (${files.length} files). Next: evidence-pack check `) + (toSlash(path.relative(io.cwd, dir)) || '.') + '\n');
+  io.out(t(lang, 'cli.created', { count: files.length, dir: relativePath(io.cwd, dir) }) + '\n');
   return 0;
 }
 

@@ -38,7 +38,7 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
     // anything it is not sure of is parsed by `yaml` itself.
     yaml = parsed ?? fastParseYaml(text, lines) ?? parseYaml(text, lines);
     if (yaml.value === null || (yaml.value === undefined && yaml.errors.length === 0)) {
-      report('schema', file, ZERO_RANGE, ctx.lang === 'zh-CN' ? '文件为空：证据文件应以 `clauses:` 开头' : 'The file is empty: an evidence file starts with `clauses:`');
+      report('schema', file, ZERO_RANGE, msg(ctx.lang, 'schema.emptyFile'));
       yaml = undefined;
     }
   }

@@ -39,9 +39,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     const glob = scalarString(n);
     if (!glob) continue;
     if (globTooComplex(glob)) {
-      diagnostics.push({ file, range: nodeRange(src, n) ?? ZERO_RANGE, severity: 'error', code: 'schema', message: lang === 'zh-CN'
-        ? `evidence：通配模式“${glob}”过于复杂（最多 ${MAX_GLOB_WILDCARDS} 个通配符，每段最多 ${MAX_SEGMENT_WILDCARDS} 个），已忽略`
-        : `evidence: the glob "${glob}" is too complex (at most ${MAX_GLOB_WILDCARDS} wildcards, ${MAX_SEGMENT_WILDCARDS} per path segment); it is ignored` });
+      diagnostics.push({ file, range: nodeRange(src, n) ?? ZERO_RANGE, severity: 'error', code: 'schema', message: msg(lang, 'schema.globTooComplex', { glob, max: MAX_GLOB_WILDCARDS, perSegment: MAX_SEGMENT_WILDCARDS }) });
       continue;
     }
     globs.push(glob);

@@ -89,9 +89,32 @@ const M = {
   'sheet-standard': { en: 'the sheet is for standard {sheet}, the pack uses {standard}', 'zh-CN': '评分表适用于标准 {sheet}，而证据包使用 {standard}' },
   'sheet-total': { en: 'leaf points sum to {sum}, the rating scale is {scale}', 'zh-CN': '末级条款分值合计 {sum}，评分满分为 {scale}' },
   'standard-points': { en: 'the leaves sum to {sum} points, the rating scale is {scale}', 'zh-CN': '末级条款合计 {sum} 分，评分满分为 {scale}' },
+  // Schema problems, said in the reader's words (src/core/schemaCheck.ts); {at} is the key path.
+  'schema.required': { en: '{at}: missing required property "{name}"', 'zh-CN': '{at}：缺少必填字段“{name}”' },
+  'schema.additional': { en: '{at}: unexpected property "{name}"', 'zh-CN': '{at}：不允许的字段“{name}”' },
+  'schema.enum': { en: '{at}: must be one of {values}', 'zh-CN': '{at}：取值必须是 {values} 之一' },
+  'schema.const': { en: '{at}: must be {value}', 'zh-CN': '{at}：取值必须是 {value}' },
+  'schema.type': { en: '{at}: must be of type {type}', 'zh-CN': '{at}：类型应为 {type}' },
+  'schema.pattern': { en: '{at}: does not match the format {pattern}', 'zh-CN': '{at}：格式不符（{pattern}）' },
+  'schema.limit': { en: '{at}: must be {comparison} {limit}', 'zh-CN': '{at}：数值应 {comparison} {limit}' },
+  'schema.minItems': { en: '{at}: needs at least {limit} item(s)', 'zh-CN': '{at}：至少需要 {limit} 项' },
+  'schema.maxItems': { en: '{at}: at most {limit} item(s)', 'zh-CN': '{at}：最多 {limit} 项' },
+  'schema.minLength': { en: '{at}: must not be empty', 'zh-CN': '{at}：不能为空' },
+  'schema.other': { en: '{at}: {detail}', 'zh-CN': '{at}：不符合结构要求（{keyword}）' },
+  'schema.emptyFile': { en: 'The file is empty: an evidence file starts with `clauses:`', 'zh-CN': '文件为空：证据文件应以 `clauses:` 开头' },
+  'schema.invalidDate': { en: '"{date}" is not a valid date (YYYY-MM-DD)', 'zh-CN': '日期“{date}”不是有效日期（YYYY-MM-DD）' },
+  'schema.globTooComplex': {
+    en: 'evidence: the glob "{glob}" is too complex (at most {max} wildcards, {perSegment} per path segment); it is ignored',
+    'zh-CN': 'evidence：通配模式“{glob}”过于复杂（最多 {max} 个通配符，每段最多 {perSegment} 个），已忽略',
+  },
+  'standard-duplicate-clause': { en: 'Duplicate clause id "{id}"', 'zh-CN': '条款编号“{id}”重复' },
+  'standard-undefined-kind': { en: 'Clause {id} requires undefined kind "{kind}"', 'zh-CN': '条款 {id} 要求未定义的证据类型“{kind}”' },
+  // Lists inside a message.
+  'list-separator': { en: ', ', 'zh-CN': '、' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageId = keyof typeof M;
+export const MESSAGES: Readonly<Record<MessageId, LocalizedText>> = M;
 
 /** Fills `{name}` placeholders from `args` (own keys only); an unknown name stays as written. */
 export function fillTemplate(template: string, args: Record<string, string | number> = {}): string {
@@ -107,6 +130,12 @@ export function pick(text: LocalizedText | undefined, lang: Lang): string {
   if (!text) return '';
   return text[lang] || text.en || text['zh-CN'] || '';
 }
+
+/** The other of the two languages (hovers show a title in both). */
+export function otherLang(lang: Lang): Lang {
+  return LANGS.find((l) => l !== lang) ?? lang;
+}
+const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
 /** `LANG=zh_CN.UTF-8` → zh-CN; anything else → en. */
 export function langFromEnv(value: string | undefined): Lang {

@@ -1,7 +1,7 @@
-// Forward-slash path helpers shared by every host (Windows drive letters included),
-// so that diagnostics, caches and the workspace boundary speak one path form. Written out here
-// rather than taken from node:path, which the browser build does not have (they follow
-// node:path/posix exactly: test/unit/paths.test.ts compares them).
+// The one set of path helpers for every host and view (Windows drive letters included): diagnostics,
+// caches, the workspace boundary, reports and the editor all speak one path form — forward slashes,
+// absolute, no trailing slash. Written out here rather than taken from node:path, which the browser build
+// does not have (`posix` follows node:path/posix exactly: test/unit/paths.test.ts compares them).
 
 /** posix.normalize: `.` and `..` resolved, repeated slashes collapsed, a trailing slash kept. */
 function posixNormalize(p: string): string {
@@ -59,7 +59,10 @@ export const posix = {
   },
 };
 
+/** Backslashes to forward slashes (the one place that does it). */
 export function toSlash(p: string): string { return p.replace(/\\/g, '/'); }
+
+const DRIVE = /^[a-zA-Z]:/;
 
 export function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || /^[a-zA-Z]:\//.test(p);
@@ -67,14 +70,28 @@ export function isAbsolutePath(p: string): boolean {
 
 export function normalizePath(p: string): string {
   const s = toSlash(p);
-  const drive = /^[a-zA-Z]:/.exec(s)?.[0] ?? '';
+  const drive = DRIVE.exec(s)?.[0] ?? '';
   const rest = posix.normalize(s.slice(drive.length));
   return drive + (rest.length > 1 && rest.endsWith('/') ? rest.slice(0, -1) : rest);
 }
 
-export function joinPath(base: string, ...parts: string[]): string { return normalizePath(posix.join(toSlash(base), ...parts.map(toSlash))); }
-export function dirname(p: string): string { return normalizePath(posix.dirname(toSlash(p))); }
-export function basename(p: string): string { return posix.basename(toSlash(p)); }
+export function joinPath(base: string, ...parts: string[]): string {
+  return normalizePath([base, ...parts].map(toSlash).filter((x) => x !== '').join('/') || '.');
+}
+
+export function dirname(p: string): string {
+  const s = normalizePath(p);
+  const drive = DRIVE.exec(s)?.[0] ?? '';
+  const rest = s.slice(drive.length);
+  const i = rest.lastIndexOf('/');
+  if (i < 0) return drive ? drive + rest : '.';
+  return drive + (i === 0 ? '/' : rest.slice(0, i));
+}
+
+export function basename(p: string): string {
+  const s = toSlash(p).replace(/\/+$/, '');
+  return s.slice(s.lastIndexOf('/') + 1);
+}
 
 /** `target` resolved against the folder `fromDir` (an absolute target stays as it is). */
 export function resolvePath(fromDir: string, target: string): string {
@@ -82,14 +99,32 @@ export function resolvePath(fromDir: string, target: string): string {
   return isAbsolutePath(t) ? normalizePath(t) : joinPath(fromDir, t);
 }
 
-/** Whether `p` is `root` or lies below it (both normalized, absolute). */
+/**
+ * Whether `p` is `root` itself or lies below it. The root counts as inside: a pack whose root is the
+ * workspace folder is in the workspace. Both are compared normalized; `/a/bc` is not inside `/a/b`.
+ */
 export function isInside(root: string, p: string): boolean {
   const r = normalizePath(root), q = normalizePath(p);
   if (q === r) return true;
   return q.startsWith(r.endsWith('/') ? r : r + '/');
 }
 
+function lowerDrive(p: string): string { return p.replace(/^([A-Za-z]):/, (_, d: string) => `${d.toLowerCase()}:`); }
+
+/**
+ * `to` relative to the folder `from`, forward slashes, `.` for the folder itself — how every view names
+ * a file. A `to` that is not an absolute path (the built-in standard is `builtin:gbt27922-2011`) is shown
+ * as it is, and so is a file on another Windows drive; drive letters compare case-insensitively.
+ */
 export function relativePath(from: string, to: string): string {
-  const rel = posix.relative(toSlash(from), toSlash(to));
-  return rel === '' ? '.' : rel;
+  const target = toSlash(to);
+  if (!isAbsolutePath(target)) return target;
+  const a = lowerDrive(normalizePath(from)), b = lowerDrive(normalizePath(target));
+  const da = DRIVE.exec(a)?.[0] ?? '', db = DRIVE.exec(b)?.[0] ?? '';
+  if (da !== db) return target;
+  const left = a.slice(da.length).split('/').filter(Boolean);
+  const right = b.slice(db.length).split('/').filter(Boolean);
+  let i = 0;
+  while (i < left.length && i < right.length && left[i] === right[i]) i++;
+  return [...left.slice(i).map(() => '..'), ...right.slice(i)].join('/') || '.';
 }

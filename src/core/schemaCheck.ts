@@ -4,6 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import * as validators from './generated/validators';
 import { locate, mapPair, nodeRange, type YamlSource } from './parse/yamlSource';
+import { msg } from './messages';
 import type { Diagnostic, Lang } from './types';
 
 export type SchemaName = 'evidence' | 'pack' | 'standard' | 'scoring';
@@ -50,32 +51,19 @@ function where(e: ErrorObject): string {
 
 function describe(e: ErrorObject, lang: Lang): string {
   const p = e.params as Record<string, unknown>;
-  const zh = lang === 'zh-CN';
   const at = where(e);
   switch (e.keyword) {
-    case 'required':
-      return zh ? `${at}：缺少必填字段“${p.missingProperty}”` : `${at}: missing required property "${p.missingProperty}"`;
-    case 'additionalProperties':
-      return zh ? `${at}：不允许的字段“${p.additionalProperty}”` : `${at}: unexpected property "${p.additionalProperty}"`;
-    case 'enum':
-      return zh ? `${at}：取值必须是 ${(p.allowedValues as unknown[]).join(' | ')} 之一` : `${at}: must be one of ${(p.allowedValues as unknown[]).join(' | ')}`;
-    case 'const':
-      return zh ? `${at}：取值必须是 ${JSON.stringify(p.allowedValue)}` : `${at}: must be ${JSON.stringify(p.allowedValue)}`;
-    case 'type': {
-      const t = Array.isArray(p.type) ? (p.type as string[]).join(' | ') : String(p.type);
-      return zh ? `${at}：类型应为 ${t}` : `${at}: must be of type ${t}`;
-    }
-    case 'pattern':
-      return zh ? `${at}：格式不符（${p.pattern}）` : `${at}: does not match the format ${p.pattern}`;
+    case 'required': return msg(lang, 'schema.required', { at, name: String(p.missingProperty) });
+    case 'additionalProperties': return msg(lang, 'schema.additional', { at, name: String(p.additionalProperty) });
+    case 'enum': return msg(lang, 'schema.enum', { at, values: (p.allowedValues as unknown[]).join(' | ') });
+    case 'const': return msg(lang, 'schema.const', { at, value: JSON.stringify(p.allowedValue) });
+    case 'type': return msg(lang, 'schema.type', { at, type: Array.isArray(p.type) ? (p.type as string[]).join(' | ') : String(p.type) });
+    case 'pattern': return msg(lang, 'schema.pattern', { at, pattern: String(p.pattern) });
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return zh ? `${at}：数值应 ${p.comparison} ${p.limit}` : `${at}: must be ${p.comparison} ${p.limit}`;
-    case 'minItems':
-      return zh ? `${at}：至少需要 ${p.limit} 项` : `${at}: needs at least ${p.limit} item(s)`;
-    case 'maxItems':
-      return zh ? `${at}：最多 ${p.limit} 项` : `${at}: at most ${p.limit} item(s)`;
-    case 'minLength':
-      return zh ? `${at}：不能为空` : `${at}: must not be empty`;
-    default:
-      return zh ? `${at}：不符合结构要求（${e.keyword}）` : `${at}: ${e.message ?? e.keyword}`;
+      return msg(lang, 'schema.limit', { at, comparison: String(p.comparison), limit: String(p.limit) });
+    case 'minItems': return msg(lang, 'schema.minItems', { at, limit: String(p.limit) });
+    case 'maxItems': return msg(lang, 'schema.maxItems', { at, limit: String(p.limit) });
+    case 'minLength': return msg(lang, 'schema.minLength', { at });
+    default: return msg(lang, 'schema.other', { at, keyword: e.keyword, detail: e.message ?? e.keyword });
   }
 }

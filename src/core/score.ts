@@ -8,7 +8,8 @@ import type { ClauseScore, Lang, LeafState, Manifest, Score, Standard, Suggestio
 
 interface LeafResult { facts: LeafFacts; state: LeafState; earned: Q; points: Q; missing: string[]; reason: string }
 
-export function scoreLeaf(f: LeafFacts, lang: Lang): LeafResult {
+/** `kindLabel` names a kind in the reason (its label in `lang`; the id only for a kind the standard lacks). */
+export function scoreLeaf(f: LeafFacts, lang: Lang, kindLabel: (id: string) => string = (id) => id): LeafResult {
   const points = Q.of(f.leaf.points);
   const base = { facts: f, points, missing: [] as string[] };
   // 1. no entry anywhere
@@ -25,7 +26,7 @@ export function scoreLeaf(f: LeafFacts, lang: Lang): LeafResult {
   }
   // 5. a required kind without counting evidence
   const missing = missingKinds(f);
-  if (missing.length) return { ...base, state: 'incomplete', earned: Q.ZERO, missing, reason: msg(lang, 'reason-incomplete', { kinds: missing.join(', ') }) };
+  if (missing.length) return { ...base, state: 'incomplete', earned: Q.ZERO, missing, reason: msg(lang, 'reason-incomplete', { kinds: missing.map(kindLabel).join(msg(lang, 'list-separator')) }) };
   // 6. partial on a sampled leaf with samples: points × (1 − nonconforming / size)
   if (status === 'partial' && f.samples && f.leaf.sampled) {
     const s = f.samples;
@@ -44,7 +45,8 @@ const num = (q: Q, decimals = 4) => q.toNumber(decimals);
 
 export function scorePack(pack: string, standard: Standard, manifest: Manifest, facts: LeafFacts[], lang: Lang): Score {
   const rules = standard.rating;
-  const results = facts.map((f) => scoreLeaf(f, lang));
+  const kindLabel = (id: string) => pick(standard.kinds.find((k) => k.id === id)?.label, lang) || id;
+  const results = facts.map((f) => scoreLeaf(f, lang, kindLabel));
   let applicable = Q.ZERO, earned = Q.ZERO;
   for (const r of results) {
     if (r.state === 'excluded') continue;

@@ -85,7 +85,7 @@ describe('evidence-pack CLI', function () {
       assert.equal(run(['check', dir, '--min-rating', 'four-star']).code, 0);
       const r = run(['check', dir, '--min-rating', 'five-star']);
       assert.equal(r.code, 1);
-      assert.match(r.out, /rating Four-star is below the required five-star/);
+      assert.match(r.out, /rating Four-star is below the required Five-star$/m);
     });
     it("1 when the manifest's target is not reached (the default gate)", () => {
       const dir = pack('target', { 'evidence-pack.yaml': manifest('target: five-star\n'), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderReport } from '../../src/cli/report';
+import { renderReport } from '../../src/present/formats/html';
 import type { Lang, PackResult } from '../../src/core/types';
 import { engineFor, memFs } from '../unit/support/memFs';
 import { DEMO, EVIDENCE_DIR, EVIDENCE_NAME, HOSTILE_ORG, REPO, SCRIPT_TITLE, checkDisk, checkHostile, runCli } from './formats.test';

@@ -41,7 +41,7 @@ export function rounding(standardId) {
   return YAML.parse(fs.readFileSync(f, 'utf8'))?.rating?.rounding ?? 1;
 }
 
-/** The status bar text the UI contract (ep-team.md) asks for, from a CLI score object. */
+/** The status bar text README.md ("In VS Code") shows, from a CLI score object. */
 export function expectedStatusText(s, lang) {
   const failed = s.rating.id === 'fail';
   const parts = [];

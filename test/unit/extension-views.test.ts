@@ -5,14 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clause, ClauseEntry, PackResult, Score, Standard } from '../../src/core/types';
 import { statusText, statusTooltip } from '../../src/extension/status/statusText';
-import { buildPanelModel, exactDecimal, formatNumber } from '../../src/extension/panel/panelModel';
+import { buildPanelModel } from '../../src/extension/panel/panelModel';
+import { exactDecimal, formatDecimal as formatNumber } from '../../src/present/numbers';
+import { relativePath } from '../../src/core/paths';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension/panel/panelHtml';
 import { parsePanelState, parseWebviewMessage } from '../../src/extension/panel/webviewMessages';
 import {
   clauseDocumentation, clauseIdAt, completionContext, kindAt, kindDocumentation, completions, entrySymbols, findClauseDefinition, findLinks,
   lensTitle, rankEntryFiles,
 } from '../../src/extension/language/languageLogic';
-import { overlayFileSystem, packForPath, relativePath } from '../../src/extension/service/overlayFs';
+import { overlayFileSystem, packForPath } from '../../src/extension/service/overlayFs';
 import type { FileSystem } from '../../src/core/host';
 
 const r0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -125,7 +127,7 @@ describe('extension score panel model', () => {
     assert.equal(s.provisional, true);
     assert.deepEqual(s.clauses.map((c) => [c.id, c.state, c.stateLabel, c.points, c.earned, c.missingKinds.join()]), [
       ['5.1.1.1', 'met', '符合', '3', '3', ''],
-      ['5.1.2.2', 'incomplete', '证据不全', '5', '0', '记录'],
+      ['5.1.2.2', 'incomplete', '缺少证据', '5', '0', '记录'],
       ['5.2.4', 'excluded', '删减', '2', '0', ''],
     ]);
     assert.equal(s.sections[0].title, '售后服务体系');
@@ -288,10 +290,10 @@ describe('extension language features logic', () => {
   it('labels code lenses and outline symbols per clause entry', () => {
     const result = makeResult();
     const scores = new Map(result.score!.clauses.map((c) => [c.id, c]));
-    assert.equal(lensTitle(result.entries[1], scores.get('5.1.2.2'), 'en'), '0 / 5 · 1 evidence · Incomplete');
+    assert.equal(lensTitle(result.entries[1], scores.get('5.1.2.2'), 'en'), '0 / 5 · 1 evidence · Missing evidence');
     assert.equal(lensTitle(result.entries[2], scores.get('5.2.4'), 'zh-CN'), '已删减 · 1 项证据');
     const symbols = entrySymbols(result.entries.slice(0, 2), result.standard, scores, 'zh-CN');
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['5.1.1.1 售后服务部门', '符合'], ['5.1.2.2 售后服务管理师', '证据不全']]);
+    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['5.1.1.1 售后服务部门', '符合'], ['5.1.2.2 售后服务管理师', '缺少证据']]);
   });
 
   it('adds a missing clause to the file that holds its section, YAML first', () => {

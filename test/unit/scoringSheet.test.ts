@@ -1,7 +1,7 @@
 // Scoring sheets that refine the standard: rows below a leaf, the sheet's totals and weights, and
 // the errors a hand-made sheet can have, each placed on the sheet's line.
 import assert from 'node:assert/strict';
-import { scoreJson } from '../../src/cli/text';
+import { scoreJson } from '../../src/present/formats/json';
 import { builtinStandard } from '../../src/core/standard/builtin';
 import { codes, engineFor, LEAVES, manifest, memFs, metEntry, TEST_STANDARD } from './support/memFs';
 

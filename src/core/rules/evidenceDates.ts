@@ -13,7 +13,7 @@ export const evidenceDates: FileRule = {
         const kind = kindById(ctx.standard, item.kindId);
         const range = item.dateRange ?? item.range;
         if (item.date !== undefined && !isValidDate(item.date)) {
-          report('schema', file.file, range, ctx.lang === 'zh-CN' ? `日期“${item.date}”不是有效日期（YYYY-MM-DD）` : `"${item.date}" is not a valid date (YYYY-MM-DD)`, { clause: e.clause });
+          report('schema', file.file, range, msg(ctx.lang, 'schema.invalidDate', { date: item.date }), { clause: e.clause });
           continue;
         }
         if (!kind?.dated) continue;

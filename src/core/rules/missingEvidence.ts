@@ -12,7 +12,7 @@ export const missingEvidence: PackRule = {
       if (f.entryCount === 0 || exclusionStands(f) || f.status === 'nonconforming' || f.awarded !== undefined) continue;
       const missing = missingKinds(f);
       if (missing.length === 0) continue;
-      const labels = missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id).join(ctx.lang === 'zh-CN' ? '、' : ', ');
+      const labels = missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id).join(msg(ctx.lang, 'list-separator'));
       const e = f.firstEntry!;
       report('missing-evidence', e.file, e.idRange, msg(ctx.lang, 'missing-evidence', { clause: f.leaf.id, kinds: labels }), { clause: f.leaf.id, data: { missingKinds: missing } });
     }

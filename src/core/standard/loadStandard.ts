@@ -66,10 +66,10 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
         children: [], parentId, order: order++,
         source: { file, range: nodeRange(src, idNode) ?? ZERO_RANGE },
       };
-      if (byId.has(id)) invalid(idNode, lang === 'zh-CN' ? `条款编号“${id}”重复` : `Duplicate clause id "${id}"`);
+      if (byId.has(id)) invalid(idNode, msg(lang, 'standard-duplicate-clause', { id }));
       byId.set(id, clause);
       for (const k of clause.requires) {
-        if (!kindIds.has(k)) invalid(mapValue(item, 'requires'), lang === 'zh-CN' ? `条款 ${id} 要求未定义的证据类型“${k}”` : `Clause ${id} requires undefined kind "${k}"`);
+        if (!kindIds.has(k)) invalid(mapValue(item, 'requires'), msg(lang, 'standard-undefined-kind', { id, kind: k }));
       }
       const stated = scalarNumber(mapValue(item, 'points'));
       clause.children = build(childrenNode, id);

@@ -7,7 +7,7 @@ import { currentPack } from '../status/statusBar';
 import { readSettings, tr } from '../service/settings';
 import { standardUri } from '../language/languageFeatures';
 import { pathToUri, uriToPath } from '../service/uris';
-import { renderReport } from '../../cli/report';
+import { getFormatter } from '../../present/formats';
 import { loadBuiltin, newPackPaths, planNewPack, type NewPackUi } from './newPack';
 
 /** The New Evidence Pack questions as VS Code input boxes and quick picks; Escape answers undefined. */
@@ -139,8 +139,12 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     const out = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, saveLabel: tr('cmd.reportSave') });
     if (!out) return;
     try {
-      const html = renderReport(results, { baseDir: folder ? uriToPath(folder.uri) : roots[0], lang: readSettings().lang });
-      await vscode.workspace.fs.writeFile(out, new TextEncoder().encode(html));
+      const baseDir = folder ? uriToPath(folder.uri) : roots[0];
+      const content = await getFormatter('html')!.render({
+        results, baseDir, cwd: baseDir, lang: readSettings().lang, command: 'check',
+        toolVersion: String(vscode.extensions.getExtension('evidence-pack.evidence-pack')?.packageJSON.version ?? ''),
+      });
+      await vscode.workspace.fs.writeFile(out, typeof content === 'string' ? new TextEncoder().encode(content) : content);
     } catch (err) {
       void vscode.window.showErrorMessage(tr('cmd.reportFailed', { detail: err instanceof Error ? err.message : String(err) }));
       return;

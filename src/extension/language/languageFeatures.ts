@@ -13,7 +13,7 @@ import {
 import { frontMatterEnd, splitLines } from './textEdits';
 import { documentText } from './entryEdits';
 import { planQuickFixes } from './quickFixes';
-import { relativePath } from '../service/overlayFs';
+import { relativePath } from '../../core/paths';
 import { pathToUri, uriToPath } from '../service/uris';
 
 export const SELECTOR: vscode.DocumentSelector = [

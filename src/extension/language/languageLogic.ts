@@ -2,9 +2,10 @@
 // and engine data (no vscode), so it runs in mocha. The adapters in languageFeatures.ts only
 // convert these results to vscode types.
 import type { ClauseEntry, ClauseScore, Lang, Range, Standard } from '../../core/types';
-import { pick } from '../../core/messages';
+import { otherLang, pick } from '../../core/messages';
 import { t, type StringId } from '../strings';
-import { formatNumber } from '../panel/panelModel';
+import { formatPoints, starsText } from '../../present/numbers';
+import { colon as colonOf, stateLabel } from '../../present/vocabulary';
 
 export type ValueKey = 'clause' | 'kind' | 'status' | 'file' | 'target';
 
@@ -55,7 +56,7 @@ export interface CompletionSpec {
 function both(text: { 'zh-CN': string; en: string } | undefined, lang: Lang): string {
   if (!text) return '';
   const first = pick(text, lang);
-  const other = pick(text, lang === 'en' ? 'zh-CN' : 'en');
+  const other = pick(text, otherLang(lang));
   return first === other || !other ? first : `${first} / ${other}`;
 }
 
@@ -99,7 +100,7 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
     case 'target':
       return (standard?.rating.bands ?? []).map((b, i) => ({
         label: b.id, insertText: b.id, sortText: pad(i), kind: 'enum' as const,
-        detail: `${both(b.label, lang)} · ≥ ${formatNumber(b.min)}${b.stars > 0 ? ` · ${'★'.repeat(b.stars)}` : ''}`,
+        detail: `${both(b.label, lang)} · ≥ ${formatPoints(b.min)}${b.stars > 0 ? ` · ${starsText(b.stars, b.stars)}` : ''}`,
       }));
   }
 }
@@ -114,13 +115,13 @@ export function clauseDocumentation(standard: Standard, id: string, score: Claus
   const c = standard.byId.get(id);
   if (!c) return '';
   const e = escapeMarkdown;
-  const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
-  const colon = lang === 'zh-CN' ? '：' : ': ';
+  const other = otherLang(lang);
+  const colon = colonOf(lang);
   const lines: string[] = [`**${e(c.id)} ${e(pick(c.title, lang))}**`];
   const otherTitle = pick(c.title, other);
   if (otherTitle && otherTitle !== pick(c.title, lang)) lines.push(`${e(c.id)} ${e(otherTitle)}`);
   lines.push('');
-  lines.push(`${t(lang, 'hover.points')}${colon}${formatNumber(c.points)}`);
+  lines.push(`${t(lang, 'hover.points')}${colon}${formatPoints(c.points)}`);
   if (c.children.length > 0) {
     lines.push('', t(lang, 'hover.parent', { children: c.children.map((x) => x.id).join(', ') }));
   } else {
@@ -134,7 +135,7 @@ export function clauseDocumentation(standard: Standard, id: string, score: Claus
     const flags = [c.sampled ? t(lang, 'hover.sampled') : '', c.excludable ? t(lang, 'hover.excludable') : ''].filter(Boolean);
     if (flags.length > 0) lines.push('', flags.join(' · '));
     if (score) {
-      lines.push('', `${t(lang, 'hover.state')}${colon}${t(lang, `state.${score.state}` as StringId)} · ${t(lang, 'hover.earned')}${colon}${formatNumber(score.earned)} / ${formatNumber(score.points)}`);
+      lines.push('', `${t(lang, 'hover.state')}${colon}${stateLabel(score.state, lang)} · ${t(lang, 'hover.earned')}${colon}${formatPoints(score.earned)} / ${formatPoints(score.points)}`);
       if (score.reason) lines.push('', e(score.reason));
     }
   }
@@ -222,7 +223,7 @@ export function entrySymbols(entries: ClauseEntry[], standard: Standard | undefi
     const range = contains(e.range, e.idRange) ? e.range : e.idRange;
     return {
       name: title ? `${e.clause} ${title}` : e.clause,
-      detail: s ? t(lang, `state.${s.state}` as StringId) : '',
+      detail: s ? stateLabel(s.state, lang) : '',
       range,
       selectionRange: e.idRange,
     };
@@ -243,8 +244,8 @@ export function lensTitle(entry: ClauseEntry, score: ClauseScore | undefined, la
   if (!score) return t(lang, 'lens.summary', { earned: '–', points: '–', count, state: '?' });
   if (score.state === 'excluded') return t(lang, 'lens.excluded', { count });
   return t(lang, 'lens.summary', {
-    earned: formatNumber(score.earned), points: formatNumber(score.points), count,
-    state: t(lang, `state.${score.state}` as StringId),
+    earned: formatPoints(score.earned), points: formatPoints(score.points), count,
+    state: stateLabel(score.state, lang),
   });
 }
 

@@ -9,7 +9,8 @@ import {
   type StubKind, type TextEdit,
 } from './textEdits';
 import { contains, rankEntryFiles } from './languageLogic';
-import { relativePath } from '../service/overlayFs';
+import { relativePath } from '../../core/paths';
+import { joinList, kindLabel as kindLabelOf } from '../../present/vocabulary';
 
 export interface FixPlan {
   title: string;
@@ -46,7 +47,7 @@ export function clauseEntryPlan(result: PackResult, clauseId: string, file: stri
   if (!clause) return undefined;
   const kinds = stubKindsOf(result, clause.requires);
   const title = pick(clause.title, lang);
-  const kindLabel = (k: string) => pick(result.standard?.kinds.find((x) => x.id === k)?.label, lang) || k;
+  const kindLabel = (k: string) => kindLabelOf(result.standard, k, lang);
   return /\.md$/i.test(file)
     ? addMarkdownClauseSection(text, clauseId, title, kinds, kindLabel)
     : addYamlClauseEntry(text, clauseId, title, kinds, today);
@@ -58,7 +59,7 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
   const add = (title: string, edits: TextEdit[] | undefined, preferred = false, target = file) => {
     if (edits && edits.length > 0) out.push({ title, file: target, edits, preferred });
   };
-  const kindLabel = (k: string) => pick(result.standard?.kinds.find((x) => x.id === k)?.label, lang) || k;
+  const kindLabel = (k: string) => kindLabelOf(result.standard, k, lang);
   const r = d.range;
   switch (d.code) {
     case 'missing-clause': {
@@ -104,7 +105,7 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
         add(t(lang, 'fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), addEvidenceStubs(text, entry, [kind], today, kindLabel), kinds.length === 1);
       }
       if (kinds.length > 1) {
-        add(t(lang, 'fix.addAllEvidence', { kinds: kinds.map((k) => k.id).join(', ') }), addEvidenceStubs(text, entry, kinds, today, kindLabel), true);
+        add(t(lang, 'fix.addAllEvidence', { kinds: joinList(kinds.map((k) => kindLabel(k.id)), lang) }), addEvidenceStubs(text, entry, kinds, today, kindLabel), true);
       }
       break;
     }

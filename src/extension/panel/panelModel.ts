@@ -3,36 +3,9 @@
 import type { Lang, PackResult, Standard } from '../../core/types';
 import { pick } from '../../core/messages';
 import type { PanelClause, PanelModel, PanelStrings } from '../../protocol/messages';
+import { exactDecimal, formatDecimal, formatGain, formatPoints, formatScore, starsText } from '../../present/numbers';
+import { bandLabel, bandLabelOf, clauseTitle, isFail, isProvisional, joinList, kindLabels, maxStars, stateLabel } from '../../present/vocabulary';
 import { t } from '../strings';
-import { bandLabel, formatScore, isFail, isProvisional, maxStars } from '../status/statusText';
-
-/** A number without float noise: up to `max` decimals, trailing zeros dropped. */
-export function formatNumber(value: number, max = 2): string {
-  if (!Number.isFinite(value)) return String(value);
-  const fixed = value.toFixed(max);
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
-}
-
-/**
- * The engine's exact score (`1319/16`, or a decimal) as a decimal: exact when it terminates
- * within `max` digits, else cut with an ellipsis — never rounded, so it shows what rounding does.
- */
-export function exactDecimal(exact: string, max = 6): string {
-  const m = /^(-?)(\d+)\/(\d+)$/.exec(exact.trim());
-  if (!m) return exact;
-  const den = BigInt(m[3]);
-  if (den === 0n) return exact;
-  let num = BigInt(m[2]);
-  const whole = num / den;
-  num %= den;
-  let digits = '';
-  while (num !== 0n && digits.length < max) {
-    num *= 10n;
-    digits += String(num / den);
-    num %= den;
-  }
-  return `${m[1]}${whole}${digits ? `.${digits}` : ''}${num !== 0n ? '…' : ''}`;
-}
 
 /** A sheet row names the standard's clause it refines (its nearest ancestor that is not a row). */
 function refines(standard: Standard | undefined, id: string, lang: Lang): { refines?: string } {
@@ -64,7 +37,7 @@ export function panelStrings(lang: Lang): PanelStrings {
     next: '',
     needed: '',
     suggestions: t(lang, 'panel.suggestions'),
-    gain: t(lang, 'panel.gain', { gain: '' }),
+    gain: '+',
     topBand: t(lang, 'panel.topBand'),
     why: t(lang, 'panel.why'),
     formula: '',
@@ -73,15 +46,6 @@ export function panelStrings(lang: Lang): PanelStrings {
     revealHint: t(lang, 'panel.revealHint'),
     addHint: t(lang, 'panel.addHint'),
   };
-}
-
-export function kindLabel(standard: Standard | undefined, kind: string, lang: Lang): string {
-  const k = standard?.kinds.find((x) => x.id === kind);
-  return k ? pick(k.label, lang) : kind;
-}
-
-export function clauseTitle(standard: Standard | undefined, id: string, lang: Lang): string {
-  return pick(standard?.byId.get(id)?.title, lang);
 }
 
 export interface PanelOptions { lang: Lang; packLabel: string; canPickPack: boolean }
@@ -99,15 +63,15 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
   const rating = standard.rating;
   const rounding = rating.rounding;
   const withEntry = new Set(result.entries.map((e) => e.clause));
-  const kinds = (ids: string[]) => ids.map((k) => kindLabel(standard, k, lang));
+  const kinds = (ids: string[]) => kindLabels(standard, ids, lang);
 
   const clauses: PanelClause[] = score.clauses.map((c) => ({
     id: c.id,
     title: clauseTitle(standard, c.id, lang),
     state: c.state,
-    stateLabel: t(lang, `state.${c.state}`),
-    points: formatNumber(c.points),
-    earned: formatNumber(c.earned),
+    stateLabel: stateLabel(c.state, lang),
+    points: formatPoints(c.points),
+    earned: formatPoints(c.earned),
     missingKinds: kinds(c.missingKinds),
     evidence: t(lang, 'panel.evidence', { counting: c.countingEvidence, count: c.evidenceCount }),
     reason: c.reason,
@@ -118,8 +82,8 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
   const sections = score.sections.map((s) => ({
     id: s.id,
     title: clauseTitle(standard, s.id, lang),
-    earned: formatNumber(s.earned),
-    applicable: formatNumber(s.applicable),
+    earned: formatPoints(s.earned),
+    applicable: formatPoints(s.applicable),
     percent: s.applicable > 0 ? Math.max(0, Math.min(100, (s.earned / s.applicable) * 100)) : 0,
   }));
 
@@ -133,38 +97,38 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
   const fail = isFail(result, score);
   const band = bandLabel(result, lang);
   const why = [
-    t(lang, 'panel.formula', { deduction: formatNumber(rating.specialDeduction.points), bonus: formatNumber(rating.specialBonus.points) }),
+    t(lang, 'panel.formula', { deduction: formatPoints(rating.specialDeduction.points), bonus: formatPoints(rating.specialBonus.points) }),
     t(lang, 'panel.whyNumbers', {
-      earned: formatNumber(score.earned, 4),
-      applicable: formatNumber(score.applicable, 4),
-      scale: formatNumber(rating.scale),
+      earned: formatDecimal(score.earned, 4),
+      applicable: formatDecimal(score.applicable, 4),
+      scale: formatPoints(rating.scale),
       deductions: score.specialDeductions,
-      deduction: formatNumber(rating.specialDeduction.points),
+      deduction: formatPoints(rating.specialDeduction.points),
       bonus: score.specialBonus,
-      bonusPoints: formatNumber(rating.specialBonus.points),
+      bonusPoints: formatPoints(rating.specialBonus.points),
       exact: exactDecimal(score.exactScore),
       score: formatScore(score.score, rounding),
     }),
-    t(lang, 'panel.whyRounding', { rounding, scale: formatNumber(rating.scale) }),
+    t(lang, 'panel.whyRounding', { rounding, scale: formatPoints(rating.scale) }),
   ];
   const excluded = score.clauses.filter((c) => c.state === 'excluded').length;
   if (excluded > 0) why.push(t(lang, 'panel.whyExcluded', { count: excluded }));
   if (fail) {
-    why.push(t(lang, 'panel.whyFail', { band, min: formatNumber(rating.bands[0]?.min ?? 0), failAt: rating.specialDeduction.failAt }));
+    why.push(t(lang, 'panel.whyFail', { band, min: formatPoints(rating.bands[0]?.min ?? 0), failAt: rating.specialDeduction.failAt }));
   } else {
     const current = rating.bands.find((b) => b.id === score.rating.id);
-    why.push(t(lang, 'panel.whyRating', { band, min: formatNumber(current?.min ?? 0) }));
+    why.push(t(lang, 'panel.whyRating', { band, min: formatPoints(current?.min ?? 0) }));
   }
 
   const provisional = isProvisional(score);
   const standardTitle = pick(score.standard.title, lang) || score.standard.id;
   const stars = score.rating.stars;
-  const max = maxStars(result);
+  const max = maxStars(standard);
   model.score = {
     total: formatScore(score.score, rounding),
     stars,
     maxStars: max,
-    starsText: '★'.repeat(stars) + '☆'.repeat(Math.max(0, max - stars)),
+    starsText: starsText(stars, max),
     starsLabel: t(lang, 'panel.starsLabel', { stars }),
     band,
     failed: fail,
@@ -174,28 +138,30 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
     sheetText: score.standard.sheet ? t(lang, 'panel.sheet', { sheet: score.standard.scoringSource ?? '' }) : '',
     sections,
     clauses,
-    deductions: { count: score.specialDeductions, points: formatNumber(deductionPoints), items: deductionItems },
-    bonus: { count: score.specialBonus, points: formatNumber(bonusPoints), items: bonusItems },
+    deductions: { count: score.specialDeductions, points: formatPoints(deductionPoints), items: deductionItems },
+    bonus: { count: score.specialBonus, points: formatPoints(bonusPoints), items: bonusItems },
     why,
   };
-  strings.deductions = t(lang, 'panel.deductions', { count: score.specialDeductions, points: formatNumber(deductionPoints) });
-  strings.bonus = t(lang, 'panel.bonus', { count: score.specialBonus, points: formatNumber(bonusPoints) });
+  // No special items is said in words, not as "0 (−0)".
+  strings.deductions = score.specialDeductions > 0
+    ? t(lang, 'panel.deductions', { count: score.specialDeductions, points: formatPoints(deductionPoints) }) : t(lang, 'panel.noDeductions');
+  strings.bonus = score.specialBonus > 0
+    ? t(lang, 'panel.bonus', { count: score.specialBonus, points: formatPoints(bonusPoints) }) : t(lang, 'panel.noBonus');
   if (score.next) {
-    const nextBand = rating.bands.find((b) => b.id === score.next!.id);
-    const nextLabel = nextBand ? pick(nextBand.label, lang) : score.next.label;
+    const nextLabel = bandLabelOf(standard, score.next.id, lang, score.next.label);
     const needed = formatScore(score.next.needed, rounding);
-    strings.next = t(lang, 'panel.next', { band: nextLabel, min: formatNumber(score.next.min) });
+    strings.next = t(lang, 'panel.next', { band: nextLabel, min: formatPoints(score.next.min) });
     strings.needed = t(lang, 'panel.needed', { needed });
     model.score.next = {
       band: nextLabel,
-      min: formatNumber(score.next.min),
+      min: formatPoints(score.next.min),
       needed,
       neededText: strings.needed,
       suggestions: score.next.suggestions.map((s) => ({
         clause: s.clause,
         title: clauseTitle(standard, s.clause, lang),
-        gain: t(lang, 'panel.gain', { gain: formatNumber(s.gain, Math.max(rounding, 2)) }),
-        missing: s.missingKinds.length > 0 ? kinds(s.missingKinds).join(', ') : t(lang, `state.${s.state}`),
+        gain: formatGain(s.gain),
+        missing: s.missingKinds.length > 0 ? joinList(kinds(s.missingKinds), lang) : stateLabel(s.state, lang),
       })),
     };
   }

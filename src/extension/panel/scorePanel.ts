@@ -13,7 +13,7 @@ import { currentPack, packLabel } from '../status/statusBar';
 import { rankEntryFiles } from '../language/languageLogic';
 import { statusText } from '../status/statusText';
 import { applyAndReveal, clauseEntryEdit } from '../language/entryEdits';
-import { relativePath } from '../service/overlayFs';
+import { relativePath } from '../../core/paths';
 import { pathToUri } from '../service/uris';
 
 export const VIEW_TYPE = 'evidencePack.score';

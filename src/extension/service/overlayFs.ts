@@ -2,6 +2,7 @@
 // diagnostics follow what the user types before saving. No vscode import: the lookup of open
 // documents is injected.
 import type { FileSystem } from '../../core/host';
+import { isInside, toSlash } from '../../core/paths';
 
 export type OpenText = (path: string) => string | undefined;
 
@@ -35,7 +36,7 @@ export function overlayFileSystem(disk: FileSystem, openText: OpenText): FileSys
 export function packForPath(roots: Iterable<string>, path: string): string | undefined {
   let best: string | undefined;
   for (const root of roots) {
-    if (path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`)) {
+    if (isInside(root, path)) {
       if (!best || root.length > best.length) best = root;
     }
   }
@@ -43,17 +44,4 @@ export function packForPath(roots: Iterable<string>, path: string): string | und
 }
 
 /** Forward-slash absolute path from a platform path (Windows drive letters kept). */
-export function toPosixPath(fsPath: string): string {
-  return fsPath.replace(/\\/g, '/');
-}
-
-/** A path relative to `base`, with forward slashes (both absolute, forward slashes). */
-export function relativePath(base: string, target: string): string {
-  const a = base.split('/').filter(Boolean);
-  const b = target.split('/').filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const up = a.slice(i).map(() => '..');
-  const rel = [...up, ...b.slice(i)].join('/');
-  return rel || '.';
-}
+export const toPosixPath = toSlash;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { PackService } from '../service/packService';
 import { readSettings } from '../service/settings';
 import { freshnessNote, freshStatusText, statusText, statusTooltip } from './statusText';
-import { relativePath } from '../service/overlayFs';
+import { relativePath } from '../../core/paths';
 import { uriToPath } from '../service/uris';
 
 export function packLabel(service: PackService, root: string): string {

@@ -1,21 +1,9 @@
-// The status bar text and tooltip for a pack's score (UI contract in ep-team.md), without vscode.
-import type { Lang, PackResult, Score } from '../../core/types';
+// The status bar text and tooltip for a pack's score (README.md, "In VS Code"), without vscode.
+import type { Lang, PackResult } from '../../core/types';
 import { pick } from '../../core/messages';
+import { formatScore } from '../../present/numbers';
+import { bandLabel, isFail, isProvisional, maxStars } from '../../present/vocabulary';
 import { t } from '../strings';
-
-/** The score with exactly `rounding` decimals (the engine already rounded it). */
-export function formatScore(value: number, rounding: number): string {
-  return value.toFixed(Math.max(0, Math.min(20, rounding)));
-}
-
-export function isProvisional(score: Score): boolean {
-  // Provisional while any leaf's points are: a sheet not marked official, or one that leaves leaves unset, keeps it.
-  return score.standard.weights === 'provisional';
-}
-
-export function isFail(result: PackResult, score: Score): boolean {
-  return score.rating.id === result.standard?.rating.fail.id;
-}
 
 /**
  * Whether the score shown is the pack's current one: a check that has run for a while (a slow file
@@ -50,24 +38,6 @@ export function statusText(result: PackResult, lang: Lang): string {
   return text;
 }
 
-/** The band label in the display language (the engine's label is in the host language). */
-export function bandLabel(result: PackResult, lang: Lang): string {
-  const score = result.score;
-  if (!score) return '';
-  const rating = result.standard?.rating;
-  if (rating) {
-    if (rating.fail.id === score.rating.id) return pick(rating.fail.label, lang);
-    const band = rating.bands.find((b) => b.id === score.rating.id);
-    if (band) return pick(band.label, lang);
-  }
-  return score.rating.label;
-}
-
-export function maxStars(result: PackResult): number {
-  const bands = result.standard?.rating.bands ?? [];
-  return Math.max(5, ...bands.map((b) => b.stars));
-}
-
 export function statusTooltip(result: PackResult, packLabel: string, lang: Lang): string {
   const score = result.score;
   if (!score) return t(lang, 'status.noScore', { pack: packLabel });
@@ -78,7 +48,7 @@ export function statusTooltip(result: PackResult, packLabel: string, lang: Lang)
     scale: rating?.scale ?? 100,
     band: bandLabel(result, lang),
     stars: score.rating.stars,
-    maxStars: maxStars(result),
+    maxStars: maxStars(result.standard),
   })];
   if (isFail(result, score)) lines.push(t(lang, 'status.tooltipFail'));
   if (isProvisional(score)) lines.push(t(lang, 'status.tooltipProvisional', { standard: pick(score.standard.title, lang) || score.standard.id }));

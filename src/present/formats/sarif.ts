@@ -1,29 +1,17 @@
 // SARIF 2.1.0 output for `evidence-pack check --format sarif`: what GitHub code scanning (and any SARIF
 // viewer) reads to show each diagnostic on its line in a pull request, with the packs' scores alongside.
-import { posix } from '../core/paths';
-import { RULES, pick } from '../core/messages';
-import type { Diagnostic, DiagnosticCode, Lang, PackResult, Severity } from '../core/types';
+import { RULES, pick } from '../../core/messages';
+import { relativePath, toSlash } from '../../core/paths';
+import type { Diagnostic, DiagnosticCode, Lang, PackResult, Severity } from '../../core/types';
+import { t } from '../catalogue';
+import { compareDiagnostics } from '../order';
+import { isProvisional, packLabel, severityWord } from '../vocabulary';
+import type { Formatter } from './registry';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The project's home page, shown by viewers next to the tool name. */
 export const INFORMATION_URI = 'https://github.com/evidence-pack/evidence-pack';
 const SRCROOT = '%SRCROOT%';
-
-/** `file` relative to `baseDir`, forward slashes ('.' for the folder itself). Both are absolute. */
-export function relativePath(baseDir: string, file: string): string {
-  const base = toSlashes(baseDir);
-  const target = toSlashes(file);
-  // Not a path on disk (the built-in standard is `builtin:gbt27922-2011`): shown as it is.
-  if (!/^(\/|[A-Za-z]:\/)/.test(target)) return target;
-  // Windows drive letters compare case-insensitively; posix.relative does not know that.
-  const rel = /^[A-Za-z]:\//.test(base) && /^[A-Za-z]:\//.test(target) && base[0].toLowerCase() !== target[0].toLowerCase()
-    ? target
-    : posix.relative(lowerDrive(base), lowerDrive(target));
-  return rel === '' ? '.' : rel;
-}
-
-function toSlashes(p: string): string { return p.replace(/\\/g, '/'); }
-function lowerDrive(p: string): string { return p.replace(/^([A-Za-z]):\//, (_, d: string) => `${d.toLowerCase()}:/`); }
 
 /** A relative path as a URI reference: every segment percent-encoded (spaces, CJK names, `#`, `?`). */
 export function pathToUriReference(rel: string): string {
@@ -32,7 +20,7 @@ export function pathToUriReference(rel: string): string {
 
 /** An absolute folder as a `file:` URI ending in `/` (SARIF requires the slash for a base id). */
 export function folderToFileUri(dir: string): string {
-  let p = toSlashes(dir);
+  let p = toSlash(dir);
   if (!p.endsWith('/')) p += '/';
   if (/^[A-Za-z]:\//.test(p)) p = '/' + p; // file:///C:/…
   const encoded = p.split('/').map((segment, i) =>
@@ -48,25 +36,13 @@ function ruleName(code: string): string {
   return code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
-const SEVERITY_WORD: Record<Severity, { en: string; 'zh-CN': string }> = {
-  error: { en: 'error', 'zh-CN': '错误' },
-  warning: { en: 'warning', 'zh-CN': '警告' },
-  info: { en: 'information', 'zh-CN': '提示' },
-};
+/** The SARIF `language` tag of each of our languages. */
+const LOCALE: Record<Lang, string> = { en: 'en-US', 'zh-CN': 'zh-CN' };
 
 function fullDescription(code: DiagnosticCode, lang: Lang): string {
   const rule = RULES[code];
   const description = pick(rule.description, lang);
-  const severity = SEVERITY_WORD[rule.severity][lang];
-  return lang === 'zh-CN'
-    ? `${description}（代码 ${code}，默认级别：${severity}。）`
-    : `${description} (code ${code}, default level: ${severity}.)`;
-}
-
-/** How a pack is named to people: its path from DIR, or its folder name when DIR is the pack itself. */
-export function packLabel(baseDir: string, root: string): string {
-  const rel = relativePath(baseDir, root);
-  return rel === '.' ? root.replace(/\\/g, '/').replace(/\/+$/, '').split('/').pop() || rel : rel;
+  return t(lang, 'sarif.fullDescription', { description, code, severity: severityWord(rule.severity, lang) });
 }
 
 export function toSarif(results: PackResult[], opts: { baseDir: string; lang: Lang; toolVersion: string }): object {
@@ -121,7 +97,7 @@ export function toSarif(results: PackResult[], opts: { baseDir: string; lang: La
       bandId: s ? s.rating.id : null,
       stars: s ? s.rating.stars : null,
       weights: s?.standard.weights ?? r.standard?.weights ?? null,
-      provisional: s ? s.standard.weights === 'provisional' : null,
+      provisional: s ? isProvisional(s) : null,
       scoringSource: s?.standard.scoringSource ?? null,
       next: s?.next ? { band: s.next.label, bandId: s.next.id, needed: s.next.needed } : null,
       diagnostics: s?.diagnostics ?? countSeverities(r.diagnostics),
@@ -137,11 +113,11 @@ export function toSarif(results: PackResult[], opts: { baseDir: string; lang: La
           name: 'evidence-pack',
           version: opts.toolVersion,
           informationUri: INFORMATION_URI,
-          language: opts.lang === 'zh-CN' ? 'zh-CN' : 'en-US',
+          language: LOCALE[opts.lang],
           rules,
         },
       },
-      language: opts.lang === 'zh-CN' ? 'zh-CN' : 'en-US',
+      language: LOCALE[opts.lang],
       columnKind: 'utf16CodeUnits',
       originalUriBaseIds: { [SRCROOT]: { uri: folderToFileUri(opts.baseDir) } },
       results: sarifResults,
@@ -156,10 +132,10 @@ function countSeverities(diagnostics: Diagnostic[]): { error: number; warning: n
   return counts;
 }
 
-/** File, then position, then code: stable output that diffs well between two CI runs. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.range.start.line - b.range.start.line
-    || a.range.start.character - b.range.start.character
-    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
+export const sarifFormatter: Formatter = {
+  id: 'sarif',
+  description: { en: 'SARIF 2.1.0 for GitHub code scanning and SARIF viewers', 'zh-CN': 'SARIF 2.1.0，供 GitHub 代码扫描等查看器读取' },
+  commands: ['check'],
+  fileExtension: 'sarif',
+  render: ({ results, baseDir, lang, toolVersion }) => JSON.stringify(toSarif(results, { baseDir, lang, toolVersion }), null, 2) + '\n',
+};

@@ -1,9 +1,13 @@
 // JUnit XML for `evidence-pack check --format junit`: CI systems (GitLab, Jenkins, Azure, GitHub test
 // reporters) show each leaf clause as a test, so an unmet clause reads like a failing test with its reason.
-import { pick } from '../core/messages';
-import type { Lang, PackResult } from '../core/types';
-import { compareDiagnostics, packLabel, relativePath } from './sarif';
-import { STATE_LABEL, formatPoints, kindLabels, sectionOf, t } from './report';
+import { pick } from '../../core/messages';
+import { relativePath } from '../../core/paths';
+import type { Lang, PackResult } from '../../core/types';
+import { t } from '../catalogue';
+import { formatPoints } from '../numbers';
+import { compareDiagnostics } from '../order';
+import { joinList, kindLabels, packLabel, sectionOf, stateLabel } from '../vocabulary';
+import type { Formatter } from './registry';
 
 /** Text safe inside XML character data and attribute values (both quotes escaped). Characters XML 1.0
  *  cannot carry at all (most C0 controls, lone surrogates, U+FFFE/FFFF) become U+FFFD. */
@@ -57,16 +61,16 @@ export function toJunit(results: PackResult[], opts: { baseDir: string; lang: La
         let body = '';
         if (leaf.state === 'excluded') {
           suiteSkipped++;
-          body = `<skipped${attrs({ message: leaf.reason || STATE_LABEL[leaf.state][lang] })}/>`;
+          body = `<skipped${attrs({ message: leaf.reason || stateLabel(leaf.state, lang) })}/>`;
         } else if (leaf.state !== 'met') {
           suiteFailures++;
           const lost = leaf.points - leaf.earned;
-          const parts = [STATE_LABEL[leaf.state][lang]];
+          const parts = [stateLabel(leaf.state, lang)];
           if (leaf.missingKinds.length) {
-            parts.push(t(lang, 'missingKinds', { kinds: kindLabels(standard, leaf.missingKinds, lang).join(', ') }));
+            parts.push(t(lang, 'report.missingKinds', { kinds: joinList(kindLabels(standard, leaf.missingKinds, lang), lang) }));
           }
-          parts.push(t(lang, 'pointsLost', { lost: formatPoints(lost), points: formatPoints(leaf.points) }));
-          const message = parts.join(lang === 'zh-CN' ? '；' : '; ');
+          parts.push(t(lang, 'report.pointsLost', { lost: formatPoints(lost), points: formatPoints(leaf.points) }));
+          const message = parts.join(t(lang, 'punct.clauses'));
           const details = [leaf.reason, ...related].join('\n');
           body = `<failure${attrs({ message, type: leaf.state })}>${escapeXml(details)}</failure>`;
         }
@@ -77,8 +81,8 @@ export function toJunit(results: PackResult[], opts: { baseDir: string; lang: La
       // A pack that cannot be scored (unreadable manifest, unknown standard) still shows up, as an error.
       suiteErrors++;
       const reasons = packDiagnostics.filter((d) => d.severity === 'error').map((d) => `${where(d)} ${d.code}: ${d.message}`);
-      const message = reasons[0] ?? t(lang, 'notScored');
-      cases.push(`    <testcase${attrs({ classname: 'evidence-pack', name: t(lang, 'notScored') })}>`
+      const message = reasons[0] ?? t(lang, 'report.notScored');
+      cases.push(`    <testcase${attrs({ classname: 'evidence-pack', name: t(lang, 'report.notScored') })}>`
         + `<error${attrs({ message, type: 'not-scored' })}>${escapeXml(reasons.join('\n'))}</error></testcase>`);
     }
 
@@ -103,3 +107,11 @@ export function toJunit(results: PackResult[], opts: { baseDir: string; lang: La
     + suites.join('\n') + (suites.length ? '\n' : '')
     + '</testsuites>\n';
 }
+
+export const junitFormatter: Formatter = {
+  id: 'junit',
+  description: { en: 'JUnit XML: each leaf clause a test, for CI test reports', 'zh-CN': 'JUnit XML：每个末级条款一个测试，供 CI 测试报告显示' },
+  commands: ['check'],
+  fileExtension: 'xml',
+  render: ({ results, baseDir, lang }) => toJunit(results, { baseDir, lang }),
+};

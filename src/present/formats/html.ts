@@ -1,135 +1,20 @@
 // The report a consultant hands to the client (`evidence-pack report`, and the extension's "Export Report"):
 // one self-contained HTML file — inline CSS, inline SVG, no script, nothing fetched — that reads on screen and
 // prints to A4. It only renders the engine's Score and diagnostics; it never recomputes a score.
-import { fillTemplate, pick } from '../core/messages';
-import type {
-  Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, LeafState, PackResult, Score, Severity, Standard,
-} from '../core/types';
-import { compareDiagnostics, packLabel, relativePath } from './sarif';
+import { pick } from '../../core/messages';
+import { relativePath } from '../../core/paths';
+import type { Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, PackResult, Score, Standard } from '../../core/types';
+import { t as say, type PresentString } from '../catalogue';
+import { formatGain, formatPoints, formatScore, starsText } from '../numbers';
+import { compareDiagnostics } from '../order';
+import { bandLabelOf, colon, isFail, joinList, kindLabels, maxStars, packLabel, severityLabel, stateLabel } from '../vocabulary';
+import type { Formatter } from './registry';
 
-// ---------------------------------------------------------------- shared vocabulary (also junit, diff)
+type ReportId = PresentString extends infer K ? K extends `report.${infer R}` ? R : never : never;
 
-type Both = { en: string; 'zh-CN': string };
-
-export const STATE_LABEL: Record<LeafState, Both> = {
-  met: { en: 'Met', 'zh-CN': '符合' },
-  partial: { en: 'Partial', 'zh-CN': '部分符合' },
-  incomplete: { en: 'Missing evidence', 'zh-CN': '缺少证据' },
-  missing: { en: 'No entry', 'zh-CN': '无条目' },
-  nonconforming: { en: 'Non-conforming', 'zh-CN': '不符合' },
-  excluded: { en: 'Excluded', 'zh-CN': '删减' },
-};
-
-const SEVERITY_LABEL: Record<Severity, Both> = {
-  error: { en: 'Error', 'zh-CN': '错误' },
-  warning: { en: 'Warning', 'zh-CN': '警告' },
-  info: { en: 'Info', 'zh-CN': '提示' },
-};
-
-const STRINGS = {
-  reportTitle: { en: 'Evidence Pack assessment report', 'zh-CN': '证据包评价报告' },
-  organisation: { en: 'Organisation', 'zh-CN': '组织' },
-  orgProduction: { en: 'Production enterprise', 'zh-CN': '生产型企业' },
-  orgSalesService: { en: 'Sales and service enterprise', 'zh-CN': '销售服务型企业' },
-  unnamedOrganisation: { en: '(organisation not named in the manifest)', 'zh-CN': '（清单中未写明组织名称）' },
-  pack: { en: 'Pack', 'zh-CN': '证据包' },
-  standard: { en: 'Standard', 'zh-CN': '标准' },
-  assessmentDate: { en: 'Assessment date', 'zh-CN': '评价日期' },
-  window: { en: 'Evidence window', 'zh-CN': '证据有效期' },
-  windowText: { en: '{months} months before the assessment date', 'zh-CN': '评价日期前 {months} 个月内' },
-  target: { en: 'Target', 'zh-CN': '目标等级' },
-  score: { en: 'Score', 'zh-CN': '得分' },
-  rating: { en: 'Rating', 'zh-CN': '等级' },
-  starsAria: { en: '{stars} stars', 'zh-CN': '{stars} 星' },
-  provisional: {
-    en: 'Provisional weights: the per-clause points of this standard are not public, so these points are an estimate. '
-      + 'Add the certification body\'s scoring sheet (scoring: in evidence-pack.yaml) for a score that can be relied on.',
-    'zh-CN': '暂定分值：该标准各条款的分值未公开，此处分值为估计值。'
-      + '请在 evidence-pack.yaml 中以 scoring: 引用认证机构的评分表，得出可以采信的得分。',
-  },
-  provisionalSheet: {
-    en: 'Provisional weights: the scoring sheet is not marked official (weights: official), or it leaves some clauses at the standard\'s estimated points.',
-    'zh-CN': '暂定分值：评分表未标明为正式分值（weights: official），或仍有条款沿用标准的估计分值。',
-  },
-  scoringSheet: { en: 'Points from the scoring sheet: {source}', 'zh-CN': '分值来自评分表：{source}' },
-  generated: { en: 'Generated on {date} by evidence-pack', 'zh-CN': '由 evidence-pack 生成于 {date}' },
-  formulaTitle: { en: 'How the score is computed', 'zh-CN': '得分计算方法' },
-  formulaBase: { en: 'Base = earned {earned} ÷ applicable {applicable} × {scale} = {base}', 'zh-CN': '基础分 = 得分 {earned} ÷ 适用总分 {applicable} × {scale} = {base}' },
-  formulaFinal: {
-    en: 'Score = {base} − {deductions} special deduction(s) × {dpoints} + {bonus} bonus × {bpoints} = {score}',
-    'zh-CN': '得分 = {base} − 特别扣分 {deductions} 项 × {dpoints} + 特别加分 {bonus} 项 × {bpoints} = {score}',
-  },
-  overview: { en: 'Score by section', 'zh-CN': '各部分得分' },
-  clausesTitle: { en: 'Clauses and evidence', 'zh-CN': '条款与证据' },
-  colClause: { en: 'Clause', 'zh-CN': '条款' },
-  colPoints: { en: 'Points', 'zh-CN': '分值' },
-  colEarned: { en: 'Earned', 'zh-CN': '得分' },
-  colState: { en: 'State', 'zh-CN': '状态' },
-  colEvidence: { en: 'Evidence', 'zh-CN': '证据' },
-  colGain: { en: 'Gain', 'zh-CN': '可增加' },
-  colMissing: { en: 'What is missing', 'zh-CN': '所缺内容' },
-  colSeverity: { en: 'Severity', 'zh-CN': '级别' },
-  colLocation: { en: 'Location', 'zh-CN': '位置' },
-  colCode: { en: 'Code', 'zh-CN': '代码' },
-  colMessage: { en: 'Message', 'zh-CN': '信息' },
-  noEvidence: { en: 'No evidence listed', 'zh-CN': '未列出证据' },
-  doesNotCount: { en: 'does not count', 'zh-CN': '不计入' },
-  undated: { en: 'undated', 'zh-CN': '无日期' },
-  source: { en: 'listed in {file}', 'zh-CN': '见 {file}' },
-  samples: { en: 'samples: {nonconforming} of {size} non-conforming', 'zh-CN': '抽样：{size} 个中 {nonconforming} 个不合格' },
-  notes: { en: 'Notes', 'zh-CN': '备注' },
-  specialTitle: { en: 'Special deductions and bonus', 'zh-CN': '特别扣分项与特别加分项' },
-  deductions: { en: 'Special deductions ({count} × −{points})', 'zh-CN': '特别扣分项（{count} 项 × −{points} 分）' },
-  noDeductions: { en: 'No special deductions.', 'zh-CN': '无特别扣分项。' },
-  failAt: { en: '{failAt} or more special deductions fail the assessment.', 'zh-CN': '特别扣分项达到 {failAt} 项即评为不合格。' },
-  rectified: { en: 'Rectified', 'zh-CN': '已整改' },
-  notRectified: { en: 'Not rectified', 'zh-CN': '未整改' },
-  bonus: { en: 'Special bonus (+{points}, at most {max})', 'zh-CN': '特别加分项（+{points} 分，最多 {max} 项）' },
-  noBonus: { en: 'No special bonus.', 'zh-CN': '无特别加分项。' },
-  gapsTitle: { en: 'Gaps to the next rating', 'zh-CN': '距下一等级的差距' },
-  gapsNeeded: { en: '{needed} more points reach {band} (from {score} to {min}). Largest gains first:', 'zh-CN': '再得 {needed} 分可达到{band}（从 {score} 到 {min}）。按可增加分值从大到小：' },
-  topBand: { en: 'The highest rating is reached.', 'zh-CN': '已达到最高等级。' },
-  noGaps: { en: 'Every applicable clause earns its full points.', 'zh-CN': '所有适用条款均已得满分。' },
-  diagnosticsTitle: { en: 'Diagnostics', 'zh-CN': '诊断信息' },
-  diagnosticsCount: { en: 'Errors: {error} · Warnings: {warning} · Notes: {info}', 'zh-CN': '错误 {error} 个 · 警告 {warning} 个 · 提示 {info} 个' },
-  noDiagnostics: { en: 'No diagnostics.', 'zh-CN': '没有诊断信息。' },
-  notScored: { en: 'Not scored', 'zh-CN': '无法评分' },
-  notScoredText: { en: 'This pack cannot be scored; the diagnostics below say why.', 'zh-CN': '此证据包无法评分，原因见下方诊断信息。' },
-  summaryTitle: { en: 'Packs in this report', 'zh-CN': '本报告包含的证据包' },
-  missingKinds: { en: 'missing {kinds}', 'zh-CN': '缺少{kinds}' },
-  pointsLost: { en: '{lost} of {points} points lost', 'zh-CN': '失 {lost}/{points} 分' },
-  sectionOf: { en: '{earned} of {applicable} points', 'zh-CN': '{earned}/{applicable} 分' },
-} satisfies Record<string, Both>;
-
-export type ReportString = keyof typeof STRINGS;
-
-/** A fixed string of the report (and JUnit/diff output) in `lang`, `{name}` placeholders filled. */
-export function t(lang: Lang, id: ReportString, args: Record<string, string | number> = {}): string {
-  return fillTemplate(STRINGS[id][lang], args);
-}
-
-/** Points as people write them: `5`, `3.5`, `2.67` (never `3.5000000001`). */
-export function formatPoints(n: number): string {
-  return String(Number(n.toFixed(2)));
-}
-
-/** The top-level clause (section) a clause belongs to. */
-export function sectionOf(standard: Standard, id: string): Clause | undefined {
-  let clause = standard.byId.get(id);
-  while (clause?.parentId) clause = standard.byId.get(clause.parentId);
-  return clause;
-}
-
-/** Kind ids → their labels in `lang` (unknown ids as they are). */
-export function kindLabels(standard: Standard | undefined, ids: string[], lang: Lang): string[] {
-  return ids.map((id) => {
-    const kind = standard?.kinds.find((k) => k.id === id);
-    return kind ? pick(kind.label, lang) : id;
-  });
-}
-
-export function starsText(stars: number, of = 5): string {
-  return '★'.repeat(Math.max(0, stars)) + '☆'.repeat(Math.max(0, of - stars));
+/** A string of the report in `lang` (catalogue ids `report.*`). */
+function t(lang: Lang, id: ReportId, args: Record<string, string | number> = {}): string {
+  return say(lang, `report.${id}`, args);
 }
 
 // ---------------------------------------------------------------- HTML
@@ -141,8 +26,8 @@ export function escapeHtml(text: string): string {
 }
 const e = escapeHtml;
 
-function formatScore(score: number, standard: Standard | undefined): string {
-  return score.toFixed(standard?.rating.rounding ?? 1);
+function scoreText(score: number, standard: Standard | undefined): string {
+  return formatScore(score, standard?.rating.rounding ?? 1);
 }
 
 /** `2026-11-28T01:02:03.456Z` → `2026-11-28 01:02 UTC`; anything else as given. */
@@ -169,7 +54,7 @@ export function renderReport(results: PackResult[], opts: { baseDir: string; lan
   if (!results.length) body.push(`<section class="part cover"><h1>${e(t(lang, 'reportTitle'))}</h1><p>${e(t(lang, 'noDiagnostics'))}</p></section>`);
 
   return `<!DOCTYPE html>
-<html lang="${lang === 'zh-CN' ? 'zh-CN' : 'en'}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -248,7 +133,7 @@ function renderSummary(results: PackResult[], opts: { baseDir: string; lang: Lan
   const rows = results.map((r) => {
     const s = r.score;
     return `<tr><td class="loc">${e(packLabel(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>`
-      + `<td class="num">${s ? e(formatScore(s.score, r.standard)) : '—'}</td>`
+      + `<td class="num">${s ? e(scoreText(s.score, r.standard)) : '—'}</td>`
       + `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'notScored'))}</td></tr>`;
   }).join('\n');
   return `<section class="part summary"><h1>${e(t(lang, 'reportTitle'))}</h1><h2>${e(t(lang, 'summaryTitle'))}</h2>
@@ -282,20 +167,18 @@ function renderCover(result: PackResult, ctx: Ctx): string {
     facts.push([t(lang, 'assessmentDate'), manifest.assessmentDate]);
     facts.push([t(lang, 'window'), t(lang, 'windowText', { months: manifest.windowMonths })]);
     if (manifest.target) {
-      const band = standard?.rating.bands.find((b) => b.id === manifest.target);
-      facts.push([t(lang, 'target'), band ? pick(band.label, lang) : manifest.target]);
+      facts.push([t(lang, 'target'), bandLabelOf(standard, manifest.target, lang)]);
     }
   }
   const dl = facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('');
 
   let resultBlock: string;
   if (score) {
-    const failed = score.rating.id === standard?.rating.fail.id;
-    const maxStars = Math.max(5, ...(standard?.rating.bands.map((b) => b.stars) ?? [0]));
-    resultBlock = `<div class="result${failed ? ' fail' : ''}">
-<div><div class="muted">${e(t(lang, 'score'))}</div><div class="score" data-testid="score">${e(formatScore(score.score, standard))}</div></div>
+    const failed = isFail(result, score);
+        resultBlock = `<div class="result${failed ? ' fail' : ''}">
+<div><div class="muted">${e(t(lang, 'score'))}</div><div class="score" data-testid="score">${e(scoreText(score.score, standard))}</div></div>
 <div><div class="muted">${e(t(lang, 'rating'))}</div>
-<div class="stars" data-testid="stars" aria-label="${e(t(lang, 'starsAria', { stars: score.rating.stars }))}">${failed ? '✗' : e(starsText(score.rating.stars, maxStars))}</div>
+<div class="stars" data-testid="stars" aria-label="${e(t(lang, 'starsAria', { stars: score.rating.stars }))}">${failed ? '✗' : e(starsText(score.rating.stars, maxStars(standard)))}</div>
 <div class="band" data-testid="band">${e(score.rating.label)}</div></div>
 </div>`;
   } else {
@@ -336,7 +219,7 @@ function renderFormula(score: Score, standard: Standard, lang: Lang): string {
 <p>${e(t(lang, 'formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }))}</p>
 <p>${e(t(lang, 'formulaFinal', {
     base, deductions: score.specialDeductions, dpoints: r.specialDeduction.points,
-    bonus: score.specialBonus, bpoints: r.specialBonus.points, score: formatScore(score.score, standard),
+    bonus: score.specialBonus, bpoints: r.specialBonus.points, score: scoreText(score.score, standard),
   }))}</p></div>`;
 }
 
@@ -422,8 +305,6 @@ ${rows}
   return `<section class="part clauses-part"><h2>${e(t(lang, 'clausesTitle'))}</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
-function colon(lang: Lang): string { return lang === 'zh-CN' ? '：' : ': '; }
-
 function displayFile(file: string, ctx: Ctx): string {
   return /^(\/|[A-Za-z]:[\\/])/.test(file) ? relativePath(ctx.baseDir, file) : file;
 }
@@ -454,7 +335,7 @@ function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], s
 <td><strong>${e(leaf.id)}</strong> ${e(pick(leaf.title, lang))}</td>
 <td class="num">${e(formatPoints(s.points))}</td>
 <td class="num">${s.state === 'excluded' ? '—' : e(formatPoints(s.earned))}</td>
-<td><span class="state state-${e(s.state)}">${e(STATE_LABEL[s.state][lang])}</span></td>
+<td><span class="state state-${e(s.state)}">${e(stateLabel(s.state, lang))}</span></td>
 <td>${evidence}<div class="why">${e(s.reason)}</div>${extra.map((x) => `<div class="why">${e(x)}</div>`).join('')}${sources.length ? `<div class="why loc">${e(t(lang, 'source', { file: sources.join(', ') }))}</div>` : ''}</td>
 </tr>`;
 }
@@ -480,13 +361,13 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
     const next = score.next;
     const rows = next.suggestions.map((s) => {
       const clause = standard.byId.get(s.clause);
-      const missing = s.missingKinds.length ? t(lang, 'missingKinds', { kinds: kindLabels(standard, s.missingKinds, lang).join(lang === 'zh-CN' ? '、' : ', ') }) : '';
+      const missing = s.missingKinds.length ? t(lang, 'missingKinds', { kinds: joinList(kindLabels(standard, s.missingKinds, lang), lang) }) : '';
       return `<tr data-clause="${e(s.clause)}"><td><strong>${e(s.clause)}</strong> ${e(clause ? pick(clause.title, lang) : '')}</td>`
-        + `<td><span class="state state-${e(s.state)}">${e(STATE_LABEL[s.state][lang])}</span></td>`
-        + `<td>${e(missing)}</td><td class="num">+${e(s.gain.toFixed(1))}</td></tr>`;
+        + `<td><span class="state state-${e(s.state)}">${e(stateLabel(s.state, lang))}</span></td>`
+        + `<td>${e(missing)}</td><td class="num">${e(formatGain(s.gain))}</td></tr>`;
     }).join('\n');
     gaps = `<p data-testid="next">${e(t(lang, 'gapsNeeded', {
-      needed: next.needed.toFixed(r.rounding), band: next.label, score: formatScore(score.score, standard), min: next.min,
+      needed: formatScore(next.needed, r.rounding), band: bandLabelOf(standard, next.id, lang, next.label), score: scoreText(score.score, standard), min: next.min,
     }))}</p>`
       + (next.suggestions.length
         ? `<table class="gaps"><thead><tr><th>${e(t(lang, 'colClause'))}</th><th>${e(t(lang, 'colState'))}</th><th>${e(t(lang, 'colMissing'))}</th><th class="num">${e(t(lang, 'colGain'))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
@@ -512,7 +393,7 @@ function renderDiagnostics(diagnostics: Diagnostic[], ctx: Ctx): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of sorted) counts[d.severity]++;
-  const rows = sorted.map((d) => `<tr data-code="${e(d.code)}"><td class="sev-${d.severity}">${e(SEVERITY_LABEL[d.severity][lang])}</td>`
+  const rows = sorted.map((d) => `<tr data-code="${e(d.code)}"><td class="sev-${d.severity}">${e(severityLabel(d.severity, lang))}</td>`
     + `<td class="loc">${e(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}</td>`
     + `<td class="code">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`).join('\n');
   return `<section class="part diagnostics-part">
@@ -525,3 +406,11 @@ ${rows}
     : `<p>${e(t(lang, 'noDiagnostics'))}</p>`}
 </section>`;
 }
+
+export const htmlFormatter: Formatter = {
+  id: 'html',
+  description: { en: 'The assessment report: one self-contained HTML file that prints to A4', 'zh-CN': '评价报告：一个独立的 HTML 文件，可打印为 A4' },
+  commands: ['report'],
+  fileExtension: 'html',
+  render: ({ results, baseDir, lang, generatedAt }) => renderReport(results, { baseDir, lang, generatedAt }),
+};
