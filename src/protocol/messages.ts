@@ -98,4 +98,5 @@ export type WebviewMessage =
   | { type: 'pickPack' };
 
 /** What the webview keeps with setState so the serializer can restore the panel after a reload. */
-export interface PanelState { pack?: string }
+/** What the webview keeps across a reload: the pack, and the last model, shown at once when restored. */
+export interface PanelState { pack?: string; model?: PanelModel }

@@ -171,10 +171,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(message)) return;
   if (message.type === 'update') {
     render(message.model);
-    vscode.setState({ pack: message.model.pack });
+    vscode.setState({ pack: message.model.pack, model: message.model });
   } else {
     focusClause(message.clause);
   }
 });
 
+// A restored panel shows the model it had at once; the extension sends a fresh one when its check is done.
+const saved = vscode.getState()?.model;
+if (saved && typeof saved === 'object' && saved.strings) render(saved);
 vscode.postMessage({ type: 'ready' });

@@ -47,12 +47,18 @@ export class ScorePanel implements vscode.Disposable {
   static serializer(context: vscode.ExtensionContext, service: PackService): vscode.WebviewPanelSerializer {
     return {
       async deserializeWebviewPanel(panel, state: unknown) {
+        // The page goes in first: the webview shows the model it kept in its state at once, instead of a
+        // blank page while the packs are checked; the fresh model replaces it when the check is done.
+        panel.webview.options = ScorePanel.options(context);
+        panel.webview.html = ScorePanel.htmlFor(context, panel.webview, service);
+        let ready = false;
+        const early = panel.webview.onDidReceiveMessage((raw: unknown) => { if (parseWebviewMessage(raw)?.type === 'ready') ready = true; });
         await service.whenReady();
+        early.dispose();
         const restored = parsePanelState(state, new Set(service.roots));
         const pack = restored.pack ?? currentPack(service);
-        panel.webview.options = ScorePanel.options(context);
         ScorePanel.current?.dispose();
-        ScorePanel.current = new ScorePanel(context, service, panel, pack);
+        ScorePanel.current = new ScorePanel(context, service, panel, pack, { htmlSet: true, ready });
       },
     };
   }
@@ -62,9 +68,11 @@ export class ScorePanel implements vscode.Disposable {
     private readonly service: PackService,
     readonly panel: vscode.WebviewPanel,
     private pack: string | undefined,
+    restored?: { htmlSet: boolean; ready: boolean },
   ) {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
-    panel.webview.html = this.html();
+    if (!restored?.htmlSet) panel.webview.html = this.html();
+    this.ready = restored?.ready ?? false;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
@@ -85,11 +93,15 @@ export class ScorePanel implements vscode.Disposable {
         }
       }),
     );
+    if (this.ready) this.render();
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    return ScorePanel.htmlFor(this.context, this.panel.webview, this.service);
+  }
+
+  static htmlFor(context: vscode.ExtensionContext, webview: vscode.Webview, service: PackService): string {
+    const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
     const { lang } = readSettings();
     return panelHtml({
       cspSource: webview.cspSource,
@@ -98,7 +110,7 @@ export class ScorePanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
       lang,
       title: tr('panel.title'),
-      host: this.service.host.kind,
+      host: service.host.kind,
     });
   }
 
