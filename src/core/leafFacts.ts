@@ -125,10 +125,9 @@ export function mergeLeaves(leaves: Clause[], files: FileResult[]): LeafFacts[] 
 
 // ---------------------------------------------------------------- incremental merging
 
-/** Whether a part gives samples, awarded, justification: the fields a leaf takes from the first
- *  file giving them (numbered, for `LeafAggregate.provider`). The first entry needs no tracking: it
- *  is the first part's, and the status is found from `byStatus`. */
-const SAMPLES = 0, AWARDED = 1, JUSTIFICATION = 2;
+/** Whether a part gives samples, awarded, justification (in that order: 0, 1, 2): the fields a leaf
+ *  takes from the first file giving them (`LeafAggregate.provider`). The first entry needs no tracking:
+ *  it is the first part's, and the status is found from `byStatus`. */
 const GIVES: ((p: LeafPart) => boolean)[] = [(p) => !!p.samplesEntry, (p) => !!p.awardedEntry, (p) => !!p.justification];
 
 /** One leaf's merge, kept in a form a file can be taken out of again. */
@@ -142,7 +141,7 @@ interface LeafAggregate {
    *  parts[0]'s); a scan along the leaf visits only these. */
   files: number[];
   parts: LeafPart[];
-  /** Per field (SAMPLES, AWARDED, JUSTIFICATION), the index of the first file giving it (−1: none). */
+  /** Per field (0 samples, 1 awarded, 2 justification), the index of the first file giving it (−1: none). */
   provider: number[];
   /** Status → ascending indexes of the files with an entry saying it. The winning status is the
    *  one whose first file comes first; conflicts and exclusions are listed from these. */

@@ -1,6 +1,6 @@
 // docs/scoring.md, rule by rule, on a standard of ten 10-point leaves (score = 10 × leaves met).
 import assert from 'node:assert/strict';
-import { allMetExcept, checkTestPack, codes, metEntry } from './support/memFs';
+import { allMetExcept, checkTestPack, codes } from './support/memFs';
 
 const sampled = (size: number, nc: number) => `  - clause: "1.2"\n    status: partial\n    samples: {size: ${size}, nonconforming: ${nc}}\n    evidence:\n      - {kind: record, title: r, date: 2026-09-01}\n`;
 const leaf = (r: Awaited<ReturnType<typeof checkTestPack>>, id: string) => r.score!.clauses.find((c) => c.id === id)!;

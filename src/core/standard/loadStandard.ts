@@ -4,7 +4,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { msg } from '../messages';
 import { Q } from '../rational';
 import { schemaDiagnostics } from '../schemaCheck';
-import { mapPair, mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
+import { mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
 import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, Standard } from '../types';
 import { ZERO_RANGE } from '../text';
 
@@ -114,7 +114,7 @@ export function checkTotals(standard: Standard, file: string, lang: Lang): Diagn
   return out;
 }
 
-export function nodeJs(src: YamlSource, node: Node | null | undefined): unknown {
+export function nodeJs(_src: YamlSource, node: Node | null | undefined): unknown {
   return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as unknown as { toJSON(): unknown }).toJSON() : undefined;
 }
 

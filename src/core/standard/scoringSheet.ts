@@ -38,7 +38,6 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     return { standard: base, diagnostics };
   }
   const standard = cloneStandard(base);
-  const baseLeaf = (id: string) => { const c = base.byId.get(id); return c && c.children.length === 0 ? c : undefined; };
 
   // ---- rows: which ones can be placed, checked before anything changes
   const rowsNode = mapValue(root, 'rows');

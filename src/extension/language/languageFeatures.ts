@@ -5,7 +5,7 @@ import type { ClauseScore, Diagnostic as CoreDiagnostic, Lang, PackResult } from
 import { systemClock } from '../../core/host';
 import type { PackService } from '../service/packService';
 import { DIAGNOSTIC_SOURCE, toVsRange } from '../service/packService';
-import { readSettings, tr } from '../service/settings';
+import { readSettings } from '../service/settings';
 import {
   clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition,
   findLinks, isRelativeTarget, kindAt, kindDocumentation, lensTitle,
