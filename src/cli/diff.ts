@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isInside, relativePath, toSlash } from '../core/paths';
 import type { Lang, PackResult, Score, Standard } from '../core/types';
-import { t, type PresentString } from '../present/catalogue';
+import { t } from '../present/catalogue';
 import { formatPoints, formatScore, formatScoreDelta } from '../present/numbers';
 import { bandLabel, packLabel, paren, stateLabel } from '../present/vocabulary';
 
@@ -20,11 +20,6 @@ const TEXT_FILE = /\.(ya?ml|json|md|markdown|txt)$/i;
 
 export class DiffError extends Error {}
 
-type DiffId = PresentString extends infer K ? K extends `diff.${infer R}` ? R : never : never;
-
-function m(lang: Lang, id: DiffId, args: Record<string, string> = {}): string {
-  return t(lang, `diff.${id}`, args);
-}
 
 interface GitResult { code: number; stdout: Buffer; stderr: string }
 
@@ -46,7 +41,7 @@ function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
 
 async function gitOk(cwd: string, args: string[], lang: Lang, input?: string): Promise<Buffer> {
   const r = await git(cwd, args, input);
-  if (r.code !== 0) throw new DiffError(m(lang, 'gitFailed', { args: args.join(' '), detail: r.stderr || `exit ${r.code}` }));
+  if (r.code !== 0) throw new DiffError(t(lang, 'diff.gitFailed', { args: args.join(' '), detail: r.stderr || `exit ${r.code}` }));
   return r.stdout;
 }
 
@@ -84,7 +79,7 @@ async function materialise(top: string, commit: string, target: string, lang: La
     const newline = batch.indexOf(0x0a, offset);
     const header = batch.subarray(offset, newline).toString('utf8').split(' ');
     const size = Number(header[2]);
-    if (header[1] !== 'blob' || !Number.isFinite(size)) throw new DiffError(m(lang, 'gitFailed', { args: 'cat-file --batch', detail: header.join(' ') }));
+    if (header[1] !== 'blob' || !Number.isFinite(size)) throw new DiffError(t(lang, 'diff.gitFailed', { args: 'cat-file --batch', detail: header.join(' ') }));
     const content = batch.subarray(newline + 1, newline + 1 + size);
     offset = newline + 1 + size + 1;
     const dest = path.join(target, ...entry.path.split('/'));
@@ -101,11 +96,11 @@ export async function scoreDiff(opts: {
   const { lang } = opts;
   const dir = path.resolve(opts.dir);
   const top = await git(dir, ['rev-parse', '--show-toplevel']).catch(() => undefined);
-  if (!top || top.code !== 0) throw new DiffError(m(lang, 'notGit', { dir: opts.dir }));
+  if (!top || top.code !== 0) throw new DiffError(t(lang, 'diff.notGit', { dir: opts.dir }));
   const topDir = path.resolve(top.stdout.toString('utf8').trim());
   const prefix = (await gitOk(dir, ['rev-parse', '--show-prefix'], lang)).toString('utf8').trim();
   const commitRes = await git(dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${opts.rev}^{commit}`]);
-  if (commitRes.code !== 0) throw new DiffError(m(lang, 'badRev', { rev: opts.rev }));
+  if (commitRes.code !== 0) throw new DiffError(t(lang, 'diff.badRev', { rev: opts.rev }));
   const commit = commitRes.stdout.toString('utf8').trim();
 
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'evidence-pack-diff-'));
@@ -142,11 +137,11 @@ export function describe(before: PackResult | undefined, after: PackResult | und
   const b = before?.score, a = after?.score;
   const digits = rounding(after?.standard ?? before?.standard);
   const fmt = (s: Score | undefined) => (s ? formatScore(s.score, digits) : '—');
-  const band = (r: PackResult | undefined) => (r?.score ? bandLabel(r, lang) : r ? m(lang, 'notScored') : '—');
+  const band = (r: PackResult | undefined) => (r?.score ? bandLabel(r, lang) : r ? t(lang, 'diff.notScored') : '—');
   const head = `${fmt(b)} → ${fmt(a)}${paren(`${band(before)} → ${band(after)}`, lang)}`;
   const sep = t(lang, 'punct.sentences');
-  if (!before) return `${head}${sep}${m(lang, 'newPack')}`;
-  if (!after) return `${head}${sep}${m(lang, 'removedPack')}`;
+  if (!before) return `${head}${sep}${t(lang, 'diff.newPack')}`;
+  if (!after) return `${head}${sep}${t(lang, 'diff.removedPack')}`;
   if (!a || !b) return head;
 
   const deltaText = formatScoreDelta(a.score - b.score, digits);
@@ -166,5 +161,5 @@ export function describe(before: PackResult | undefined, after: PackResult | und
       }
       return `${c.id} ${label}`;
     });
-  return `${head}${sep}${deltaText}${t(lang, 'punct.colon')}${changes.length ? changes.join(sep) : m(lang, 'noChange')}`;
+  return `${head}${sep}${deltaText}${t(lang, 'punct.colon')}${changes.length ? changes.join(sep) : t(lang, 'diff.noChange')}`;
 }

@@ -3,7 +3,7 @@
 // pack rules + score. A file is re-read and re-parsed only after `invalidate(path)`.
 import picomatch from 'picomatch';
 import { analyzeEvidenceText } from './analyze';
-import { MANIFEST_NAME, SKIPPED_DIRS } from './constants';
+import { DEFAULT_EVIDENCE_GLOBS, MANIFEST_NAME, SKIPPED_DIRS } from './constants';
 import { makeContext, type LinkCache, type PackContext } from './context';
 import { DEFAULT_MAX_FILE_SIZE, type DirEntry, type Host } from './host';
 import { LeafMerger } from './leafFacts';
@@ -114,7 +114,7 @@ export class Engine {
     const globs = setup?.manifest.manifest?.evidenceGlobs;
     const rel = relativePath(normalizePath(root), normalizePath(file));
     if (rel.startsWith('..')) return false;
-    return this.matcher(globs ?? ['**/*.evidence.yaml', '**/*.evidence.yml', '**/*.evidence.md'])(rel);
+    return this.matcher(globs ?? DEFAULT_EVIDENCE_GLOBS)(rel);
   }
 
   /** A file or folder changed (on disk or in an editor buffer): drop what was cached for it. */

@@ -1,6 +1,7 @@
 // Leaf states and the pack score, exactly as docs/scoring.md says, in exact rationals; rounded once,
 // half-up, at the end. Views only render the Score this returns.
 import { exclusionStands, missingKinds, type LeafFacts } from './leafFacts';
+import { kindById } from './context';
 import { msg, pick } from './messages';
 import { Q } from './rational';
 import { samplesAreValid } from './rules/samplesInvalid';
@@ -45,7 +46,8 @@ const num = (q: Q, decimals = 4) => q.toNumber(decimals);
 
 export function scorePack(pack: string, standard: Standard, manifest: Manifest, facts: LeafFacts[], lang: Lang): Score {
   const rules = standard.rating;
-  const kindLabel = (id: string) => pick(standard.kinds.find((k) => k.id === id)?.label, lang) || id;
+  // Looked up in the standard's kind index: a scan per missing kind was O(leaves × kinds).
+  const kindLabel = (id: string) => pick(kindById(standard, id)?.label, lang) || id;
   const results = facts.map((f) => scoreLeaf(f, lang, kindLabel));
   let applicable = Q.ZERO, earned = Q.ZERO;
   for (const r of results) {

@@ -1,6 +1,7 @@
 // The names of things, in the reader's language: leaf states, severities, evidence kinds, rating bands,
 // clause titles, packs. Every view asks here; none writes an id where a reader expects a word (a kind,
 // band or state id is shown only when the standard has no label for it).
+import { kindById } from '../core/context';
 import { pick } from '../core/messages';
 import { relativePath, toSlash } from '../core/paths';
 import type { Clause, LeafState, Lang, PackResult, Score, Severity, Standard } from '../core/types';
@@ -23,7 +24,7 @@ export function paren(text: string, lang: Lang): string { return t(lang, 'punct.
 
 /** A kind's label in `lang` (the id itself only for a kind the standard does not define). */
 export function kindLabel(standard: Standard | undefined, id: string, lang: Lang): string {
-  const kind = standard?.kinds.find((k) => k.id === id);
+  const kind = standard && kindById(standard, id);
   return kind ? pick(kind.label, lang) || id : id;
 }
 

@@ -1,7 +1,7 @@
 // The status bar text and tooltip for a pack's score (README.md, "In VS Code"), without vscode.
 import type { Lang, PackResult } from '../../core/types';
 import { pick } from '../../core/messages';
-import { formatScore } from '../../present/numbers';
+import { formatScore, starsText } from '../../present/numbers';
 import { bandLabel, isFail, isProvisional, maxStars } from '../../present/vocabulary';
 import { t } from '../strings';
 
@@ -30,7 +30,7 @@ export function statusText(result: PackResult, lang: Lang): string {
   const rounding = result.standard?.rating.rounding ?? 1;
   const parts: string[] = [];
   if (isFail(result, score)) parts.push('✗');
-  else if (score.rating.stars > 0) parts.push('★'.repeat(score.rating.stars));
+  else if (score.rating.stars > 0) parts.push(starsText(score.rating.stars, score.rating.stars));
   parts.push(formatScore(score.score, rounding));
   parts.push(bandLabel(result, lang));
   let text = parts.join(' ');

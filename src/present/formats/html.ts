@@ -4,18 +4,12 @@
 import { pick } from '../../core/messages';
 import { relativePath } from '../../core/paths';
 import type { Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, PackResult, Score, Standard } from '../../core/types';
-import { t as say, type PresentString } from '../catalogue';
+import { t } from '../catalogue';
 import { formatGain, formatPoints, formatScore, starsText } from '../numbers';
 import { compareDiagnostics } from '../order';
 import { bandLabelOf, colon, isFail, joinList, kindLabels, maxStars, packLabel, severityLabel, stateLabel } from '../vocabulary';
 import type { Formatter } from './registry';
 
-type ReportId = PresentString extends infer K ? K extends `report.${infer R}` ? R : never : never;
-
-/** A string of the report in `lang` (catalogue ids `report.*`). */
-function t(lang: Lang, id: ReportId, args: Record<string, string | number> = {}): string {
-  return say(lang, `report.${id}`, args);
-}
 
 // ---------------------------------------------------------------- HTML
 
@@ -46,12 +40,12 @@ export function renderReport(results: PackResult[], opts: { baseDir: string; lan
   const { lang } = opts;
   const generatedAt = displayTime(opts.generatedAt) ?? todayIso();
   const organisations = [...new Set(results.map((r) => r.manifest?.organization?.name).filter((n): n is string => !!n))];
-  const title = `${t(lang, 'reportTitle')}${organisations.length ? ' — ' + organisations.join(', ') : ''}`;
+  const title = `${t(lang, 'report.reportTitle')}${organisations.length ? ' — ' + organisations.join(', ') : ''}`;
 
   const body: string[] = [];
   if (results.length > 1) body.push(renderSummary(results, opts));
   for (const result of results) body.push(renderPack(result, { ...opts, generatedAt }));
-  if (!results.length) body.push(`<section class="part cover"><h1>${e(t(lang, 'reportTitle'))}</h1><p>${e(t(lang, 'noDiagnostics'))}</p></section>`);
+  if (!results.length) body.push(`<section class="part cover"><h1>${e(t(lang, 'report.reportTitle'))}</h1><p>${e(t(lang, 'report.noDiagnostics'))}</p></section>`);
 
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -134,10 +128,10 @@ function renderSummary(results: PackResult[], opts: { baseDir: string; lang: Lan
     const s = r.score;
     return `<tr><td class="loc">${e(packLabel(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>`
       + `<td class="num">${s ? e(scoreText(s.score, r.standard)) : '—'}</td>`
-      + `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'notScored'))}</td></tr>`;
+      + `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'report.notScored'))}</td></tr>`;
   }).join('\n');
-  return `<section class="part summary"><h1>${e(t(lang, 'reportTitle'))}</h1><h2>${e(t(lang, 'summaryTitle'))}</h2>
-<table><thead><tr><th>${e(t(lang, 'pack'))}</th><th>${e(t(lang, 'organisation'))}</th><th class="num">${e(t(lang, 'score'))}</th><th>${e(t(lang, 'rating'))}</th></tr></thead>
+  return `<section class="part summary"><h1>${e(t(lang, 'report.reportTitle'))}</h1><h2>${e(t(lang, 'report.summaryTitle'))}</h2>
+<table><thead><tr><th>${e(t(lang, 'report.pack'))}</th><th>${e(t(lang, 'report.organisation'))}</th><th class="num">${e(t(lang, 'report.score'))}</th><th>${e(t(lang, 'report.rating'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
 }
 
@@ -158,16 +152,16 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   const { lang } = ctx;
   const { manifest, standard, score } = result;
   const org = manifest?.organization;
-  const orgType = org?.type === 'production' ? t(lang, 'orgProduction') : org?.type === 'sales-service' ? t(lang, 'orgSalesService') : '';
+  const orgType = org?.type === 'production' ? t(lang, 'report.orgProduction') : org?.type === 'sales-service' ? t(lang, 'report.orgSalesService') : '';
   const facts: [string, string][] = [];
-  facts.push([t(lang, 'pack'), packLabel(ctx.baseDir, result.root)]);
-  if (standard) facts.push([t(lang, 'standard'), `${pick(standard.title, lang)} (${standard.id})`]);
-  else if (manifest) facts.push([t(lang, 'standard'), manifest.standardRef]);
+  facts.push([t(lang, 'report.pack'), packLabel(ctx.baseDir, result.root)]);
+  if (standard) facts.push([t(lang, 'report.standard'), `${pick(standard.title, lang)} (${standard.id})`]);
+  else if (manifest) facts.push([t(lang, 'report.standard'), manifest.standardRef]);
   if (manifest) {
-    facts.push([t(lang, 'assessmentDate'), manifest.assessmentDate]);
-    facts.push([t(lang, 'window'), t(lang, 'windowText', { months: manifest.windowMonths })]);
+    facts.push([t(lang, 'report.assessmentDate'), manifest.assessmentDate]);
+    facts.push([t(lang, 'report.window'), t(lang, 'report.windowText', { months: manifest.windowMonths })]);
     if (manifest.target) {
-      facts.push([t(lang, 'target'), bandLabelOf(standard, manifest.target, lang)]);
+      facts.push([t(lang, 'report.target'), bandLabelOf(standard, manifest.target, lang)]);
     }
   }
   const dl = facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('');
@@ -176,48 +170,48 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   if (score) {
     const failed = isFail(result, score);
         resultBlock = `<div class="result${failed ? ' fail' : ''}">
-<div><div class="muted">${e(t(lang, 'score'))}</div><div class="score" data-testid="score">${e(scoreText(score.score, standard))}</div></div>
-<div><div class="muted">${e(t(lang, 'rating'))}</div>
-<div class="stars" data-testid="stars" aria-label="${e(t(lang, 'starsAria', { stars: score.rating.stars }))}">${failed ? '✗' : e(starsText(score.rating.stars, maxStars(standard)))}</div>
+<div><div class="muted">${e(t(lang, 'report.score'))}</div><div class="score" data-testid="score">${e(scoreText(score.score, standard))}</div></div>
+<div><div class="muted">${e(t(lang, 'report.rating'))}</div>
+<div class="stars" data-testid="stars" aria-label="${e(t(lang, 'report.starsAria', { stars: score.rating.stars }))}">${failed ? '✗' : e(starsText(score.rating.stars, maxStars(standard)))}</div>
 <div class="band" data-testid="band">${e(score.rating.label)}</div></div>
 </div>`;
   } else {
-    resultBlock = `<div class="result fail"><div class="band" data-testid="band">${e(t(lang, 'notScored'))}</div><p>${e(t(lang, 'notScoredText'))}</p></div>`;
+    resultBlock = `<div class="result fail"><div class="band" data-testid="band">${e(t(lang, 'report.notScored'))}</div><p>${e(t(lang, 'report.notScoredText'))}</p></div>`;
   }
 
   const notices: string[] = [];
   // The sheet is named whenever one is used; the provisional notice stays while any leaf's points are provisional.
   if (score?.standard.scoringSource) {
-    notices.push(`<p class="muted" data-testid="sheet">${e(t(lang, 'scoringSheet', { source: score.standard.scoringSource }))}</p>`);
+    notices.push(`<p class="muted" data-testid="sheet">${e(t(lang, 'report.scoringSheet', { source: score.standard.scoringSource }))}</p>`);
   }
   if ((score?.standard.weights ?? standard?.weights) === 'provisional') {
-    notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, score?.standard.sheet ? 'provisionalSheet' : 'provisional'))}</div>`);
+    notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, score?.standard.sheet ? 'report.provisionalSheet' : 'report.provisional'))}</div>`);
   }
 
-  const overview = score && standard ? `<h3>${e(t(lang, 'overview'))}</h3>\n${renderBars(score.sections.map((s) => {
+  const overview = score && standard ? `<h3>${e(t(lang, 'report.overview'))}</h3>\n${renderBars(score.sections.map((s) => {
     const clause = standard.byId.get(s.id);
     return { label: `${s.id} ${clause ? pick(clause.title, lang) : ''}`.trim(), earned: s.earned, applicable: s.applicable };
   }), lang)}` : '';
 
   return `<section class="part cover">
-<h1>${e(t(lang, 'reportTitle'))}</h1>
-<p class="org">${e(org?.name ?? t(lang, 'unnamedOrganisation'))}</p>
+<h1>${e(t(lang, 'report.reportTitle'))}</h1>
+<p class="org">${e(org?.name ?? t(lang, 'report.unnamedOrganisation'))}</p>
 ${orgType ? `<p class="muted">${e(orgType)}</p>` : ''}
 <dl>${dl}</dl>
 ${resultBlock}
 ${notices.join('\n')}
 ${score && standard ? renderFormula(score, standard, lang) : ''}
 ${overview}
-<p class="muted">${e(t(lang, 'generated', { date: ctx.generatedAt }))}</p>
+<p class="muted">${e(t(lang, 'report.generated', { date: ctx.generatedAt }))}</p>
 </section>`;
 }
 
 function renderFormula(score: Score, standard: Standard, lang: Lang): string {
   const r = standard.rating;
   const base = formatPoints(score.base);
-  return `<div class="formula" data-testid="why"><strong>${e(t(lang, 'formulaTitle'))}</strong>
-<p>${e(t(lang, 'formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }))}</p>
-<p>${e(t(lang, 'formulaFinal', {
+  return `<div class="formula" data-testid="why"><strong>${e(t(lang, 'report.formulaTitle'))}</strong>
+<p>${e(t(lang, 'report.formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }))}</p>
+<p>${e(t(lang, 'report.formulaFinal', {
     base, deductions: score.specialDeductions, dpoints: r.specialDeduction.points,
     bonus: score.specialBonus, bpoints: r.specialBonus.points, score: scoreText(score.score, standard),
   }))}</p></div>`;
@@ -245,14 +239,14 @@ function renderBars(rows: { label: string; earned: number; applicable: number }[
     const ratio = row.applicable > 0 ? Math.min(1, Math.max(0, row.earned / row.applicable)) : 0;
     const colour = row.applicable === 0 ? 'var(--excluded)' : ratio >= 0.9 ? 'var(--met)' : ratio >= 0.7 ? 'var(--partial)' : 'var(--bad)';
     const shown = truncateToWidth(row.label, 36);
-    const value = t(lang, 'sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) });
+    const value = t(lang, 'report.sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) });
     return `<g><title>${e(row.label)}: ${e(value)}</title>`
       + `<text x="0" y="${y + barHeight - 2}">${e(shown)}</text>`
       + `<rect class="track" x="${labelWidth}" y="${y}" width="${barWidth}" height="${barHeight}" rx="2"/>`
       + `<rect x="${labelWidth}" y="${y}" width="${(barWidth * ratio).toFixed(1)}" height="${barHeight}" rx="2" fill="${colour}"/>`
       + `<text class="value" x="${labelWidth + barWidth + 8}" y="${y + barHeight - 2}">${e(value)}</text></g>`;
   }).join('');
-  const summary = rows.map((row) => `${row.label} ${t(lang, 'sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) })}`).join('; ');
+  const summary = rows.map((row) => `${row.label} ${t(lang, 'report.sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) })}`).join('; ');
   return `<svg role="img" aria-label="${e(summary)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
 }
 
@@ -294,15 +288,15 @@ function renderClauses(result: PackResult, score: Score, standard: Standard, ctx
       return s ? renderClauseRow(leaf, s, entriesOf.get(leaf.id) ?? [], standard, ctx) : '';
     }).join('\n');
     return `<div class="section-block" data-section="${e(section.id)}">
-<h3>${e(section.id)} ${e(pick(section.title, lang))} <span class="muted">— ${e(t(lang, 'sectionOf', { earned: formatPoints(totals.earned), applicable: formatPoints(totals.applicable) }))}</span></h3>
+<h3>${e(section.id)} ${e(pick(section.title, lang))} <span class="muted">— ${e(t(lang, 'report.sectionOf', { earned: formatPoints(totals.earned), applicable: formatPoints(totals.applicable) }))}</span></h3>
 ${renderBars(chartRows, lang)}
-<table class="clauses"><thead><tr><th>${e(t(lang, 'colClause'))}</th><th class="num">${e(t(lang, 'colPoints'))}</th><th class="num">${e(t(lang, 'colEarned'))}</th><th>${e(t(lang, 'colState'))}</th><th>${e(t(lang, 'colEvidence'))}</th></tr></thead>
+<table class="clauses"><thead><tr><th>${e(t(lang, 'report.colClause'))}</th><th class="num">${e(t(lang, 'report.colPoints'))}</th><th class="num">${e(t(lang, 'report.colEarned'))}</th><th>${e(t(lang, 'report.colState'))}</th><th>${e(t(lang, 'report.colEvidence'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
 </div>`;
   });
-  return `<section class="part clauses-part"><h2>${e(t(lang, 'clausesTitle'))}</h2>\n${blocks.join('\n')}\n</section>`;
+  return `<section class="part clauses-part"><h2>${e(t(lang, 'report.clausesTitle'))}</h2>\n${blocks.join('\n')}\n</section>`;
 }
 
 function displayFile(file: string, ctx: Ctx): string {
@@ -319,24 +313,24 @@ function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], s
       const bits = [`<strong>${e(kind)}</strong>${colon(lang)}${e(item.title ?? target)}`];
       if (item.title && target) bits.push(`<span class="loc">${e(target)}</span>`);
       if (item.date) bits.push(e(item.date));
-      else if (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated) bits.push(`<span class="muted">${e(t(lang, 'undated'))}</span>`);
-      if (!item.counts) bits.push(`<span class="no">✗ ${e(t(lang, 'doesNotCount'))}</span>`);
+      else if (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated) bits.push(`<span class="muted">${e(t(lang, 'report.undated'))}</span>`);
+      if (!item.counts) bits.push(`<span class="no">✗ ${e(t(lang, 'report.doesNotCount'))}</span>`);
       items.push(`<li>${bits.join(' · ')}</li>`);
     }
   }
   const extra: string[] = [];
   for (const entry of entries) {
-    if (entry.samples) extra.push(t(lang, 'samples', { size: entry.samples.size, nonconforming: entry.samples.nonconforming }));
-    if (entry.notes) extra.push(`${t(lang, 'notes')}${colon(lang)}${entry.notes}`);
+    if (entry.samples) extra.push(t(lang, 'report.samples', { size: entry.samples.size, nonconforming: entry.samples.nonconforming }));
+    if (entry.notes) extra.push(`${t(lang, 'report.notes')}${colon(lang)}${entry.notes}`);
   }
   const sources = [...new Set(entries.map((en) => `${relativePath(ctx.baseDir, en.file)}:${en.idRange.start.line + 1}`))];
-  const evidence = items.length ? `<ul class="evidence">${items.join('')}</ul>` : `<span class="muted">${e(t(lang, 'noEvidence'))}</span>`;
+  const evidence = items.length ? `<ul class="evidence">${items.join('')}</ul>` : `<span class="muted">${e(t(lang, 'report.noEvidence'))}</span>`;
   return `<tr class="clause" data-clause="${e(leaf.id)}" data-state="${e(s.state)}">
 <td><strong>${e(leaf.id)}</strong> ${e(pick(leaf.title, lang))}</td>
 <td class="num">${e(formatPoints(s.points))}</td>
 <td class="num">${s.state === 'excluded' ? '—' : e(formatPoints(s.earned))}</td>
 <td><span class="state state-${e(s.state)}">${e(stateLabel(s.state, lang))}</span></td>
-<td>${evidence}<div class="why">${e(s.reason)}</div>${extra.map((x) => `<div class="why">${e(x)}</div>`).join('')}${sources.length ? `<div class="why loc">${e(t(lang, 'source', { file: sources.join(', ') }))}</div>` : ''}</td>
+<td>${evidence}<div class="why">${e(s.reason)}</div>${extra.map((x) => `<div class="why">${e(x)}</div>`).join('')}${sources.length ? `<div class="why loc">${e(t(lang, 'report.source', { file: sources.join(', ') }))}</div>` : ''}</td>
 </tr>`;
 }
 
@@ -347,43 +341,43 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
   const bonuses = result.manifest?.specialBonuses ?? [];
   const deductionList = deductions.length
     ? `<ul>${deductions.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — `
-      + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'rectified' : 'notRectified'))}</span>`
+      + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'report.rectified' : 'report.notRectified'))}</span>`
       + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`
-    : `<p>${e(t(lang, 'noDeductions'))}</p>`;
+    : `<p>${e(t(lang, 'report.noDeductions'))}</p>`;
   const bonusList = bonuses.length
     ? `<ul>${bonuses.map((b) => `<li class="clause">${e(b.reason)}${b.evidence ? ` <span class="loc">${e(b.evidence)}</span>` : ''}</li>`).join('')}</ul>`
-    : `<p>${e(t(lang, 'noBonus'))}</p>`;
+    : `<p>${e(t(lang, 'report.noBonus'))}</p>`;
 
   let gaps: string;
   if (!score.next) {
-    gaps = `<p>${e(t(lang, 'topBand'))}</p>`;
+    gaps = `<p>${e(t(lang, 'report.topBand'))}</p>`;
   } else {
     const next = score.next;
     const rows = next.suggestions.map((s) => {
       const clause = standard.byId.get(s.clause);
-      const missing = s.missingKinds.length ? t(lang, 'missingKinds', { kinds: joinList(kindLabels(standard, s.missingKinds, lang), lang) }) : '';
+      const missing = s.missingKinds.length ? t(lang, 'report.missingKinds', { kinds: joinList(kindLabels(standard, s.missingKinds, lang), lang) }) : '';
       return `<tr data-clause="${e(s.clause)}"><td><strong>${e(s.clause)}</strong> ${e(clause ? pick(clause.title, lang) : '')}</td>`
         + `<td><span class="state state-${e(s.state)}">${e(stateLabel(s.state, lang))}</span></td>`
         + `<td>${e(missing)}</td><td class="num">${e(formatGain(s.gain))}</td></tr>`;
     }).join('\n');
-    gaps = `<p data-testid="next">${e(t(lang, 'gapsNeeded', {
+    gaps = `<p data-testid="next">${e(t(lang, 'report.gapsNeeded', {
       needed: formatScore(next.needed, r.rounding), band: bandLabelOf(standard, next.id, lang, next.label), score: scoreText(score.score, standard), min: next.min,
     }))}</p>`
       + (next.suggestions.length
-        ? `<table class="gaps"><thead><tr><th>${e(t(lang, 'colClause'))}</th><th>${e(t(lang, 'colState'))}</th><th>${e(t(lang, 'colMissing'))}</th><th class="num">${e(t(lang, 'colGain'))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
-        : `<p>${e(t(lang, 'noGaps'))}</p>`);
+        ? `<table class="gaps"><thead><tr><th>${e(t(lang, 'report.colClause'))}</th><th>${e(t(lang, 'report.colState'))}</th><th>${e(t(lang, 'report.colMissing'))}</th><th class="num">${e(t(lang, 'report.colGain'))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
+        : `<p>${e(t(lang, 'report.noGaps'))}</p>`);
   }
 
   return `<section class="part special-part">
-<h2>${e(t(lang, 'specialTitle'))}</h2>
-<h3>${e(t(lang, 'deductions', { count: score.specialDeductions, points: r.specialDeduction.points }))}</h3>
+<h2>${e(t(lang, 'report.specialTitle'))}</h2>
+<h3>${e(t(lang, 'report.deductions', { count: score.specialDeductions, points: r.specialDeduction.points }))}</h3>
 ${deductionList}
-<p class="muted">${e(t(lang, 'failAt', { failAt: r.specialDeduction.failAt }))}</p>
-<h3>${e(t(lang, 'bonus', { points: r.specialBonus.points, max: r.specialBonus.max }))}</h3>
+<p class="muted">${e(t(lang, 'report.failAt', { failAt: r.specialDeduction.failAt }))}</p>
+<h3>${e(t(lang, 'report.bonus', { points: r.specialBonus.points, max: r.specialBonus.max }))}</h3>
 ${bonusList}
 </section>
 <section class="part gaps-part">
-<h2>${e(t(lang, 'gapsTitle'))}</h2>
+<h2>${e(t(lang, 'report.gapsTitle'))}</h2>
 ${gaps}
 </section>`;
 }
@@ -397,13 +391,13 @@ function renderDiagnostics(diagnostics: Diagnostic[], ctx: Ctx): string {
     + `<td class="loc">${e(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}</td>`
     + `<td class="code">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`).join('\n');
   return `<section class="part diagnostics-part">
-<h2>${e(t(lang, 'diagnosticsTitle'))}</h2>
+<h2>${e(t(lang, 'report.diagnosticsTitle'))}</h2>
 ${sorted.length
-    ? `<p>${e(t(lang, 'diagnosticsCount', counts))}</p>
-<table class="diagnostics"><thead><tr><th>${e(t(lang, 'colSeverity'))}</th><th>${e(t(lang, 'colLocation'))}</th><th>${e(t(lang, 'colCode'))}</th><th>${e(t(lang, 'colMessage'))}</th></tr></thead><tbody>
+    ? `<p>${e(t(lang, 'report.diagnosticsCount', counts))}</p>
+<table class="diagnostics"><thead><tr><th>${e(t(lang, 'report.colSeverity'))}</th><th>${e(t(lang, 'report.colLocation'))}</th><th>${e(t(lang, 'report.colCode'))}</th><th>${e(t(lang, 'report.colMessage'))}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`
-    : `<p>${e(t(lang, 'noDiagnostics'))}</p>`}
+    : `<p>${e(t(lang, 'report.noDiagnostics'))}</p>`}
 </section>`;
 }
 

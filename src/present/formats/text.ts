@@ -5,7 +5,7 @@ import { pick } from '../../core/messages';
 import { relativePath } from '../../core/paths';
 import type { Diagnostic, Lang, PackResult } from '../../core/types';
 import { t } from '../catalogue';
-import { formatGain, formatPoints, formatScore } from '../numbers';
+import { formatGain, formatPoints, formatScore, starsText } from '../numbers';
 import { bandLabelOf, clauseTitle, isFail, isProvisional, joinList, kindLabels, packLabel, paren } from '../vocabulary';
 import type { Formatter } from './registry';
 
@@ -19,7 +19,7 @@ function count(lang: Lang, severity: 'error' | 'warning' | 'info', n: number): s
   return t(lang, n === 1 ? `text.${severity}.one` : `text.${severity}.other`, { n });
 }
 
-function starsPrefix(stars: number): string { return stars > 0 ? '★'.repeat(stars) + ' ' : ''; }
+function starsPrefix(stars: number): string { return stars > 0 ? starsText(stars, stars) + ' ' : ''; }
 
 /** One line: `examples/demo-pack  ★★★ 85.3 三星级（暂定权重）  — 1 个错误，…`. */
 export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
