@@ -1,6 +1,6 @@
 // Bundles the CLI, the extension and the webview with esbuild. Types are checked
 // separately by `tsc --noEmit` (npm run typecheck): esbuild only strips them.
-import { build } from 'esbuild';
+import { context } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -17,19 +17,29 @@ const browserBundleExternal = {
 };
 
 rmSync('dist/cli.js.map', { force: true }); // dist/cli.js is the launcher now; its old map misleads
-await Promise.all([
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node',
-    target: 'node20', format: 'cjs', minify: !watch }),
+const configs = [
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node',
+    target: 'node20', format: 'cjs', minify: !watch },
   // `evidence-pack` itself: loads cli-main.js with V8's code cache (scripts/cli-launcher.cjs).
-  build({ entryPoints: ['scripts/cli-launcher.cjs'], outfile: 'dist/cli.js', platform: 'node', target: 'node20',
-    format: 'cjs', logLevel: 'warning', banner: { js: '#!/usr/bin/env node' } }),
+  { entryPoints: ['scripts/cli-launcher.cjs'], outfile: 'dist/cli.js', platform: 'node', target: 'node20',
+    format: 'cjs', logLevel: 'warning', banner: { js: '#!/usr/bin/env node' } },
   // The extension: one bundle with no Node built-in, run by the web worker extension host as it is
   // (package.json "browser") and by the Node host through the small entry below ("main").
-  build({ ...common, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/browser.js',
-    platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], minify: !watch }),
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], plugins: [browserBundleExternal], minify: !watch }),
-  build({ ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
-    platform: 'browser', target: 'es2020', format: 'iife', minify: !watch }),
-]);
+  { ...common, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/browser.js',
+    platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], minify: !watch },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js',
+    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], plugins: [browserBundleExternal], minify: !watch },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
+    platform: 'browser', target: 'es2020', format: 'iife', minify: !watch },
+];
+
+// `npm run build -- --watch`: build once, then rebuild each bundle when a file it includes changes.
+const contexts = await Promise.all(configs.map((c) => context(c)));
+await Promise.all(contexts.map((c) => c.rebuild()));
 chmodSync('dist/cli.js', 0o755);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('build: watching for changes (Ctrl+C to stop)');
+} else {
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
