@@ -11,9 +11,33 @@
 // that `yaml` would attach to an earlier node… any of these returns undefined and the caller parses
 // with `yaml` (parseYaml). A differential test (test/unit/fastYaml.test.ts) holds every accepted text
 // to parseDocument.
+//
+// What it accepts (anything else: undefined, and `yaml` parses the text):
+//
+//   | construct                 | accepted                                          | left to yaml                              |
+//   |---------------------------|---------------------------------------------------|-------------------------------------------|
+//   | document                  | one block mapping at column 0                     | `---`, `...`, `%` directives, a scalar    |
+//   | block mapping key         | [A-Za-z_][A-Za-z0-9_-]*, ≤ 1024 chars, unique     | quoted/explicit (`?`) keys, null/bool keys |
+//   | block sequence            | `- item` at the parent's or a deeper indentation  | odd indentation                           |
+//   | plain scalar              | one line or several (folded: space per break)     | indicator start, `: ` or ` #` inside      |
+//   | quoted scalar             | one line, '' as the only escape in '…'            | `\` escapes, several lines               |
+//   | block scalar              | `|`, `|-`, `>`, `>-` (no more-indented lines in >) | `|+`, `>+`, indentation indicators        |
+//   | flow collection           | one line of scalars: `[a, b]`, `{k: v}`, `[{…}]`  | nested/multi-line flow, `[ ]`, `{}`, `,]` |
+//   | comment                   | own line at one indentation, or after ` #`        | a comment yaml would attach elsewhere     |
+//   | characters                | UTF-8 text, LF or CR LF                           | tab, lone CR, C0/C1 controls, BOM, U+2028 |
+//   | anchors, aliases, tags    | —                                                 | all                                       |
+//
+// Upgrading `yaml`: CONTRIBUTING.md, "Upgrade the yaml package" (the differential fuzz at scale, with
+// the seeds to use and what to do on a difference).
 import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { LineIndex } from '../text';
 import type { YamlSource } from './yamlSource';
+
+/** The characters the parser looks at, by name (char codes). */
+const CH = {
+  CR: 13, SPACE: 32, DOUBLE_QUOTE: 34, HASH: 35, SINGLE_QUOTE: 39, COMMA: 44, DASH: 45, COLON: 58,
+  GREATER: 62, OPEN_BRACKET: 91, CLOSE_BRACKET: 93, OPEN_BRACE: 123, PIPE: 124, CLOSE_BRACE: 125,
+} as const;
 
 /** Bail-out signal inside the parser (never escapes this module). */
 class NotSimple extends Error {}
@@ -39,6 +63,26 @@ interface Line {
   content: number;
 }
 type Built = { node: Node; value: unknown; end: number };
+/**
+ * A node's range as `yaml` keeps it: where it starts, where its value ends, and where the node ends
+ * (after a trailing comment or the line break that belongs to it).
+ */
+type NodeRange = [start: number, valueEnd: number, nodeEnd: number];
+
+/**
+ * Comment lines just skipped: `yaml` gives them either to the next item (same indentation) or to a
+ * collection closing before it (more indented), whose range then runs to their end.
+ */
+interface CommentState {
+  /** The content line (index; lines.length: the end) they stand before; −1 when none. */
+  before: number;
+  /** Their indentation (all the same). */
+  indent: number;
+  /** Where a collection that takes them ends (the next content line's first character). */
+  end: number;
+  /** Whether a collection closing before that line took them. */
+  claimed: boolean;
+}
 
 let scalarTags: { test: RegExp; resolve: (s: string, onError: (m: string) => void, opt: object) => unknown; format?: string }[] | undefined;
 const RESOLVE_OPTIONS = { intAsBigInt: false };
@@ -71,21 +115,16 @@ class Parser {
   /** Index of the next line to read. */
   private at = 0;
   private depth = 0;
-  /** The content line (index; lines.length: the end) last found with comment lines just before it. */
-  private commentsBefore = -1;
-  /** Those comment lines' indentation (all the same), and where a collection taking them then ends. */
-  private commentIndent = -1;
-  private commentEnd = -1;
-  /** Whether a collection closing before that line took them (see closing()). */
-  private commentClaimed = false;
+  /** The comment lines last skipped, and who takes them (nextSignificant(), closing()). */
+  private readonly comments: CommentState = { before: -1, indent: -1, end: -1, claimed: false };
 
   constructor(private readonly text: string) {
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
-      const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      const end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === CH.CR ? nl - 1 : nl;
       let c = start;
-      while (c < end && text.charCodeAt(c) === 32) c++;
+      while (c < end && text.charCodeAt(c) === CH.SPACE) c++;
       this.lines.push({ start, end, next: nl < 0 ? text.length : nl + 1, indent: c - start, content: c });
       if (nl < 0) break;
       start = nl + 1;
@@ -116,18 +155,18 @@ class Parser {
     for (; i < this.lines.length; i++) {
       const l = this.lines[i];
       if (l.content === l.end) continue;
-      if (this.text.charCodeAt(l.content) !== 35 /* # */) break;
+      if (this.text.charCodeAt(l.content) !== CH.HASH) break;
       if (indent >= 0 && l.indent !== indent) bail();
       indent = l.indent;
       last = i;
     }
     if (last >= 0) {
       if (indent < this.indentAt(i)) bail(); // before a more indented block: left to yaml
-      this.commentsBefore = i;
-      this.commentIndent = indent;
+      this.comments.before = i;
+      this.comments.indent = indent;
       // As yaml counts it: up to the next item's first character (over blank lines and indentation).
-      this.commentEnd = i < this.lines.length ? this.lines[i].content : this.text.length;
-      this.commentClaimed = false;
+      this.comments.end = i < this.lines.length ? this.lines[i].content : this.text.length;
+      this.comments.claimed = false;
     }
     this.at = i;
     return i < this.lines.length ? i : -1;
@@ -140,7 +179,7 @@ class Parser {
 
   /** Whether the comments before the current line need a closing collection to take them. */
   private commentsUnplaced(): boolean {
-    return this.commentsBefore === this.at && !this.commentClaimed && this.commentIndent > this.indentAt(this.at);
+    return this.comments.before === this.at && !this.comments.claimed && this.comments.indent > this.indentAt(this.at);
   }
 
   /**
@@ -149,10 +188,10 @@ class Parser {
    * A collection whose claim `yaml` decides otherwise (`claimable` false) leaves the text to yaml.
    */
   private closing(indent: number, claimable: boolean): number | undefined {
-    if (!this.commentsUnplaced() || this.commentIndent !== indent) return undefined;
+    if (!this.commentsUnplaced() || this.comments.indent !== indent) return undefined;
     if (!claimable) bail();
-    this.commentClaimed = true;
-    return this.commentEnd;
+    this.comments.claimed = true;
+    return this.comments.end;
   }
 
   /** The current line starts an item: comments before it must have found their collection. */
@@ -180,7 +219,7 @@ class Parser {
         keyAt = l.content;
       }
       const line = this.lines[this.at];
-      const colon = this.find(58 /* : */, keyAt, line.end);
+      const colon = this.find(CH.COLON, keyAt, line.end);
       if (colon < 0) bail();
       const key = this.key(keyAt, colon, seen);
       if (start < 0) start = keyAt;
@@ -191,10 +230,10 @@ class Parser {
         // `key:` (with or without trailing spaces): a nested block, or an empty value where the line ends.
         this.at++;
         built = this.nestedOrEmpty(indent, after, true);
-      } else if (c === 124 /* | */ || c === 62 /* > */) {
+      } else if (c === CH.PIPE || c === CH.GREATER) {
         built = this.blockScalar(after, line, indent);
       } else {
-        if (c === 35) bail(); // `key: # comment` then a nested block
+        if (c === CH.HASH) bail(); // `key: # comment` then a nested block
         built = this.inlineValue(after, line, indent);
       }
       map.items.push(new Pair(key, built.node));
@@ -204,7 +243,7 @@ class Parser {
     }
     if (start < 0) bail();
     const commentEnd = this.closing(indent, true);
-    map.range = [start, end, commentEnd ?? end];
+    map.range = [start, end, commentEnd ?? end] satisfies NodeRange;
     this.depth--;
     return { node: map, value, end: commentEnd ?? end };
   }
@@ -226,9 +265,9 @@ class Parser {
       if (line.indent < indent) break;
       if (line.indent > indent) bail();
       const dash = line.content;
-      if (this.text.charCodeAt(dash) !== 45 /* - */) {
+      if (this.text.charCodeAt(dash) !== CH.DASH) {
         // A key of the enclosing map at the same column; a comment just before it would be this sequence's.
-        if (this.commentsBefore === this.at) bail();
+        if (this.comments.before === this.at) bail();
         break;
       }
       this.consumingCommented();
@@ -238,10 +277,10 @@ class Parser {
       let built: Built;
       if (after === line.end) {
         // An empty item right after a comment: yaml's range for it runs on past the line break.
-        if (this.commentsBefore === this.at) bail();
+        if (this.comments.before === this.at) bail();
         this.at++;
         built = this.nestedOrEmpty(indent, after, false);
-      } else if (c === 35 || c === 45) {
+      } else if (c === CH.HASH || c === CH.DASH) {
         return bail(); // `- # comment`, `- - nested`
       } else if (this.isKeyLine(after, line)) {
         built = this.blockMap(after - line.start, after);
@@ -254,7 +293,7 @@ class Parser {
     }
     if (start < 0) bail();
     const commentEnd = this.closing(indent, !compact);
-    seq.range = [start, end, commentEnd ?? end];
+    seq.range = [start, end, commentEnd ?? end] satisfies NodeRange;
     this.depth--;
     return { node: seq, value, end: commentEnd ?? end };
   }
@@ -264,7 +303,7 @@ class Parser {
     const i = this.nextSignificant();
     if (i >= 0) {
       const l = this.lines[i];
-      const dash = this.text.charCodeAt(l.content) === 45 && (l.content + 1 === l.end || this.text.charCodeAt(l.content + 1) === 32);
+      const dash = this.text.charCodeAt(l.content) === CH.DASH && (l.content + 1 === l.end || this.text.charCodeAt(l.content + 1) === CH.SPACE);
       if (l.indent > indent) {
         if (dash) return this.blockSeq(l.indent, false);
         if (this.isKeyLine(l.content, l)) return this.blockMap(l.indent);
@@ -274,9 +313,9 @@ class Parser {
       if (inMap && l.indent === indent && dash) return this.blockSeq(indent, true);
     }
     // A comment after an empty value is that value's comment in `yaml`, and widens its range.
-    if (this.commentsBefore === this.at) bail();
+    if (this.comments.before === this.at) bail();
     const empty = new Scalar(null);
-    empty.range = [pos, pos, pos];
+    empty.range = [pos, pos, pos] satisfies NodeRange;
     empty.source = '';
     empty.type = Scalar.PLAIN;
     return { node: empty, value: null, end: pos };
@@ -292,9 +331,9 @@ class Parser {
    */
   private blockScalar(at: number, header: Line, parentIndent: number): Built {
     const text = this.text;
-    const folded = text.charCodeAt(at) === 62 /* > */;
+    const folded = text.charCodeAt(at) === CH.GREATER;
     let h = at + 1;
-    const strip = text.charCodeAt(h) === 45 /* - */;
+    const strip = text.charCodeAt(h) === CH.DASH;
     if (strip) h++;
     if (h !== header.end) bail();
     const first = this.at + 1;
@@ -341,7 +380,7 @@ class Parser {
     const node = new Scalar(value);
     node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
     node.source = value;
-    node.range = [at, end, end];
+    node.range = [at, end, end] satisfies NodeRange;
     this.at = last + 1;
     return { node, value, end };
   }
@@ -353,7 +392,7 @@ class Parser {
     if (colon - at > 1024 || !KEY.test(text) || NON_STRING_KEY.test(text) || text === '__proto__' || seen.has(text)) bail();
     seen.add(text);
     const key = new Scalar(text);
-    key.range = [at, colon, colon];
+    key.range = [at, colon, colon] satisfies NodeRange;
     key.source = text;
     key.type = Scalar.PLAIN;
     return key;
@@ -362,8 +401,8 @@ class Parser {
   /** After a `:` or `-` indicator at `at`: where its value starts (past the spaces), or the line's end. */
   private afterIndicator(at: number, line: Line): number {
     let i = at + 1;
-    if (i < line.end && this.text.charCodeAt(i) !== 32) bail(); // `a:b`, `-x`: not this indicator
-    while (i < line.end && this.text.charCodeAt(i) === 32) i++;
+    if (i < line.end && this.text.charCodeAt(i) !== CH.SPACE) bail(); // `a:b`, `-x`: not this indicator
+    while (i < line.end && this.text.charCodeAt(i) === CH.SPACE) i++;
     return i;
   }
 
@@ -378,10 +417,10 @@ class Parser {
 
   /** Whether `key:` (then space or line end) starts at `at`. */
   private isKeyLine(at: number, line: Line): boolean {
-    const colon = this.find(58 /* : */, at, line.end);
+    const colon = this.find(CH.COLON, at, line.end);
     if (colon < 0) return false;
     if (!KEY.test(this.text.slice(at, colon))) return false;
-    return colon + 1 === line.end || this.text.charCodeAt(colon + 1) === 32;
+    return colon + 1 === line.end || this.text.charCodeAt(colon + 1) === CH.SPACE;
   }
 
   /** The line after a one-line value may not be indented deeper than its key (a continuation or an error). */
@@ -404,22 +443,22 @@ class Parser {
     const ch = text.charCodeAt(at);
     let built: Built;
     let valueEnd: number;
-    if ((ch === 91 /* [ */ && text.charCodeAt(at + 1) === 93) || (ch === 123 && text.charCodeAt(at + 1) === 125)) {
+    if ((ch === CH.OPEN_BRACKET && text.charCodeAt(at + 1) === CH.CLOSE_BRACKET) || (ch === CH.OPEN_BRACE && text.charCodeAt(at + 1) === CH.CLOSE_BRACE)) {
       // `[]` and `{}`: an empty flow collection.
       valueEnd = at + 2;
-      const node = ch === 91 ? new YAMLSeq() : new YAMLMap();
+      const node = ch === CH.OPEN_BRACKET ? new YAMLSeq() : new YAMLMap();
       node.flow = true;
-      node.range = [at, valueEnd, lineEnd];
-      built = { node, value: ch === 91 ? [] : {}, end: lineEnd };
-    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
-      const r = ch === 123 ? this.flowMap(at, line.end) : this.flowSeq(at, line.end);
+      node.range = [at, valueEnd, lineEnd] satisfies NodeRange;
+      built = { node, value: ch === CH.OPEN_BRACKET ? [] : {}, end: lineEnd };
+    } else if (ch === CH.OPEN_BRACE || ch === CH.OPEN_BRACKET) {
+      const r = ch === CH.OPEN_BRACE ? this.flowMap(at, line.end) : this.flowSeq(at, line.end);
       valueEnd = r.valueEnd;
       built = { node: r.node, value: r.value, end: lineEnd };
-      r.node.range = [at, valueEnd, lineEnd];
+      r.node.range = [at, valueEnd, lineEnd] satisfies NodeRange;
     } else {
       const s = this.scalar(at, line.end, false);
       valueEnd = s.valueEnd;
-      s.node.range = [at, valueEnd, lineEnd];
+      s.node.range = [at, valueEnd, lineEnd] satisfies NodeRange;
       built = { node: s.node, value: s.value, end: lineEnd };
     }
     const comment = this.restOfLine(valueEnd, line.end);
@@ -448,7 +487,7 @@ class Parser {
       if (l.indent <= parentIndent) break;
       if (INDICATOR_START.test(text[l.content])) bail(); // `#` (a comment), `- `, quotes…: left to yaml
       let e = l.end;
-      while (e > l.content && text.charCodeAt(e - 1) === 32) e--;
+      while (e > l.content && text.charCodeAt(e - 1) === CH.SPACE) e--;
       const seg = text.slice(l.content, e);
       if (seg.includes(': ') || seg.endsWith(':') || seg.includes(' #')) bail();
       value += blanks > 0 ? '\n'.repeat(blanks) + seg : ' ' + seg;
@@ -459,7 +498,7 @@ class Parser {
     if (last < 0) return undefined;
     const node = this.plainScalar(value);
     const end = this.lines[last].next;
-    node.range = [at, lastEnd, end];
+    node.range = [at, lastEnd, end] satisfies NodeRange;
     this.at = last + 1;
     return { node, value: node.value, end };
   }
@@ -467,9 +506,9 @@ class Parser {
   /** After a value: only spaces, then an optional comment (preceded by a space). Whether there is one. */
   private restOfLine(from: number, end: number): boolean {
     let i = from;
-    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    while (i < end && this.text.charCodeAt(i) === CH.SPACE) i++;
     if (i === end) return false;
-    if (this.text.charCodeAt(i) !== 35 || i === from) bail();
+    if (this.text.charCodeAt(i) !== CH.HASH || i === from) bail();
     return true;
   }
 
@@ -507,22 +546,22 @@ class Parser {
     let value: unknown;
     let valueEnd: number;
     let type: Scalar.Type;
-    if (ch === 34 /* " */) {
-      const close = this.find(34 /* " */, at + 1, end);
+    if (ch === CH.DOUBLE_QUOTE) {
+      const close = this.find(CH.DOUBLE_QUOTE, at + 1, end);
       if (close < 0) bail();
       source = text.slice(at + 1, close);
       if (source.includes('\\')) bail();
       value = source;
       valueEnd = close + 1;
       type = Scalar.QUOTE_DOUBLE;
-    } else if (ch === 39 /* ' */) {
+    } else if (ch === CH.SINGLE_QUOTE) {
       let i = at + 1;
       let out = '';
       for (;;) {
-        const q = this.find(39 /* ' */, i, end);
+        const q = this.find(CH.SINGLE_QUOTE, i, end);
         if (q < 0) bail();
         out += text.slice(i, q);
-        if (text.charCodeAt(q + 1) === 39) { out += "'"; i = q + 2; continue; }
+        if (text.charCodeAt(q + 1) === CH.SINGLE_QUOTE) { out += "'"; i = q + 2; continue; }
         valueEnd = q + 1;
         break;
       }
@@ -531,27 +570,27 @@ class Parser {
       type = Scalar.QUOTE_SINGLE;
     } else {
       // `-` may start a plain scalar when a digit or dot follows (`-1`, `-.5`); other indicators are left to yaml.
-      if (INDICATOR_START.test(text[at]) && !(ch === 45 && /[0-9.]/.test(text[at + 1] ?? ''))) bail();
+      if (INDICATOR_START.test(text[at]) && !(ch === CH.DASH && /[0-9.]/.test(text[at + 1] ?? ''))) bail();
       let i = at;
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (c === 35 /* # */ && text.charCodeAt(i - 1) === 32) { if (inFlow) bail(); break; }
-        if (c === 58 /* : */ && (i + 1 === end || text.charCodeAt(i + 1) === 32 || (inFlow && isFlowIndicator(text.charCodeAt(i + 1))))) bail();
+        if (c === CH.HASH && text.charCodeAt(i - 1) === CH.SPACE) { if (inFlow) bail(); break; }
+        if (c === CH.COLON && (i + 1 === end || text.charCodeAt(i + 1) === CH.SPACE || (inFlow && isFlowIndicator(text.charCodeAt(i + 1))))) bail();
         if (inFlow && isFlowIndicator(c)) break;
       }
       let e = i;
-      while (e > at && text.charCodeAt(e - 1) === 32) e--;
+      while (e > at && text.charCodeAt(e - 1) === CH.SPACE) e--;
       source = text.slice(at, e);
       valueEnd = e;
       const node = this.plainScalar(source);
       value = node.value;
-      node.range = [at, valueEnd, valueEnd];
+      node.range = [at, valueEnd, valueEnd] satisfies NodeRange;
       return { node, value, valueEnd };
     }
     const node = new Scalar(value);
     node.source = source;
     node.type = type;
-    node.range = [at, valueEnd!, valueEnd!];
+    node.range = [at, valueEnd!, valueEnd!] satisfies NodeRange;
     return { node, value, valueEnd: valueEnd! };
   }
 
@@ -562,21 +601,21 @@ class Parser {
     seq.flow = true;
     const value: unknown[] = [];
     let i = at + 1;
-    const skip = () => { while (i < end && text.charCodeAt(i) === 32) i++; };
+    const skip = () => { while (i < end && text.charCodeAt(i) === CH.SPACE) i++; };
     skip();
-    if (text.charCodeAt(i) === 93 /* ] */) bail(); // `[ ]`: rare enough to leave to yaml
+    if (text.charCodeAt(i) === CH.CLOSE_BRACKET) bail(); // `[ ]`: rare enough to leave to yaml
     for (;;) {
       const start = i;
       let item: { node: Scalar | YAMLMap; value: unknown; valueEnd: number };
-      if (text.charCodeAt(i) === 123 /* { */) item = this.flowMap(i, end);
+      if (text.charCodeAt(i) === CH.OPEN_BRACE) item = this.flowMap(i, end);
       else item = this.scalar(i, end, true);
       i = item.valueEnd;
       skip();
       // An item's range runs over the spaces after it, up to `,` or `]`.
-      item.node.range = [start, item.valueEnd, i];
+      item.node.range = [start, item.valueEnd, i] satisfies NodeRange;
       seq.items.push(item.node);
       value.push(item.value);
-      i = this.flowSeparator(i, end, 93 /* ] */);
+      i = this.flowSeparator(i, end, CH.CLOSE_BRACKET);
       if (i < 0) return { node: seq, value, valueEnd: -i };
     }
   }
@@ -588,9 +627,9 @@ class Parser {
   private flowSeparator(i: number, end: number, close: number): number {
     const c = this.text.charCodeAt(i);
     if (c === close) return -(i + 1);
-    if (c !== 44 /* , */) bail();
+    if (c !== CH.COMMA) bail();
     i++;
-    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    while (i < end && this.text.charCodeAt(i) === CH.SPACE) i++;
     if (this.text.charCodeAt(i) === close) bail(); // trailing comma
     return i;
   }
@@ -603,14 +642,14 @@ class Parser {
     const value: Record<string, unknown> = {};
     const seen = new Set<string>();
     let i = at + 1;
-    const skip = () => { while (i < end && text.charCodeAt(i) === 32) i++; };
+    const skip = () => { while (i < end && text.charCodeAt(i) === CH.SPACE) i++; };
     skip();
-    if (text.charCodeAt(i) === 125 /* } */) bail(); // `{}`: rare enough to leave to yaml
+    if (text.charCodeAt(i) === CH.CLOSE_BRACE) bail(); // `{}`: rare enough to leave to yaml
     for (;;) {
-      const colon = this.find(58 /* : */, i, end);
+      const colon = this.find(CH.COLON, i, end);
       if (colon < 0) bail();
       const key = this.key(i, colon, seen);
-      if (text.charCodeAt(colon + 1) !== 32) bail();
+      if (text.charCodeAt(colon + 1) !== CH.SPACE) bail();
       i = colon + 1;
       skip();
       const s = this.scalar(i, end, true);
@@ -619,12 +658,12 @@ class Parser {
       s.node.range = [s.node.range![0], s.valueEnd, i];
       map.items.push(new Pair(key, s.node));
       value[key.value as string] = s.value;
-      i = this.flowSeparator(i, end, 125 /* } */);
+      i = this.flowSeparator(i, end, CH.CLOSE_BRACE);
       if (i < 0) return { node: map, value, valueEnd: -i };
     }
   }
 }
 
 function isFlowIndicator(c: number): boolean {
-  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  return c === CH.COMMA || c === CH.OPEN_BRACKET || c === CH.CLOSE_BRACKET || c === CH.OPEN_BRACE || c === CH.CLOSE_BRACE;
 }
