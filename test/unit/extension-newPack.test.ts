@@ -3,7 +3,6 @@
 // as a user would (Enter on a default, a typed value, or Escape).
 import { strict as assert } from 'node:assert';
 import { parseManifest } from '../../src/core/manifest';
-import type { Lang } from '../../src/core/types';
 import { askNewPack, loadBuiltin, newPackPaths, planNewPack, type InputStep, type NewPackUi, type PickStep } from '../../src/extension/commands/newPack';
 
 type Answer = string | 'ENTER' | 'ESC';
