@@ -68,7 +68,7 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
     for (const item of e.evidence) {
       const kind = kindById(ctx.standard, item.kindId);
       const linkOk = item.file === undefined || itemLinks.get(item) === 'ok';
-      const dateOk = !kind?.dated || item.date === undefined || (item.date >= ctx.windowStart && item.date <= ctx.manifest.assessmentDate);
+      const dateOk = !kind?.dated || item.date === undefined || (item.date >= ctx.windowStartFor(item.kindId) && item.date <= ctx.manifest.assessmentDate);
       item.counts = !!kind && linkOk && dateOk;
     }
   }

@@ -1,7 +1,7 @@
 // What checking one evidence file needs to know about its pack, fixed for a run.
 import type { FileSystem } from './host';
 import { isInside, normalizePath, resolvePath, dirname } from './paths';
-import type { EvidenceKind, Lang, Manifest, Standard } from './types';
+import type { EvidenceKind, Lang, Manifest, SchemeItem, Standard } from './types';
 import { subtractMonths } from './manifest';
 
 export type LinkState = 'ok' | 'missing' | 'outside';
@@ -18,6 +18,17 @@ export function kindById(standard: Standard, id: string | undefined): EvidenceKi
     index = new Map();
     for (const k of standard.kinds) if (!index.has(k.id)) index.set(k.id, k);
     kindIndexes.set(standard, index);
+  }
+  return index.get(id);
+}
+
+const schemeIndexes = new WeakMap<Standard, Map<string, SchemeItem>>();
+/** A prerequisite or dossier item by its prefixed id (`dossier.business-licence`), indexed once per standard. */
+export function schemeItemById(standard: Standard, id: string): SchemeItem | undefined {
+  let index = schemeIndexes.get(standard);
+  if (!index) {
+    index = new Map([...standard.prerequisites, ...standard.dossier].map((i) => [i.id, i]));
+    schemeIndexes.set(standard, index);
   }
   return index.get(id);
 }
@@ -41,6 +52,8 @@ export interface PackContext {
   workspaceRoot: string;
   /** assessment.date − window_months (inclusive start of the window). */
   windowStart: string;
+  /** The window's start for items of one kind: a kind may state its own window_months (surveys: 36). */
+  windowStartFor(kindId: string | undefined): string;
   /** Resolves an evidence KIND written as an id or a zh-CN/en label. */
   kindOf(word: string): string | undefined;
   /** Whether a link from `fromFile` to `target` resolves to an existing file inside the workspace. */
@@ -80,6 +93,10 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
   return {
     standard, manifest, lang, workspaceRoot: root,
     windowStart: subtractMonths(manifest.assessmentDate, manifest.windowMonths),
+    windowStartFor(kindId) {
+      const months = kindById(standard, kindId)?.windowMonths;
+      return months === undefined ? this.windowStart : subtractMonths(manifest.assessmentDate, months);
+    },
     kindOf: (word) => kinds.get(word.trim()) ?? kinds.get(word.trim().toLowerCase()),
     async linkState(fromFile, target) {
       const t = target.trim();

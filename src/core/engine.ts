@@ -11,6 +11,7 @@ import { parseManifest, type ManifestLoad } from './manifest';
 import { msg, RULES } from './messages';
 import { basename, dirname, isInside, joinPath, normalizePath, relativePath, resolvePath } from './paths';
 import { PACK_RULES } from './rules';
+import { checkScheme, providedSchemeItems } from './rules/scheme';
 import type { Report } from './rules/rule';
 import { scorePack } from './score';
 import { applyScoringSheet } from './standard/scoringSheet';
@@ -201,7 +202,8 @@ export class Engine {
       diagnostics.push({ file, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
     for (const rule of PACK_RULES) rule.check(facts, ctx, report);
 
-    const score = scorePack(relativePath(this.workspaceRoot, root), standard, manifest, facts, lang);
+    const score = scorePack(relativePath(this.workspaceRoot, root), standard, manifest, facts, lang, providedSchemeItems(ctx, results));
+    checkScheme(score, results, ctx, report);
     const sorted = sortDiagnostics(diagnostics);
     for (const d of sorted) score.diagnostics[d.severity]++;
     // Every entry of the pack, gathered when first asked for (the panel, quick fixes and the report

@@ -7,7 +7,7 @@ import { msg } from './messages';
 import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText } from './parse/yamlSource';
 import { schemaDiagnostics } from './schemaCheck';
 import { ZERO_RANGE } from './text';
-import type { Diagnostic, Lang, Manifest } from './types';
+import type { DeductionGround, Diagnostic, Lang, Manifest } from './types';
 import { dirname } from './paths';
 
 export interface ManifestLoad { manifest?: Manifest; diagnostics: Diagnostic[] }
@@ -31,6 +31,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const assessment = mapValue(root, 'assessment');
   const dateText = scalarText(src, mapValue(assessment, 'date'));
   const window = scalarNumber(mapValue(assessment, 'window_months'));
+  const kind = scalarString(mapValue(assessment, 'kind'));
   const org = mapValue(root, 'organization');
   const orgType = scalarString(mapValue(org, 'type'));
   const globsNode = mapValue(root, 'evidence');
@@ -56,6 +57,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
         reason: scalarString(mapValue(item, 'reason')) ?? '',
         rectified: (mapValue(item, 'rectified') as { value?: unknown } | null)?.value === true,
         rectification: scalarString(mapValue(item, 'rectification')),
+        ground: groundOf(scalarString(mapValue(item, 'ground'))),
         range: nodeRange(src, item as Node) ?? ZERO_RANGE,
       });
     });
@@ -64,7 +66,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const sb = mapValue(root, 'special_bonus');
   for (const item of isSeq(sb) ? (sb.items as Node[]) : isMap(sb) ? [sb as Node] : []) {
     if (!isMap(item)) continue;
-    bonuses.push({ reason: scalarString(mapValue(item, 'reason')) ?? '', evidence: scalarString(mapValue(item, 'evidence')), range: nodeRange(src, item) ?? ZERO_RANGE });
+    bonuses.push({ reason: scalarString(mapValue(item, 'reason')) ?? '', evidence: scalarString(mapValue(item, 'evidence')), basis: scalarString(mapValue(item, 'basis')), range: nodeRange(src, item) ?? ZERO_RANGE });
   }
 
   const orgName = mapValue(org, 'name');
@@ -80,6 +82,10 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     organization: isMap(org) ? { name: scalarString(mapValue(org, 'name')), type: orgType === 'production' || orgType === 'sales-service' ? orgType : undefined } : undefined,
     assessmentDate: dateText && isValidDate(dateText) ? dateText : today,
     windowMonths: window !== undefined && window > 0 ? window : 12,
+    assessmentKind: kind === 'initial' || kind === 'surveillance' || kind === 'recertification' ? kind : undefined,
+    outstanding: (mapValue(assessment, 'outstanding') as { value?: unknown } | null)?.value === true,
+    outstandingJustification: scalarString(mapValue(assessment, 'justification'))?.trim() || undefined,
+    assessmentRange: nodeRange(src, mapValue(assessment, 'kind')) ?? nodeRange(src, assessment),
     target: scalarString(mapValue(root, 'target')),
     evidenceGlobs: globs.length ? globs : DEFAULT_EVIDENCE_GLOBS,
     specialDeductions: deductions,
@@ -87,6 +93,9 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   };
   return { manifest, diagnostics };
 }
+
+const GROUNDS: readonly DeductionGround[] = ['law', 'own-rules', 'industry', 'system-operation'];
+const groundOf = (v: string | undefined): DeductionGround | undefined => GROUNDS.find((g) => g === v);
 
 // Globs become backtracking regexes (picomatch): `**/*a*a*a*a*a*a*b` against a file named
 // `aaa…a` (120 characters) took 98 s, and several `**` segments take seconds on deep paths. Real

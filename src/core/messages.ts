@@ -1,5 +1,5 @@
 // Every string the engine produces, in zh-CN and en. Templates use {name} placeholders.
-import type { DiagnosticCode, Lang, LocalizedText, Severity } from './types';
+import type { AssessmentKind, DeductionGround, DiagnosticCode, Lang, LocalizedText, Severity } from './types';
 
 export interface RuleInfo { severity: Severity; description: LocalizedText }
 
@@ -33,6 +33,11 @@ export const RULES: Record<DiagnosticCode, RuleInfo> = {
   'standard-invalid': { severity: 'error', description: { en: 'The standard or scoring sheet file is invalid.', 'zh-CN': '标准文件或评分表无效。' } },
   'file-unreadable': { severity: 'error', description: { en: 'The file cannot be read as UTF-8 text.', 'zh-CN': '文件无法作为 UTF-8 文本读取。' } },
   'placeholder-organization': { severity: 'warning', description: { en: 'The manifest still names the placeholder organisation that init wrote ("Company name", "公司名称"); it would be printed on the report\'s cover.', 'zh-CN': '清单中的受评组织仍是新建证据包时写入的占位名称（“公司名称”“Company name”），它会被印在报告封面上。' } },
+  'initial-cap': { severity: 'info', description: { en: 'At an initial certification the rating is capped at the lowest band unless the results are outstanding (with a justification).', 'zh-CN': '初次认证时等级以最低等级为上限，除非成绩突出（须说明理由）。' } },
+  'rating-by-rounding': { severity: 'info', description: { en: 'The rating is reached only because the score is rounded.', 'zh-CN': '该等级仅因得分四舍五入而达到。' } },
+  'missing-prerequisite': { severity: 'info', description: { en: 'A prerequisite for applying (资格条件) has no counting evidence; it does not change the score.', 'zh-CN': '申请资格条件没有有效证据；不影响得分。' } },
+  'missing-dossier-item': { severity: 'info', description: { en: 'An item of the application dossier (申请材料) has no counting evidence; it does not change the score.', 'zh-CN': '申请材料缺少有效证据；不影响得分。' } },
+  'short-operation': { severity: 'warning', description: { en: 'The earliest dated record is less than 3 months before the assessment: bodies expect the system to have run 3 months.', 'zh-CN': '最早的带日期记录距评价日期不足三个月：认证机构要求体系运行满三个月。' } },
 };
 
 const M = {
@@ -65,6 +70,12 @@ const M = {
   'standard-invalid': { en: '{detail}', 'zh-CN': '{detail}' },
   'file-unreadable': { en: 'Cannot read the file as UTF-8 text: {detail}', 'zh-CN': '无法以 UTF-8 文本读取文件：{detail}' },
   'placeholder-organization': { en: 'The organisation is still the placeholder "{name}": write the name of the organisation assessed (it is printed on the report\'s cover)', 'zh-CN': '受评组织仍是占位名称“{name}”：请填写受评组织的名称（它会印在报告封面上）' },
+  'initial-cap': { en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}). Bodies award stars after a year at {band}, unless the results are outstanding: set assessment.outstanding: true with a justification', 'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）。认证机构通常在达标一年后才授予星级，成绩突出者除外：可设 assessment.outstanding: true 并说明理由' },
+  'initial-cap-no-justification': { en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}); outstanding: true needs assessment.justification saying why', 'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）；outstanding: true 须在 assessment.justification 中说明理由' },
+  'rating-by-rounding': { en: 'Rating {band} is reached only by rounding: {exact} is below {min} and rounds to {score}', 'zh-CN': '{band}仅因四舍五入而达到：{exact} 低于 {min}，取整后为 {score}' },
+  'missing-prerequisite': { en: 'Prerequisite not shown: {title} ({id}) — it does not change the score, but the body checks it before accepting the application', 'zh-CN': '资格条件未提供证据：{title}（{id}）——不影响得分，但认证机构受理申请前会核查' },
+  'missing-dossier-item': { en: 'Application dossier: {title} ({id}) is missing — it does not change the score', 'zh-CN': '申请材料缺少：{title}（{id}）——不影响得分' },
+  'short-operation': { en: 'The earliest dated record is {date}, less than 3 months before the assessment date {assessment}: bodies expect the after-sales system to have run at least 3 months', 'zh-CN': '最早的带日期记录为 {date}，距评价日期 {assessment} 不足三个月：体系运行不足三个月，认证机构要求至少运行三个月' },
   // Not diagnostics: scoring reasons and summaries.
   'reason-missing': { en: 'No entry in the pack', 'zh-CN': '证据包中没有条目' },
   'reason-excluded': { en: 'Excluded: {justification}', 'zh-CN': '已删减：{justification}' },
@@ -115,6 +126,28 @@ const M = {
 
 export type MessageId = keyof typeof M;
 export const MESSAGES: Readonly<Record<MessageId, LocalizedText>> = M;
+
+/** Grounds of a special deduction, in the order views group them ('none': no ground given). */
+export const GROUND_LABEL: Record<DeductionGround | 'none', LocalizedText> = {
+  law: { en: 'Breach of law', 'zh-CN': '违反法律法规' },
+  'own-rules': { en: "Breach of the company's own service rules", 'zh-CN': '违反企业自身服务规定' },
+  industry: { en: 'Breach of industry requirements', 'zh-CN': '违反行业要求' },
+  'system-operation': { en: "Harm to the service system's operation", 'zh-CN': '影响服务体系运行' },
+  none: { en: 'Ground not stated', 'zh-CN': '未注明依据' },
+};
+
+export const ASSESSMENT_KIND_LABEL: Record<AssessmentKind, LocalizedText> = {
+  initial: { en: 'Initial certification', 'zh-CN': '初次认证' },
+  surveillance: { en: 'Surveillance audit', 'zh-CN': '监督审核' },
+  recertification: { en: 'Recertification', 'zh-CN': '再认证' },
+};
+
+/** Deductions grouped by ground, in GROUND_LABEL's order; groups without deductions are left out. */
+export function deductionsByGround<T extends { ground?: DeductionGround }>(list: readonly T[]): { ground: DeductionGround | 'none'; items: T[] }[] {
+  return (Object.keys(GROUND_LABEL) as (DeductionGround | 'none')[])
+    .map((ground) => ({ ground, items: list.filter((d) => (d.ground ?? 'none') === ground) }))
+    .filter((g) => g.items.length > 0);
+}
 
 /** Fills `{name}` placeholders from `args` (own keys only); an unknown name stays as written. */
 export function fillTemplate(template: string, args: Record<string, string | number> = {}): string {

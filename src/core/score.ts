@@ -5,7 +5,7 @@ import { kindById } from './context';
 import { msg, pick } from './messages';
 import { Q } from './rational';
 import { samplesAreValid } from './rules/samplesInvalid';
-import type { ClauseScore, Lang, LeafState, Manifest, Score, Standard, Suggestion } from './types';
+import type { ClauseScore, Lang, LeafState, Manifest, RatingBand, SchemeItem, SchemeProgress, Score, Standard, Suggestion } from './types';
 
 interface LeafResult { facts: LeafFacts; state: LeafState; earned: Q; points: Q; missing: string[]; reason: string }
 
@@ -44,7 +44,11 @@ export function scoreLeaf(f: LeafFacts, lang: Lang, kindLabel: (id: string) => s
 /** Decimal-clean number for JSON: exact value rounded to 4 places (no 0.30000000000000004). */
 const num = (q: Q, decimals = 4) => q.toNumber(decimals);
 
-export function scorePack(pack: string, standard: Standard, manifest: Manifest, facts: LeafFacts[], lang: Lang): Score {
+/**
+ * `provided`: ids of prerequisites and dossier items that an entry names with counting evidence
+ * (they never change the score; the score only reports how many there are).
+ */
+export function scorePack(pack: string, standard: Standard, manifest: Manifest, facts: LeafFacts[], lang: Lang, provided: ReadonlySet<string> = new Set()): Score {
   const rules = standard.rating;
   // Looked up in the standard's kind index: a scan per missing kind was O(leaves × kinds).
   const kindLabel = (id: string) => pick(kindById(standard, id)?.label, lang) || id;
@@ -68,9 +72,15 @@ export function scorePack(pack: string, standard: Standard, manifest: Manifest, 
   const lowest = rules.bands[0];
   const failed = !lowest || score.lt(Q.of(lowest.min)) || deductions >= rules.specialDeduction.failAt;
   const band = failed ? undefined : [...rules.bands].reverse().find((b) => !score.lt(Q.of(b.min)));
-  const rating = band
-    ? { id: band.id, stars: band.stars, label: pick(band.label, lang) }
-    : { id: rules.fail.id, stars: 0, label: pick(rules.fail.label, lang) };
+  const ratingOf = (b: RatingBand) => ({ id: b.id, stars: b.stars, label: pick(b.label, lang) });
+  let rating = band ? ratingOf(band) : { id: rules.fail.id, stars: 0, label: pick(rules.fail.label, lang) };
+  // The scheme, not the standard: at an initial certification a body awards the lowest band only,
+  // unless the results are outstanding and the manifest says why.
+  let uncappedRating: Score['uncappedRating'];
+  if (band && lowest && band !== lowest && initialCapApplies(manifest)) {
+    uncappedRating = rating;
+    rating = ratingOf(lowest);
+  }
 
   // Next rating: the lowest band above the score (for a failed pack, the lowest band).
   const nextBand = rules.bands.find((b) => Q.of(b.min).gt(score));
@@ -112,12 +122,24 @@ export function scorePack(pack: string, standard: Standard, manifest: Manifest, 
     earned: num(earned), applicable: num(applicable),
     specialDeductions: deductions, specialBonus: bonuses,
     sections, clauses,
+    ...(uncappedRating ? { uncappedRating } : {}),
+    prerequisites: progress(standard.prerequisites, provided),
+    dossier: progress(standard.dossier, provided),
     next: nextBand ? {
       id: nextBand.id, min: nextBand.min, needed: Q.of(nextBand.min).sub(score).toNumber(rules.rounding),
       label: pick(nextBand.label, lang), stars: nextBand.stars, suggestions,
     } : null,
     diagnostics: { error: 0, warning: 0, info: 0 },
   };
+}
+
+export function initialCapApplies(m: Manifest): boolean {
+  return m.assessmentKind === 'initial' && !(m.outstanding && m.outstandingJustification);
+}
+
+function progress(items: SchemeItem[], provided: ReadonlySet<string>): SchemeProgress {
+  const missing = items.filter((i) => !provided.has(i.id)).map((i) => i.id);
+  return { total: items.length, provided: items.length - missing.length, missing };
 }
 
 function collect(c: { id: string; children: { id: string; children: unknown[] }[] }): string[] {

@@ -19,7 +19,9 @@ export type DiagnosticCode =
   | 'samples-invalid' | 'awarded-out-of-range' | 'points-mismatch' | 'unrectified-deduction'
   | 'bonus-limit' | 'special-deductions-fail' | 'open-action' | 'file-too-large'
   // added since (codes are never renamed, only added):
-  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization';
+  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization'
+  // the certification scheme around the score:
+  | 'initial-cap' | 'rating-by-rounding' | 'missing-prerequisite' | 'missing-dossier-item' | 'short-operation';
 
 export interface Diagnostic {
   /** Absolute path (forward slashes). Formatters make it relative. */
@@ -39,6 +41,17 @@ export interface EvidenceKind {
   id: string;
   label: LocalizedText;
   dated: boolean;
+  /** How far back items of this kind may date, when it differs from the pack's window. */
+  windowMonths?: number;
+}
+
+/** A prerequisite (资格条件) or dossier item (申请材料): unscored, named by evidence as `prerequisite.ID` / `dossier.ID`. */
+export interface SchemeItem {
+  /** With its prefix: `dossier.business-licence`. */
+  id: string;
+  group: 'prerequisite' | 'dossier';
+  title: LocalizedText;
+  guidance?: LocalizedText;
 }
 
 export interface Clause {
@@ -109,6 +122,9 @@ export interface Standard {
   scoringSource?: string;
   /** The scoring sheet applied, when one is. */
   sheet?: SheetInfo;
+  /** Unscored prerequisites and dossier items, in the standard's order. */
+  prerequisites: SchemeItem[];
+  dossier: SchemeItem[];
 }
 
 // ---------------------------------------------------------------- manifest
@@ -119,8 +135,13 @@ export interface SpecialDeduction {
   reason: string;
   rectified: boolean;
   rectification?: string;
+  /** What rule it breaks: law, the company's own service rules, industry requirements, or the system's operation. */
+  ground?: DeductionGround;
   range: Range;
 }
+
+export type DeductionGround = 'law' | 'own-rules' | 'industry' | 'system-operation';
+export type AssessmentKind = 'initial' | 'surveillance' | 'recertification';
 
 export interface Manifest {
   file: string;
@@ -133,10 +154,17 @@ export interface Manifest {
   organization?: { name?: string; type?: 'production' | 'sales-service' };
   assessmentDate: string; // YYYY-MM-DD
   windowMonths: number;
+  /** Initial certification, surveillance or recertification; undefined: no cap on the rating. */
+  assessmentKind?: AssessmentKind;
+  outstanding: boolean;
+  /** Why the results are outstanding (assessment.justification). */
+  outstandingJustification?: string;
+  /** Range of the `assessment:` value (scheme diagnostics sit there), else the standard's. */
+  assessmentRange?: Range;
   target?: string;
   evidenceGlobs: string[];
   specialDeductions: SpecialDeduction[];
-  specialBonuses: { reason: string; evidence?: string; range: Range }[];
+  specialBonuses: { reason: string; evidence?: string; basis?: string; range: Range }[];
 }
 
 // ---------------------------------------------------------------- evidence
@@ -210,6 +238,9 @@ export interface SectionScore { id: string; earned: number; applicable: number }
 
 export interface Suggestion { clause: string; gain: number; missingKinds: string[]; state: LeafState }
 
+/** Prerequisites or dossier items: how many there are and which are provided (an entry with counting evidence). */
+export interface SchemeProgress { total: number; provided: number; missing: string[] }
+
 export interface Score {
   pack: string;
   /** `weights` is provisional while any leaf's points are (a sheet's rows and points count as the sheet's weights). */
@@ -225,6 +256,10 @@ export interface Score {
   specialBonus: number;
   sections: SectionScore[];
   clauses: ClauseScore[];
+  /** At an initial certification without outstanding results: the rating the score would have earned. */
+  uncappedRating?: { id: string; stars: number; label: string };
+  prerequisites: SchemeProgress;
+  dossier: SchemeProgress;
   next: null | { id: string; min: number; needed: number; label: string; stars: number; suggestions: Suggestion[] };
   diagnostics: { error: number; warning: number; info: number };
 }

@@ -76,6 +76,10 @@ export interface PanelModel {
     standardTitle: string;
     /** `Points from the scoring sheet: 某认证有限公司 · 评分表 · 2025-02`, or '' without a sheet. */
     sheetText: string;
+    /** At an initial certification: why the band is lower than the score earns; '' otherwise. */
+    capText: string;
+    /** Eligibility and dossier, apart from the score; absent when the standard lists neither. */
+    scheme?: { title: string; note: string; prerequisites: string; dossier: string; missing: { id: string; title: string }[] };
     sections: PanelSection[];
     clauses: PanelClause[];
     deductions: { count: number; points: string; items: string[] };

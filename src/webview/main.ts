@@ -63,6 +63,7 @@ function render(model: PanelModel): void {
   summary.appendChild(el('div', { class: 'band', 'data-testid': 'band' }, score.band));
   summary.appendChild(el('div', { class: 'standard' }, score.standardTitle));
   frag.appendChild(summary);
+  if (score.capText) frag.appendChild(el('p', { class: 'notice', 'data-testid': 'initial-cap', role: 'note' }, score.capText));
   if (score.sheetText) frag.appendChild(el('p', { class: 'muted', 'data-testid': 'sheet' }, score.sheetText));
   if (score.provisional) frag.appendChild(el('p', { class: 'notice', 'data-testid': 'provisional', role: 'note' }, score.provisionalText));
 
@@ -138,6 +139,19 @@ function render(model: PanelModel): void {
   specials.appendChild(el('p', { 'data-testid': 'bonus' }, s.bonus));
   if (score.bonus.items.length > 0) specials.appendChild(el('ul', {}, undefined, ...score.bonus.items.map((i) => el('li', {}, i))));
   frag.appendChild(specials);
+
+  // Eligibility and dossier: apart from the score, which they never change
+  if (score.scheme) {
+    const scheme = el('section', { 'data-testid': 'scheme' });
+    scheme.appendChild(el('h2', {}, score.scheme.title));
+    scheme.appendChild(el('p', { class: 'muted' }, score.scheme.note));
+    scheme.appendChild(el('p', { 'data-testid': 'prerequisites' }, score.scheme.prerequisites));
+    scheme.appendChild(el('p', { 'data-testid': 'dossier' }, score.scheme.dossier));
+    if (score.scheme.missing.length > 0) {
+      scheme.appendChild(el('ul', { class: 'missing-items' }, undefined, ...score.scheme.missing.map((i) => el('li', { 'data-item': i.id }, `${i.title} (${i.id})`))));
+    }
+    frag.appendChild(scheme);
+  }
 
   // Why this score
   const why = el('section', { class: 'why', 'data-testid': 'why' });

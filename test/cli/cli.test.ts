@@ -39,8 +39,9 @@ describe('evidence-pack CLI', function () {
     const r = run(['score', 'examples/demo-pack', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
     const [s] = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(s), ['pack', 'standard', 'score', 'rating', 'earned', 'applicable', 'specialDeductions', 'specialBonus', 'sections', 'clauses', 'next', 'diagnostics']);
+    assert.deepEqual(Object.keys(s), ['pack', 'standard', 'score', 'rating', 'earned', 'applicable', 'specialDeductions', 'specialBonus', 'sections', 'clauses', 'next', 'prerequisites', 'dossier', 'diagnostics']);
     assert.equal(s.pack, 'examples/demo-pack');
+    assert.deepEqual([s.prerequisites, s.dossier], [{ total: 5, provided: 0 }, { total: 14, provided: 0 }]);
     assert.deepEqual(s.standard, { id: 'gbt27922-2011', weights: 'provisional' });
     assert.equal(s.score, 82.4);
     assert.deepEqual(s.rating, { id: 'three-star', stars: 3, label: 'Three-star' });
@@ -131,14 +132,14 @@ describe('evidence-pack CLI', function () {
 
   it('ends quietly when its reader stops early (| head), never with a stack trace', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" score examples --lang en | head -1`], { cwd: repo, encoding: 'utf8' });
-    assert.match(r.stdout, /^examples\/custom-standard /);
+    assert.match(r.stdout, /^examples\/certifier-sheet /);
     assert.equal(r.stderr, '');
   });
 
   it('checks every pack below a folder', () => {
     const r = run(['score', 'examples', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(JSON.parse(r.out).map((p: { pack: string }) => p.pack), ['examples/custom-standard', 'examples/demo-pack']);
+    assert.deepEqual(JSON.parse(r.out).map((p: { pack: string }) => p.pack), ['examples/certifier-sheet', 'examples/custom-standard', 'examples/demo-pack']);
   });
 
   it('--root sets the workspace boundary for outside-workspace', () => {

@@ -261,7 +261,7 @@ function assertWellFormedMarkup(xml: string): void {
 describe('check --format junit', () => {
   it('gives one suite per pack and one test case per leaf; unmet leaves fail with why, excluded ones are skipped', async () => {
     const results = await checkDisk(`${REPO}/examples`, 'en');
-    assert.equal(results.length, 2, 'the demo pack and the custom-standard pack');
+    assert.equal(results.length, 3, 'the certifier-sheet, custom-standard and demo packs');
     const doc = parseXml(toJunit(results, { baseDir: `${REPO}/examples`, lang: 'en' }));
     assert.equal(doc.name, 'testsuites');
     assert.deepEqual(doc.children.map((s) => s.attributes.name), results.map((r) => path.basename(r.root)));
@@ -305,7 +305,7 @@ describe('check --format junit', () => {
     const { code, out } = await runCli(['check', 'examples', '--format', 'junit', '--lang', 'en']);
     assert.equal(code, 1, 'the demo pack has an error');
     const doc = parseXml(out);
-    assert.deepEqual(doc.children.map((s) => s.attributes.name), ['custom-standard', 'demo-pack']);
+    assert.deepEqual(doc.children.map((s) => s.attributes.name), ['certifier-sheet', 'custom-standard', 'demo-pack']);
   });
 
   it('escapes hostile titles, messages and paths so a strict XML parser reads them back unchanged', async () => {

@@ -124,9 +124,9 @@ describe('report', () => {
     assert.match(html, /@page \{ size: A4; margin: 15mm \}/);
     assert.match(html, /tr, \.clause[^{]*\{ break-inside: avoid \}/);
     assert.match(html, /\.part \+ \.part, \.part \+ \.pack, \.pack \+ \.pack \{ break-before: page \}/);
-    // Two packs: a summary first, then each pack's parts.
+    // Three packs: a summary first, then each pack's parts.
     assert.ok(html.includes('Packs in this report'));
-    assert.equal((html.match(/<article class="pack"/g) ?? []).length, 2);
+    assert.equal((html.match(/<article class="pack"/g) ?? []).length, 3);
     // The custom standard has official weights: the provisional notice is on the demo pack's cover only.
     const articles = html.split('<article class="pack" ').slice(1);
     const custom = articles.find((a) => a.startsWith('data-pack="custom-standard"'))!;

@@ -110,22 +110,44 @@ describe('built-in standard gbt27922-2011', () => {
     }
   });
 
-  it('samples staff, facilities, repair, customer records and complaints', () => {
+  it('samples staff, outlets, facilities, installation, delivery, repair, customer records and complaints, as bodies do', () => {
     const sampled = leaves.filter((c) => c.sampled).map((c) => c.id);
-    for (const id of ['5.1.2.1', '5.1.3.3', '5.2.4', '5.3.1', '5.3.2']) assert.ok(sampled.includes(id), `${id} sampled`);
+    assert.deepEqual(sampled, ['5.1.1.2', '5.1.2.1', '5.1.3.3', '5.2.2', '5.2.3', '5.2.4', '5.3.1', '5.3.2']);
   });
 
-  it('allows excluding only indicators that can plausibly not apply', () => {
-    assert.deepEqual(leaves.filter((c) => c.excludable).map((c) => c.id), ['5.1.1.2', '5.2.2', '5.2.3', '5.2.6']);
+  it('allows excluding only indicators that can plausibly not apply — in practice also product information, repair and warranty', () => {
+    assert.deepEqual(leaves.filter((c) => c.excludable).map((c) => c.id), ['5.1.1.2', '5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6']);
   });
 
-  it('knows the kinds document, record, interview, observation; the last three dated', () => {
-    assert.deepEqual(std.kinds.map((k) => [k.id, k.label['zh-CN'], k.label.en, k.dated === true]), [
-      ['document', '文件', 'Document', false],
-      ['record', '记录', 'Record', true],
-      ['interview', '访谈', 'Interview', true],
-      ['observation', '现场观察', 'Observation', true],
+  it('says an after-sales department may be set up or designated (设立或指定)', () => {
+    const c = leaves.find((l) => l.id === '5.1.1.1')!;
+    assert.match(c.guidance!['zh-CN'], /设立或指定/);
+    assert.match(c.guidance!.en, /set up or designated/);
+  });
+
+  it('knows the kinds document, record, interview, observation, survey, mystery shopping, case file; all but documents dated', () => {
+    const kinds = std.kinds as { id: string; label: Text; dated?: boolean; window_months?: number }[];
+    assert.deepEqual(kinds.map((k) => [k.id, k.label['zh-CN'], k.label.en, k.dated === true, k.window_months ?? null]), [
+      ['document', '文件', 'Document', false, null],
+      ['record', '记录', 'Record', true, null],
+      ['interview', '访谈', 'Interview', true, null],
+      ['observation', '现场观察', 'Observation', true, null],
+      ['survey', '顾客调查', 'Customer survey', true, 36],
+      ['mystery-shop', '神秘顾客', 'Mystery shopping', true, null],
+      ['case-file', '案例档案', 'Case file', true, 36],
     ]);
+  });
+
+  it('lists the scheme\'s prerequisites and application dossier, each with titles and guidance in both languages', () => {
+    const raw = std as unknown as { prerequisites: { id: string; title: Text; guidance: Text }[]; dossier: { id: string; title: Text; guidance: Text }[] };
+    assert.deepEqual(raw.prerequisites.map((i) => i.id), ['legal-entity', 'system-running', 'no-major-incident', 'certified-manager', 'service-funds']);
+    assert.deepEqual(raw.dossier.map((i) => i.id), [
+      'application-form', 'business-licence', 'permits', 'organisation-profile', 'organisation-chart', 'service-policy', 'outlet-list',
+      'certificates-honours', 'system-documents', 'complaint-records', 'satisfaction-survey', 'staff-qualifications', 'manager-certificates', 'self-evaluation',
+    ]);
+    for (const i of [...raw.prerequisites, ...raw.dossier]) {
+      for (const t of [i.title, i.guidance]) assert.ok(t['zh-CN'].trim() && t.en.trim(), i.id);
+    }
   });
 
   it('rates on 100 with one decimal: fail < 70, 达标 70, 三星 80, 四星 90, 五星 95', () => {

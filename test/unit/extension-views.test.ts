@@ -46,7 +46,7 @@ function makeStandard(): Standard {
       ],
       specialDeduction: { points: 1, failAt: 5 }, specialBonus: { points: 1, max: 1 },
     },
-    clauses: [s1, s2], byId: new Map(all.map((c) => [c.id, c])), leaves: [l1, l2, l3],
+    clauses: [s1, s2], byId: new Map(all.map((c) => [c.id, c])), leaves: [l1, l2, l3], prerequisites: [], dossier: [],
   };
 }
 
@@ -63,6 +63,7 @@ function makeScore(over: Partial<Score> = {}): Score {
     ],
     next: { id: 'four-star', min: 90, needed: 2.5, label: '四星级', stars: 4, suggestions: [{ clause: '5.1.2.2', gain: 62.5, missingKinds: ['record'], state: 'incomplete' }] },
     diagnostics: { error: 0, warning: 1, info: 0 },
+    prerequisites: { total: 0, provided: 0, missing: [] }, dossier: { total: 0, provided: 0, missing: [] },
     ...over,
   };
 }
@@ -78,7 +79,7 @@ function makeResult(score: Score | undefined = makeScore()): PackResult {
     files: ['/ws/demo/a.evidence.md', '/ws/demo/5.1.evidence.yaml', '/ws/demo/5.2.evidence.yaml'],
     entries: [entry('5.1.1.1', '/ws/demo/5.1.evidence.yaml', 2), entry('5.1.2.2', '/ws/demo/5.1.evidence.yaml', 8), entry('5.2.4', '/ws/demo/5.2.evidence.yaml', 2)],
     manifest: {
-      file: '/ws/demo/evidence-pack.yaml', root: '/ws/demo', standardRef: 'gbt27922-2011', standardRange: r0, assessmentDate: '2026-10-15', windowMonths: 12,
+      file: '/ws/demo/evidence-pack.yaml', root: '/ws/demo', standardRef: 'gbt27922-2011', standardRange: r0, assessmentDate: '2026-10-15', windowMonths: 12, outstanding: false,
       evidenceGlobs: [], specialDeductions: [{ id: 'SD-1', clause: '5.2.5', reason: '<img src=x onerror=alert(1)>', rectified: true, range: r0 }], specialBonuses: [],
     },
   };

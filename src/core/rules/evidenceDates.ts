@@ -19,8 +19,9 @@ export const evidenceDates: FileRule = {
         if (!kind?.dated) continue;
         if (item.date === undefined) {
           report('undated-evidence', file.file, item.kindRange ?? item.range, msg(ctx.lang, 'undated-evidence', { kind: pick(kind.label, ctx.lang) }), { clause: e.clause });
-        } else if (item.date < ctx.windowStart) {
-          report('stale-evidence', file.file, range, msg(ctx.lang, 'stale-evidence', { date: item.date, from: ctx.windowStart }), { clause: e.clause, data: { date: item.date, from: ctx.windowStart } });
+        } else if (item.date < ctx.windowStartFor(item.kindId)) {
+          const from = ctx.windowStartFor(item.kindId);
+          report('stale-evidence', file.file, range, msg(ctx.lang, 'stale-evidence', { date: item.date, from }), { clause: e.clause, data: { date: item.date, from } });
         } else if (item.date > to) {
           report('future-evidence', file.file, range, msg(ctx.lang, 'future-evidence', { date: item.date, to }), { clause: e.clause });
         }

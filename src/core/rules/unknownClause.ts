@@ -1,3 +1,4 @@
+import { schemeItemById } from '../context';
 import { msg } from '../messages';
 import type { FileRule } from './rule';
 
@@ -5,7 +6,8 @@ export const unknownClause: FileRule = {
   codes: ['unknown-clause'],
   check(file, ctx, report) {
     for (const e of file.entries) {
-      if (!ctx.standard.byId.has(e.clause)) {
+      // Prerequisites and dossier items are named like clauses (`dossier.business-licence`).
+      if (!ctx.standard.byId.has(e.clause) && !schemeItemById(ctx.standard, e.clause)) {
         report('unknown-clause', file.file, e.idRange, msg(ctx.lang, 'unknown-clause', { clause: e.clause, standard: ctx.standard.id }), { clause: e.clause, data: { clause: e.clause } });
       }
     }

@@ -4,8 +4,8 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { msg } from '../messages';
 import { Q } from '../rational';
 import { schemaDiagnostics } from '../schemaCheck';
-import { mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
-import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, Standard } from '../types';
+import { mapPair, mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
+import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, SchemeItem, Standard } from '../types';
 import { ZERO_RANGE } from '../text';
 
 export const BUILTIN_FILE_PREFIX = 'builtin:';
@@ -28,7 +28,13 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
   if (schemaErrors.length) return { diagnostics: schemaErrors };
 
   const raw = src.value as Raw;
-  const kinds: EvidenceKind[] = (own(raw, 'kinds') as Raw[]).map((k) => ({ id: String(own(k, 'id')), label: text(own(k, 'label')), dated: own(k, 'dated') === true }));
+  const kinds: EvidenceKind[] = (own(raw, 'kinds') as Raw[]).map((k) => ({
+    id: String(own(k, 'id')), label: text(own(k, 'label')), dated: own(k, 'dated') === true,
+    ...(typeof own(k, 'window_months') === 'number' ? { windowMonths: own(k, 'window_months') as number } : {}),
+  }));
+  const schemeItems = (key: string, group: SchemeItem['group']): SchemeItem[] => ((own(raw, key) as Raw[] | undefined) ?? []).map((i) => ({
+    id: `${group}.${String(own(i, 'id'))}`, group, title: text(own(i, 'title')), ...(own(i, 'guidance') ? { guidance: text(own(i, 'guidance')) } : {}),
+  }));
   const kindIds = new Set(kinds.map((k) => k.id));
   const r = own(raw, 'rating') as Raw;
   const rating: RatingRules = {
@@ -89,7 +95,11 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
     id: String(own(raw, 'id')), title: text(own(raw, 'title')),
     weights: own(raw, 'weights') === 'official' ? 'official' : 'provisional',
     kinds, rating, clauses, byId, leaves, file: file.startsWith(BUILTIN_FILE_PREFIX) ? undefined : file,
+    prerequisites: schemeItems('prerequisites', 'prerequisite'), dossier: schemeItems('dossier', 'dossier'),
   };
+  for (const item of [...standard.prerequisites, ...standard.dossier]) {
+    if (byId.has(item.id)) invalid(null, lang === 'zh-CN' ? `编号“${item.id}”与条款重复` : `Id "${item.id}" is also a clause id`);
+  }
   for (const d of checkTotals(standard, file, lang)) diagnostics.push(d);
   return { standard, diagnostics };
 }

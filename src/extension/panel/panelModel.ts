@@ -1,7 +1,7 @@
 // Builds what the score panel shows from a PackResult: a plain view model with every string
 // already localized and every number already formatted, so the webview only renders text.
 import type { Lang, PackResult, Standard } from '../../core/types';
-import { pick } from '../../core/messages';
+import { deductionsByGround, GROUND_LABEL, pick } from '../../core/messages';
 import type { PanelClause, PanelModel, PanelStrings } from '../../protocol/messages';
 import { exactDecimal, formatDecimal, formatGain, formatPoints, formatScore, starsText } from '../../present/numbers';
 import { bandLabel, bandLabelOf, clauseTitle, isFail, isProvisional, joinList, kindLabels, maxStars, stateLabel } from '../../present/vocabulary';
@@ -88,9 +88,10 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
   }));
 
   const manifest = result.manifest;
-  const deductionItems = (manifest?.specialDeductions ?? []).map((d) =>
-    [d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · '));
-  const bonusItems = (manifest?.specialBonuses ?? []).map((b) => b.reason);
+  // Grouped by ground (law, own rules, industry, system operation): each item leads with its group.
+  const deductionItems = deductionsByGround(manifest?.specialDeductions ?? []).flatMap((g) => g.items.map((d) =>
+    [pick(GROUND_LABEL[g.ground], lang), d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · ')));
+  const bonusItems = (manifest?.specialBonuses ?? []).map((b) => (b.basis ? t(lang, 'panel.bonusBasis', { reason: b.reason, basis: b.basis }) : b.reason));
   const deductionPoints = score.specialDeductions * rating.specialDeduction.points;
   const bonusPoints = score.specialBonus * rating.specialBonus.points;
 
@@ -135,6 +136,16 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
     provisional,
     provisionalText: provisional ? t(lang, score.standard.sheet ? 'panel.provisionalSheet' : 'panel.provisional', { standard: standardTitle }) : '',
     standardTitle,
+    capText: score.uncappedRating ? t(lang, 'panel.cap', { band, uncapped: score.uncappedRating.label }) : '',
+    ...(standard.prerequisites.length + standard.dossier.length > 0 ? {
+      scheme: {
+        title: t(lang, 'panel.schemeTitle'), note: t(lang, 'panel.schemeNote'),
+        prerequisites: t(lang, 'panel.prerequisites', { provided: score.prerequisites.provided, total: score.prerequisites.total }),
+        dossier: t(lang, 'panel.dossier', { provided: score.dossier.provided, total: score.dossier.total }),
+        missing: [...standard.prerequisites, ...standard.dossier].filter((i) => score.prerequisites.missing.includes(i.id) || score.dossier.missing.includes(i.id))
+          .map((i) => ({ id: i.id, title: pick(i.title, lang) })),
+      },
+    } : {}),
     sheetText: score.standard.sheet ? t(lang, 'panel.sheet', { sheet: score.standard.scoringSource ?? '' }) : '',
     sections,
     clauses,

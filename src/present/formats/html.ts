@@ -1,7 +1,7 @@
 // The report a consultant hands to the client (`evidence-pack report`, and the extension's "Export Report"):
 // one self-contained HTML file — inline CSS, inline SVG, no script, nothing fetched — that reads on screen and
 // prints to A4. It only renders the engine's Score and diagnostics; it never recomputes a score.
-import { pick } from '../../core/messages';
+import { ASSESSMENT_KIND_LABEL, deductionsByGround, GROUND_LABEL, pick } from '../../core/messages';
 import { relativePath } from '../../core/paths';
 import type { Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, PackResult, Score, Standard } from '../../core/types';
 import { t } from '../catalogue';
@@ -160,6 +160,7 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   if (manifest) {
     facts.push([t(lang, 'report.assessmentDate'), manifest.assessmentDate]);
     facts.push([t(lang, 'report.window'), t(lang, 'report.windowText', { months: manifest.windowMonths })]);
+    if (manifest.assessmentKind) facts.push([t(lang, 'report.assessmentKind'), pick(ASSESSMENT_KIND_LABEL[manifest.assessmentKind], lang)]);
     if (manifest.target) {
       facts.push([t(lang, 'report.target'), bandLabelOf(standard, manifest.target, lang)]);
     }
@@ -183,6 +184,9 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   // The sheet is named whenever one is used; the provisional notice stays while any leaf's points are provisional.
   if (score?.standard.scoringSource) {
     notices.push(`<p class="muted" data-testid="sheet">${e(t(lang, 'report.scoringSheet', { source: score.standard.scoringSource }))}</p>`);
+  }
+  if (score?.uncappedRating) {
+    notices.push(`<div class="notice" data-testid="initial-cap">${e(t(lang, 'report.initialCap', { band: bandLabelOf(standard, score.rating.id, lang, score.rating.label), uncapped: bandLabelOf(standard, score.uncappedRating.id, lang, score.uncappedRating.label) }))}</div>`);
   }
   if ((score?.standard.weights ?? standard?.weights) === 'provisional') {
     notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, score?.standard.sheet ? 'report.provisionalSheet' : 'report.provisional'))}</div>`);
@@ -339,13 +343,15 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
   const r = standard.rating;
   const deductions = result.manifest?.specialDeductions ?? [];
   const bonuses = result.manifest?.specialBonuses ?? [];
+  // Grouped by ground (law, own rules, industry, system operation), as a body's report lists them.
   const deductionList = deductions.length
-    ? `<ul>${deductions.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — `
+    ? deductionsByGround(deductions).map((g) => (g.ground !== 'none' ? `<h4 data-ground="${e(g.ground)}">${e(pick(GROUND_LABEL[g.ground], lang))}</h4>` : '')
+      + `<ul>${g.items.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — `
       + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'report.rectified' : 'report.notRectified'))}</span>`
-      + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`
+      + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`).join('\n')
     : `<p>${e(t(lang, 'report.noDeductions'))}</p>`;
   const bonusList = bonuses.length
-    ? `<ul>${bonuses.map((b) => `<li class="clause">${e(b.reason)}${b.evidence ? ` <span class="loc">${e(b.evidence)}</span>` : ''}</li>`).join('')}</ul>`
+    ? `<ul>${bonuses.map((b) => `<li class="clause">${e(b.reason)}${b.basis ? `<div class="why">${e(t(lang, 'report.bonusBasis', { basis: b.basis }))}</div>` : ''}${b.evidence ? ` <span class="loc">${e(b.evidence)}</span>` : ''}</li>`).join('')}</ul>`
     : `<p>${e(t(lang, 'report.noBonus'))}</p>`;
 
   let gaps: string;
@@ -379,6 +385,26 @@ ${bonusList}
 <section class="part gaps-part">
 <h2>${e(t(lang, 'report.gapsTitle'))}</h2>
 ${gaps}
+</section>
+${renderScheme(score, standard, ctx)}`;
+}
+
+/** Eligibility (资格条件) and the application dossier (申请材料), apart from the score they never change. */
+function renderScheme(score: Score, standard: Standard, ctx: Ctx): string {
+  const { lang } = ctx;
+  if (standard.prerequisites.length === 0 && standard.dossier.length === 0) return '';
+  const list = (items: Standard['dossier'], missing: string[]) => `<ul>${items.map((i) => {
+    const ok = !missing.includes(i.id);
+    return `<li class="clause" data-item="${e(i.id)}" data-provided="${ok}"><span class="${ok ? 'sev-info' : 'sev-warning'}">${ok ? '✓' : '✗'}</span> ${e(pick(i.title, lang))} <span class="muted">(${e(i.id)})</span>`
+      + `${i.guidance ? `<div class="why">${e(pick(i.guidance, lang))}</div>` : ''}</li>`;
+  }).join('')}</ul>`;
+  return `<section class="part scheme-part" data-testid="scheme">
+<h2>${e(t(lang, 'report.schemeTitle'))}</h2>
+<p class="muted">${e(t(lang, 'report.schemeNote'))}</p>
+<h3 data-testid="prerequisites">${e(t(lang, 'report.prerequisites', { provided: score.prerequisites.provided, total: score.prerequisites.total }))}</h3>
+${list(standard.prerequisites, score.prerequisites.missing)}
+<h3 data-testid="dossier">${e(t(lang, 'report.dossier', { provided: score.dossier.provided, total: score.dossier.total }))}</h3>
+${list(standard.dossier, score.dossier.missing)}
 </section>`;
 }
 

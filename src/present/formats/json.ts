@@ -16,6 +16,8 @@ export function scoreJson(s: Score): object {
     },
     score: s.score,
     rating: { id: s.rating.id, stars: s.rating.stars, label: s.rating.label },
+    // An initial certification's capped rating: what the score alone would earn.
+    ...(s.uncappedRating ? { uncappedRating: { ...s.uncappedRating } } : {}),
     earned: s.earned, applicable: s.applicable,
     specialDeductions: s.specialDeductions, specialBonus: s.specialBonus,
     sections: s.sections.map((x) => ({ id: x.id, earned: x.earned, applicable: x.applicable })),
@@ -24,6 +26,9 @@ export function scoreJson(s: Score): object {
       id: s.next.id, min: s.next.min, needed: s.next.needed,
       suggestions: s.next.suggestions.map((x) => ({ clause: x.clause, gain: x.gain, missingKinds: x.missingKinds })),
     },
+    // The scheme around the score (unscored): prerequisites for applying and the application dossier.
+    prerequisites: { total: s.prerequisites.total, provided: s.prerequisites.provided },
+    dossier: { total: s.dossier.total, provided: s.dossier.provided },
     diagnostics: { ...s.diagnostics },
   };
 }
