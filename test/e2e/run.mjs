@@ -453,6 +453,29 @@ test('npm run demo:vscode with EP_DEMO_KEEP=1 keeps the copy when stopped, and s
   }
 }, { timeout: 240_000 });
 
+test('a pack scored with a body\'s sheet: the panel shows a refined row, its evidence and the sheet\'s name', async () => {
+  const dir = path.join(ctx.tmp, 'sheet', 'certifier-sheet');
+  copyDir(path.join(repoRoot, 'examples/certifier-sheet'), dir);
+  const s = cliScore(dir, 'en');
+  const row = s.clauses.find((c) => c.id === '5.3.2.3');
+  assert(row, 'the CLI lists the sheet row 5.3.2.3 as a leaf');
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  const want = expectedStatusText(s, 'en');
+  await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+  await wb.runCommand('Evidence Pack: Show Score Panel');
+  const f = await wb.webviewFrame();
+  const tr = f.locator('[data-testid=clauses] tr[data-clause="5.3.2.3"]');
+  await tr.waitFor({ timeout: T.long });
+  assertEqual(await tr.getAttribute('data-state'), row.state, 'state of the row');
+  assert((await tr.textContent()).includes('Complaint follow-up and closure'), 'the row\'s title');
+  assertEqual((await tr.locator('[data-testid=refines]').textContent()).trim(), '· row of 5.3.2 Complaint handling', 'the clause it refines');
+  assertEqual((await tr.locator('[data-testid=evidence]').textContent()).trim(), '1 of 1 counting', 'its evidence');
+  assertEqual(await f.locator('[data-testid=clauses] tr[data-clause="5.3.2"]').count(), 0, 'the refined clause is not a row of its own');
+  const sheet = (await f.locator('[data-testid=sheet]').textContent()).trim();
+  assert(sheet.includes('示例认证有限公司（虚构）') && sheet.includes('2025-02'), `the sheet is named: ${sheet}`);
+  assert(((await f.locator('[data-testid=dossier]').textContent()) ?? '').includes(`${s.dossier.provided} of ${s.dossier.total}`), 'dossier completeness');
+});
+
 test('a virtual workspace (a file system provider\'s own scheme, eptest:): status bar, Problems and panel [web worker host]', async () => {
   // test/e2e/vfs-extension serves the disk under eptest:, so the folder is no file: URI for VS Code or for us.
   const dir = pack('demo-pack-vfs');
