@@ -68,6 +68,19 @@ export const COMMANDS = {
       ['--force', { en: 'overwrite files that already exist', 'zh-CN': '覆盖已有文件' }],
     ],
   },
+  sheet: {
+    summary: { en: 'import a certification body\'s scoring sheet saved as CSV', 'zh-CN': '导入另存为 CSV 的认证机构评分表' },
+    usage: { en: 'sheet import FILE.csv [--standard ID] [--out scoring-sheet.yaml] [--force]', 'zh-CN': 'sheet import 评分表.csv [--standard 标准] [--out scoring-sheet.yaml] [--force]' },
+    about: {
+      en: 'Finds the header row by its names, skips title, subtotal and blank rows, and writes a scoring-sheet file (leaf points, rows below leaves).\nEvery row it cannot place is an error naming its cell; nothing is written then (exit 1).',
+      'zh-CN': '按列名查找表头行，跳过标题行、小计行和空行，写出评分表文件（末级分值及其下的细分行）。\n无法归位的行都会报错并指明单元格；此时不写入任何文件（退出码 1）。',
+    },
+    options: [
+      [{ en: '--standard ID', 'zh-CN': '--standard 标准' }, { en: 'the built-in standard the sheet is for (default gbt27922-2011)', 'zh-CN': '评分表所对应的内置标准（默认 gbt27922-2011）' }],
+      [{ en: '--out FILE', 'zh-CN': '--out 文件' }, { en: 'where to write (default scoring-sheet.yaml)', 'zh-CN': '写入位置（默认 scoring-sheet.yaml）' }],
+      ['--force', { en: 'overwrite an existing file', 'zh-CN': '覆盖已有文件' }],
+    ],
+  },
   report: {
     summary: { en: 'write a printable, self-contained HTML report', 'zh-CN': '生成可打印的独立 HTML 报告' },
     usage: { en: 'report [DIR] --out FILE.html [--lang zh-CN|en] [--root DIR2]', 'zh-CN': 'report [目录] --out 报告.html [--lang zh-CN|en] [--root 工作区]' },

@@ -11,6 +11,9 @@ import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, relativePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
+import { importSheet, parseCsv } from '../core/sheetImport';
+import { applyScoringSheet } from '../core/standard/scoringSheet';
+import { decodeText } from '../core/text';
 import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
@@ -81,13 +84,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (args.flags.has('--help') || args.flags.has('-h')) { io.out(command && command !== 'help' ? commandHelp(command, lang) : overview(lang, VERSION)); return 0; }
   if (!command) { io.err(overview(lang, VERSION)); return 2; }
   if (command === 'help') return help(args, lang, io);
+  if (command === 'sheet') return await sheet(args, lang, io);
   if (args.positional.length > 1) return usage(io, lang, say(lang, 'oneFolder', { list: args.positional.join(' ') }), command);
   let dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
   // A pack may be named by its manifest (tab completion offers the file): its folder is the pack.
   if (command !== 'init' && path.basename(dir) === MANIFEST_NAME && isFile(dir)) dir = normalizePath(path.dirname(dir));
 
   try {
-    const run: Record<Exclude<CommandName, 'help'>, () => Promise<number>> = {
+    const run: Record<Exclude<CommandName, 'help' | 'sheet'>, () => Promise<number>> = {
       check: () => check(args, dir, lang, io),
       score: () => score(args, dir, lang, io),
       init: () => init(args, dir, lang, io),
@@ -249,6 +253,59 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
   io.out(`${relativePath(io.cwd, target)}\n`);
   return 0;
 }
+
+/**
+ * `sheet import FILE.csv [--standard ID] [--out FILE]`: a body's sheet exported as CSV → a scoring-sheet
+ * file, checked against the standard before anything is written (nothing is written on an error).
+ */
+async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
+  const zh = lang === 'zh-CN';
+  const [sub, file, ...rest] = args.positional;
+  if (sub !== 'import' || !file || rest.length) return usage(io, lang, zh ? '用法：evidence-pack sheet import 评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' : 'Usage: evidence-pack sheet import FILE.csv [--standard ID] [--out scoring-sheet.yaml]');
+  if (!/\.csv$/i.test(file)) {
+    return usage(io, lang, zh ? `只能导入 CSV 文件：请在电子表格软件中把评分表另存为 CSV（UTF-8）后再导入（${file}）` : `Only CSV files can be imported: save the sheet as CSV (UTF-8) from your spreadsheet program first (${file})`);
+  }
+  const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
+  const standard = builtinStandard(id);
+  if (!standard) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
+  const input = path.resolve(io.cwd, file);
+  let bytes: Buffer;
+  try {
+    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(zh ? `evidence-pack: ${file} 超过 ${MAX_SHEET_BYTES} 字节，不像评分表\n` : `evidence-pack: ${file} is larger than ${MAX_SHEET_BYTES} bytes: not a scoring sheet\n`); return 1; }
+    bytes = await fsp.readFile(input);
+  } catch (e) {
+    io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (zh ? `找不到文件 ${file}` : `no such file ${file}`) : (e as Error).message}\n`);
+    return 2;
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) { io.err(zh ? `evidence-pack: ${file} 不是 UTF-8 文本（请另存为 CSV UTF-8）\n` : `evidence-pack: ${file} is not UTF-8 text (save it as CSV UTF-8)\n`); return 1; }
+  const name = path.basename(file).replace(/\.csv$/i, '');
+  const result = importSheet([{ name, rows: parseCsv(decoded.text) }], standard, { lang, source: path.basename(file) });
+  const out = path.resolve(io.cwd, (args.flags.get('--out') as string | undefined) ?? 'scoring-sheet.yaml');
+  if (!result.ok) {
+    for (const e of result.errors) io.err(`${e.cell}: ${e.message}\n`);
+    return 1;
+  }
+  // The engine's own checks of a sheet (totals, rows) run before the file is written.
+  const applied = applyScoringSheet(standard, result.yaml, normalizePath(out), lang);
+  const errors = applied.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    for (const d of errors) io.err(`${d.message}\n`);
+    return 1;
+  }
+  if (existsSync(out) && !args.flags.has('--force')) {
+    io.err(zh ? `evidence-pack: 不会覆盖已有文件：${toSlash(path.relative(io.cwd, out))}（如需覆盖请加 --force）\n` : `evidence-pack: will not overwrite existing file: ${toSlash(path.relative(io.cwd, out))} (use --force to overwrite)\n`);
+    return 1;
+  }
+  await fsp.writeFile(out, result.yaml, { flag: args.flags.has('--force') ? 'w' : 'wx' });
+  io.out(zh
+    ? `已写入 ${toSlash(path.relative(io.cwd, out))}：${result.points} 个末级条款分值，${result.rows} 个细分行。在清单中加入 scoring: 引用它。\n`
+    : `Wrote ${toSlash(path.relative(io.cwd, out))}: ${result.points} leaf points, ${result.rows} rows. Name it with scoring: in the manifest.\n`);
+  return 0;
+}
+
+/** A CSV sheet larger than this is refused before it is read (a body's sheet is a few kilobytes). */
+const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
 async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';

@@ -1,5 +1,6 @@
 // `evidence-pack init` and the extension's "New Evidence Pack": a manifest and one evidence
-// file per top-level clause, every leaf listed with its required kinds and guidance as comments.
+// file per top-level clause, every leaf listed with its required kinds and guidance as comments, and
+// one file listing the prerequisites and dossier items when the standard has them.
 // Pure: returns the files to write; the caller decides (and never overwrites without being told).
 import { pick } from './messages';
 import type { Clause, Lang, LocalizedText, RatingBand, Standard } from './types';
@@ -75,6 +76,24 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
       lines.push('');
     }
     files.push({ path: name, text: lines.join('\n') });
+  }
+  // The scheme's unscored items (资格条件, 申请材料): one file, each item listed with its guidance.
+  const scheme = [...standard.prerequisites, ...standard.dossier];
+  if (scheme.length) {
+    const lines: string[] = [
+      zh ? '# 申请资格与申请材料（不计分）：认证机构受理申请前核查。为每项补充证据。'
+        : '# Prerequisites and the application dossier (unscored): the body checks them before accepting the application. Add evidence to each.',
+      'clauses:',
+    ];
+    for (const item of scheme) {
+      lines.push(`  # ${item.title['zh-CN']} · ${item.title.en}`);
+      const guidance = pick(item.guidance, lang);
+      if (guidance) for (const g of wrapText(guidance, 90)) lines.push(`  # ${g}`);
+      lines.push(`  - clause: ${item.id}`);
+      lines.push('    evidence: []');
+      lines.push('');
+    }
+    files.push({ path: 'dossier.evidence.yaml', text: lines.join('\n') });
   }
   const type = options.type ?? 'production';
   const target = options.target ?? defaultTarget(standard)?.id;

@@ -198,6 +198,11 @@ describe('evidence-pack CLI', function () {
       const check = JSON.parse(run(['check', dir, '--format', 'json']).out);
       assert.equal(check.diagnostics.filter((d: { severity: string }) => d.severity === 'error').length, 0);
       assert.equal(check.packs[0].clauses.filter((c: { state: string }) => c.state === 'missing').length, 0);
+      // The prerequisites and dossier items get a file of their own, each named and explained.
+      const dossier = readFileSync(path.join(dir, 'dossier.evidence.yaml'), 'utf8');
+      assert.match(dossier, /# 营业执照 · Business licence\n  # 营业执照副本复印件，在有效期内。\n  - clause: dossier\.business-licence\n/);
+      assert.match(dossier, /- clause: prerequisite\.certified-manager\n/);
+      assert.deepEqual([check.packs[0].prerequisites, check.packs[0].dossier], [{ total: 5, provided: 0 }, { total: 14, provided: 0 }]);
     });
     it('takes the organisation, its type, the target band (id or label) and the assessment date', () => {
       const dir = path.join(tmp, 'answered');

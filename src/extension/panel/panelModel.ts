@@ -88,9 +88,9 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
   }));
 
   const manifest = result.manifest;
-  // Grouped by ground (law, own rules, industry, system operation): each item leads with its group.
+  // Grouped by ground (law, own rules, industry, system operation): each item leads with its ground when it has one.
   const deductionItems = deductionsByGround(manifest?.specialDeductions ?? []).flatMap((g) => g.items.map((d) =>
-    [pick(GROUND_LABEL[g.ground], lang), d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · ')));
+    [g.ground === 'none' ? '' : pick(GROUND_LABEL[g.ground], lang), d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · ')));
   const bonusItems = (manifest?.specialBonuses ?? []).map((b) => (b.basis ? t(lang, 'panel.bonusBasis', { reason: b.reason, basis: b.basis }) : b.reason));
   const deductionPoints = score.specialDeductions * rating.specialDeduction.points;
   const bonusPoints = score.specialBonus * rating.specialBonus.points;

@@ -345,7 +345,7 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
   const bonuses = result.manifest?.specialBonuses ?? [];
   // Grouped by ground (law, own rules, industry, system operation), as a body's report lists them.
   const deductionList = deductions.length
-    ? deductionsByGround(deductions).map((g) => (g.ground !== 'none' ? `<h4 data-ground="${e(g.ground)}">${e(pick(GROUND_LABEL[g.ground], lang))}</h4>` : '')
+    ? deductionsByGround(deductions).map((g) => (deductions.some((d) => d.ground) ? `<h4 data-ground="${e(g.ground)}">${e(pick(GROUND_LABEL[g.ground], lang))}</h4>` : '')
       + `<ul>${g.items.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — `
       + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'report.rectified' : 'report.notRectified'))}</span>`
       + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`).join('\n')

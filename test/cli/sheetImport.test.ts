@@ -1,0 +1,109 @@
+// `evidence-pack sheet import` on a body's sheet saved as CSV, as people make them: a title row, a
+// header found by its names, subtotal and blank rows, numbers as text, full-width digits, 5.3.2-1 ids.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { BUILTIN_STANDARDS, loadStandardText } from '../../src/core/standard/loadStandard';
+
+const repo = path.resolve(__dirname, '../..');
+const cli = path.join(repo, 'dist/cli.js');
+const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+const builtin = loadStandardText(BUILTIN_STANDARDS['gbt27922-2011'], 'builtin:gbt27922-2011', 'en').standard!;
+const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+/** A body's sheet: every leaf with the built-in points, 5.3.2 refined into 5.3.2-1 (8) and 5.3.2-2 (5). */
+function bodySheet(extra: string[] = []): string {
+  const lines = ['某认证有限公司（示例）商品售后服务认证评分表,,,,', ',,,,', '编号,条款号,评价内容,标准分,抽样'];
+  for (const top of builtin.clauses) {
+    lines.push(`,${top.id},${top.title['zh-CN']},,`); // a section title row (no points)
+    for (const leaf of builtin.leaves.filter((l) => l.id.startsWith(top.id + '.'))) {
+      if (leaf.id === '5.3.2') {
+        lines.push(',5.3.2-1,投诉受理,"8",是', `,5.3.2-2,"投诉回访, 闭环",${fullWidth('5')},`);
+      } else {
+        lines.push(`,${leaf.id},${leaf.title['zh-CN']},"${fullWidth(String(leaf.points))}",`);
+      }
+    }
+    lines.push(`,小计,,${top.points},`);
+  }
+  lines.push(...extra, ',合计,,100,');
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+describe('evidence-pack sheet import (CSV)', function () {
+  this.timeout(60000);
+  let tmp: string;
+  before(function () {
+    if (!existsSync(cli)) this.skip();
+    tmp = mkdtempSync(path.join(tmpdir(), 'ep-sheet-'));
+  });
+  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+
+  it('writes a scoring sheet that a pack then scores with, the rows as leaves', () => {
+    writeFileSync(path.join(tmp, 'body.csv'), bodySheet());
+    const r = run(['sheet', 'import', 'body.csv', '--out', 'scoring-sheet.yaml'], tmp);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Wrote scoring-sheet\.yaml: 24 leaf points, 2 rows/);
+    const yaml = readFileSync(path.join(tmp, 'scoring-sheet.yaml'), 'utf8');
+    assert.match(yaml, /id: 5\.3\.2\.1\n\s+parent: 5\.3\.2\n\s+title: 投诉受理\n\s+points: 8\n\s+sampled: true/);
+    assert.match(yaml, /title: 投诉回访, 闭环\n\s+points: 5\n/);
+    assert.match(yaml, /weights: provisional/);
+    // A pack using it: only the two rows have evidence, 5.3.2.1 met (8) and 5.3.2.2 missing.
+    const pack = path.join(tmp, 'pack');
+    cpSync(path.join(tmp, 'scoring-sheet.yaml'), path.join(pack, 'scoring-sheet.yaml'), { recursive: true });
+    writeFileSync(path.join(pack, 'evidence-pack.yaml'), 'pack: 1\nstandard: gbt27922-2011\nscoring: ./scoring-sheet.yaml\nassessment: {date: 2026-10-15}\n');
+    writeFileSync(path.join(pack, 'a.evidence.yaml'), 'clauses:\n  - clause: "5.3.2.1"\n    evidence:\n      - {kind: document, title: 投诉处理程序}\n      - {kind: record, title: 投诉台账, date: 2026-09-30}\n');
+    const s = JSON.parse(run(['score', pack, '--format', 'json'], tmp).stdout)[0];
+    // 8 earned of 100 applicable → 8.0.
+    assert.equal(s.score, 8);
+    assert.deepEqual(s.clauses.filter((c: { id: string }) => c.id.startsWith('5.3.2')).map((c: { id: string; state: string }) => [c.id, c.state]), [['5.3.2.1', 'met'], ['5.3.2.2', 'missing']]);
+    assert.equal(s.standard.sheet.source, 'body.csv');
+  });
+
+  it('names the cell of every row it cannot place, and writes nothing', () => {
+    writeFileSync(path.join(tmp, 'bad.csv'), bodySheet([',5.9.1,不存在的条款,3,', ',5.1.7,重复,2,', ',5.2.1.1,细分,abc,']));
+    const r = run(['sheet', 'import', 'bad.csv', '--out', 'bad.yaml'], tmp);
+    assert.equal(r.status, 1);
+    assert.equal(existsSync(path.join(tmp, 'bad.yaml')), false);
+    const lines = r.stderr.trim().split('\n');
+    const header = 3, rows = builtin.leaves.length + 1 + 2 * builtin.clauses.length; // leaves (5.3.2 as two rows), a title and a subtotal per section
+    assert.deepEqual(lines.map((l) => l.split(':')[0]), [`bad!B${header + rows + 1}`, `bad!B${header + rows + 2}`, `bad!D${header + rows + 3}`]);
+    assert.match(lines[0], /Clause 5\.9\.1 is neither in standard gbt27922-2011 nor below one of its leaves/);
+    assert.match(lines[1], /Clause 5\.1\.7 appears twice \(first at bad!B\d+\)/);
+    assert.match(lines[2], /Points "abc" are not a number/);
+  });
+
+  it('refuses a sheet whose rows break the standard\'s totals, and writes nothing', () => {
+    writeFileSync(path.join(tmp, 'sum.csv'), bodySheet().replace(',5.3.2-1,投诉受理,"8",是', ',5.3.2-1,投诉受理,"9",是'));
+    const r = run(['sheet', 'import', 'sum.csv', '--out', 'sum.yaml'], tmp);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /Clause 5\.3 states 25 points but its sub-clauses sum to 26/);
+    assert.equal(existsSync(path.join(tmp, 'sum.yaml')), false);
+  });
+
+  it('says plainly that an XLSX file must be saved as CSV first, and that a file without a header has none', () => {
+    writeFileSync(path.join(tmp, 'book.xlsx'), 'PK');
+    const x = run(['sheet', 'import', 'book.xlsx'], tmp);
+    assert.equal(x.status, 2);
+    assert.match(x.stderr, /Only CSV files can be imported: save the sheet as CSV \(UTF-8\)/);
+    writeFileSync(path.join(tmp, 'none.csv'), 'a,b\n1,2\n');
+    const n = run(['sheet', 'import', 'none.csv'], tmp);
+    assert.equal(n.status, 1);
+    assert.match(n.stderr, /^none!A1: No header row found/);
+  });
+
+  it('reads hostile cells (__proto__ ids, a 1 MB cell) and 30,000 rows without crashing, and writes nothing', () => {
+    writeFileSync(path.join(tmp, 'proto.csv'), bodySheet([',__proto__,x,1,', `,constructor,${'长'.repeat(1_000_000)},1,`]));
+    const p = run(['sheet', 'import', 'proto.csv', '--out', 'proto.yaml'], tmp);
+    assert.equal(p.status, 1);
+    assert.match(p.stderr, /"__proto__" is not a clause id/);
+    assert.match(p.stderr, /"constructor" is not a clause id/);
+    writeFileSync(path.join(tmp, 'long.csv'), bodySheet() + ',5.1.1.1.1,x,1,\n'.repeat(30_000));
+    const r = run(['sheet', 'import', 'long.csv', '--out', 'long.yaml'], tmp);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /More than 20000 rows/);
+    assert.equal(existsSync(path.join(tmp, 'proto.yaml')) || existsSync(path.join(tmp, 'long.yaml')), false);
+  });
+});
+});
