@@ -23,7 +23,7 @@ const SYNONYMS: Record<Column, string[]> = {
   sampled: ['抽样', '是否抽样', 'sampled', 'sampling'],
   excludable: ['可删减', '不适用', '是否可删减', 'excludable', 'n/a'],
 };
-const TOTAL_WORDS = /^(小计|合计|总计|总分|subtotal|total|sum)\b/i;
+const TOTAL_WORDS = /^(小计|合计|总计|总分|subtotal|total|sum)(?![a-z])/i;
 const ID = /^[0-9]+(?:\.[0-9]+)*$/;
 
 /** Full-width digits, letters and punctuation to ASCII; ideographic space to a space. */
