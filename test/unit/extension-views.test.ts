@@ -232,6 +232,14 @@ describe('extension language features logic', () => {
     assert.equal(completions({ key: 'clause', start: 13, prefix: '', quoted: true }, standard, 'en')[0].insertText, '5.1.1.1');
   });
 
+  it('completes prerequisites and dossier items after the leaves, with their titles and guidance', () => {
+    const withScheme = { ...standard, dossier: [{ id: 'dossier.business-licence', group: 'dossier' as const, title: { 'zh-CN': '营业执照', en: 'Business licence' }, guidance: { 'zh-CN': '营业执照副本', en: 'A copy of the licence' } }] };
+    const items = completions({ key: 'clause', start: 12, prefix: '', quoted: false }, withScheme, 'zh-CN');
+    assert.deepEqual(items.map((i) => i.label), ['5.1.1.1', '5.1.2.2', '5.2.4', 'dossier.business-licence']);
+    assert.deepEqual([items[3].insertText, items[3].detail, items[3].documentation], ['dossier.business-licence', '营业执照', '营业执照副本']);
+    assert.ok(items[3].sortText! > items[2].sortText!);
+  });
+
   it('completes kinds by id and by their zh-CN / en labels, inserting the id', () => {
     const items = completions({ key: 'kind', start: 14, prefix: '', quoted: false }, standard, 'zh-CN');
     const byLabel = items.find((i) => i.label === '记录')!;

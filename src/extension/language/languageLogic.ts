@@ -74,7 +74,16 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
         detail: pick(c.title, lang),
         documentation: clauseDocumentation(standard, c.id, undefined, lang),
         kind: 'reference' as const,
-      }));
+      })).concat(ctx.markdown ? [] : [...standard.prerequisites, ...standard.dossier].map((item, i) => ({
+        // Prerequisites and dossier items are named like clauses (`clause: dossier.business-licence`), after the leaves.
+        label: item.id,
+        insertText: item.id,
+        filterText: item.id,
+        sortText: `z${pad(i)}`,
+        detail: pick(item.title, lang),
+        documentation: escapeMarkdown(pick(item.guidance, lang)),
+        kind: 'reference' as const,
+      })));
     }
     case 'kind': {
       if (!standard) return [];
