@@ -44,6 +44,13 @@ const USAGE = {
   badType: { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
   badTarget: { en: '--target: "{value}" is not a band of {standard}; use one of: {bands}', 'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}' },
   badDate: { en: '--date must be a calendar date written YYYY-MM-DD (e.g. 2026-10-15), not "{value}"', 'zh-CN': '--date 必须是 YYYY-MM-DD 格式的有效日期（如 2026-10-15），不能是“{value}”' },
+  sheetUsage: { en: 'Usage: evidence-pack sheet import FILE.csv [--standard ID] [--out scoring-sheet.yaml]', 'zh-CN': '用法：evidence-pack sheet import 评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' },
+  sheetCsvOnly: { en: 'Only CSV files can be imported: save the sheet as CSV (UTF-8) from your spreadsheet program first ({file})', 'zh-CN': '只能导入 CSV 文件：请在电子表格软件中把评分表另存为 CSV（UTF-8）后再导入（{file}）' },
+  sheetTooLarge: { en: 'evidence-pack: {file} is larger than {max} bytes: not a scoring sheet', 'zh-CN': 'evidence-pack: {file} 超过 {max} 字节，不像评分表' },
+  noSuchFile: { en: 'no such file {file}', 'zh-CN': '找不到文件 {file}' },
+  sheetNotUtf8: { en: 'evidence-pack: {file} is not UTF-8 text (save it as CSV UTF-8)', 'zh-CN': 'evidence-pack: {file} 不是 UTF-8 文本（请另存为 CSV UTF-8）' },
+  noOverwrite: { en: 'evidence-pack: will not overwrite existing file: {file} (use --force to overwrite)', 'zh-CN': 'evidence-pack: 不会覆盖已有文件：{file}（如需覆盖请加 --force）' },
+  sheetWritten: { en: 'Wrote {file}: {points} leaf points, {rows} rows. Name it with scoring: in the manifest.', 'zh-CN': '已写入 {file}：{points} 个末级条款分值，{rows} 个细分行。在清单中加入 scoring: 引用它。' },
   seeHelp: { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
   seeCommandHelp: { en: '(evidence-pack help {command})', 'zh-CN': '（evidence-pack help {command}）' },
 } as const;
@@ -259,11 +266,10 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
  * file, checked against the standard before anything is written (nothing is written on an error).
  */
 async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
-  const zh = lang === 'zh-CN';
   const [sub, file, ...rest] = args.positional;
-  if (sub !== 'import' || !file || rest.length) return usage(io, lang, zh ? '用法：evidence-pack sheet import 评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' : 'Usage: evidence-pack sheet import FILE.csv [--standard ID] [--out scoring-sheet.yaml]');
+  if (sub !== 'import' || !file || rest.length) return usage(io, lang, say(lang, 'sheetUsage'));
   if (!/\.csv$/i.test(file)) {
-    return usage(io, lang, zh ? `只能导入 CSV 文件：请在电子表格软件中把评分表另存为 CSV（UTF-8）后再导入（${file}）` : `Only CSV files can be imported: save the sheet as CSV (UTF-8) from your spreadsheet program first (${file})`);
+    return usage(io, lang, say(lang, 'sheetCsvOnly', { file }));
   }
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const standard = builtinStandard(id);
@@ -271,14 +277,14 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const input = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
-    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(zh ? `evidence-pack: ${file} 超过 ${MAX_SHEET_BYTES} 字节，不像评分表\n` : `evidence-pack: ${file} is larger than ${MAX_SHEET_BYTES} bytes: not a scoring sheet\n`); return 1; }
+    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${say(lang, 'sheetTooLarge', { file, max: String(MAX_SHEET_BYTES) })}\n`); return 1; }
     bytes = await fsp.readFile(input);
   } catch (e) {
-    io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? (zh ? `找不到文件 ${file}` : `no such file ${file}`) : (e as Error).message}\n`);
+    io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? say(lang, 'noSuchFile', { file }) : (e as Error).message}\n`);
     return 2;
   }
   const decoded = decodeText(bytes);
-  if (!decoded.ok) { io.err(zh ? `evidence-pack: ${file} 不是 UTF-8 文本（请另存为 CSV UTF-8）\n` : `evidence-pack: ${file} is not UTF-8 text (save it as CSV UTF-8)\n`); return 1; }
+  if (!decoded.ok) { io.err(`${say(lang, 'sheetNotUtf8', { file })}\n`); return 1; }
   const name = path.basename(file).replace(/\.csv$/i, '');
   const result = importSheet([{ name, rows: parseCsv(decoded.text) }], standard, { lang, source: path.basename(file) });
   const out = path.resolve(io.cwd, (args.flags.get('--out') as string | undefined) ?? 'scoring-sheet.yaml');
@@ -294,13 +300,11 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
     return 1;
   }
   if (existsSync(out) && !args.flags.has('--force')) {
-    io.err(zh ? `evidence-pack: 不会覆盖已有文件：${toSlash(path.relative(io.cwd, out))}（如需覆盖请加 --force）\n` : `evidence-pack: will not overwrite existing file: ${toSlash(path.relative(io.cwd, out))} (use --force to overwrite)\n`);
+    io.err(`${say(lang, 'noOverwrite', { file: toSlash(path.relative(io.cwd, out)) })}\n`);
     return 1;
   }
   await fsp.writeFile(out, result.yaml, { flag: args.flags.has('--force') ? 'w' : 'wx' });
-  io.out(zh
-    ? `已写入 ${toSlash(path.relative(io.cwd, out))}：${result.points} 个末级条款分值，${result.rows} 个细分行。在清单中加入 scoring: 引用它。\n`
-    : `Wrote ${toSlash(path.relative(io.cwd, out))}: ${result.points} leaf points, ${result.rows} rows. Name it with scoring: in the manifest.\n`);
+  io.out(`${say(lang, 'sheetWritten', { file: toSlash(path.relative(io.cwd, out)), points: String(result.points), rows: String(result.rows) })}\n`);
   return 0;
 }
 

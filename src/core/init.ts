@@ -5,6 +5,12 @@
 import { pick } from './messages';
 import type { Clause, Lang, LocalizedText, RatingBand, Standard } from './types';
 
+/** The first line of the dossier file `init` writes. */
+const DOSSIER_HEADER = {
+  en: '# Prerequisites and the application dossier (unscored): the body checks them before accepting the application. Add evidence to each.',
+  'zh-CN': '# 申请资格与申请材料（不计分）：认证机构受理申请前核查。为每项补充证据。',
+};
+
 export interface PlannedFile { path: string; text: string }
 
 export type OrganizationType = 'production' | 'sales-service';
@@ -81,8 +87,7 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
   const scheme = [...standard.prerequisites, ...standard.dossier];
   if (scheme.length) {
     const lines: string[] = [
-      zh ? '# 申请资格与申请材料（不计分）：认证机构受理申请前核查。为每项补充证据。'
-        : '# Prerequisites and the application dossier (unscored): the body checks them before accepting the application. Add evidence to each.',
+      pick(DOSSIER_HEADER, lang),
       'clauses:',
     ];
     for (const item of scheme) {

@@ -2,7 +2,29 @@
 // and blank rows, numbers as text, full-width digits, ids like 5.3.2-1) → a scoring-sheet file.
 // Pure: the caller reads the file into tables and writes the result; nothing here touches a disk.
 import { stringify } from 'yaml';
+import { fillTemplate } from './messages';
 import type { Lang, Standard } from './types';
+
+/** What `sheet import` says about a cell it cannot place, in zh-CN and en. */
+const IMPORT_MESSAGES = {
+  noHeader: {
+    en: 'No header row found: one row must name a clause column (条款 / 条款号 / 指标编号 / 编号 / clause) and a points column (分值 / 标准分 / 满分 / points)',
+    'zh-CN': '找不到表头：需要一行同时含有条款列（条款 / 条款号 / 指标编号 / 编号 / clause）和分值列（分值 / 标准分 / 满分 / points）',
+  },
+  tooManyRows: { en: 'More than {max} rows: this is not a scoring sheet', 'zh-CN': '行数超过 {max}，不像评分表' },
+  notClauseId: { en: '"{text}" is not a clause id', 'zh-CN': '“{text}”不是条款编号' },
+  pointsNotNumber: { en: 'Points "{text}" are not a number', 'zh-CN': '分值“{text}”不是数字' },
+  pointsNegative: { en: 'Points {value} cannot be negative', 'zh-CN': '分值 {value} 不能为负数' },
+  duplicate: { en: 'Clause {id} appears twice (first at {first})', 'zh-CN': '条款 {id} 重复（先见于 {first}）' },
+  notPlaced: { en: 'Clause {id} is neither in standard {standard} nor below one of its leaves', 'zh-CN': '条款 {id} 既不在标准 {standard} 中，也不在其某个末级条款之下' },
+  header: {
+    en: '# Written by evidence-pack sheet import from "{source}" (sheet {sheet}).\n# Check body and version; set weights: official once the points are confirmed as the body\'s own.',
+    'zh-CN': '# 由 evidence-pack sheet import 从“{source}”（工作表 {sheet}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。',
+  },
+  noRows: { en: 'No clause rows below the header', 'zh-CN': '表头之下没有可用的条款行' },
+} satisfies Record<string, { en: string; 'zh-CN': string }>;
+
+export const SHEET_IMPORT_MESSAGES = IMPORT_MESSAGES;
 
 export type Cell = string | number | boolean | null | undefined;
 /** One sheet of a workbook (or the one table of a CSV file): rows of cells, merged cells already filled in. */
@@ -81,18 +103,16 @@ function findHeader(t: Table): { row: number; cols: Partial<Record<Column, numbe
 }
 
 export function importSheet(tables: Table[], standard: Standard, opts: { lang: Lang; source: string }): ImportResult {
-  const zh = opts.lang === 'zh-CN';
+  const say = (id: keyof typeof IMPORT_MESSAGES, args: Record<string, string | number> = {}) => fillTemplate(IMPORT_MESSAGES[id][opts.lang], args);
   const found = tables.map((t) => ({ t, h: findHeader(t) })).find((x) => x.h);
   if (!found) {
     const where = tables[0] ? `${tables[0].name}!A1` : 'A1';
-    return { ok: false, errors: [{ cell: where, message: zh
-      ? '找不到表头：需要一行同时含有条款列（条款 / 条款号 / 指标编号 / 编号 / clause）和分值列（分值 / 标准分 / 满分 / points）'
-      : 'No header row found: one row must name a clause column (条款 / 条款号 / 指标编号 / 编号 / clause) and a points column (分值 / 标准分 / 满分 / points)' }] };
+    return { ok: false, errors: [{ cell: where, message: say('noHeader') }] };
   }
   const { t, h } = found as { t: Table; h: NonNullable<ReturnType<typeof findHeader>> };
   const errors: ImportError[] = [];
   if (t.rows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, errors: [{ cell: cellName(t.name, MAX_IMPORT_ROWS, 0), message: zh ? `行数超过 ${MAX_IMPORT_ROWS}，不像评分表` : `More than ${MAX_IMPORT_ROWS} rows: this is not a scoring sheet` }] };
+    return { ok: false, errors: [{ cell: cellName(t.name, MAX_IMPORT_ROWS, 0), message: say('tooManyRows', { max: MAX_IMPORT_ROWS }) }] };
   }
   const points = new Map<string, number>();
   const rows: { id: string; parent: string; title: string; points: number; sampled?: boolean; excludable?: boolean }[] = [];
@@ -108,7 +128,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     if (!id) {
       // Blank, title (a section heading without points) and subtotal rows carry no clause.
       if (idText === '' || TOTAL_WORDS.test(idText) || TOTAL_WORDS.test(title) || text(rawPoints) === '') continue;
-      errors.push({ cell: cellName(t.name, r, h.cols.clause!), message: zh ? `“${idText}”不是条款编号` : `"${idText}" is not a clause id` });
+      errors.push({ cell: cellName(t.name, r, h.cols.clause!), message: say('notClauseId', { text: idText }) });
       continue;
     }
     if (TOTAL_WORDS.test(title)) continue;
@@ -116,16 +136,16 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     const pointsCell = cellName(t.name, r, h.cols.points!);
     if (Number.isNaN(value)) {
       if (text(rawPoints) === '') continue; // a heading row with an id but no points (a parent's title)
-      errors.push({ cell: pointsCell, message: zh ? `分值“${text(rawPoints)}”不是数字` : `Points "${text(rawPoints)}" are not a number` });
+      errors.push({ cell: pointsCell, message: say('pointsNotNumber', { text: text(rawPoints) }) });
       continue;
     }
     if (value < 0 || !Number.isFinite(value)) {
-      errors.push({ cell: pointsCell, message: zh ? `分值 ${value} 不能为负数` : `Points ${value} cannot be negative` });
+      errors.push({ cell: pointsCell, message: say('pointsNegative', { value }) });
       continue;
     }
     const here = cellName(t.name, r, h.cols.clause!);
     if (seen.has(id)) {
-      errors.push({ cell: here, message: zh ? `条款 ${id} 重复（先见于 ${seen.get(id)}）` : `Clause ${id} appears twice (first at ${seen.get(id)})` });
+      errors.push({ cell: here, message: say('duplicate', { id, first: String(seen.get(id)) }) });
       continue;
     }
     seen.set(id, here);
@@ -143,7 +163,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
       else if (standard.byId.has(p)) break;
     }
     if (!parent) {
-      errors.push({ cell: here, message: zh ? `条款 ${id} 既不在标准 ${standard.id} 中，也不在其某个末级条款之下` : `Clause ${id} is neither in standard ${standard.id} nor below one of its leaves` });
+      errors.push({ cell: here, message: say('notPlaced', { id, standard: standard.id }) });
       continue;
     }
     rowIds.add(id);
@@ -153,7 +173,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
   }
   if (errors.length) return { ok: false, errors };
   if (points.size === 0 && rows.length === 0) {
-    return { ok: false, errors: [{ cell: cellName(t.name, h.row, h.cols.clause!), message: zh ? '表头之下没有可用的条款行' : 'No clause rows below the header' }] };
+    return { ok: false, errors: [{ cell: cellName(t.name, h.row, h.cols.clause!), message: say('noRows') }] };
   }
   // A refined leaf's own points (from the sheet) become the total its rows must add up to.
   const doc = {
@@ -163,9 +183,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     points: Object.fromEntries([...points].sort((a, b) => (standard.byId.get(a[0])?.order ?? 0) - (standard.byId.get(b[0])?.order ?? 0))),
     ...(rows.length ? { rows } : {}),
   };
-  const header = zh
-    ? `# 由 evidence-pack sheet import 从“${opts.source}”（工作表 ${t.name}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。\n`
-    : `# Written by evidence-pack sheet import from "${opts.source}" (sheet ${t.name}).\n# Check body and version; set weights: official once the points are confirmed as the body's own.\n`;
+  const header = `${say('header', { source: opts.source, sheet: t.name })}\n`;
   return { ok: true, yaml: header + stringify(doc, { lineWidth: 0 }), points: points.size, rows: rows.length, sheet: t.name };
 }
 

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { MESSAGES, RULES } from '../../src/core/messages';
+import { SHEET_IMPORT_MESSAGES } from '../../src/core/sheetImport';
 import { CATALOGUE } from '../../src/present/catalogue';
 import { STRINGS } from '../../src/extension/strings';
 
@@ -50,6 +51,7 @@ describe('catalogues', () => {
     ['src/core/messages.ts MESSAGES', MESSAGES],
     ['src/core/messages.ts RULES descriptions', Object.fromEntries(Object.entries(RULES).map(([k, v]) => [k, v.description]))],
     ['src/present/catalogue.ts', CATALOGUE],
+    ['src/core/sheetImport.ts IMPORT_MESSAGES', SHEET_IMPORT_MESSAGES],
     ['src/extension/strings.ts', STRINGS],
   ];
   /** Entries whose languages carry different placeholders on purpose, with the reason. */

@@ -2,7 +2,7 @@
 // rounding, deduction grounds and bonus basis, per-kind windows, prerequisites and the dossier,
 // and a system that has not run three months.
 import assert from 'node:assert/strict';
-import { scoreJson } from '../../src/cli/text';
+import { scoreJson } from '../../src/present/formats/json';
 import type { PackResult } from '../../src/core/types';
 import { allMetExcept, codes, engineFor, LEAVES, memFs, metEntry, TEST_STANDARD, TODAY } from './support/memFs';
 

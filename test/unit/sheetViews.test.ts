@@ -3,8 +3,8 @@
 // certification's cap, group special deductions by ground, and show eligibility and the dossier
 // apart from the score. Built from real engine results (no hand-made Score).
 import assert from 'node:assert/strict';
-import { renderReport } from '../../src/cli/report';
-import { scoreLine } from '../../src/cli/text';
+import { renderReport } from '../../src/present/formats/html';
+import { scoreLine } from '../../src/present/formats/text';
 import { buildPanelModel } from '../../src/extension/panel/panelModel';
 import { engineFor, memFs, TODAY } from './support/memFs';
 

@@ -1,10 +1,10 @@
 // Standard files (YAML or JSON) → a checked Standard tree. Standards are data only:
 // nothing in them is evaluated, and keys are read by name (never merged into objects).
 import { isMap, isSeq, type Node } from 'yaml';
-import { msg } from '../messages';
+import { fillTemplate, msg, pick } from '../messages';
 import { Q } from '../rational';
 import { schemaDiagnostics } from '../schemaCheck';
-import { mapPair, mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
+import { mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
 import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, SchemeItem, Standard } from '../types';
 import { ZERO_RANGE } from '../text';
 
@@ -98,7 +98,7 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
     prerequisites: schemeItems('prerequisites', 'prerequisite'), dossier: schemeItems('dossier', 'dossier'),
   };
   for (const item of [...standard.prerequisites, ...standard.dossier]) {
-    if (byId.has(item.id)) invalid(null, lang === 'zh-CN' ? `编号“${item.id}”与条款重复` : `Id "${item.id}" is also a clause id`);
+    if (byId.has(item.id)) invalid(null, fillTemplate(pick({ en: 'Id "{id}" is also a clause id', 'zh-CN': '编号“{id}”与条款重复' }, lang), { id: item.id }));
   }
   for (const d of checkTotals(standard, file, lang)) diagnostics.push(d);
   return { standard, diagnostics };
