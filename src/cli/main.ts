@@ -5,7 +5,8 @@ import { MANIFEST_NAME } from '../core/constants';
 import { Engine } from '../core/engine';
 import { systemClock, type Host } from '../core/host';
 import { ORGANIZATION_TYPES, findBand, findOrganizationType, planInit, type InitOptions } from '../core/init';
-import { isValidDate } from '../core/manifest';
+import { isIsoDate as isValidDate } from '../core/dates';
+import { bandChoices, bandOf } from '../core/bands';
 import { fillTemplate, langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
@@ -37,7 +38,7 @@ const USAGE = {
   notFolder: { en: 'not a folder: {dir}', 'zh-CN': '不是目录：{dir}' },
   formatCheck: { en: '--format must be text, json, sarif or junit', 'zh-CN': '--format 只能是 text、json、sarif 或 junit' },
   formatScore: { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
-  badBand: { en: '--min-rating: "{band}" is not a band of {standard} ({bands})', 'zh-CN': '--min-rating：“{band}”不是 {standard} 的评级（{bands}）' },
+  badBand: { en: '--min-rating: "{band}" is not a rating band; write one of {bands} (or its id)', 'zh-CN': '--min-rating：“{band}”不是评级；可写 {bands}（或其编号）' },
   needsOut: { en: 'report needs --out FILE.html', 'zh-CN': 'report 需要 --out 报告.html' },
   formatReport: { en: '--format must be one of {formats} for report', 'zh-CN': 'report 的 --format 只能是 {formats} 之一' },
   unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
@@ -53,6 +54,10 @@ const USAGE = {
   sheetWritten: { en: 'Wrote {file}: {points} leaf points, {rows} rows. Name it with scoring: in the manifest.', 'zh-CN': '已写入 {file}：{points} 个末级条款分值，{rows} 个细分行。在清单中加入 scoring: 引用它。' },
   seeHelp: { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
   seeCommandHelp: { en: '(evidence-pack help {command})', 'zh-CN': '（evidence-pack help {command}）' },
+  internalError: {
+    en: 'evidence-pack: internal error, nothing was checked. This is a fault of evidence-pack, not of your files; please report it with the files that cause it (EVIDENCE_PACK_DEBUG=1 prints where it happened). Detail: {detail}',
+    'zh-CN': 'evidence-pack：内部错误，未完成检查。这是 evidence-pack 自身的缺陷，不是您的文件有问题；请连同引发问题的文件一起报告（设置 EVIDENCE_PACK_DEBUG=1 可显示出错位置）。详情：{detail}',
+  },
 } as const;
 
 function say(lang: Lang, id: keyof typeof USAGE, args: Record<string, string> = {}): string {
@@ -107,7 +112,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await run[command]();
   } catch (e) {
     if (e instanceof DiffError) return usage(io, lang, e.message, command);
-    io.err(`evidence-pack: ${(e as Error).message}\n`);
+    // A bug of ours: say so plainly (a bare JS TypeError reads like a verdict on the user's files).
+    io.err(say(lang, 'internalError', { detail: String((e as Error)?.message ?? e) }) + '\n');
+    if (io.env.EVIDENCE_PACK_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
     return 2;
   }
 }
@@ -177,12 +184,9 @@ async function loadPacks(args: ParsedArgs, dir: string, lang: Lang, io: Io): Pro
   return results;
 }
 
-function bandRank(r: PackResult, band: string): number | undefined {
-  const rules = r.standard?.rating;
-  if (!rules) return undefined;
-  if (band === rules.fail.id) return -1;
-  const i = rules.bands.findIndex((b) => b.id === band);
-  return i < 0 ? undefined : i;
+/** Rank of a band among the standard's bands (fail: −1). */
+function rankOf(r: PackResult, id: string): number {
+  return r.standard?.rating.bands.findIndex((b) => b.id === id) ?? -1;
 }
 
 /** The formatter `--format` names for `command` (text by default), or undefined when it has none. */
@@ -209,17 +213,17 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
   let failed = results.some((r) => r.diagnostics.some((d) => d.severity === 'error') || !r.score);
   const gateLines: string[] = [];
   for (const r of results) {
-    const wanted = minFlag ?? r.manifest?.target;
-    if (!wanted || !r.score) continue;
-    const want = bandRank(r, wanted);
-    if (want === undefined) {
-      if (minFlag) return usage(io, lang, say(lang, 'badBand', { band: minFlag, standard: r.standard?.id ?? '', bands: r.standard?.rating.bands.map((b) => b.id).join(', ') ?? '' }));
-      continue; // an unknown target is the manifest's problem, not a gate
+    if (!r.score || !r.standard) continue;
+    // --min-rating names a band by id or label; else the manifest's target (an unknown target is an
+    // error diagnostic of the manifest, so the gate fails on it instead of switching itself off).
+    const wanted = minFlag !== undefined ? bandOf(r.standard.rating, minFlag) : r.target;
+    if (minFlag !== undefined && !wanted) {
+      return usage(io, lang, say(lang, 'badBand', { band: minFlag, bands: bandChoices(r.standard.rating, lang) }));
     }
-    const have = bandRank(r, r.score.rating.id) ?? -1;
-    if (have < want) {
+    if (!wanted) continue;
+    if (rankOf(r, r.score.rating.id) < rankOf(r, wanted.id)) {
       failed = true;
-      gateLines.push(t(lang, 'cli.gate', { pack: packLabel(io.cwd, r.root), band: bandLabel(r, lang), target: bandLabelOf(r.standard, wanted, lang) }));
+      gateLines.push(t(lang, 'cli.gate', { pack: packLabel(io.cwd, r.root), band: bandLabel(r, lang), target: bandLabelOf(r.standard, wanted.id, lang) }));
     }
   }
 

@@ -68,7 +68,9 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
     for (const item of e.evidence) {
       const kind = kindById(ctx.standard, item.kindId);
       const linkOk = item.file === undefined || itemLinks.get(item) === 'ok';
-      const dateOk = !kind?.dated || item.date === undefined || (item.date >= ctx.windowStartFor(item.kindId) && item.date <= ctx.manifest.assessmentDate);
+      // A dated kind counts only with a date inside the window: deleting a date never raises a score.
+      // (An invalid date leaves `date` undefined: it is no date.)
+      const dateOk = !kind?.dated || (item.date !== undefined && item.date >= ctx.windowStartFor(item.kindId) && item.date <= ctx.manifest.assessmentDate);
       item.counts = !!kind && linkOk && dateOk;
     }
   }

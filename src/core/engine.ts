@@ -18,7 +18,8 @@ import { applyScoringSheet } from './standard/scoringSheet';
 import { loadStandardText, type StandardLoad } from './standard/loadStandard';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from './standard/builtin';
 import { decodeText, ZERO_RANGE } from './text';
-import type { ClauseEntry, Diagnostic, FileResult, PackResult, Standard } from './types';
+import type { ClauseEntry, Diagnostic, FileResult, Lang, PackResult, RatingBand, Standard } from './types';
+import { bandChoices, bandOf } from './bands';
 
 export { MANIFEST_NAME, DEFAULT_EVIDENCE_GLOBS } from './constants';
 
@@ -39,6 +40,8 @@ interface PackSetup {
   /** Changes whenever manifest, standard or sheet text changes: file results of an older generation are stale. */
   generation: number;
   extraDiagnostics: Diagnostic[];
+  /** The manifest's `target`, resolved to a band of the standard. */
+  target?: RatingBand;
 }
 
 interface CachedFile { result: FileResult; generation: number }
@@ -210,7 +213,7 @@ export class Engine {
     // ask; a keystroke's diagnostics and score do not): 28k entries on a 1,000-file pack.
     let entries: ClauseEntry[] | undefined;
     return {
-      root, manifest, standard, score, diagnostics: sorted, files,
+      root, manifest, standard, score, diagnostics: sorted, files, target: setup.target,
       get entries(): ClauseEntry[] {
         if (!entries) { entries = []; for (const r of results) for (const e of r.entries) entries.push(e); }
         return entries;
@@ -305,12 +308,23 @@ export class Engine {
         sources.push(sheetPath);
         const sheet = await this.readLinked(manifest.file, manifest.scoringRef, manifest.standardRange);
         if ('text' in sheet) {
-          const applied = applyScoringSheet(standardLoad.standard, sheet.text, sheetPath, lang);
+          const base = standardLoad.standard;
+          const applied = guardedLoad(() => applyScoringSheet(base, sheet.text, sheetPath, lang), sheetPath, lang);
           standardLoad = { standard: applied.standard, diagnostics: [...standardLoad.diagnostics, ...applied.diagnostics] };
         } else extra.push(sheet.diagnostic);
       }
     }
-    const setup: PackSetup = { manifest: manifestLoad, standard: standardLoad, sources, generation: ++generationCounter, extraDiagnostics: extra };
+    // A target that names no band is an error on its value: the gate must never switch itself off.
+    let target: RatingBand | undefined;
+    const rating = standardLoad?.standard?.rating;
+    if (manifest?.target !== undefined && rating) {
+      target = bandOf(rating, manifest.target);
+      if (!target) {
+        extra.push({ file: manifest.file, range: manifest.targetRange ?? ZERO_RANGE, severity: 'error', code: 'manifest-invalid',
+          message: msg(lang, 'unknown-target', { target: manifest.target, bands: bandChoices(rating, lang) }) });
+      }
+    }
+    const setup: PackSetup = { manifest: manifestLoad, standard: standardLoad, sources, generation: ++generationCounter, extraDiagnostics: extra, target };
     // Kept only when manifest, standard and sheet did not change while they were read.
     if (!this.touchedSince(since, (p) => sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root))) state.setup = setup;
     return setup;
@@ -331,7 +345,7 @@ export class Engine {
       }
       return { diagnostics: [d] };
     }
-    return loadStandardText(linked.text, path, lang);
+    return guardedLoad(() => loadStandardText(linked.text, path, lang), path, lang);
   }
 
   /** Reads a file the manifest links to, within the workspace only. */
@@ -423,4 +437,13 @@ async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise
   const worker = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]); } };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/** Loads a standard or sheet; a fault of ours while reading it is a diagnostic on the file, never a crash of the check. */
+function guardedLoad(load: () => StandardLoad, file: string, lang: Lang): StandardLoad {
+  try {
+    return load();
+  } catch (e) {
+    return { diagnostics: [{ file, range: ZERO_RANGE, severity: 'error', code: 'standard-invalid', message: msg(lang, 'internal-error', { detail: String((e as Error)?.message ?? e) }) }] };
+  }
 }

@@ -4,11 +4,12 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { DEFAULT_EVIDENCE_GLOBS } from './constants';
 import { isPlaceholderOrganization } from './init';
 import { msg } from './messages';
-import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText } from './parse/yamlSource';
+import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText, seqItems } from './parse/yamlSource';
 import { schemaDiagnostics } from './schemaCheck';
 import { ZERO_RANGE } from './text';
 import type { DeductionGround, Diagnostic, Lang, Manifest } from './types';
 import { dirname } from './paths';
+import { dateForms, daysInMonth, readDate } from './dates';
 
 export interface ManifestLoad { manifest?: Manifest; diagnostics: Diagnostic[] }
 
@@ -29,14 +30,20 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     return { diagnostics };
   }
   const assessment = mapValue(root, 'assessment');
-  const dateText = scalarText(src, mapValue(assessment, 'date'));
+  const dateNode = mapValue(assessment, 'date');
+  const dateText = scalarText(src, dateNode);
+  const date = dateText === undefined ? undefined : readDate(dateText);
+  if (dateText !== undefined && !date?.ok) {
+    diagnostics.push({ file, range: nodeRange(src, dateNode) ?? ZERO_RANGE, severity: 'error', code: 'invalid-date', message: msg(lang, 'invalid-date', { date: dateText, forms: dateForms(lang) }) });
+  }
+  const targetNode = mapValue(root, 'target');
   const window = scalarNumber(mapValue(assessment, 'window_months'));
   const kind = scalarString(mapValue(assessment, 'kind'));
   const org = mapValue(root, 'organization');
   const orgType = scalarString(mapValue(org, 'type'));
   const globsNode = mapValue(root, 'evidence');
   const globs: string[] = [];
-  for (const n of isSeq(globsNode) ? (globsNode.items as Node[]) : []) {
+  for (const n of seqItems(globsNode)) {
     const glob = scalarString(n);
     if (!glob) continue;
     if (globTooComplex(glob)) {
@@ -48,8 +55,8 @@ export function parseManifest(text: string, file: string, today: string, lang: L
 
   const deductions: Manifest['specialDeductions'] = [];
   const sd = mapValue(root, 'special_deductions');
-  if (isSeq(sd)) {
-    sd.items.forEach((item, i) => {
+  {
+    seqItems(sd).forEach((item, i) => {
       if (!isMap(item)) return;
       deductions.push({
         id: scalarText(src, mapValue(item, 'id')) ?? `#${i + 1}`,
@@ -64,7 +71,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   }
   const bonuses: Manifest['specialBonuses'] = [];
   const sb = mapValue(root, 'special_bonus');
-  for (const item of isSeq(sb) ? (sb.items as Node[]) : isMap(sb) ? [sb as Node] : []) {
+  for (const item of isSeq(sb) ? seqItems(sb) : isMap(sb) ? [sb as Node] : []) {
     if (!isMap(item)) continue;
     bonuses.push({ reason: scalarString(mapValue(item, 'reason')) ?? '', evidence: scalarString(mapValue(item, 'evidence')), basis: scalarString(mapValue(item, 'basis')), range: nodeRange(src, item) ?? ZERO_RANGE });
   }
@@ -80,13 +87,14 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     standardRange: nodeRange(src, standardNode) ?? ZERO_RANGE,
     scoringRef: scalarString(mapValue(root, 'scoring')),
     organization: isMap(org) ? { name: scalarString(mapValue(org, 'name')), type: orgType === 'production' || orgType === 'sales-service' ? orgType : undefined } : undefined,
-    assessmentDate: dateText && isValidDate(dateText) ? dateText : today,
+    assessmentDate: date?.ok ? date.date : today,
     windowMonths: window !== undefined && window > 0 ? window : 12,
     assessmentKind: kind === 'initial' || kind === 'surveillance' || kind === 'recertification' ? kind : undefined,
     outstanding: (mapValue(assessment, 'outstanding') as { value?: unknown } | null)?.value === true,
     outstandingJustification: scalarString(mapValue(assessment, 'justification'))?.trim() || undefined,
     assessmentRange: nodeRange(src, mapValue(assessment, 'kind')) ?? nodeRange(src, assessment),
-    target: scalarString(mapValue(root, 'target')),
+    target: scalarString(targetNode)?.trim() || undefined,
+    targetRange: nodeRange(src, targetNode),
     evidenceGlobs: globs.length ? globs : DEFAULT_EVIDENCE_GLOBS,
     specialDeductions: deductions,
     specialBonuses: bonuses,
@@ -113,19 +121,6 @@ export function globTooComplex(glob: string): boolean {
   return total > MAX_GLOB_WILDCARDS;
 }
 
-/** YYYY-MM-DD naming a real calendar day. */
-export function isValidDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-export function daysInMonth(y: number, m: number): number {
-  return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-}
-
 /** date − months, clamping the day (2026-03-31 − 1 month = 2026-02-28). */
 export function subtractMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -135,3 +130,6 @@ export function subtractMonths(date: string, months: number): string {
   const nd = Math.min(d, daysInMonth(ny, nm));
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }
+
+/** YYYY-MM-DD naming a real calendar day (the form `init --date` takes). */
+export { isIsoDate as isValidDate } from './dates';

@@ -19,7 +19,7 @@ export type DiagnosticCode =
   | 'samples-invalid' | 'awarded-out-of-range' | 'points-mismatch' | 'unrectified-deduction'
   | 'bonus-limit' | 'special-deductions-fail' | 'open-action' | 'file-too-large'
   // added since (codes are never renamed, only added):
-  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization'
+  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization' | 'invalid-date'
   // the certification scheme around the score:
   | 'initial-cap' | 'rating-by-rounding' | 'missing-prerequisite' | 'missing-dossier-item' | 'short-operation';
 
@@ -161,7 +161,9 @@ export interface Manifest {
   outstandingJustification?: string;
   /** Range of the `assessment:` value (scheme diagnostics sit there), else the standard's. */
   assessmentRange?: Range;
+  /** The `target:` value as written (a band id or label; the engine resolves it against the standard). */
   target?: string;
+  targetRange?: Range;
   evidenceGlobs: string[];
   specialDeductions: SpecialDeduction[];
   specialBonuses: { reason: string; evidence?: string; basis?: string; range: Range }[];
@@ -178,7 +180,10 @@ export interface EvidenceItem {
   title?: string;
   file?: string;
   url?: string;
+  /** The date as YYYY-MM-DD, when one valid date was written. */
   date?: string;
+  /** The date as written (any accepted form, brackets included); set whenever a date was written. */
+  dateText?: string;
   range: Range;
   kindRange?: Range;
   /** Range of the link target text (`file:` value or Markdown link target). */
@@ -197,6 +202,8 @@ export interface ClauseEntry {
   /** Range of the whole entry (the mapping, or the Markdown section). */
   range: Range;
   status?: ClauseStatus;
+  /** The status as written (an id or a label), also when it names no status. */
+  statusText?: string;
   statusRange?: Range;
   samples?: { size: number; nonconforming: number; range: Range };
   awarded?: number;
@@ -206,6 +213,8 @@ export interface ClauseEntry {
   justificationRange?: Range;
   evidence: EvidenceItem[];
   notes?: string;
+  /** A Markdown heading's section (a parent's heading without evidence under it is a title). */
+  heading?: boolean;
 }
 
 /** What one evidence file contributes; cached per file. */
@@ -270,6 +279,8 @@ export interface PackResult {
   standard?: Standard;
   /** Undefined when the pack cannot be scored (no readable manifest or standard). */
   score?: Score;
+  /** The band the manifest's `target` names (undefined when it names none or there is no target). */
+  target?: RatingBand;
   /** Every diagnostic of the pack: manifest, standard, evidence files. */
   diagnostics: Diagnostic[];
   /** Evidence files of the pack (absolute paths), in a stable order. */

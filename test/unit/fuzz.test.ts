@@ -60,6 +60,8 @@ const TOKENS = [
   'date: 2026-13-45', 'date: 9999-12-31', 'points: 0.1', 'points: -5', 'min: NaN', 'scale: 1e308', 'rounding: 20', '.nan', '.inf', '-.inf',
   'children: []', 'children:\n  - ', 'requires: [nope]', 'fail_at: 0', 'window_months: 0', 'window_months: 1e9',
   'special_deductions: [{id: X, clause: "5.2.5"}]', 'special_bonus: [{reason: a}, {reason: b}]', 'rectified: false',
+  // Line breaks and characters VS Code counts differently from a naive reader: a lone CR, an emoji, a NUL.
+  '\r', '😀', '|😀', '\u0000', 'date: 2026/2/30', 'date: （2026年10月15日）',
 ];
 
 type Mutation =
@@ -132,7 +134,7 @@ function documentLines(bytes: Uint8Array | undefined): string[] | undefined {
   if (!bytes) return undefined;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a BOM, like the engine
-    return text.split('\n').map((l) => l.replace(/\r$/, ''));
+    return text.split(/\r\n|\r|\n/); // lines as VS Code counts them: a lone \r ends a line too
   } catch { return undefined; }
 }
 
@@ -150,6 +152,9 @@ function checkInvariants(files: Record<string, Uint8Array>, r: PackResult): void
     for (const p of [start, end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `${d.code} at line ${p.line} of ${lines.length} in ${d.file}`);
       assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${d.code} at ${p.line}:${p.character}, line length ${lines[p.line].length} in ${d.file}: ${d.message}`);
+      // On whole characters: never between the two halves of a surrogate pair (half an emoji).
+      const c = lines[p.line].charCodeAt(p.character);
+      assert.ok(!(c >= 0xdc00 && c <= 0xdfff && p.character > 0 && (lines[p.line].charCodeAt(p.character - 1) & 0xfc00) === 0xd800), `${d.code} at ${p.line}:${p.character} splits a surrogate pair in ${d.file}`);
     }
   }
   const s = r.score;

@@ -24,7 +24,8 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
     const d = byCode(r, 'schema')[0];
     const line = text.split('\n').indexOf('    status: done');
     assert.deepEqual(d.range, { start: { line, character: 12 }, end: { line, character: 16 } });
-    assert.match(d.message, /clauses\.9\.status：取值必须是 conforming \| partial \| nonconforming \| excluded 之一/);
+    assert.equal(r.diagnostics.filter((x) => x.code === 'schema').length, 1);
+    assert.equal(d.message, '条款 2.5：“done”不是有效的状态；可写 符合、部分符合、不符合、删减（或 不适用）');
   });
 
   it('schema: an unexpected key is underlined on the key', async () => {
@@ -113,15 +114,18 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
       assert.equal(byCode(r, 'future-evidence')[0].severity, 'error');
       assert.equal(leaf(r, '1.2').state, 'incomplete');
     });
-    it('undated-evidence: a dated kind without a date is info and still counts', async () => {
+    it('undated-evidence: a dated kind without a date is a warning and does not count (deleting a date never raises a score)', async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': dated('') });
-      assert.deepEqual(codes(r), ['undated-evidence']);
-      assert.equal(byCode(r, 'undated-evidence')[0].severity, 'info');
-      assert.equal(leaf(r, '1.2').state, 'met');
+      assert.deepEqual(codes(r).sort(), ['missing-evidence', 'undated-evidence']);
+      assert.equal(byCode(r, 'undated-evidence')[0].severity, 'warning');
+      assert.equal(leaf(r, '1.2').state, 'incomplete');
+      const stale = await checkTestPack({ 'a.evidence.yaml': dated('2024-01-01') });
+      assert.ok(r.score!.score <= stale.score!.score, 'an undated record scores no more than a stale one');
     });
-    it('an impossible calendar date (2026-02-30) is a schema error', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': dated('2026-02-30') });
-      assert.ok(codes(r).includes('schema'));
+    it('an impossible calendar date (2026-02-30) is one invalid-date error naming the accepted forms', async () => {
+      const r = await checkTestPack({ 'a.evidence.yaml': dated('2026-02-30') }, { lang: 'zh-CN' });
+      assert.deepEqual(codes(r).filter((c) => c !== 'missing-evidence'), ['invalid-date']);
+      assert.equal(byCode(r, 'invalid-date')[0].message, '“2026-02-30”不是有效日期；日期可写作 2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日');
     });
   });
 

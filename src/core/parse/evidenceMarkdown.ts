@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import { LineIndex } from '../text';
 import type { ClauseEntry, EvidenceItem, Range } from '../types';
 import { parseYaml, type YamlSource } from './yamlSource';
+import { dateAtEnd } from '../dates';
 
 const md = new MarkdownIt({ html: false, linkify: false });
 // markdown-it drops `file:` links (it guards rendered HTML); we only read links to check them, and a
@@ -29,7 +30,6 @@ const ITEM = /^([^:：\[\]()]{1,40}?)\s*[:：]\s*(.*)$/;
 // `(?=(\s*))\N` matches spaces atomically: with plain `\s*…\s*` an unclosed `[a](` followed by
 // n spaces backtracks O(n²) (a 5 MB line would hang the editor). Groups: 1 title, 3 target.
 const LINK = /^\[([^\]]*)\]\((?=(\s*))\2<?([^)>\s]*)>?(?=(\s*))\4(?:"[^"]*"(?=(\s*))\5)?\)/;
-const DATE_AT_END = /(\d{4}-\d{2}-\d{2})\s*$/;
 
 export interface MarkdownOptions {
   /** Whether a heading id opens a section (ids of the standard, and look-alikes to report). */
@@ -85,7 +85,7 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
         const start = lines.lineStart(line);
         const entry: ClauseEntry = {
           clause: m[1], file: '', idRange: lines.range(start + col, start + col + m[1].length),
-          range: lines.range(start, start + lineText.length), evidence: [],
+          range: lines.range(start, start + lineText.length), evidence: [], heading: true,
         };
         result.entries.push(entry);
         section = { entry, level };
@@ -99,8 +99,7 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
     if (!section || listDepth === 0 || tokens[i - 1]?.type !== 'paragraph_open' || tokens[i - 2]?.type !== 'list_item_open') continue;
     const line = t.map?.[0] ?? 0;
     const first = t.content.split('\n')[0];
-    const lineText = lines.lineText(line);
-    const col = Math.max(0, lineText.indexOf(first));
+    const col = Math.max(0, asParsed(lines.lineText(line)).indexOf(first));
     const lineStart = lines.lineStart(line);
     const itemRange = lines.range(lineStart + col, lineStart + col + first.length);
     const task = /^\[( |x|X)\]\s+(.*)$/.exec(first);
@@ -133,11 +132,12 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
       }
       tail = rest.slice(link[0].length);
     }
-    const date = DATE_AT_END.exec(tail);
+    const date = dateAtEnd(tail);
     if (date) {
-      evidence.date = date[1];
-      const dcol = lineStart + col + first.length - (tail.length - date.index) ;
-      evidence.dateRange = lines.range(dcol, dcol + 10);
+      evidence.dateText = tail.slice(date.index, date.index + date.length);
+      if (date.reading.ok) evidence.date = date.reading.date;
+      const dcol = lineStart + col + first.length - (tail.length - date.index);
+      evidence.dateRange = lines.range(dcol, dcol + date.length);
       if (!link) evidence.title = tail.slice(0, date.index).trim() || undefined;
     } else if (!link) {
       evidence.title = tail.trim() || undefined;
@@ -146,6 +146,11 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
   }
   closeSection(lines.lineCount - 1);
   return result;
+}
+
+/** A source line as markdown-it reads it (NUL becomes U+FFFD, one code unit for one): where its text is found. */
+function asParsed(lineText: string): string {
+  return lineText.includes('\0') ? lineText.replace(/\0/g, '\uFFFD') : lineText;
 }
 
 function safeDecode(s: string): string {
@@ -202,7 +207,7 @@ function referenceDefinitions(lines: LineIndex): Map<string, Range> {
 
 function findInLines(lines: LineIndex, from: number, to: number, needles: string[], cursor: Map<number, number>): Range | undefined {
   for (let l = from; l < Math.max(to, from + 1); l++) {
-    const text = lines.lineText(l);
+    const text = asParsed(lines.lineText(l));
     for (const needle of needles) {
       const at = text.indexOf(needle, cursor.get(l) ?? 0);
       if (at >= 0) {

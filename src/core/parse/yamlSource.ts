@@ -1,7 +1,7 @@
 // YAML with exact source ranges: the `yaml` package's Document keeps every node's offsets,
 // which LineIndex turns into positions. Clause ids are read from the source text of plain
 // scalars, so an unquoted 5.10 stays "5.10" (docs/formats.md).
-import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 
@@ -30,11 +30,14 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource
   // warnings into the CLI's stderr and the extension host log; it is still reported (schema).
   // uniqueKeys: false — yaml's own check compares each key with every earlier one (O(n²): 40,000
   // keys in one mapping took 11 s, a 2 MB file minutes); duplicates are found below with a Map.
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  // A lone \r is a line break for VS Code (and LineIndex) but not for `yaml`: read it as \n, which
+  // keeps every offset, so the file parses as the lines a user sees.
+  const yamlText = text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
+  const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   // The parser reports its own stack overflow on deep flow collections as an error: say what it means.
   const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], e.pos[1]), message: /call stack/i.test(e.message) ? tooDeep() : firstLine(e.message) }));
   let value: unknown;
-  const { deep, duplicates } = walk(doc);
+  const { deep, duplicates, aliases } = walk(doc);
   for (const key of duplicates) errors.push({ range: nodeRange({ lines }, key) ?? lines.range(0, 0), message: 'Map keys must be unique' });
   if (deep && errors.length === 0) {
     const at = deep.range?.[0] ?? 0;
@@ -42,8 +45,18 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource
   } else if (errors.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      // Aliases can stack shallow parts into a deep value.
+      // Aliases can stack shallow parts into a deep value, or make a collection contain itself.
       if (valueTooDeep(value)) { value = undefined; errors.push({ range: lines.range(0, 0), message: tooDeep() }); }
+      else if (aliases.length > 0 && isCyclic(value)) {
+        value = undefined;
+        errors.push({ range: lines.range(0, 0), message: 'an alias refers to a collection that contains it' });
+      } else {
+        // Within the alias limits: readers of the tree see an alias as the node it names.
+        for (const a of aliases) {
+          const target = a.resolve(doc);
+          if (target) aliasTargets.set(a, target as Node);
+        }
+      }
     } catch (e) {
       errors.push({ range: lines.range(0, 0), message: e instanceof RangeError ? tooDeep() : firstLine((e as Error).message) });
     }
@@ -57,13 +70,15 @@ const tooDeep = () => `nested more than ${MAX_DEPTH} levels deep`;
  * One iterative pass (no recursion on hostile input): the first collection nested deeper than
  * MAX_DEPTH, and every scalar key repeated in its mapping (compared like yaml does: same value).
  */
-function walk(doc: Document.Parsed): { deep?: Node; duplicates: Node[] } {
+function walk(doc: Document.Parsed): { deep?: Node; duplicates: Node[]; aliases: Alias[] } {
   const duplicates: Node[] = [];
+  const aliases: Alias[] = [];
   const stack: [unknown, number][] = [[doc.contents, 1]];
   while (stack.length > 0) {
     const [n, d] = stack.pop()!;
+    if (isAlias(n)) aliases.push(n);
     if (!isMap(n) && !isSeq(n)) continue;
-    if (d > MAX_DEPTH) return { deep: n as Node, duplicates };
+    if (d > MAX_DEPTH) return { deep: n as Node, duplicates, aliases };
     const seen = isMap(n) ? new Set<unknown>() : undefined;
     for (const item of n.items as unknown[]) {
       if (isPair(item)) {
@@ -76,7 +91,43 @@ function walk(doc: Document.Parsed): { deep?: Node; duplicates: Node[] } {
       } else stack.push([item, d + 1]);
     }
   }
-  return { duplicates };
+  return { duplicates, aliases };
+}
+
+/** Whether a converted value contains itself (`&a [*a]`): the tree walks that read it would not end. */
+function isCyclic(value: unknown): boolean {
+  const done = new Set<object>();
+  const onPath = new Set<object>();
+  const stack: [object, boolean][] = [];
+  if (value !== null && typeof value === 'object') stack.push([value, false]);
+  while (stack.length > 0) {
+    const [v, leaving] = stack.pop()!;
+    if (leaving) { onPath.delete(v); done.add(v); continue; }
+    if (done.has(v)) continue;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    stack.push([v, true]);
+    for (const child of v instanceof Map ? v.values() : Object.values(v)) {
+      if (child === null || typeof child !== 'object') continue;
+      if (onPath.has(child)) return true;
+      if (!done.has(child)) stack.push([child, false]);
+    }
+  }
+  return false;
+}
+
+/** Each alias of a parsed document (that passed the alias limits) → the node it names. */
+const aliasTargets = new WeakMap<object, Node>();
+
+/** The node an alias names; any other node as it is. */
+export function deref(node: Node | null | undefined): Node | null | undefined {
+  return isAlias(node) ? aliasTargets.get(node) ?? null : node;
+}
+
+/** A sequence's items, aliases read as the nodes they name. */
+export function seqItems(node: Node | null | undefined): Node[] {
+  const n = deref(node);
+  return isSeq(n) ? (n.items as Node[]).map((i) => deref(i) ?? (i as Node)) : [];
 }
 
 /** Whether a converted value nests deeper than MAX_DEPTH (shared alias targets walked once per depth). */
@@ -94,7 +145,8 @@ function valueTooDeep(value: unknown): boolean {
   return false;
 }
 
-function firstLine(s: string): string { return s.split('\n')[0].trim(); }
+/** The message's first line, without yaml's `at line L, column C` (counted its own way; the range says where). */
+function firstLine(s: string): string { return s.split('\n')[0].replace(/\s*at line \d+, column \d+:?\s*$/, '').trim(); }
 
 export function nodeRange(src: { lines: LineIndex }, node: Node | null | undefined): Range | undefined {
   const r = node?.range;
@@ -131,8 +183,10 @@ export function mapPair(map: YAMLMap, key: string): { key: Node; value: Node | n
   return undefined;
 }
 
+/** The value of `key` in a mapping; aliases (the mapping's or the value's) read as the nodes they name. */
 export function mapValue(map: unknown, key: string): Node | null | undefined {
-  return isMap(map) ? mapPair(map, key)?.value : undefined;
+  const m = deref(map as Node);
+  return isMap(m) ? deref(mapPair(m, key)?.value) : undefined;
 }
 
 /** Walks a JSON pointer (ajv's instancePath) through the YAML tree. */
@@ -145,11 +199,11 @@ export function locate(doc: Pick<Document.Parsed, 'contents'>, pointer: string):
     if (isMap(node)) {
       const pair = mapPair(node, seg);
       if (!pair) break;
-      key = pair.key; node = pair.value;
+      key = pair.key; node = deref(pair.value) ?? pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(seg)];
       if (item === undefined) break;
-      key = undefined; node = item as Node;
+      key = undefined; node = deref(item as Node) ?? (item as Node);
     } else break;
   }
   return { node, key };

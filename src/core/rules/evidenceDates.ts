@@ -1,19 +1,20 @@
-// stale-evidence, future-evidence and undated-evidence for kinds the standard marks `dated`.
-import { isValidDate } from '../manifest';
+// invalid-date for any written date that names no day; stale-evidence, future-evidence and
+// undated-evidence for kinds the standard marks `dated` (an undated one does not count).
+import { dateForms } from '../dates';
 import { msg, pick } from '../messages';
 import { kindById } from '../context';
 import type { FileRule } from './rule';
 
 export const evidenceDates: FileRule = {
-  codes: ['stale-evidence', 'future-evidence', 'undated-evidence', 'schema'],
+  codes: ['invalid-date', 'stale-evidence', 'future-evidence', 'undated-evidence'],
   check(file, ctx, report) {
     const to = ctx.manifest.assessmentDate;
     for (const e of file.entries) {
       for (const item of e.evidence) {
         const kind = kindById(ctx.standard, item.kindId);
         const range = item.dateRange ?? item.range;
-        if (item.date !== undefined && !isValidDate(item.date)) {
-          report('schema', file.file, range, msg(ctx.lang, 'schema.invalidDate', { date: item.date }), { clause: e.clause });
+        if (item.dateText !== undefined && item.date === undefined) {
+          report('invalid-date', file.file, range, msg(ctx.lang, 'invalid-date', { date: item.dateText.trim(), forms: dateForms(ctx.lang) }), { clause: e.clause });
           continue;
         }
         if (!kind?.dated) continue;

@@ -14,6 +14,7 @@ import { samplesInvalid } from './samplesInvalid';
 import { specialItems } from './specialItems';
 import { unknownClause } from './unknownClause';
 import { unknownKind } from './unknownKind';
+import { unknownStatus } from './unknownStatus';
 
-export const FILE_RULES: FileRule[] = [unknownClause, clauseNotLeaf, unknownKind, links, evidenceDates, samplesInvalid, awardedRange, openAction];
+export const FILE_RULES: FileRule[] = [unknownClause, clauseNotLeaf, unknownKind, unknownStatus, links, evidenceDates, samplesInvalid, awardedRange, openAction];
 export const PACK_RULES: PackRule[] = [missingClause, conflictingStatus, exclusion, missingEvidence, partialNeedsSamples, specialItems];

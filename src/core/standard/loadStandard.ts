@@ -1,10 +1,10 @@
 // Standard files (YAML or JSON) → a checked Standard tree. Standards are data only:
 // nothing in them is evaluated, and keys are read by name (never merged into objects).
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { fillTemplate, msg, pick } from '../messages';
 import { Q } from '../rational';
 import { schemaDiagnostics } from '../schemaCheck';
-import { mapValue, nodeRange, parseYaml, scalarNumber, scalarText, type YamlSource } from '../parse/yamlSource';
+import { mapValue, nodeRange, parseYaml, scalarNumber, scalarText, seqItems, type YamlSource } from '../parse/yamlSource';
 import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, SchemeItem, Standard } from '../types';
 import { ZERO_RANGE } from '../text';
 
@@ -54,9 +54,8 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
     diagnostics.push({ file, range: nodeRange(src, node) ?? ZERO_RANGE, severity: 'error', code: 'standard-invalid', message: detail });
 
   const build = (seqNode: Node | null | undefined, parentId: string | undefined): Clause[] => {
-    if (!isSeq(seqNode)) return [];
     const out: Clause[] = [];
-    for (const item of seqNode.items as Node[]) {
+    for (const item of seqItems(seqNode)) {
       if (!isMap(item)) continue;
       const idNode = mapValue(item, 'id');
       const id = scalarText(src, idNode) ?? '';
@@ -66,7 +65,7 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
         title: text(nodeJs(src, mapValue(item, 'title'))),
         guidance: mapValue(item, 'guidance') ? text(nodeJs(src, mapValue(item, 'guidance'))) : undefined,
         points: 0, pointsText: '0',
-        requires: ((nodeJs(src, mapValue(item, 'requires')) as unknown[]) ?? []).map(String),
+        requires: asList(nodeJs(src, mapValue(item, 'requires'))).map(String),
         sampled: nodeJs(src, mapValue(item, 'sampled')) === true,
         excludable: nodeJs(src, mapValue(item, 'excludable')) === true,
         children: [], parentId, order: order++,
@@ -123,6 +122,9 @@ export function checkTotals(standard: Standard, file: string, lang: Lang): Diagn
   standard.clauses.forEach(sum);
   return out;
 }
+
+/** A list as read; anything else (the schema has reported it) as no list. */
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export function nodeJs(_src: YamlSource, node: Node | null | undefined): unknown {
   return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as unknown as { toJSON(): unknown }).toJSON() : undefined;

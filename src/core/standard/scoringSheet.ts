@@ -2,9 +2,9 @@
 // leaf points, and its `rows` refine a leaf one level further (the leaf becomes their parent, its
 // points the sum of its rows, and evidence names the rows). The result is an ordinary Standard, so
 // every view that walks the clause tree shows the rows as leaves without knowing about sheets.
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { msg } from '../messages';
-import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText } from '../parse/yamlSource';
+import { deref, mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText, seqItems } from '../parse/yamlSource';
 import { schemaDiagnostics } from '../schemaCheck';
 import { ZERO_RANGE } from '../text';
 import type { Clause, Diagnostic, Lang, Range, Standard } from '../types';
@@ -42,7 +42,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
   // ---- rows: which ones can be placed, checked before anything changes
   const rowsNode = mapValue(root, 'rows');
   const specs = new Map<string, RowSpec>();
-  for (const item of isSeq(rowsNode) ? (rowsNode.items as Node[]) : []) {
+  for (const item of seqItems(rowsNode)) {
     const idNode = mapValue(item, 'id') as Node, parentNode = mapValue(item, 'parent') as Node;
     const id = scalarText(src, idNode) ?? '', parent = scalarText(src, parentNode) ?? '';
     if (base.byId.has(id)) { sheetError('standard-invalid', idNode, msg(lang, 'sheet-row-duplicate-clause', { row: id }), id); continue; }
@@ -97,7 +97,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     for (const pair of pointsNode.items) {
       const keyNode = pair.key as Node;
       const id = scalarText(src, keyNode) ?? '';
-      const value = scalarNumber(pair.value as Node);
+      const value = scalarNumber(deref(pair.value as Node));
       const clause = standard.byId.get(id);
       if (!clause || clause.children.length > 0) {
         sheetError('unknown-clause', keyNode, msg(lang, 'sheet-unknown-clause', { clause: id }), id);

@@ -162,7 +162,7 @@ function renderCover(result: PackResult, ctx: Ctx): string {
     facts.push([t(lang, 'report.window'), t(lang, 'report.windowText', { months: manifest.windowMonths })]);
     if (manifest.assessmentKind) facts.push([t(lang, 'report.assessmentKind'), pick(ASSESSMENT_KIND_LABEL[manifest.assessmentKind], lang)]);
     if (manifest.target) {
-      facts.push([t(lang, 'report.target'), bandLabelOf(standard, manifest.target, lang)]);
+      facts.push([t(lang, 'report.target'), result.target ? bandLabelOf(standard, result.target.id, lang) : manifest.target]);
     }
   }
   const dl = facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('');
