@@ -3,6 +3,7 @@
 // engine works with its YYYY-MM-DD form. Text shaped like a date that names no calendar day
 // (2026-02-30, 2026/13/1) is an `invalid-date`, reported once with the forms a user may write.
 import type { Lang } from './types';
+import { msg } from './messages';
 
 export type DateReading =
   | { ok: true; date: string }
@@ -59,5 +60,5 @@ export function daysInMonth(y: number, m: number): number {
 
 /** The forms a user may write, for messages. */
 export function dateForms(lang: Lang): string {
-  return lang === 'zh-CN' ? '2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日' : '2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日';
+  return msg(lang, 'date.forms');
 }

@@ -148,6 +148,8 @@ const M = {
   },
   'standard-duplicate-clause': { en: 'Duplicate clause id "{id}"', 'zh-CN': '条款编号“{id}”重复' },
   'standard-undefined-kind': { en: 'Clause {id} requires undefined kind "{kind}"', 'zh-CN': '条款 {id} 要求未定义的证据类型“{kind}”' },
+  'date.forms': { en: '2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日', 'zh-CN': '2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日' },
+  'status.choices': { en: '{labels} (or Not applicable)', 'zh-CN': '{labels}（或 不适用）' },
   // Lists inside a message.
   'list-separator': { en: ', ', 'zh-CN': '、' },
 } satisfies Record<string, LocalizedText>;

@@ -1,5 +1,6 @@
 // A clause entry's `status:` as a consultant writes it: the id, or its zh-CN / en label, the way
 // kinds are written. 不适用 (not applicable) is the same finding as 删减 (excluded).
+import { msg } from './messages';
 import type { ClauseStatus, Lang, LocalizedText } from './types';
 
 export const STATUS_IDS: readonly ClauseStatus[] = ['conforming', 'partial', 'nonconforming', 'excluded'];
@@ -11,6 +12,9 @@ export const STATUS_LABELS: Record<ClauseStatus, LocalizedText> = {
   nonconforming: { 'zh-CN': '不符合', en: 'Non-conforming' },
   excluded: { 'zh-CN': '删减', en: 'Excluded' },
 };
+
+/** A further label a status has in one language, offered by completion in that language (不适用 for 删减). */
+export const STATUS_ALIASES: Partial<Record<ClauseStatus, Partial<Record<Lang, string>>>> = { excluded: { 'zh-CN': '不适用' } };
 
 /** Other words that name a status (compared without case, spaces, hyphens or underscores). */
 const SYNONYMS: Record<ClauseStatus, string[]> = {
@@ -40,5 +44,5 @@ export function statusWords(id: ClauseStatus): string[] {
 /** The statuses a user may write, by label, for messages. */
 export function statusChoices(lang: Lang): string {
   const labels = STATUS_IDS.map((id) => STATUS_LABELS[id][lang]);
-  return lang === 'zh-CN' ? `${labels.join('、')}（或 不适用）` : `${labels.join(', ')} (or Not applicable)`;
+  return msg(lang, 'status.choices', { labels: labels.join(msg(lang, 'list-separator')) });
 }

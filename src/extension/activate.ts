@@ -7,6 +7,7 @@ import { PackService } from './service/packService';
 import { StatusBar } from './status/statusBar';
 import { ScorePanel, VIEW_TYPE } from './panel/scorePanel';
 import { registerLanguageFeatures } from './language/languageFeatures';
+import { registerBuiltinStandards } from './service/builtinStandards';
 import { registerCommands } from './commands/commands';
 import { uriToPath } from './service/uris';
 import { workspaceFileSystem } from './service/workspaceFs';
@@ -26,11 +27,12 @@ export function workspaceFsFor(folder: vscode.WorkspaceFolder): FileSystem {
 }
 
 export function activateWith(context: vscode.ExtensionContext, host: ExtensionHostKind): void {
-  const service = new PackService(context.extensionUri, host);
+  const service = new PackService(host);
   context.subscriptions.push(service);
   context.subscriptions.push(new StatusBar(service));
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, ScorePanel.serializer(context, service)));
   context.subscriptions.push({ dispose: () => ScorePanel.current?.dispose() });
+  registerBuiltinStandards(context);
   registerLanguageFeatures(context, service);
   registerCommands(context, service);
   void service.start();

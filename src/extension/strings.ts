@@ -11,6 +11,10 @@ const S = {
   'status.provisional': { en: 'provisional', 'zh-CN': '暂定' },
   'status.tooltip': { en: 'Evidence pack {pack}: {score} points of {scale}, rating {band} ({stars} of {maxStars} stars). Click to open the score panel.', 'zh-CN': '证据包 {pack}：{score} 分（满分 {scale}），评级 {band}（{stars}/{maxStars} 星）。点击打开评分面板。' },
   'status.tooltipProvisional': { en: 'The point weights of {standard} are provisional: the standard does not publish per-clause points, so these are estimates until a scoring sheet is used.', 'zh-CN': '{standard} 的分值为暂定：标准未公开各条款分值，在使用评分表之前这些分值只是估计。' },
+  'status.target': { en: 'target {band}', 'zh-CN': '目标 {band}' },
+  'status.targetInvalid': { en: 'target not a band', 'zh-CN': '目标等级无效' },
+  'status.tooltipTarget': { en: 'Target: {band} (target: in evidence-pack.yaml; check fails below it).', 'zh-CN': '目标等级：{band}（取自 evidence-pack.yaml 的 target；低于此等级时 check 不通过）。' },
+  'status.tooltipTargetInvalid': { en: 'target: "{target}" in evidence-pack.yaml is not a rating band: see the Problems view.', 'zh-CN': 'evidence-pack.yaml 中的 target“{target}”不是评级：请查看“问题”视图。' },
   'status.tooltipFail': { en: 'The pack fails the assessment.', 'zh-CN': '该证据包评价不合格。' },
   'status.noScore': { en: 'Evidence pack {pack} cannot be scored: see the Problems view.', 'zh-CN': '证据包 {pack} 无法评分：请查看“问题”视图。' },
   'status.checking': { en: 'Checking evidence packs…', 'zh-CN': '正在检查证据包…' },
@@ -94,6 +98,7 @@ const S = {
   'fix.replaceClause': { en: 'Change to clause {id} {title}', 'zh-CN': '改为条款 {id} {title}' },
   'fix.replaceKind': { en: 'Change to kind "{kind}" ({label})', 'zh-CN': '改为类型“{kind}”（{label}）' },
   'fix.addEvidence': { en: 'Add a "{kind}" evidence item ({label})', 'zh-CN': '添加“{kind}”证据（{label}）' },
+  'stub.todo': { en: '- [ ] {label}: (title, link, date)', 'zh-CN': '- [ ] {label}：（名称、链接、日期）' },
   'fix.addAllEvidence': { en: 'Add evidence items for every missing kind ({kinds})', 'zh-CN': '为所有缺少的类型添加证据（{kinds}）' },
   // hover, code lens, symbols, completion
   'hover.points': { en: 'Points', 'zh-CN': '分值' },

@@ -112,6 +112,31 @@ describe('evidence-pack CLI', function () {
       assert.equal(run(['--help']).code, 0);
       assert.equal(run([]).code, 2); // no command at all is a usage error
     });
+    it('the gate takes a band by id or label, and never switches itself off on a typo', () => {
+      // 90 points: four-star. A target of five-star by its label fails the gate; a typo fails it too.
+      const files = (target: string) => ({ 'evidence-pack.yaml': manifest(`target: ${target}\n`), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) });
+      const zh = run(['check', pack('gate-zh', files('五星级')), '--lang', 'zh-CN']);
+      assert.equal(zh.code, 1);
+      assert.match(zh.out, /评级 四星级 低于要求的 五星级/);
+      assert.equal(run(['check', pack('gate-zh-short', files('四星'))]).code, 0);
+      const typo = run(['check', pack('gate-typo', files('3star'))]);
+      assert.equal(typo.code, 1, 'a typo in target is an error, not a gate switched off');
+      assert.match(typo.out, /evidence-pack\.yaml:4:9 error manifest-invalid target: "3star" is not a rating band of the standard; write one of Qualified, Three-star, Four-star, Five-star/);
+      const dir = pack('gate-flag', files('four-star'));
+      assert.equal(run(['check', dir, '--min-rating', 'Four-star']).code, 0);
+      assert.equal(run(['check', dir, '--min-rating', '五星级']).code, 1);
+      const bad = run(['check', dir, '--min-rating', '3star', '--lang', 'zh-CN']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /--min-rating：“3star”不是评级；可写 达标级、三星级、四星级、五星级/);
+    });
+    it('a standard with YAML anchors and aliases is read (no TypeError, nothing left unchecked)', () => {
+      const std = TEST_STANDARD.replace('requires: [document]}', 'requires: &docs [document]}').replace(/requires: \[document\]\}/g, 'requires: *docs}');
+      assert.ok((std.match(/\*docs/g) ?? []).length > 3);
+      const r = run(['check', pack('aliases', { 'evidence-pack.yaml': manifest(), 'std.yaml': std, 'a.evidence.yaml': evidence() })]);
+      assert.equal(r.err, '');
+      assert.equal(r.code, 0, r.out);
+      assert.match(r.out, /100\.0/);
+    });
     it('2 when nothing readable is there', () => {
       const empty = path.join(tmp, 'empty');
       mkdirSync(empty, { recursive: true });

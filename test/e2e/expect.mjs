@@ -22,17 +22,31 @@ function runCli(args) {
   }
 }
 
-/** `score --format json` for a single pack folder → that pack's score object (docs/report.md, JSON). */
+/** `score --format json` for a single pack folder → that pack's score object (docs/report.md, JSON), plus `target`. */
 export function cliScore(dir, lang = 'en') {
   const out = runCli(['score', dir, '--format', 'json', '--lang', lang, '--root', dir]);
   const packs = Array.isArray(out) ? out : out.packs;
   if (!packs?.length) throw new Error(`no pack scored in ${dir}`);
-  return packs[0];
+  return { ...packs[0], target: targetOf(dir, lang) };
 }
 
 /** `check --format json` → { diagnostics: [{file, range, severity, code, message, clause}], packs }. */
 export function cliCheck(dir, lang = 'en') {
-  return runCli(['check', dir, '--format', 'json', '--lang', lang, '--root', dir]);
+  const out = runCli(['check', dir, '--format', 'json', '--lang', lang, '--root', dir]);
+  return { ...out, packs: out.packs.map((p) => ({ ...p, target: targetOf(dir, lang) })) };
+}
+
+/**
+ * The band the manifest's target names ({id, label} in `lang`), read here from the manifest and the built-in
+ * standard as a user would: by id or any label, also without 级, in any case and spacing; undefined for none.
+ */
+export function targetOf(dir, lang) {
+  const manifest = YAML.parse(fs.readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8'));
+  if (typeof manifest?.target !== 'string') return undefined;
+  const std = YAML.parse(fs.readFileSync(path.join(repoRoot, 'schemas/standards', `${manifest.standard}.yaml`), 'utf8'));
+  const squash = (w) => w.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+  const band = std.rating.bands.find((b) => [b.id, b.label['zh-CN'], b.label.en, b.label['zh-CN'].replace(/级$/, '')].some((w) => squash(w) === squash(manifest.target)));
+  return band && { id: band.id, label: band.label[lang] };
 }
 
 export function rounding(standardId) {
@@ -50,6 +64,7 @@ export function expectedStatusText(s, lang) {
   parts.push(Number(s.score).toFixed(rounding(s.standard.id)));
   parts.push(s.rating.label);
   let text = parts.join(' ');
+  if (s.target) text += lang === 'zh-CN' ? ` · 目标 ${s.target.label}` : ` · target ${s.target.label}`;
   if (s.standard.weights === 'provisional' && !s.standard.scoringSource && !s.scoring) {
     text += lang === 'zh-CN' ? ' · 暂定' : ' · provisional';
   }

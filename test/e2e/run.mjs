@@ -504,6 +504,116 @@ test('a virtual workspace (a file system provider\'s own scheme, eptest:): statu
   assertEqual(await f.locator('body').getAttribute('data-extension-host'), 'web', 'the extension host whose entry made the panel');
 });
 
+// ---- a consultant's first hour: labels, titles and the built-in standard ---------------------------------
+/** The file a path inside the installed extension ends with (under the server's extensions dir). */
+function installedFile(suffix) {
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(d, e.name);
+    return e.isDirectory() ? walk(p) : p.endsWith(suffix) ? [p] : [];
+  });
+  const found = walk(ctx.server.extensionsDir);
+  if (found.length !== 1) throw new Error(`${suffix} in the installed extension: found ${JSON.stringify(found)}`);
+  return found[0];
+}
+const setTarget = (dir, value) => {
+  const f = path.join(dir, 'evidence-pack.yaml');
+  fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^target:.*$/m, `target: ${value}`));
+};
+
+test('the gate in the editor: target: 三星级 is the target the status bar shows; target: 3star is an error on the manifest, never ignored', async () => {
+  const dir = pack('demo-pack-target', (d) => setTarget(d, '三星级'));
+  const s = cliScore(dir, 'en');
+  assertEqual(s.target?.id, 'three-star', 'target: 三星级 names the three-star band');
+  assert(!cliCheck(dir, 'en').diagnostics.some((d) => d.code === 'manifest-invalid'), 'the CLI takes target: 三星级');
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  const want = expectedStatusText(s, 'en');
+  assert(want.includes(' · target Three-star'), want);
+  await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+
+  setTarget(dir, '3star');
+  const check = cliCheck(dir, 'en');
+  const errors = check.diagnostics.filter((d) => d.severity === 'error');
+  assert(errors.some((d) => d.code === 'manifest-invalid' && d.file === 'evidence-pack.yaml' && d.message.includes('3star')), 'the CLI reports the target');
+  await wb.waitProblemCounts((c) => c.errors === errors.length, `${errors.length} errors with target: 3star`);
+  await wb.waitScoreText((t) => t.includes('target not a band'), 'the status bar saying the target is not a band');
+  await wb.showProblems();
+  const rows = await wb.allProblemRows();
+  assert(rows.some((r) => r.text.includes('"3star" is not a rating band') && r.text.includes('Three-star')), `Problems names the typo and the bands: ${JSON.stringify(rows.map((r) => r.text))}`);
+  await wb.hidePanel();
+});
+
+test('a Markdown title (# 5.3 … above ## 5.3.1 …) is no error in the editor; evidence typed under it is', async () => {
+  const name = 'title.evidence.md';
+  const dir = pack('demo-pack-title', (d) => fs.writeFileSync(path.join(d, name), '# 5.3 顾客服务 — 海川家电\n\n## 5.3.1 顾客关系\n\n- 文件：[顾客服务手册](title.evidence.md)\n'));
+  const check = cliCheck(dir, 'en');
+  assert(!check.diagnostics.some((d) => d.code === 'clause-not-leaf'), 'the CLI reads the title as a title');
+  const errors = check.diagnostics.filter((d) => d.severity === 'error').length;
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  await wb.waitScoreText((t) => t === expectedStatusText(check.packs[0], 'en'), 'the score');
+  await wb.waitProblemCounts((c) => c.errors === errors, `${errors} errors (none for the title)`);
+  await wb.openFile(name);
+  await wb.goTo(2, 1);
+  await wb.page.keyboard.type('- 文件：[手册](title.evidence.md)');
+  await wb.waitProblemCounts((c) => c.errors === errors + 1, 'one more error: evidence directly under the parent is clause-not-leaf');
+  await wb.revertAndCloseAll();
+});
+
+test('status: may be written as its label (不符合): completion offers the labels, and the score follows', async () => {
+  const dir = pack('demo-pack-status-label');
+  const before = cliScore(dir, 'en');
+  const target = findValue(dir, 'status', before);
+  const edited = pack('demo-pack-status-label-edited');
+  replaceAt(path.join(edited, path.relative(dir, target.file)), target, '不符合');
+  const after = cliScore(edited, 'en');
+  assert(after.score < before.score, `不符合 lowers the score (${before.score} → ${after.score})`);
+  assertEqual(after.clauses.find((c) => c.id === target.clause)?.state, 'nonconforming', 'the CLI reads 不符合');
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'zh-CN' });
+  const { page } = wb;
+  await wb.waitScoreText((t) => t === expectedStatusText(cliScore(dir, 'zh-CN'), 'zh-CN'), 'the score before');
+  await wb.openFile(path.relative(dir, target.file));
+  await wb.goTo(target.line, target.col);
+  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Delete');
+  const labels = ['符合', '部分符合', '不符合', '删减'];
+  await wb.suggestions((offered) => labels.every((l) => offered.some((o) => o.split(',')[0] === l)), `the statuses ${labels.join(', ')}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('不符合');
+  const want = expectedStatusText(cliScore(edited, 'zh-CN'), 'zh-CN');
+  await wb.waitScoreText((t) => t === want, JSON.stringify(want));
+  await wb.revertAndCloseAll();
+});
+
+test('"Open the Standard" and go to definition open the built-in standard read-only: typing changes nothing, on screen or on disk', async () => {
+  const wb = await enWindow();
+  const { page } = wb;
+  const shipped = installedFile(path.join('schemas', 'standards', 'gbt27922-2011.yaml'));
+  const onDisk = fs.readFileSync(shipped, 'utf8');
+  const tryToEdit = async () => {
+    await page.locator('.editor-group-container.active .tab.active', { hasText: 'gbt27922-2011.yaml' }).waitFor({ timeout: T.long });
+    await wb.waitEditorText((t) => t.includes('gbt27922-2011'), 'the standard\'s text');
+    await wb.focusEditor();
+    await page.keyboard.type('XYZ');
+    // VS Code's own answer to typing into a read-only editor
+    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: T.long });
+    await page.keyboard.press('Control+KeyS');
+    assertEqual(await page.locator('.editor-group-container.active .tab.active.dirty').count(), 0, 'dirty tabs');
+    assert(!(await wb.editorText()).includes('XYZ'), 'the typed text is not in the editor');
+    assertEqual(fs.readFileSync(shipped, 'utf8'), onDisk, 'the installed standard on disk');
+  };
+  await wb.runCommand('Evidence Pack: Open the Standard');
+  await tryToEdit();
+  await wb.revertAndCloseAll();
+
+  const target = findValue(en.dir, 'status', en.score);
+  const lines = fs.readFileSync(target.file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => new RegExp(`clause:\\s*["']?${target.clause.replace(/\./g, '\\.')}["']?\\s*$`).test(l));
+  await wb.openFile(path.relative(en.dir, target.file));
+  await wb.goTo(line + 1, lines[line].indexOf(target.clause) + 2);
+  await page.keyboard.press('F12');
+  await tryToEdit();
+  await wb.revertAndCloseAll();
+});
+
 // ---- main ----------------------------------------------------------------------------------------------
 async function main() {
   const grep = process.env.EP_E2E_GREP;

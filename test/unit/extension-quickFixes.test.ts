@@ -11,9 +11,11 @@ import type { DiagnosticCode, PackResult } from '../../src/core/types';
 import { planQuickFixes, type FixPlan } from '../../src/extension/language/quickFixes';
 import type { TextEdit } from '../../src/extension/language/textEdits';
 
+/** Applies edits the way VS Code does: lines end at \r\n, \n or a lone \r. */
 function apply(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const off = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((a, l) => a + l.length + 1, 0) + p.character;
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);
+  const off = (p: { line: number; character: number }) => starts[p.line] + p.character;
   let out = text;
   for (const e of [...edits].sort((a, b) => off(b.range.start) - off(a.range.start))) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
@@ -98,6 +100,31 @@ describe('extension quick fixes on engine diagnostics', () => {
     const kinds = after.entries.find((e) => e.clause === '5.2.4')!.evidence.map((e) => e.kind);
     assert.deepEqual(kinds, ['recrod', ...missing]);
     assert.equal(after.score!.score, before.score!.score);
+  });
+
+  it('on a file whose lines end in a lone CR, a fix edits the text its diagnostic is about', async () => {
+    writeFileSync(evidence(), readFileSync(evidence(), 'utf8').replace(/\n/g, '\r'));
+    const replace = (await fixesFor(await engine.checkPack(dir), 'unknown-kind')).find((f) => f.preferred)!;
+    await applyPlan(replace);
+    assert.match(readFileSync(evidence(), 'utf8'), /\r {6}- kind: record\r {8}title: 维修工单\r/);
+    const [justify] = await fixesFor(await engine.checkPack(dir), 'exclusion-needs-justification');
+    const after = await applyPlan(justify);
+    assert.match(readFileSync(evidence(), 'utf8'), /\r {4}status: excluded\r {4}justification: ""\r/);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'yaml-syntax' || d.code === 'schema'));
+  });
+
+  it('missing-evidence in a Chinese Markdown file: a to-do in Chinese (label and ：), never a new error', async () => {
+    const md = `${dir}/b.evidence.md`;
+    writeFileSync(md, '# 5.3 顾客服务 — 海川家电\n\n## 5.3.2 投诉处理\n\n- 文件：[投诉处理程序](a.evidence.yaml)\n');
+    const before = await engine.checkPack(dir);
+    const errors = (r: PackResult) => r.diagnostics.filter((d) => d.severity === 'error').length;
+    const d = before.diagnostics.find((x) => x.code === 'missing-evidence' && x.clause === '5.3.2')!;
+    const fixes = await planQuickFixes({ file: md, text: readFileSync(md, 'utf8'), diagnostic: d, result: before, lang: 'en', today: '2026-10-01', readText: async (f) => readFileSync(f, 'utf8') });
+    const after = await applyPlan(fixes[0]);
+    assert.equal(readFileSync(md, 'utf8'), '# 5.3 顾客服务 — 海川家电\n\n## 5.3.2 投诉处理\n\n- 文件：[投诉处理程序](a.evidence.yaml)\n- [ ] 记录：（名称、链接、日期）\n');
+    assert.equal(errors(after), errors(before));
+    assert.equal(after.score!.score, before.score!.score);
+    assert.ok(after.diagnostics.some((x) => x.code === 'open-action' && x.file === md));
   });
 
   it('missing-clause (on the manifest): adds the entry to an evidence file of the pack', async () => {

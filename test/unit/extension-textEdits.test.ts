@@ -83,7 +83,7 @@ describe('extension quick-fix edits', () => {
   it('adds a Markdown section for a clause', () => {
     const md = '# 顾客服务\n\n## 5.3.1 顾客关系\n\n- 记录：[调查](a.md)\n';
     const out = apply(md, [addMarkdownClauseSection(md, '5.3.2', '投诉处理', [{ id: 'record', dated: true }], () => '记录')]);
-    assert.match(out, /\n\n## 5\.3\.2 投诉处理\n\n- \[ \] record: 记录\n$/);
+    assert.match(out, /\n\n## 5\.3\.2 投诉处理\n\n- \[ \] 记录：（名称、链接、日期）\n$/);
   });
 
   it('adds justification: "" under an excluded status at the key indentation', () => {
@@ -127,7 +127,9 @@ describe('extension quick-fix edits', () => {
   it('adds a list item to a Markdown clause section', () => {
     const md = '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n\n## 5.3.1 顾客关系\n';
     const out = apply(md, addEvidenceStubs(md, { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', () => '记录'));
-    assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- record: [记录](attachments/…)\n\n## 5.3.1 顾客关系\n');
+    assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- [ ] 记录：（名称、链接、日期）\n\n## 5.3.1 顾客关系\n');
+    const en = '## 5.3.2 Complaints\n\n- Document: [Procedure](a.md)\n';
+    assert.equal(apply(en, addEvidenceStubs(en, { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', () => 'Record')), en + '- [ ] Record: (title, link, date)\n');
   });
 
   it('suggests the closest kinds by id or label', () => {

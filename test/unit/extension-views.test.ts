@@ -91,6 +91,16 @@ describe('extension status bar text', () => {
     assert.equal(statusText(makeResult(), 'en'), '★★★ 87.5 Three-star · provisional');
   });
 
+  it('shows the target band it holds the pack to, and says when target: names no band', () => {
+    const withTarget = { ...makeResult(), target: makeStandard().rating.bands.find((b) => b.id === 'four-star') };
+    withTarget.manifest = { ...withTarget.manifest!, target: '四星' };
+    assert.equal(statusText(withTarget, 'zh-CN'), '★★★ 87.5 三星级 · 目标 四星级 · 暂定');
+    assert.equal(statusText(withTarget, 'en'), '★★★ 87.5 Three-star · target Four-star · provisional');
+    const typo = makeResult();
+    typo.manifest = { ...typo.manifest!, target: '3star' };
+    assert.equal(statusText(typo, 'zh-CN'), '★★★ 87.5 三星级 · $(warning) 目标等级无效 · 暂定');
+  });
+
   it('has no stars part at zero stars; the provisional mark goes only with official weights, a scoring sheet alone keeps it', () => {
     const score = makeScore({ score: 75, rating: { id: 'qualified', stars: 0, label: '达标级' } });
     score.standard.scoringSource = '认证机构评分表';
@@ -246,9 +256,15 @@ describe('extension language features logic', () => {
     assert.equal(byLabel.insertText, 'record');
     assert.ok(items.some((i) => i.label === 'Document' && i.insertText === 'document'));
     assert.equal(completions({ key: 'kind', start: 2, prefix: '', quoted: false, markdown: 'listItem' }, standard, 'en')[0].insertText, 'document: ');
-    assert.deepEqual(completions({ key: 'status', start: 0, prefix: '', quoted: false }, standard, 'en').map((i) => i.label), ['conforming', 'partial', 'nonconforming', 'excluded']);
     const bands = completions({ key: 'target', start: 8, prefix: '', quoted: false }, standard, 'zh-CN');
-    assert.deepEqual(bands.map((b) => [b.label, b.detail]), [['qualified', '达标级 / Qualified · ≥ 70'], ['three-star', '三星级 / Three-star · ≥ 80 · ★★★'], ['four-star', '四星级 / Four-star · ≥ 90 · ★★★★']]);
+    assert.deepEqual(bands.map((b) => [b.label, b.detail]), [['达标级', '达标级 / Qualified · ≥ 70'], ['qualified', '达标级 / Qualified · ≥ 70'], ['三星级', '三星级 / Three-star · ≥ 80 · ★★★'], ['three-star', '三星级 / Three-star · ≥ 80 · ★★★'], ['四星级', '四星级 / Four-star · ≥ 90 · ★★★★'], ['four-star', '四星级 / Four-star · ≥ 90 · ★★★★']]);
+  });
+
+  it('completes statuses by their label in the user\'s language first, then the other language and the id, as typed', () => {
+    const zh = completions({ key: 'status', start: 0, prefix: '', quoted: false }, standard, 'zh-CN');
+    assert.deepEqual(zh.map((i) => i.label), ['符合', 'Conforming', 'conforming', '部分符合', 'Partially conforming', 'partial', '不符合', 'Non-conforming', 'nonconforming', '删减', '不适用', 'Excluded', 'excluded']);
+    assert.ok(zh.every((i) => i.insertText === i.label));
+    assert.deepEqual(completions({ key: 'status', start: 0, prefix: '', quoted: false }, standard, 'en').slice(0, 3).map((i) => i.label), ['Conforming', '符合', 'conforming']);
   });
 
   it('hovers a clause id with both titles, points, required kinds, guidance and the current state', () => {

@@ -69,7 +69,7 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     const pack = await activeOrPickedPack(service);
     if (!pack) return;
     const standard = service.result(pack)?.standard ?? await service.engineFor(pack)?.loadStandard(pack);
-    const uri = standard && standardUri(context, standard.file, standard.id);
+    const uri = standard && standardUri(standard.file, standard.id);
     if (!uri) {
       void vscode.window.showWarningMessage(tr('cmd.noStandard'));
       return;

@@ -12,6 +12,7 @@ import {
 } from './languageLogic';
 import { frontMatterEnd, splitLines } from './textEdits';
 import { documentText } from './entryEdits';
+import { builtinStandardUri } from '../service/builtinStandards';
 import { planQuickFixes } from './quickFixes';
 import { relativePath } from '../../core/paths';
 import { pathToUri, uriToPath } from '../service/uris';
@@ -98,7 +99,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       const clause = token && standard?.byId.get(token.id);
       if (!clause || !standard) return undefined;
       if (clause.source) return new vscode.Location(service.fileUri(clause.source.file), toVsRange(clause.source.range));
-      const uri = standardUri(context, standard.file, standard.id);
+      const uri = standardUri(standard.file, standard.id);
       if (!uri) return undefined;
       try {
         const range = findClauseDefinition(await documentText(uri), clause.id);
@@ -204,9 +205,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
   );
 }
 
-/** A standard's file: the workspace file for a custom standard, the shipped copy for a built-in. */
-export function standardUri(context: vscode.ExtensionContext, file: string | undefined, id: string): vscode.Uri | undefined {
-  if (file) return pathToUri(file);
-  if (!/^[\w.-]+$/.test(id)) return undefined;
-  return vscode.Uri.joinPath(context.extensionUri, 'schemas', 'standards', `${id}.yaml`);
+/** A standard's file: the workspace file for a custom standard, the read-only text for a built-in. */
+export function standardUri(file: string | undefined, id: string): vscode.Uri | undefined {
+  return file ? pathToUri(file) : builtinStandardUri(id);
 }

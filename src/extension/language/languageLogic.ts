@@ -1,6 +1,7 @@
 // The logic behind completion, hover, links, definition, symbols and code lens, on plain text
 // and engine data (no vscode), so it runs in mocha. The adapters in languageFeatures.ts only
 // convert these results to vscode types.
+import { STATUS_ALIASES, STATUS_IDS, STATUS_LABELS } from '../../core/statuses';
 import type { ClauseEntry, ClauseScore, Lang, Range, Standard } from '../../core/types';
 import { otherLang, pick } from '../../core/messages';
 import { t, type StringId } from '../strings';
@@ -99,18 +100,23 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
       });
       return out;
     }
-    case 'status':
-      return (['conforming', 'partial', 'nonconforming', 'excluded'] as const).map((s, i) => ({
-        label: s, insertText: s, sortText: pad(i), kind: 'enum' as const,
+    case 'status': {
+      // The label a consultant writes (符合 / Conforming) comes first; the other language and the id are
+      // offered too, each inserted as typed: every one of them is a status.
+      const other = otherLang(lang);
+      return STATUS_IDS.flatMap((s, i) => [...new Set([STATUS_LABELS[s][lang], ...[STATUS_ALIASES[s]?.[lang] ?? []].flat(), STATUS_LABELS[s][other], s])].map((word, j) => ({
+        label: word, insertText: word, sortText: `${pad(i)}${j}`, kind: 'enum' as const,
         detail: t(lang, `completion.status.${s}` as StringId),
-      }));
+      })));
+    }
     case 'file':
       return files.map((f, i) => ({ label: f, insertText: f, sortText: pad(i), kind: 'file' as const }));
     case 'target':
-      return (standard?.rating.bands ?? []).map((b, i) => ({
-        label: b.id, insertText: b.id, sortText: pad(i), kind: 'enum' as const,
+      // A band by its label in the user's language (what they would type), or by its id.
+      return (standard?.rating.bands ?? []).flatMap((b, i) => [...new Set([pick(b.label, lang), b.id])].map((word, j) => ({
+        label: word, insertText: word, sortText: `${pad(i)}${j}`, kind: 'enum' as const,
         detail: `${both(b.label, lang)} · ≥ ${formatPoints(b.min)}${b.stars > 0 ? ` · ${starsText(b.stars, b.stars)}` : ''}`,
-      }));
+      })));
   }
 }
 

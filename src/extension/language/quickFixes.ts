@@ -5,7 +5,7 @@ import type { Diagnostic, Lang, PackResult, Range } from '../../core/types';
 import { pick } from '../../core/messages';
 import { t } from '../strings';
 import {
-  addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, quoteScalar, splitLines,
+  addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, fileLang, quoteScalar, splitLines,
   type StubKind, type TextEdit,
 } from './textEdits';
 import { contains, rankEntryFiles } from './languageLogic';
@@ -46,10 +46,13 @@ export function clauseEntryPlan(result: PackResult, clauseId: string, file: stri
   const clause = result.standard?.byId.get(clauseId);
   if (!clause) return undefined;
   const kinds = stubKindsOf(result, clause.requires);
-  const title = pick(clause.title, lang);
-  const kindLabel = (k: string) => kindLabelOf(result.standard, k, lang);
-  return /\.md$/i.test(file)
-    ? addMarkdownClauseSection(text, clauseId, title, kinds, kindLabel)
+  const md = /\.md$/i.test(file);
+  // A Markdown file is written in one language: its to-dos use that language's labels and colon.
+  const inFile = md ? fileLang(text, lang) : lang;
+  const title = pick(clause.title, inFile);
+  const kindLabel = (k: string) => kindLabelOf(result.standard, k, inFile);
+  return md
+    ? addMarkdownClauseSection(text, clauseId, title, kinds, kindLabel, inFile)
     : addYamlClauseEntry(text, clauseId, title, kinds, today);
 }
 
@@ -101,11 +104,13 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
       const fromData = Array.isArray(d.data?.missingKinds) ? (d.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string') : undefined;
       const missing = fromData ?? result.score?.clauses.find((c) => c.id === entry.clause)?.missingKinds ?? [];
       const kinds = stubKindsOf(result, missing);
+      const inFile = /\.md$/i.test(file) ? fileLang(text, lang) : lang;
+      const fileLabel = (k: string) => kindLabelOf(result.standard, k, inFile);
       for (const kind of kinds) {
-        add(t(lang, 'fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), addEvidenceStubs(text, entry, [kind], today, kindLabel), kinds.length === 1);
+        add(t(lang, 'fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), addEvidenceStubs(text, entry, [kind], today, fileLabel, inFile), kinds.length === 1);
       }
       if (kinds.length > 1) {
-        add(t(lang, 'fix.addAllEvidence', { kinds: joinList(kinds.map((k) => kindLabel(k.id)), lang) }), addEvidenceStubs(text, entry, kinds, today, kindLabel), true);
+        add(t(lang, 'fix.addAllEvidence', { kinds: joinList(kinds.map((k) => kindLabel(k.id)), lang) }), addEvidenceStubs(text, entry, kinds, today, fileLabel, inFile), true);
       }
       break;
     }

@@ -1,6 +1,7 @@
 // Quick-fix edits computed on plain text (no vscode): each function returns the text edits a
 // code action applies through a WorkspaceEdit, so every change stays undoable and user-asked.
 import type { ClauseEntry, Range } from '../../core/types';
+import { t } from '../strings';
 
 export interface TextEdit { range: Range; newText: string }
 
@@ -9,12 +10,28 @@ export interface StubKind { id: string; dated: boolean }
 const pos = (line: number, character: number) => ({ line, character });
 const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
 
+/** A text's lines as VS Code counts them (a lone \r ends a line too), so line numbers match ranges. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 
+/** The line break a file already uses, for the lines an edit adds. */
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/** The language a Markdown file is written in: Chinese when it holds Chinese text. */
+export function fileLang(text: string, fallback: 'zh-CN' | 'en'): 'zh-CN' | 'en' {
+  return /[\u3400-\u9fff]/.test(text) ? 'zh-CN' : /[A-Za-z]{3}/.test(text.replace(/^#.*$/gm, '')) ? 'en' : fallback;
+}
+
+/**
+ * A Markdown to-do for a missing kind, in the file's language: `- [ ] 记录：（名称、链接、日期）`. A to-do
+ * is an open action, not evidence (and holds no link that could break): the user fills it in.
+ */
+function markdownTodo(label: string, lang: 'zh-CN' | 'en'): string {
+  return t(lang, 'stub.todo', { label });
 }
 
 function indentOf(line: string): number {
@@ -93,14 +110,14 @@ export function addYamlClauseEntry(text: string, clauseId: string, title: string
 }
 
 /**
- * Adds a `## id title` section at the end of a Markdown file, with one open task per required
- * kind (`- [ ] record: …`): tasks are open actions, not evidence, so the score does not move.
+ * Adds a `## id title` section at the end of a Markdown file, with one to-do per required kind
+ * (`- [ ] 记录：…`): to-dos are open actions, not evidence, so the score does not move.
  */
-export function addMarkdownClauseSection(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string): TextEdit {
+export function addMarkdownClauseSection(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit {
   const eol = eolOf(text);
   const lines = splitLines(text);
   const last = lines.length - 1;
-  const items = kinds.map((k) => `- [ ] ${k.id}: ${kindLabel(k.id)}`);
+  const items = kinds.map((k) => markdownTodo(kindLabel(k.id), lang));
   const body = [`## ${clauseId}${title ? ` ${title}` : ''}`, ...(items.length ? ['', ...items] : [])].join(eol);
   const lead = lines[last] === '' ? (last > 0 && lines[last - 1] === '' ? '' : eol) : eol + eol;
   return { range: at(last, lines[last].length), newText: `${lead}${body}${eol}` };
@@ -140,7 +157,7 @@ function lastContentLine(lines: string[], range: Range): number {
 }
 
 /** Evidence stubs of the missing kinds added to one clause entry (YAML or a Markdown section). */
-export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' | 'idRange'>, kinds: StubKind[], today: string, kindLabel: (id: string) => string): TextEdit[] {
+export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' | 'idRange'>, kinds: StubKind[], today: string, kindLabel: (id: string) => string, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit[] {
   if (kinds.length === 0) return [];
   const eol = eolOf(text);
   const lines = splitLines(text);
@@ -148,7 +165,7 @@ export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' 
   const idLine = lines[first] ?? '';
   const last = lastContentLine(lines, { start: entry.range.start, end: entry.range.end });
   if (/^\s{0,3}#{1,6}\s/.test(idLine)) {
-    const items = kinds.map((k) => `- ${k.id}: [${kindLabel(k.id)}](${PLACEHOLDER_FILE})`).join(eol);
+    const items = kinds.map((k) => markdownTodo(kindLabel(k.id), lang)).join(eol);
     const lastLine = Math.max(last, first);
     const needsBlank = lastLine === first;
     return [{ range: at(lastLine, lines[lastLine].length), newText: `${eol}${needsBlank ? eol : ''}${items}` }];

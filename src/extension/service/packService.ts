@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Engine, MANIFEST_NAME } from '../../core/engine';
 import { systemClock } from '../../core/host';
 import type { Diagnostic as CoreDiagnostic, PackResult } from '../../core/types';
-import { BUILTIN_FILE_PREFIX } from '../../core/standard/loadStandard';
+import { builtinUri } from './builtinStandards';
 import { overlayFileSystem, packForPath } from './overlayFs';
 import { isSameResource, isWorkspaceResource, pathToUri, uriToPath } from './uris';
 import type { ExtensionHostKind } from '../activate';
@@ -73,7 +73,7 @@ export class PackService implements vscode.Disposable {
   lastUsedPack?: string;
 
   /** `host`: which extension host this is and how the engine reads a folder (the disk, or vscode.workspace.fs). */
-  constructor(private readonly extensionUri: vscode.Uri, readonly host: ExtensionHostKind) {
+  constructor(readonly host: ExtensionHostKind) {
     this.disposables.push(this.updated, this.packsChanged, this.currentChanged, this.freshnessChanged);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -326,9 +326,9 @@ export class PackService implements vscode.Disposable {
     }
   }
 
-  /** A path from the engine as a URI; `builtin:ID` is the standard file shipped in the extension. */
+  /** A path from the engine as a URI; `builtin:ID` is the built-in standard, read-only. */
   fileUri(file: string): vscode.Uri {
-    return builtinUri(this.extensionUri, file) ?? pathToUri(file);
+    return builtinUri(file) ?? pathToUri(file);
   }
 
   /** The core diagnostics of a pack at a file (for quick fixes that need `clause` or `data`). */
@@ -341,11 +341,4 @@ export class PackService implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The shipped copy of a built-in standard for an engine path `builtin:ID`. */
-export function builtinUri(extensionUri: vscode.Uri, file: string): vscode.Uri | undefined {
-  if (!file.startsWith(BUILTIN_FILE_PREFIX)) return undefined;
-  const id = file.slice(BUILTIN_FILE_PREFIX.length);
-  return /^[\w.-]+$/.test(id) ? vscode.Uri.joinPath(extensionUri, 'schemas', 'standards', `${id}.yaml`) : undefined;
 }

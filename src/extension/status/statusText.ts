@@ -34,6 +34,9 @@ export function statusText(result: PackResult, lang: Lang): string {
   parts.push(formatScore(score.score, rounding));
   parts.push(bandLabel(result, lang));
   let text = parts.join(' ');
+  // The band the gate holds the pack to, so a label typed into target: is seen to be taken.
+  if (result.target) text += ` · ${t(lang, 'status.target', { band: pick(result.target.label, lang) })}`;
+  else if (result.manifest?.target !== undefined) text += ` · $(warning) ${t(lang, 'status.targetInvalid')}`;
   if (isProvisional(score)) text += ` · ${t(lang, 'status.provisional')}`;
   return text;
 }
@@ -51,6 +54,8 @@ export function statusTooltip(result: PackResult, packLabel: string, lang: Lang)
     maxStars: maxStars(result.standard),
   })];
   if (isFail(result, score)) lines.push(t(lang, 'status.tooltipFail'));
+  if (result.target) lines.push(t(lang, 'status.tooltipTarget', { band: pick(result.target.label, lang) }));
+  else if (result.manifest?.target !== undefined) lines.push(t(lang, 'status.tooltipTargetInvalid', { target: result.manifest.target }));
   if (isProvisional(score)) lines.push(t(lang, 'status.tooltipProvisional', { standard: pick(score.standard.title, lang) || score.standard.id }));
   return lines.join('\n\n');
 }
