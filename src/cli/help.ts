@@ -82,14 +82,15 @@ export const COMMANDS = {
     ],
   },
   report: {
-    summary: { en: 'write a printable, self-contained HTML report', 'zh-CN': '生成可打印的独立 HTML 报告' },
-    usage: { en: 'report [DIR] --out FILE.html [--lang zh-CN|en] [--root DIR2]', 'zh-CN': 'report [目录] --out 报告.html [--lang zh-CN|en] [--root 工作区]' },
+    summary: { en: 'write the HTML report, the 评分表 workbook (.xlsx) or the flat sheet (.csv)', 'zh-CN': '生成 HTML 报告、评分表（.xlsx）或平铺评分表（.csv）' },
+    usage: { en: 'report [DIR] --out FILE.html|.xlsx|.csv [--format html|xlsx|csv] [--lang zh-CN|en] [--root DIR2]', 'zh-CN': 'report [目录] --out 文件.html|.xlsx|.csv [--format html|xlsx|csv] [--lang zh-CN|en] [--root 工作区]' },
     about: {
-      en: 'One HTML file: cover, a chart per section, every clause with its evidence, the gaps to the next band and every diagnostic.',
-      'zh-CN': '一个 HTML 文件：封面、各部分图表、每个条款及其证据、距下一级的差距和全部诊断。',
+      en: 'HTML: cover, a chart per section, every clause with its evidence, the gaps and every diagnostic. XLSX: the scoring workbook with live formulas. CSV: one row per clause, UTF-8 with BOM.',
+      'zh-CN': 'HTML：封面、各部分图表、每个条款及其证据、差距和全部诊断。XLSX：带实时公式的评分表。CSV：每个条款一行，带 BOM 的 UTF-8。',
     },
     options: [
-      [{ en: '--out FILE.html', 'zh-CN': '--out 报告.html' }, { en: 'where to write the report (required)', 'zh-CN': '报告写到哪里（必填）' }],
+      [{ en: '--out FILE', 'zh-CN': '--out 文件' }, { en: 'where to write it (required; the folder must exist); the extension picks the format', 'zh-CN': '写到哪里（必填；目录须已存在）；扩展名决定格式' }],
+      [{ en: '--format FORMAT', 'zh-CN': '--format 格式' }, { en: 'html, xlsx or csv, whatever the extension', 'zh-CN': 'html、xlsx 或 csv，不论扩展名' }],
       LANG_OPTION, ROOT_OPTION,
     ],
   },

@@ -22,6 +22,7 @@ import { DiffError, scoreDiff } from './diff';
 import { t } from '../present/catalogue';
 import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
 import { scoreJson } from '../present/formats/json';
+import { outputProblem, writeOutput } from '../present/formats/output';
 import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
 
 declare const __VERSION__: string | undefined;
@@ -39,7 +40,8 @@ const USAGE = {
   formatCheck: { en: '--format must be text, json, sarif or junit', 'zh-CN': '--format 只能是 text、json、sarif 或 junit' },
   formatScore: { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
   badBand: { en: '--min-rating: "{band}" is not a rating band; write one of {bands} (or its id)', 'zh-CN': '--min-rating：“{band}”不是评级；可写 {bands}（或其编号）' },
-  needsOut: { en: 'report needs --out FILE.html', 'zh-CN': 'report 需要 --out 报告.html' },
+  needsOut: { en: 'report needs --out FILE (.html, .xlsx or .csv)', 'zh-CN': 'report 需要 --out 文件（.html、.xlsx 或 .csv）' },
+  reportExtension: { en: '--out {file}: the extension names no report format ({formats}); add one or give --format', 'zh-CN': '--out {file}：扩展名不是可导出的格式（{formats}）；请改用这些扩展名之一或加 --format' },
   formatReport: { en: '--format must be one of {formats} for report', 'zh-CN': 'report 的 --format 只能是 {formats} 之一' },
   unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
   badType: { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
@@ -252,15 +254,19 @@ async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
 async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const out = args.flags.get('--out');
   if (typeof out !== 'string') return usage(io, lang, say(lang, 'needsOut'));
-  const id = (args.flags.get('--format') as string | undefined) ?? 'html';
-  const formatter = formatsFor('report').find((f) => f.id === id);
-  if (!formatter) return usage(io, lang, say(lang, 'formatReport', { formats: formatsFor('report').map((f) => f.id).join(', ') }));
+  const forced = args.flags.get('--format') as string | undefined;
+  const formats = formatsFor('report');
+  const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase().replace(/^htm$/, 'html');
+  const formatter = forced === undefined ? formats.find((f) => f.fileExtension === ext) : formats.find((f) => f.id === forced);
+  if (!formatter) return usage(io, lang, say(lang, forced === undefined ? 'reportExtension' : 'formatReport', { file: out, formats: formats.map((f) => f.id).join(', ') }));
+  const target = path.resolve(io.cwd, out);
+  const unwritable = outputProblem(target, lang);
+  if (unwritable) { io.err(`evidence-pack: ${unwritable}\n`); return 2; }
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   const content = await formatter.render({ results, baseDir: dir, cwd: io.cwd, lang, command: 'check', toolVersion: VERSION, generatedAt: new Date().toISOString() });
-  const target = path.resolve(io.cwd, out);
-  mkdirSync(path.dirname(target), { recursive: true });
-  await fsp.writeFile(target, content);
+  const failed = await writeOutput(target, typeof content === 'string' ? new TextEncoder().encode(content) : content, lang);
+  if (failed) { io.err(`evidence-pack: ${failed}\n`); return 2; }
   io.out(`${relativePath(io.cwd, target)}\n`);
   return 0;
 }

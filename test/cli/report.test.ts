@@ -138,7 +138,7 @@ describe('report', () => {
   it('is what `evidence-pack report DIR --out FILE.html` writes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-report-cli-'));
     try {
-      const out = path.join(dir, 'nested', 'report.html');
+      const out = path.join(dir, 'report.html');
       const run = await runCli(['report', 'examples/demo-pack', '--out', out, '--lang', 'en']);
       assert.equal(run.code, 0, run.err);
       const html = fs.readFileSync(out, 'utf8');

@@ -1,12 +1,14 @@
 // The formats every host offers, in the order help lists them. A new format is a file in this folder
 // exporting a Formatter, plus its line here (CONTRIBUTING.md, "Add an output format").
+import { csvFormatter } from './csv';
 import { htmlFormatter } from './html';
 import { jsonFormatter } from './json';
 import { junitFormatter } from './junit';
 import { registerFormatter } from './registry';
 import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
+import { xlsxFormatter } from './xlsx';
 
-for (const formatter of [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, htmlFormatter]) registerFormatter(formatter);
+for (const formatter of [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, htmlFormatter, xlsxFormatter, csvFormatter]) registerFormatter(formatter);
 
 export { formatsFor, getFormatter, type FormatInput, type Formatter } from './registry';

@@ -1,0 +1,60 @@
+// LibreOffice for the tests that open what the exporters write, as a user's spreadsheet or word processor
+// would. Each run has its own profile folder: two soffice processes sharing a profile block each other.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export function sofficePath(): string | undefined {
+  for (const name of ['soffice', 'libreoffice']) {
+    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return undefined;
+}
+
+/** Skips the suite where LibreOffice is missing on a developer's machine; in CI (CI=true) that is a failure. */
+export function requireSoffice(ctx: Mocha.Context): string {
+  const bin = sofficePath();
+  if (!bin) {
+    if (process.env.CI) throw new Error('LibreOffice (soffice) is not installed: scripts/setup-office.sh installs it');
+    ctx.skip();
+  }
+  return bin!;
+}
+
+let runs = 0;
+
+/** Converts `files` with soffice into `outDir` (`to` e.g. "pdf", "csv", or a full filter string). */
+export function convert(bin: string, files: string[], to: string, outDir: string): void {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), `ep-soffice-${process.pid}-${runs++}-`));
+  try {
+    execFileSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files],
+      { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Parses RFC 4180 CSV (quoted fields with commas, quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+export function hasCommand(name: string): boolean {
+  try { execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }); return true; } catch { return false; }
+}
