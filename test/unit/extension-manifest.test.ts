@@ -111,7 +111,6 @@ describe('extension manifest (package.json)', () => {
     // What activation loads stays small; the exporters (dist/deliverables.js) load only when a user exports.
     const startup = files.filter((f) => f !== 'dist/deliverables.js').reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
     assert.ok(startup < 1024 * 1024, `${startup} bytes`);
-    assert.ok(files.includes('dist/deliverables.js'), 'the exporters are packaged');
     const dir = mkdtempSync(join(tmpdir(), 'ep-vsix-'));
     try {
       const vsix = join(dir, 'x.vsix');
