@@ -12,10 +12,12 @@ export const xlsxFormatter: Formatter = {
   commands: ['report'],
   fileExtension: 'xlsx',
   async render(input) {
-    if (!__NODE__) throw new Error(t(input.lang, 'deliver.noWorkbookHere'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-    const { renderWorkbook } = require('./deliverables') as typeof import('./deliverables');
-    return renderWorkbook(input.results, { lang: input.lang, baseDir: input.baseDir, toolVersion: input.toolVersion,
-      generatedAt: input.generatedAt ? new Date(input.generatedAt) : new Date() });
+    if (__NODE__) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+      const { renderWorkbook } = require('./deliverables') as typeof import('./deliverables');
+      return renderWorkbook(input.results, { lang: input.lang, baseDir: input.baseDir, toolVersion: input.toolVersion,
+        generatedAt: input.generatedAt ? new Date(input.generatedAt) : new Date() });
+    }
+    throw new Error(t(input.lang, 'deliver.noWorkbookHere'));
   },
 };
