@@ -3,6 +3,7 @@
 import { context } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 // First the code generated from schemas/ (precompiled validators, parsed built-in standards).
 await createRequire(import.meta.url)('./generate.cjs').generate();
@@ -16,14 +17,16 @@ const browserBundleExternal = {
   setup(b) { b.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browser.js', external: true })); },
 };
 
-// The workbook exporter (exceljs, fflate: ~1 MB) is its own file, dist/deliverables.js, which the CLI requires
-// only when a user exports; `require('./deliverables')` in src/present/formats/xlsx.ts stays a require at run
-// time. The browser bundle has no `require`: there `__NODE__` is false and the workbook format says so.
+// The exporters (exceljs, fflate: ~1 MB) are their own file, dist/deliverables.js, which the CLI requires
+// only when a user exports or bundles: a `require` of src/present/formats/deliverables (from the xlsx format,
+// or the CLI's bundle and verify) stays a require of ./deliverables.js at run time. The browser bundle has no
+// `require`: there `__NODE__` is false and the workbook format says so.
+const DELIVERABLES = path.resolve('src/present/formats/deliverables');
 const lazyDeliverables = {
   name: 'lazy-deliverables',
   setup(b) {
-    b.onResolve({ filter: /^\.\/deliverables$/ }, (args) =>
-      args.importer.replace(/\\/g, '/').endsWith('src/present/formats/xlsx.ts') ? { path: './deliverables.js', external: true } : undefined);
+    b.onResolve({ filter: /\/deliverables$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === DELIVERABLES ? { path: './deliverables.js', external: true } : undefined);
   },
 };
 

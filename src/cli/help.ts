@@ -94,6 +94,28 @@ export const COMMANDS = {
       LANG_OPTION, ROOT_OPTION,
     ],
   },
+  bundle: {
+    summary: { en: 'write the hand-over bundle (.zip): the pack, its attachments, the reports and their hashes', 'zh-CN': '生成交付包（.zip）：证据包、附件、各份报告及其哈希' },
+    usage: { en: 'bundle [DIR] --out FILE.zip [--lang zh-CN|en] [--root DIR2]', 'zh-CN': 'bundle [目录] --out 文件.zip [--lang zh-CN|en] [--root 工作区]' },
+    about: {
+      en: 'files/: the manifest, evidence files, attachments, standard and scoring-sheet files; reports/: every report format;\nbundle.json: score, rating, tool and standard, every file\'s SHA-256; SHA256SUMS for sha256sum -c.\nThe same pack gives the same bytes. Attachments outside the workspace are never read: each is a warning.',
+      'zh-CN': 'files/：清单、证据文件、附件、标准与评分表文件；reports/：各格式的报告；\nbundle.json：得分、评级、工具与标准版本、每个文件的 SHA-256；SHA256SUMS 可用 sha256sum -c 校验。\n同一证据包生成的交付包逐字节相同。工作区之外的附件从不读取，每个都给出警告。',
+    },
+    options: [
+      [{ en: '--out FILE.zip', 'zh-CN': '--out 文件.zip' }, { en: 'where to write it (required; the folder must exist)', 'zh-CN': '写到哪里（必填；目录须已存在）' }],
+      [{ en: '--lang zh-CN|en', 'zh-CN': '--lang zh-CN|en' }, { en: 'language of messages and of the reports (default from LANG)', 'zh-CN': '消息和报告的语言（默认取自 LANG）' }],
+      ROOT_OPTION,
+    ],
+  },
+  verify: {
+    summary: { en: 'check a hand-over bundle: every hash, and the score re-computed from its files', 'zh-CN': '校验交付包：逐个核对哈希，并用包内文件重新评分' },
+    usage: { en: 'verify FILE.zip [--lang zh-CN|en]', 'zh-CN': 'verify 文件.zip [--lang zh-CN|en]' },
+    about: {
+      en: 'Exit 0 when every file matches bundle.json and SHA256SUMS and the files give the recorded score;\n1 naming each changed, missing or extra file and a differing score; 2 when it is not a bundle\n(not a zip, no bundle.json, an entry named to unpack outside its folder, or too large to unpack).\nNothing is unpacked but into a temporary folder, removed afterwards.',
+      'zh-CN': '所有文件与 bundle.json 和 SHA256SUMS 一致、且重新评分与记录相同时退出码为 0；\n有改动、缺失或多出的文件，或得分不同时为 1，并逐一列出；不是交付包时为 2\n（不是 zip、没有 bundle.json、条目名会解压到目录之外、或解压后过大）。\n只解压到临时目录，用完即删除。',
+    },
+    options: [LANG_OPTION],
+  },
   help: {
     summary: { en: 'this help, or one command\'s', 'zh-CN': '本帮助，或某个命令的帮助' },
     usage: { en: 'help [COMMAND]', 'zh-CN': 'help [命令]' },

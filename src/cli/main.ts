@@ -19,11 +19,13 @@ import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
 import { DiffError, scoreDiff } from './diff';
+import { MAX_BUNDLE_BYTES, MAX_BUNDLE_FILES, commonFolder, makeBundle, packFiles, readBundle, verifyBundle, type Difference, type ZipCodec } from './bundle';
 import { t } from '../present/catalogue';
 import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
 import { scoreJson } from '../present/formats/json';
 import { outputProblem, writeOutput } from '../present/formats/output';
 import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
+import { formatScore } from '../present/numbers';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
@@ -40,6 +42,8 @@ const USAGE = {
   formatCheck: { en: '--format must be text, json, sarif or junit', 'zh-CN': '--format 只能是 text、json、sarif 或 junit' },
   formatScore: { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
   badBand: { en: '--min-rating: "{band}" is not a rating band; write one of {bands} (or its id)', 'zh-CN': '--min-rating：“{band}”不是评级；可写 {bands}（或其编号）' },
+  bundleNeedsOut: { en: 'bundle needs --out FILE.zip', 'zh-CN': 'bundle 需要 --out 文件.zip' },
+  verifyUsage: { en: 'Usage: evidence-pack verify FILE.zip', 'zh-CN': '用法：evidence-pack verify 文件.zip' },
   needsOut: { en: 'report needs --out FILE (.html, .xlsx or .csv)', 'zh-CN': 'report 需要 --out 文件（.html、.xlsx 或 .csv）' },
   reportExtension: { en: '--out {file}: the extension names no report format ({formats}); add one or give --format', 'zh-CN': '--out {file}：扩展名不是可导出的格式（{formats}）；请改用这些扩展名之一或加 --format' },
   formatReport: { en: '--format must be one of {formats} for report', 'zh-CN': 'report 的 --format 只能是 {formats} 之一' },
@@ -99,17 +103,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!command) { io.err(overview(lang, VERSION)); return 2; }
   if (command === 'help') return help(args, lang, io);
   if (command === 'sheet') return await sheet(args, lang, io);
+  if (command === 'verify') return await verify(args, lang, io);
   if (args.positional.length > 1) return usage(io, lang, say(lang, 'oneFolder', { list: args.positional.join(' ') }), command);
   let dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
   // A pack may be named by its manifest (tab completion offers the file): its folder is the pack.
   if (command !== 'init' && path.basename(dir) === MANIFEST_NAME && isFile(dir)) dir = normalizePath(path.dirname(dir));
 
   try {
-    const run: Record<Exclude<CommandName, 'help' | 'sheet'>, () => Promise<number>> = {
+    const run: Record<Exclude<CommandName, 'help' | 'sheet' | 'verify'>, () => Promise<number>> = {
       check: () => check(args, dir, lang, io),
       score: () => score(args, dir, lang, io),
       init: () => init(args, dir, lang, io),
       report: () => report(args, dir, lang, io),
+      bundle: () => bundle(args, dir, lang, io),
     };
     return await run[command]();
   } catch (e) {
@@ -268,6 +274,82 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
   const failed = await writeOutput(target, typeof content === 'string' ? new TextEncoder().encode(content) : content, lang);
   if (failed) { io.err(`evidence-pack: ${failed}\n`); return 2; }
   io.out(`${relativePath(io.cwd, target)}\n`);
+  return 0;
+}
+
+/** Zip and unzip live in dist/deliverables.js (with the workbook writer): loaded only by bundle and verify. */
+function zipCodec(): ZipCodec {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  return require('../present/formats/deliverables') as typeof import('../present/formats/deliverables');
+}
+
+/** The date the reports of a bundle carry: SOURCE_DATE_EPOCH when set (reproducible builds), else the latest assessment date. */
+function bundleDate(results: PackResult[], env: NodeJS.ProcessEnv): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString();
+  return results.map((r) => r.manifest?.assessmentDate ?? '').sort().pop() || new Date().toISOString().slice(0, 10);
+}
+
+function scoreSummary(results: PackResult[], cwd: string, lang: Lang): string {
+  return results.map((r) => (r.score
+    ? t(lang, 'bundle.packScore', { pack: packLabel(cwd, r.root), score: formatScore(r.score.score, r.standard?.rating.rounding ?? 1), band: bandLabel(r, lang) })
+    : t(lang, 'bundle.noScore', { pack: packLabel(cwd, r.root) }))).join(t(lang, 'punct.clauses'));
+}
+
+/** `bundle [DIR] --out FILE.zip`: the hand-over archive (src/cli/bundle.ts). */
+async function bundle(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
+  const out = args.flags.get('--out');
+  if (typeof out !== 'string') return usage(io, lang, say(lang, 'bundleNeedsOut'), 'bundle');
+  const target = path.resolve(io.cwd, out);
+  const unwritable = outputProblem(target, lang);
+  if (unwritable) { io.err(`evidence-pack: ${unwritable}\n`); return 2; }
+  const results = await loadPacks(args, dir, lang, io);
+  if (typeof results === 'number') return results;
+  const workspaceRoot = workspaceRootFor(args, dir, io);
+  const { files, outside } = await packFiles(results, workspaceRoot, nodeFileSystem);
+  for (const o of outside) io.err(`evidence-pack: ${t(lang, 'bundle.outside', { target: relativePath(io.cwd, o.target), from: relativePath(io.cwd, o.from) })}\n`);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  if (bytes > MAX_BUNDLE_BYTES || files.length > MAX_BUNDLE_FILES) {
+    io.err(`evidence-pack: ${t(lang, 'bundle.tooLarge', { bytes, files: files.length, max: MAX_BUNDLE_BYTES, maxFiles: MAX_BUNDLE_FILES })}\n`);
+    return 2;
+  }
+  const base = commonFolder(dir, files);
+  const generatedAt = bundleDate(results, io.env);
+  const reports: [string, Uint8Array][] = [];
+  for (const f of formatsFor('report')) {
+    const content = await f.render({ results, baseDir: base, cwd: base, lang, command: 'check', toolVersion: VERSION, generatedAt });
+    reports.push([`evidence-pack-report.${f.fileExtension}`, typeof content === 'string' ? new TextEncoder().encode(content) : content]);
+  }
+  const zip = await makeBundle({ results, base, files, read: (f) => fsp.readFile(f), reports, toolVersion: VERSION }, zipCodec());
+  const failed = await writeOutput(target, zip, lang);
+  if (failed) { io.err(`evidence-pack: ${failed}\n`); return 2; }
+  const file = relativePath(io.cwd, target);
+  io.out(`${t(lang, 'bundle.written', { file, files: files.length, reports: reports.length, summary: scoreSummary(results, io.cwd, lang) })}\n`);
+  return 0;
+}
+
+/** `verify FILE.zip`: 0 when every hash and the score hold, 1 naming each difference, 2 when it is not a bundle. */
+async function verify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
+  const [file, ...rest] = args.positional;
+  if (!file || rest.length) return usage(io, lang, say(lang, 'verifyUsage'), 'verify');
+  const input = path.resolve(io.cwd, file);
+  const notBundle = (reason: string) => { io.err(`evidence-pack: ${t(lang, 'verify.notBundle', { file, reason })}\n`); return 2; };
+  const st = statSync(input, { throwIfNoEntry: false });
+  if (!st?.isFile()) return notBundle(t(lang, 'verify.notFile'));
+  if (st.size > MAX_BUNDLE_BYTES) return notBundle(t(lang, 'verify.tooLarge', { bytes: MAX_BUNDLE_BYTES, files: MAX_BUNDLE_FILES }));
+  const read = readBundle(await fsp.readFile(input), zipCodec());
+  if ('reason' in read) return notBundle(t(lang, `verify.${read.reason}`, read.args));
+  const differences = await verifyBundle(read.entries, read.manifest, lang);
+  const line = (d: Difference) => (d.kind === 'score'
+    ? t(lang, 'verify.score', { pack: d.pack, expected: d.expected, actual: d.actual })
+    : t(lang, `verify.${d.kind}`, { file: d.file }));
+  if (differences.length) {
+    for (const d of differences) io.out(`${line(d)}\n`);
+    io.err(`evidence-pack: ${t(lang, 'verify.failed', { file, count: differences.length })}\n`);
+    return 1;
+  }
+  const summary = read.manifest.packs.map((p) => `${p.path} ${p.score ?? '-'}${p.rating ? ` (${p.rating.label})` : ''}`).join(t(lang, 'punct.clauses'));
+  io.out(`${t(lang, 'verify.ok', { file, files: read.manifest.files.length, summary })}\n`);
   return 0;
 }
 

@@ -165,7 +165,7 @@ export class Engine {
     const diagnostics: Diagnostic[] = [...setup.manifest.diagnostics, ...(setup.standard?.diagnostics ?? []), ...setup.extraDiagnostics];
     const standard = setup.standard?.standard;
     if (!manifest || !standard) {
-      return { root, manifest, standard, diagnostics: sortDiagnostics(diagnostics), files: [], entries: [] };
+      return { root, manifest, standard, diagnostics: sortDiagnostics(diagnostics), files: [], entries: [], links: [] };
     }
     const ctx = makeContext(standard, manifest, lang, this.host.fs, this.workspaceRoot, this.links);
     const state = this.packs.get(root)!;
@@ -218,6 +218,8 @@ export class Engine {
         if (!entries) { entries = []; for (const r of results) for (const e of r.entries) entries.push(e); }
         return entries;
       },
+      // Only the hand-over bundle asks (it packs the attachments).
+      get links(): string[] { return [...new Set(results.flatMap((r) => r.links))].sort(); },
     };
   }
 

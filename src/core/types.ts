@@ -286,4 +286,6 @@ export interface PackResult {
   /** Evidence files of the pack (absolute paths), in a stable order. */
   files: string[];
   entries: ClauseEntry[];
+  /** Every file the evidence files link to (absolute, resolved; also missing or outside ones), sorted. Set by the engine. */
+  links?: string[];
 }

@@ -17,8 +17,9 @@ export function normalizeZip(bytes: Uint8Array): Uint8Array {
   return zipEntries(Object.entries(unzipSync(bytes)));
 }
 
-export function unzipEntries(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzipSync(bytes)));
+/** The entries `filter` keeps (it sees each name and declared size before anything is inflated). */
+export function unzipEntries(bytes: Uint8Array, filter?: (file: { name: string; originalSize: number }) => boolean): Map<string, Uint8Array> {
+  return new Map(Object.entries(unzipSync(bytes, filter ? { filter } : undefined)));
 }
 
 export { strFromU8 };
