@@ -583,6 +583,39 @@ test('status: may be written as its label (不符合): completion offers the lab
   await wb.revertAndCloseAll();
 });
 
+test('"Open the Standard" and go to definition open the built-in standard read-only: typing changes nothing, on screen or on disk', async () => {
+  const wb = await enWindow();
+  const { page } = wb;
+  const shipped = installedFile(path.join('schemas', 'standards', 'gbt27922-2011.yaml'));
+  const onDisk = fs.readFileSync(shipped, 'utf8');
+  const tryToEdit = async () => {
+    await page.locator('.editor-group-container.active .tab.active', { hasText: 'gbt27922-2011.yaml' }).waitFor({ timeout: T.long });
+    // The top of the file is a long comment (Open the Standard) or the clause's neighbourhood (go to
+    // definition): either way a line of the standard, not necessarily a `requires:` line.
+    await wb.waitEditorText((t) => /GB\/T 27922|requires:|children:/.test(t), 'the standard\'s text');
+    await wb.focusEditor();
+    await page.keyboard.type('XYZ');
+    // VS Code's own answer to typing into a read-only editor
+    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: T.long });
+    await page.keyboard.press('Control+KeyS');
+    assertEqual(await page.locator('.editor-group-container.active .tab.active.dirty').count(), 0, 'dirty tabs');
+    assert(!(await wb.editorText()).includes('XYZ'), 'the typed text is not in the editor');
+    assertEqual(fs.readFileSync(shipped, 'utf8'), onDisk, 'the installed standard on disk');
+  };
+  await wb.runCommand('Evidence Pack: Open the Standard');
+  await tryToEdit();
+  await wb.revertAndCloseAll();
+
+  const target = findValue(en.dir, 'status', en.score);
+  const lines = fs.readFileSync(target.file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => new RegExp(`clause:\\s*["']?${target.clause.replace(/\./g, '\\.')}["']?\\s*$`).test(l));
+  await wb.openFile(path.relative(en.dir, target.file));
+  await wb.goTo(line + 1, lines[line].indexOf(target.clause) + 2);
+  await page.keyboard.press('F12');
+  await tryToEdit();
+  await wb.revertAndCloseAll();
+});
+
 // ---- main ----------------------------------------------------------------------------------------------
 async function main() {
   const grep = process.env.EP_E2E_GREP;
