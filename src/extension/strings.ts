@@ -96,8 +96,9 @@ const S = {
   'fix.justification': { en: 'Add a justification', 'zh-CN': '添加删减理由' },
   'fix.quote': { en: 'Quote the clause id: "{id}"', 'zh-CN': '给条款编号加引号："{id}"' },
   'fix.replaceClause': { en: 'Change to clause {id} {title}', 'zh-CN': '改为条款 {id} {title}' },
-  'fix.replaceKind': { en: 'Change to kind "{kind}" ({label})', 'zh-CN': '改为类型“{kind}”（{label}）' },
-  'fix.addEvidence': { en: 'Add a "{kind}" evidence item ({label})', 'zh-CN': '添加“{kind}”证据（{label}）' },
+  'fix.replaceKind': { en: 'Change the kind to "{label}"', 'zh-CN': '改为类型“{label}”' },
+  'fix.addEvidence': { en: 'Add a "{label}" evidence item', 'zh-CN': '添加“{label}”证据' },
+  'stub.requires': { en: 'requires: {kinds}', 'zh-CN': '需要：{kinds}' },
   'stub.todo': { en: '- [ ] {label}: (title, link, date)', 'zh-CN': '- [ ] {label}：（名称、链接、日期）' },
   'fix.addAllEvidence': { en: 'Add evidence items for every missing kind ({kinds})', 'zh-CN': '为所有缺少的类型添加证据（{kinds}）' },
   // hover, code lens, symbols, completion

@@ -10,6 +10,8 @@ import { nodeFileSystem } from '../../src/node/nodeFs';
 import type { DiagnosticCode, PackResult } from '../../src/core/types';
 import { planQuickFixes, type FixPlan } from '../../src/extension/language/quickFixes';
 import type { TextEdit } from '../../src/extension/language/textEdits';
+import { planInit } from '../../src/core/init';
+import { builtinStandard } from '../../src/core/standard/builtin';
 
 /** Applies edits the way VS Code does: lines end at \r\n, \n or a lone \r. */
 function apply(text: string, edits: TextEdit[]): string {
@@ -82,7 +84,7 @@ describe('extension quick fixes on engine diagnostics', () => {
   it('unknown-kind: the preferred fix is the closest kind and clears the error', async () => {
     const fixes = await fixesFor(await engine.checkPack(dir), 'unknown-kind');
     const preferred = fixes.find((f) => f.preferred)!;
-    assert.equal(preferred.title, 'Change to kind "record" (Record)');
+    assert.equal(preferred.title, 'Change the kind to "Record"');
     const after = await applyPlan(preferred);
     assert.ok(!after.diagnostics.some((d) => d.code === 'unknown-kind'));
     assert.match(readFileSync(evidence(), 'utf8'), /- kind: record\n {8}title: 维修工单/);
@@ -93,7 +95,7 @@ describe('extension quick fixes on engine diagnostics', () => {
     const fixes = await fixesFor(before, 'missing-evidence', '5.2.4');
     const missing = before.score!.clauses.find((c) => c.id === '5.2.4')!.missingKinds;
     assert.ok(missing.length > 1);
-    missing.forEach((k, i) => assert.match(fixes[i].title, new RegExp(`^Add a "${k}" evidence item`)));
+    missing.forEach((k, i) => assert.match(fixes[i].title, new RegExp(`^Add a "${k}" evidence item$`, 'i')));
     const all = fixes.find((f) => f.preferred)!;
     assert.match(all.title, /every missing kind/);
     const after = await applyPlan(all);
@@ -125,6 +127,51 @@ describe('extension quick fixes on engine diagnostics', () => {
     assert.equal(errors(after), errors(before));
     assert.equal(after.score!.score, before.score!.score);
     assert.ok(after.diagnostics.some((x) => x.code === 'open-action' && x.file === md));
+  });
+
+  it('a new zh-CN pack (from init): every fix inserts Chinese words, never a kind id, and the kinds it writes are read as those kinds', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const f of planInit(builtinStandard('gbt27922-2011')!, 'gbt27922-2011', 'zh-CN', { date: '2026-10-15', organization: '海川家电' })) {
+      const file = `${dir}/${f.path}`;
+      require('node:fs').mkdirSync(file.replace(/\/[^/]*$/, ''), { recursive: true });
+      writeFileSync(file, f.text);
+    }
+    const before = await engine.checkPack(dir);
+    const std = before.standard!;
+    const ids = std.kinds.map((k) => k.id);
+    const inserted: string[] = [];
+    const plan = (r: PackResult, d: PackResult['diagnostics'][number]) => planQuickFixes({ file: d.file, text: readFileSync(d.file, 'utf8'), diagnostic: d, result: r, lang: 'zh-CN', today: '2026-10-01', readText: async (f) => readFileSync(f, 'utf8') });
+    for (const d of before.diagnostics.filter((x) => x.code === 'missing-evidence')) {
+      for (const f of await plan(before, d)) {
+        assert.doesNotMatch(f.title, new RegExp(`\\b(${ids.join('|')})\\b`), f.title);
+        inserted.push(...f.edits.map((e) => e.newText));
+      }
+    }
+    // apply the "all kinds" fix of three entries (each on a fresh check, as VS Code asks) and read them back
+    const idOf = (w: string) => std.kinds.find((k) => k.id === w || k.label['zh-CN'] === w)?.id;
+    let result = before;
+    for (let stubbed = 0; stubbed < 3; stubbed++) {
+      const d = result.diagnostics.find((x) => x.code === 'missing-evidence' && result.entries.find((e) => e.clause === x.clause)?.evidence.length === 0)!;
+      const want = result.score!.clauses.find((c) => c.id === d.clause)!.missingKinds;
+      result = await applyPlan((await plan(result, d)).find((f) => f.preferred)!);
+      const entry = result.entries.find((e) => e.clause === d.clause)!;
+      assert.ok(entry.evidence.every((e) => /[\u4e00-\u9fff]/.test(e.kind)), 'written as Chinese labels');
+      assert.deepEqual(entry.evidence.map((e) => idOf(e.kind)), want, `${d.clause}: the labels written are read as the kinds`);
+      assert.ok(!result.diagnostics.some((x) => x.file === d.file && (x.code === 'unknown-kind' || x.code === 'schema' || x.code === 'yaml-syntax')));
+    }
+    assert.ok(inserted.length > 10);
+    const kindValues = inserted.join('\n').match(/kind: \S+/g) ?? [];
+    assert.ok(kindValues.length > 0);
+    assert.deepEqual(kindValues.filter((v) => /[a-z]/.test(v.slice(6))), [], 'kinds written as ids in a Chinese file');
+  });
+
+  it('a file that writes kinds as ids keeps ids; a Chinese misspelling is replaced by the Chinese label', async () => {
+    writeFileSync(evidence(), readFileSync(evidence(), 'utf8').replace('kind: recrod', 'kind: 纪录'));
+    const [replace] = await fixesFor(await engine.checkPack(dir), 'unknown-kind');
+    assert.equal(replace.title, 'Change the kind to "Record"');
+    const after = await applyPlan(replace);
+    assert.match(readFileSync(evidence(), 'utf8'), /- kind: 记录\n/);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'unknown-kind'));
   });
 
   it('missing-clause (on the manifest): adds the entry to an evidence file of the pack', async () => {

@@ -52,7 +52,7 @@ clauses:
 
 describe('extension quick-fix edits', () => {
   it('adds a clause entry at the end of the clauses list, quoted, naming the required kinds but adding no evidence', () => {
-    const edit = addYamlClauseEntry(yamlFile, '5.10', '测试', [{ id: 'document', dated: false }, { id: 'record', dated: true }], '2026-11-28');
+    const edit = addYamlClauseEntry(yamlFile, '5.10', '测试', [{ id: 'document', dated: false }, { id: 'record', dated: true }]);
     const out = apply(yamlFile, [edit]);
     const doc = parse(out);
     assert.equal(doc.clauses.length, 3);
@@ -66,16 +66,16 @@ describe('extension quick-fix edits', () => {
 
   it('adds a clauses list to a file that has none, and fills an empty flow list', () => {
     const empty = 'clauses: []\n';
-    const doc = parse(apply(empty, [addYamlClauseEntry(empty, '5.2.4', '', [], '2026-01-01')]));
+    const doc = parse(apply(empty, [addYamlClauseEntry(empty, '5.2.4', '', [])]));
     assert.deepEqual(doc, { clauses: [{ clause: '5.2.4', evidence: [] }] });
     const none = '# nothing yet';
-    const doc2 = parse(apply(none, [addYamlClauseEntry(none, '5.2.4', '维修', [{ id: 'record', dated: true }], '2026-01-01')]));
+    const doc2 = parse(apply(none, [addYamlClauseEntry(none, '5.2.4', '维修', [{ id: 'record', dated: true }])]));
     assert.equal(doc2.clauses[0].clause, '5.2.4');
   });
 
   it('keeps a following top-level key outside the new entry', () => {
     const text = 'clauses:\n- clause: "5.1.1.1"\n  status: conforming\nextra: 1\n';
-    const doc = parse(apply(text, [addYamlClauseEntry(text, '5.1.1.2', '', [], '2026-01-01')]));
+    const doc = parse(apply(text, [addYamlClauseEntry(text, '5.1.1.2', '', [])]));
     assert.deepEqual(doc.clauses.map((c: { clause: string }) => c.clause), ['5.1.1.1', '5.1.1.2']);
     assert.equal(doc.extra, 1);
   });
@@ -149,7 +149,7 @@ describe('extension quick-fix edits', () => {
       const leaf = before.standard!.byId.get(missing.id)!;
       const file = `${dir}/5.1-system.evidence.yaml`;
       const kinds = leaf.requires.map((id) => ({ id, dated: before.standard!.kinds.find((k) => k.id === id)!.dated }));
-      writeFileSync(file, apply(readFileSync(file, 'utf8'), [addYamlClauseEntry(readFileSync(file, 'utf8'), leaf.id, 'x', kinds, '2026-10-01')]));
+      writeFileSync(file, apply(readFileSync(file, 'utf8'), [addYamlClauseEntry(readFileSync(file, 'utf8'), leaf.id, 'x', kinds)]));
       engine.invalidate(file);
       const added = await engine.checkPack(dir);
       assert.equal(added.score!.clauses.find((c) => c.id === leaf.id)!.state, 'incomplete');

@@ -1,7 +1,6 @@
 // User-triggered edits that add a clause entry or evidence stubs, as WorkspaceEdits (undoable).
 import * as vscode from 'vscode';
 import type { PackResult } from '../../core/types';
-import { systemClock } from '../../core/host';
 import { clauseEntryPlan } from './quickFixes';
 import { toVsRange } from '../service/packService';
 import { readSettings } from '../service/settings';
@@ -16,7 +15,7 @@ export async function documentText(uri: vscode.Uri): Promise<string> {
 /** The edit that adds an entry for `clauseId` to the evidence file `file` of the pack. */
 export async function clauseEntryEdit(result: PackResult, clauseId: string, file: string): Promise<vscode.WorkspaceEdit | undefined> {
   const uri = pathToUri(file);
-  const edit = clauseEntryPlan(result, clauseId, file, await documentText(uri), readSettings().lang, systemClock.today());
+  const edit = clauseEntryPlan(result, clauseId, file, await documentText(uri), readSettings().lang);
   if (!edit) return undefined;
   const ws = new vscode.WorkspaceEdit();
   ws.replace(uri, toVsRange(edit.range), edit.newText);

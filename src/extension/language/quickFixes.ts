@@ -42,18 +42,18 @@ function textAt(text: string, r: Range): string {
 }
 
 /** The edit that adds an entry for a clause to an evidence file (YAML entry or Markdown section). */
-export function clauseEntryPlan(result: PackResult, clauseId: string, file: string, text: string, lang: Lang, today: string): TextEdit | undefined {
+export function clauseEntryPlan(result: PackResult, clauseId: string, file: string, text: string, lang: Lang): TextEdit | undefined {
   const clause = result.standard?.byId.get(clauseId);
   if (!clause) return undefined;
   const kinds = stubKindsOf(result, clause.requires);
   const md = /\.md$/i.test(file);
-  // A Markdown file is written in one language: its to-dos use that language's labels and colon.
-  const inFile = md ? fileLang(text, lang) : lang;
+  // A file is written in one language: its to-dos (Markdown) or kinds (YAML) use that language's words.
+  const inFile = fileLang(text, lang);
   const title = pick(clause.title, inFile);
   const kindLabel = (k: string) => kindLabelOf(result.standard, k, inFile);
   return md
     ? addMarkdownClauseSection(text, clauseId, title, kinds, kindLabel, inFile)
-    : addYamlClauseEntry(text, clauseId, title, kinds, today);
+    : addYamlClauseEntry(text, clauseId, title, kinds, kindLabel, inFile);
 }
 
 export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
@@ -70,7 +70,7 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
       if (!clause) break;
       const target = rankEntryFiles(result.files, result.entries, clause)[0];
       if (!target) break;
-      const edit = clauseEntryPlan(result, clause, target, await input.readText(target), lang, today);
+      const edit = clauseEntryPlan(result, clause, target, await input.readText(target), lang);
       add(t(lang, 'fix.addEntry', { clause, file: relativePath(result.root, target) }), edit && [edit], false, target);
       break;
     }
@@ -94,7 +94,9 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
     case 'unknown-kind': {
       const value = textAt(text, r).replace(/^["']|["']$/g, '');
       closest(value, result.standard?.kinds ?? [], (k) => [k.id, k.label.en, k.label['zh-CN']]).forEach((k, i) => {
-        add(t(lang, 'fix.replaceKind', { kind: k.id, label: pick(k.label, lang) }), [{ range: r, newText: k.id }], i === 0);
+        // Written the way the user typed it: a Chinese word becomes the kind's Chinese label, else its id.
+        const newText = /[\u3400-\u9fff]/.test(value) ? pick(k.label, 'zh-CN') || k.id : k.id;
+        add(t(lang, 'fix.replaceKind', { label: pick(k.label, lang) || k.id }), [{ range: r, newText }], i === 0);
       });
       break;
     }
@@ -104,10 +106,10 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
       const fromData = Array.isArray(d.data?.missingKinds) ? (d.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string') : undefined;
       const missing = fromData ?? result.score?.clauses.find((c) => c.id === entry.clause)?.missingKinds ?? [];
       const kinds = stubKindsOf(result, missing);
-      const inFile = /\.md$/i.test(file) ? fileLang(text, lang) : lang;
+      const inFile = fileLang(text, lang);
       const fileLabel = (k: string) => kindLabelOf(result.standard, k, inFile);
       for (const kind of kinds) {
-        add(t(lang, 'fix.addEvidence', { kind: kind.id, label: kindLabel(kind.id) }), addEvidenceStubs(text, entry, [kind], today, fileLabel, inFile), kinds.length === 1);
+        add(t(lang, 'fix.addEvidence', { label: kindLabel(kind.id) }), addEvidenceStubs(text, entry, [kind], today, fileLabel, inFile), kinds.length === 1);
       }
       if (kinds.length > 1) {
         add(t(lang, 'fix.addAllEvidence', { kinds: joinList(kinds.map((k) => kindLabel(k.id)), lang) }), addEvidenceStubs(text, entry, kinds, today, fileLabel, inFile), true);

@@ -2,6 +2,7 @@
 // code action applies through a WorkspaceEdit, so every change stays undoable and user-asked.
 import type { ClauseEntry, Range } from '../../core/types';
 import { t } from '../strings';
+import { joinList } from '../../present/vocabulary';
 
 export interface TextEdit { range: Range; newText: string }
 
@@ -53,10 +54,31 @@ export function quoteId(id: string): string {
  */
 export const PLACEHOLDER_FILE = 'attachments/…';
 
-function evidenceStub(indent: string, kind: StubKind, today: string, eol: string): string {
-  const lines = [`${indent}- kind: ${kind.id}`, `${indent}  title: ""`, `${indent}  file: "${PLACEHOLDER_FILE}"`];
+function evidenceStub(indent: string, kind: StubKind, today: string, eol: string, word: string): string {
+  const lines = [`${indent}- kind: ${yamlWord(word)}`, `${indent}  title: ""`, `${indent}  file: "${PLACEHOLDER_FILE}"`];
   if (kind.dated) lines.push(`${indent}  date: ${today}`);
   return lines.join(eol);
+}
+
+/** A label as a YAML scalar: plain when it is only letters, digits, spaces, `_` and `-`, else quoted. */
+function yamlWord(word: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u.test(word) && !/ $/.test(word) ? word : JSON.stringify(word);
+}
+
+/**
+ * Whether a YAML evidence file writes kinds as their Chinese labels (`kind: 记录`) rather than ids
+ * (`kind: record`): as most of its `kind:` values already do, else as labels when the file is Chinese
+ * (a new zh-CN pack from `init` has no kinds yet). An English file keeps ids, which are English words.
+ */
+export function writesKindLabels(text: string, fallback: 'zh-CN' | 'en'): boolean {
+  const values = [...text.matchAll(/(?:^|[\s{,])kind\s*:\s*["']?([^"',}\s#]+)/gm)].map((m) => m[1]);
+  if (values.length > 0) return values.filter((v) => /[\u3400-\u9fff]/.test(v)).length * 2 > values.length;
+  return fileLang(text, fallback) === 'zh-CN';
+}
+
+/** How a YAML file writes a kind: its Chinese label (`kindLabel` gives labels in the file's language) or its id. */
+function kindWriter(text: string, kindLabel: (id: string) => string, lang: 'zh-CN' | 'en'): (id: string) => string {
+  return writesKindLabels(text, lang) ? kindLabel : (id) => id;
 }
 
 /** Where a Markdown file's front matter ends (index of the closing `---`), or -1. */
@@ -72,14 +94,15 @@ export function frontMatterEnd(lines: string[]): number {
  * evidence list and names the required kinds in a comment: an entry is not evidence, so adding
  * one never raises the score (the missing-evidence quick fix then adds stubs per kind).
  */
-export function addYamlClauseEntry(text: string, clauseId: string, title: string, kinds: StubKind[], today: string): TextEdit {
-  void today;
+export function addYamlClauseEntry(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string = (id) => id, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit {
+  const word = kindWriter(text, kindLabel, lang);
+  const listLang = writesKindLabels(text, lang) ? 'zh-CN' : 'en';
   const eol = eolOf(text);
   const lines = splitLines(text);
   const keyLine = lines.findIndex((l) => /^clauses\s*:\s*(#.*)?$/.test(l));
   const entry = (indent: string) => {
     const out = [`${indent}- clause: ${quoteId(clauseId)}${title ? `  # ${title.replace(/[\r\n]+/g, ' ')}` : ''}`];
-    if (kinds.length > 0) out.push(`${indent}  # requires: ${kinds.map((k) => k.id).join(', ')}`);
+    if (kinds.length > 0) out.push(`${indent}  # ${t(listLang, 'stub.requires', { kinds: joinList(kinds.map((k) => word(k.id)), listLang) })}`);
     out.push(`${indent}  evidence: []`);
     return out.join(eol);
   };
@@ -159,6 +182,7 @@ function lastContentLine(lines: string[], range: Range): number {
 /** Evidence stubs of the missing kinds added to one clause entry (YAML or a Markdown section). */
 export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' | 'idRange'>, kinds: StubKind[], today: string, kindLabel: (id: string) => string, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit[] {
   if (kinds.length === 0) return [];
+  const stub = (indent: string, k: StubKind) => evidenceStub(indent, k, today, eol, kindWriter(text, kindLabel, lang)(k.id));
   const eol = eolOf(text);
   const lines = splitLines(text);
   const first = entry.idRange.start.line;
@@ -183,7 +207,7 @@ export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' 
       const indent = ' '.repeat(keyCol + 2);
       return [
         { range: { start: pos(i, start), end: pos(i, close) }, newText: '' },
-        { range: at(i, l.length), newText: eol + kinds.map((k) => evidenceStub(indent, k, today, eol)).join(eol) },
+        { range: at(i, l.length), newText: eol + kinds.map((k) => stub(indent, k)).join(eol) },
       ];
     }
     let end = i;
@@ -201,12 +225,12 @@ export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' 
       } else break;
     }
     const indent = itemIndent ?? ' '.repeat(keyCol + 2);
-    return [{ range: at(end, lines[end].length), newText: eol + kinds.map((k) => evidenceStub(indent, k, today, eol)).join(eol) }];
+    return [{ range: at(end, lines[end].length), newText: eol + kinds.map((k) => stub(indent, k)).join(eol) }];
   }
   const keyIndent = ' '.repeat(keyCol);
   return [{
     range: at(last, lines[last].length),
-    newText: `${eol}${keyIndent}evidence:${eol}${kinds.map((k) => evidenceStub(`${keyIndent}  `, k, today, eol)).join(eol)}`,
+    newText: `${eol}${keyIndent}evidence:${eol}${kinds.map((k) => stub(`${keyIndent}  `, k)).join(eol)}`,
   }];
 }
 
