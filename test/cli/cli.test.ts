@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built dist/cli.js on real folders.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -159,6 +159,20 @@ describe('evidence-pack CLI', function () {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" score examples --lang en | head -1`], { cwd: repo, encoding: 'utf8' });
     assert.match(r.stdout, /^examples\/certifier-sheet /);
     assert.equal(r.stderr, '');
+  });
+
+  it('writes all of a long output to a reader that is slow to read (more than a pipe holds), byte for byte', async () => {
+    const expected = run(['check', 'examples', '--format', 'sarif']).out;
+    assert.ok(Buffer.byteLength(expected) > 65536, 'the output is longer than a pipe buffer');
+    const child = spawn(process.execPath, [cli, 'check', 'examples', '--format', 'sarif'], { cwd: repo, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    child.stdout.pause(); // the pipe fills: the CLI's writes block or are refused (EAGAIN) until we read
+    await new Promise((r) => setTimeout(r, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    const code = await new Promise((r) => child.on('close', r));
+    assert.equal(code, 1);
+    assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
   });
 
   it('checks every pack below a folder', () => {
