@@ -175,6 +175,19 @@ describe('evidence-pack CLI', function () {
     assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
   });
 
+  it('a plain check loads none of the Node modules only other commands need (they cost a cold start its speed)', () => {
+    // Each of these once sat on the start-up path of every `check`: worker_threads (~a tenth of a cold check),
+    // child_process (git, for --diff), crypto (bundle/verify), and the stream machinery process.stdout loads.
+    const probe = path.join(tmp, 'modules-probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('fs').writeFileSync(process.env.EP_MODULES_OUT, process.moduleLoadList.join('\\n')));\n");
+    const out = path.join(tmp, 'modules.txt');
+    const r = spawnSync(process.execPath, ['-r', probe, cli, 'check', 'examples/demo-pack'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, EP_MODULES_OUT: out } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /broken-link/);
+    const loaded = readFileSync(out, 'utf8').split('\n').map((l) => l.replace(/^NativeModule /, ''));
+    assert.deepEqual(['worker_threads', 'child_process', 'crypto', 'stream', 'net', 'tty'].filter((m) => loaded.includes(m)), []);
+  });
+
   it('checks every pack below a folder', () => {
     const r = run(['score', 'examples', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
