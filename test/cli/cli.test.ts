@@ -162,9 +162,14 @@ describe('evidence-pack CLI', function () {
   });
 
   it('writes all of a long output to a reader that is slow to read (more than a pipe holds), byte for byte', async () => {
-    const expected = run(['check', 'examples', '--format', 'sarif']).out;
-    assert.ok(Buffer.byteLength(expected) > 65536, 'the output is longer than a pipe buffer');
-    const child = spawn(process.execPath, [cli, 'check', 'examples', '--format', 'sarif'], { cwd: repo, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    // 1,000 unknown clauses: one diagnostic each, far more output than a pipe buffer (64 KiB) holds (and less than
+    // the 1 MiB spawnSync keeps).
+    const unknown = Array.from({ length: 1000 }, (_, i) => `  - clause: "9.${i}"\n    evidence: [{kind: document, title: d}]\n`).join('');
+    const dir = pack('long-output', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence() + unknown });
+    const args = [cli, 'check', dir, '--format', 'json'];
+    const expected = run(args.slice(1)).out;
+    assert.ok(Buffer.byteLength(expected) > 4 * 65536, `the output (${Buffer.byteLength(expected)} bytes) is longer than a pipe buffer`);
+    const child = spawn(process.execPath, args, { cwd: repo, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
     child.stdout.pause(); // the pipe fills: the CLI's writes block or are refused (EAGAIN) until we read
     await new Promise((r) => setTimeout(r, 300));
     const chunks: Buffer[] = [];
@@ -173,6 +178,7 @@ describe('evidence-pack CLI', function () {
     const code = await new Promise((r) => child.on('close', r));
     assert.equal(code, 1);
     assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
+    assert.equal(JSON.parse(expected).diagnostics.filter((d: { code: string }) => d.code === 'unknown-clause').length, 1000);
   });
 
   it('a plain check loads none of the Node modules only other commands need (they cost a cold start its speed)', () => {
