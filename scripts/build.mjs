@@ -17,10 +17,11 @@ const browserBundleExternal = {
   setup(b) { b.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browser.js', external: true })); },
 };
 
-// The exporters (exceljs, fflate: ~1 MB) are their own file, dist/deliverables.js, which the CLI requires
-// only when a user exports or bundles: a `require` of src/present/formats/deliverables (from the xlsx format,
-// or the CLI's bundle and verify) stays a require of ./deliverables.js at run time. The browser bundle has no
-// `require`: there `__NODE__` is false and the workbook format says so.
+// The exporters and the workbook reader (exceljs, fflate: ~1 MB) are their own file, dist/deliverables.js, which
+// the CLI requires only when a user exports, bundles or imports a workbook: a `require` of
+// src/present/formats/deliverables (from the xlsx format, sheet import's sheetFile.ts, or the CLI's bundle and
+// verify) stays a require of ./deliverables.js at run time. The browser bundle has no `require`: there
+// `__NODE__` is false, the workbook format says so and sheet import reads CSV only.
 const DELIVERABLES = path.resolve('src/present/formats/deliverables');
 const lazyDeliverables = {
   name: 'lazy-deliverables',

@@ -69,11 +69,11 @@ export const COMMANDS = {
     ],
   },
   sheet: {
-    summary: { en: 'import a certification body\'s scoring sheet saved as CSV', 'zh-CN': '导入另存为 CSV 的认证机构评分表' },
-    usage: { en: 'sheet import FILE.csv [--standard ID] [--out scoring-sheet.yaml] [--force]', 'zh-CN': 'sheet import 评分表.csv [--standard 标准] [--out scoring-sheet.yaml] [--force]' },
+    summary: { en: 'import a certification body\'s scoring sheet (.xlsx or .csv)', 'zh-CN': '导入认证机构的评分表（.xlsx 或 .csv）' },
+    usage: { en: 'sheet import FILE.xlsx|FILE.csv [--standard ID] [--out scoring-sheet.yaml] [--force]', 'zh-CN': 'sheet import 评分表.xlsx|评分表.csv [--standard 标准] [--out scoring-sheet.yaml] [--force]' },
     about: {
-      en: 'Finds the header row by its names, skips title, subtotal and blank rows, and writes a scoring-sheet file (leaf points, rows below leaves).\nEvery row it cannot place is an error naming its cell; nothing is written then (exit 1).',
-      'zh-CN': '按列名查找表头行，跳过标题行、小计行和空行，写出评分表文件（末级分值及其下的细分行）。\n无法归位的行都会报错并指明单元格；此时不写入任何文件（退出码 1）。',
+      en: 'Finds the header row by its names (in a workbook, on the sheet that has one), skips title, subtotal and blank rows, and writes a scoring-sheet file (leaf points, rows below leaves).\nFormulas are never calculated: their saved values are read. Every row it cannot place is an error naming its cell; nothing is written then (exit 1).',
+      'zh-CN': '按列名查找表头行（工作簿中取含表头的工作表），跳过标题行、小计行和空行，写出评分表文件（末级分值及其下的细分行）。\n不计算公式，只读取保存的计算结果。无法归位的行都会报错并指明单元格；此时不写入任何文件（退出码 1）。',
     },
     options: [
       [{ en: '--standard ID', 'zh-CN': '--standard 标准' }, { en: 'the built-in standard the sheet is for (default gbt27922-2011)', 'zh-CN': '评分表所对应的内置标准（默认 gbt27922-2011）' }],

@@ -12,9 +12,8 @@ import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, relativePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
-import { importSheet, parseCsv } from '../core/sheetImport';
+import { importMessage, importSheet, MAX_SHEET_BYTES } from '../core/sheetImport';
 import { applyScoringSheet } from '../core/standard/scoringSheet';
-import { decodeText } from '../core/text';
 import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
@@ -23,6 +22,7 @@ import { MAX_BUNDLE_BYTES, MAX_BUNDLE_FILES, commonFolder, makeBundle, packFiles
 import { t } from '../present/catalogue';
 import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
 import { scoreJson } from '../present/formats/json';
+import { MAX_SHEET_MB, readSheetTables, sheetKind } from '../present/formats/sheetFile';
 import { outputProblem, writeOutput } from '../present/formats/output';
 import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
 import { formatScore } from '../present/numbers';
@@ -51,11 +51,8 @@ const USAGE = {
   badType: { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
   badTarget: { en: '--target: "{value}" is not a band of {standard}; use one of: {bands}', 'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}' },
   badDate: { en: '--date must be a calendar date written YYYY-MM-DD (e.g. 2026-10-15), not "{value}"', 'zh-CN': '--date 必须是 YYYY-MM-DD 格式的有效日期（如 2026-10-15），不能是“{value}”' },
-  sheetUsage: { en: 'Usage: evidence-pack sheet import FILE.csv [--standard ID] [--out scoring-sheet.yaml]', 'zh-CN': '用法：evidence-pack sheet import 评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' },
-  sheetCsvOnly: { en: 'Only CSV files can be imported: save the sheet as CSV (UTF-8) from your spreadsheet program first ({file})', 'zh-CN': '只能导入 CSV 文件：请在电子表格软件中把评分表另存为 CSV（UTF-8）后再导入（{file}）' },
-  sheetTooLarge: { en: 'evidence-pack: {file} is larger than {max} bytes: not a scoring sheet', 'zh-CN': 'evidence-pack: {file} 超过 {max} 字节，不像评分表' },
+  sheetUsage: { en: 'Usage: evidence-pack sheet import FILE.xlsx|FILE.csv [--standard ID] [--out scoring-sheet.yaml]', 'zh-CN': '用法：evidence-pack sheet import 评分表.xlsx|评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' },
   noSuchFile: { en: 'no such file {file}', 'zh-CN': '找不到文件 {file}' },
-  sheetNotUtf8: { en: 'evidence-pack: {file} is not UTF-8 text (save it as CSV UTF-8)', 'zh-CN': 'evidence-pack: {file} 不是 UTF-8 文本（请另存为 CSV UTF-8）' },
   noOverwrite: { en: 'evidence-pack: will not overwrite existing file: {file} (use --force to overwrite)', 'zh-CN': 'evidence-pack: 不会覆盖已有文件：{file}（如需覆盖请加 --force）' },
   sheetWritten: { en: 'Wrote {file}: {points} leaf points, {rows} rows. Name it with scoring: in the manifest.', 'zh-CN': '已写入 {file}：{points} 个末级条款分值，{rows} 个细分行。在清单中加入 scoring: 引用它。' },
   seeHelp: { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
@@ -354,31 +351,28 @@ async function verify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
 }
 
 /**
- * `sheet import FILE.csv [--standard ID] [--out FILE]`: a body's sheet exported as CSV → a scoring-sheet
+ * `sheet import FILE.xlsx|FILE.csv [--standard ID] [--out FILE]`: a body's sheet → a scoring-sheet
  * file, checked against the standard before anything is written (nothing is written on an error).
  */
 async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const [sub, file, ...rest] = args.positional;
   if (sub !== 'import' || !file || rest.length) return usage(io, lang, say(lang, 'sheetUsage'));
-  if (!/\.csv$/i.test(file)) {
-    return usage(io, lang, say(lang, 'sheetCsvOnly', { file }));
-  }
+  const source = path.basename(file);
+  if (!sheetKind(source)) return usage(io, lang, `${file}: ${importMessage(lang, 'notSheetFile')}`);
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const standard = builtinStandard(id);
   if (!standard) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
   const input = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
-    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${say(lang, 'sheetTooLarge', { file, max: String(MAX_SHEET_BYTES) })}\n`); return 1; }
+    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${file}: ${importMessage(lang, 'fileTooLarge', { max: MAX_SHEET_MB })}\n`); return 1; }
     bytes = await fsp.readFile(input);
   } catch (e) {
     io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? say(lang, 'noSuchFile', { file }) : (e as Error).message}\n`);
     return 2;
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) { io.err(`${say(lang, 'sheetNotUtf8', { file })}\n`); return 1; }
-  const name = path.basename(file).replace(/\.csv$/i, '');
-  const result = importSheet([{ name, rows: parseCsv(decoded.text) }], standard, { lang, source: path.basename(file) });
+  const read = await readSheetTables(source, bytes, lang);
+  const result = read.ok ? importSheet(read.tables, standard, { lang, source }) : read;
   const out = path.resolve(io.cwd, (args.flags.get('--out') as string | undefined) ?? 'scoring-sheet.yaml');
   if (!result.ok) {
     for (const e of result.errors) io.err(`${e.cell}: ${e.message}\n`);
@@ -400,8 +394,6 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   return 0;
 }
 
-/** A CSV sheet larger than this is refused before it is read (a body's sheet is a few kilobytes). */
-const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
 async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';

@@ -22,11 +22,48 @@ const IMPORT_MESSAGES = {
     'zh-CN': '# 由 evidence-pack sheet import 从“{source}”（工作表 {sheet}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。',
   },
   noRows: { en: 'No clause rows below the header', 'zh-CN': '表头之下没有可用的条款行' },
+  formulaNoValue: {
+    en: 'The formula ={formula} has no saved value (formulas are not calculated here): open the workbook in a spreadsheet program and save it, or type the value',
+    'zh-CN': '公式 ={formula} 没有保存的计算结果（此处不计算公式）：请用电子表格软件打开并保存该工作簿，或直接填写数值',
+  },
+  fileTooLarge: { en: 'Larger than {max} MB: not a scoring sheet', 'zh-CN': '超过 {max} MB，不像评分表' },
+  notUtf8: { en: 'Not UTF-8 text (save it as CSV UTF-8)', 'zh-CN': '不是 UTF-8 文本（请另存为 CSV UTF-8）' },
+  notSheetFile: {
+    en: 'Only .xlsx and .csv sheets can be imported: save the sheet as Excel Workbook (.xlsx) or CSV (UTF-8) from your spreadsheet program first',
+    'zh-CN': '只能导入 .xlsx 或 .csv 评分表：请先在电子表格软件中另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）',
+  },
+  notZip: { en: 'Not an XLSX workbook (not a readable zip archive)', 'zh-CN': '不是 XLSX 工作簿（不是可读取的 zip 压缩包）' },
+  zipUnsupported: {
+    en: 'Entry {entry} is encrypted, compressed in a way a workbook never is, or over 4 GB (zip64): not a plain XLSX workbook',
+    'zh-CN': '条目 {entry} 已加密、压缩方式不是工作簿所用的，或超过 4 GB（zip64）：不是普通的 XLSX 工作簿',
+  },
+  tooManyEntries: { en: 'More than {max} entries in its zip archive: not a scoring sheet', 'zh-CN': 'zip 压缩包中条目超过 {max} 个，不像评分表' },
+  unpackedTooLarge: {
+    en: 'Unpacks to more than {max} MB: not a scoring sheet (stopped before unpacking the rest)',
+    'zh-CN': '解压后超过 {max} MB，不像评分表（已在解压其余部分之前停止）',
+  },
+  tooManyElements: {
+    en: 'More than {max} XML elements: not a scoring sheet (a sheet of 10,000 rows has about 200,000)',
+    'zh-CN': 'XML 元素超过 {max} 个，不像评分表（10,000 行的评分表约有 200,000 个）',
+  },
+  tooDeep: { en: 'XML in {entry} is nested more than {max} levels deep: not a workbook', 'zh-CN': '{entry} 中的 XML 嵌套超过 {max} 层，不是工作簿' },
+  unreadable: { en: 'Could not be read as a workbook: {detail}', 'zh-CN': '无法作为工作簿读取：{detail}' },
+  workbookNeedsNode: {
+    en: 'Reading an XLSX workbook needs the desktop VS Code or the command line (evidence-pack sheet import); here, save the sheet as CSV (UTF-8) and import that',
+    'zh-CN': '读取 XLSX 工作簿需要桌面版 VS Code 或命令行（evidence-pack sheet import）；在此处请把评分表另存为 CSV（UTF-8）后导入',
+  },
 } satisfies Record<string, { en: string; 'zh-CN': string }>;
 
 export const SHEET_IMPORT_MESSAGES = IMPORT_MESSAGES;
 
-export type Cell = string | number | boolean | null | undefined;
+/** One of the import's messages in `lang`. */
+export function importMessage(lang: Lang, id: keyof typeof IMPORT_MESSAGES, args: Record<string, string | number> = {}): string {
+  return fillTemplate(IMPORT_MESSAGES[id][lang], args);
+}
+
+/** A formula cell whose workbook kept no result: never evaluated here, an error where the import needs it. */
+export interface FormulaCell { formula: string }
+export type Cell = string | number | boolean | null | undefined | FormulaCell;
 /** One sheet of a workbook (or the one table of a CSV file): rows of cells, merged cells already filled in. */
 export interface Table { name: string; rows: Cell[][] }
 
@@ -35,6 +72,8 @@ export type ImportResult = { ok: true; yaml: string; points: number; rows: numbe
 
 /** Rows read from one sheet at most: a body's sheet has a few hundred. */
 export const MAX_IMPORT_ROWS = 20_000;
+/** A sheet file larger than this is refused before it is read (a body's sheet is a few tens of kilobytes). */
+export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 
 type Column = 'clause' | 'title' | 'points' | 'sampled' | 'excludable';
 // Header names a column may have, compared after trimming, full-width folding and lower-casing.
@@ -53,7 +92,11 @@ export function foldWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-const text = (c: Cell): string => (c === null || c === undefined ? '' : foldWidth(String(c)).trim());
+const isFormula = (c: Cell): c is FormulaCell => typeof c === 'object' && c !== null;
+/** The cell as written (titles keep their full-width punctuation: 回访（闭环）). */
+const written = (c: Cell): string => (c === null || c === undefined || isFormula(c) ? '' : String(c).trim());
+/** The cell with full-width characters folded, for ids, numbers and header names. */
+const text = (c: Cell): string => foldWidth(written(c));
 
 /** `A1`-style column letters of a 0-based index. */
 export function columnName(i: number): string {
@@ -61,7 +104,7 @@ export function columnName(i: number): string {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
-const cellName = (sheet: string, row: number, col: number) => `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${columnName(col)}${row + 1}`;
+export const cellName = (sheet: string, row: number, col: number) => `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${columnName(col)}${row + 1}`;
 
 /** `5.3.2-1`, `５．３．２．１`, `5.3.2.1.` → `5.3.2.1`; undefined when it is not an id. */
 export function normalizeId(c: Cell): string | undefined {
@@ -103,7 +146,7 @@ function findHeader(t: Table): { row: number; cols: Partial<Record<Column, numbe
 }
 
 export function importSheet(tables: Table[], standard: Standard, opts: { lang: Lang; source: string }): ImportResult {
-  const say = (id: keyof typeof IMPORT_MESSAGES, args: Record<string, string | number> = {}) => fillTemplate(IMPORT_MESSAGES[id][opts.lang], args);
+  const say = (id: keyof typeof IMPORT_MESSAGES, args: Record<string, string | number> = {}) => importMessage(opts.lang, id, args);
   const found = tables.map((t) => ({ t, h: findHeader(t) })).find((x) => x.h);
   if (!found) {
     const where = tables[0] ? `${tables[0].name}!A1` : 'A1';
@@ -124,7 +167,13 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     const rawPoints = row[h.cols.points!];
     const id = normalizeId(rawId);
     const idText = text(rawId);
-    const title = h.cols.title !== undefined ? text(row[h.cols.title]) : '';
+    const title = h.cols.title !== undefined ? written(row[h.cols.title]) : '';
+    // A cell this row needs holds a formula without a saved result (subtotal rows are skipped before).
+    const unsaved = (Object.values(h.cols) as number[]).find((col) => isFormula(row[col]));
+    if (unsaved !== undefined && !TOTAL_WORDS.test(idText) && !TOTAL_WORDS.test(title)) {
+      errors.push({ cell: cellName(t.name, r, unsaved), message: say('formulaNoValue', { formula: (row[unsaved] as FormulaCell).formula }) });
+      continue;
+    }
     if (!id) {
       // Blank, title (a section heading without points) and subtotal rows carry no clause.
       if (idText === '' || TOTAL_WORDS.test(idText) || TOTAL_WORDS.test(title) || text(rawPoints) === '') continue;

@@ -5,31 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { builtinStandard } from '../../src/core/standard/builtin';
+import { bodyRows, bodySheet, builtin, HEADER_ROW } from '../support/bodySheet';
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
-const builtin = builtinStandard('gbt27922-2011')!;
-const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-
-/** A body's sheet: every leaf with the built-in points, 5.3.2 refined into 5.3.2-1 (8) and 5.3.2-2 (5). */
-function bodySheet(extra: string[] = []): string {
-  const lines = ['某认证有限公司（示例）商品售后服务认证评分表,,,,', ',,,,', '编号,条款号,评价内容,标准分,抽样'];
-  for (const top of builtin.clauses) {
-    lines.push(`,${top.id},${top.title['zh-CN']},,`); // a section title row (no points)
-    for (const leaf of builtin.leaves.filter((l) => l.id.startsWith(top.id + '.'))) {
-      if (leaf.id === '5.3.2') {
-        lines.push(',5.3.2-1,投诉受理,"8",是', `,5.3.2-2,"投诉回访, 闭环",${fullWidth('5')},`);
-      } else {
-        lines.push(`,${leaf.id},${leaf.title['zh-CN']},"${fullWidth(String(leaf.points))}",`);
-      }
-    }
-    lines.push(`,小计,,${top.points},`);
-  }
-  lines.push(...extra, ',合计,,100,');
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
-}
 
 describe('evidence-pack sheet import (CSV)', function () {
   this.timeout(60000);
@@ -67,7 +47,7 @@ describe('evidence-pack sheet import (CSV)', function () {
     assert.equal(r.status, 1);
     assert.equal(existsSync(path.join(tmp, 'bad.yaml')), false);
     const lines = r.stderr.trim().split('\n');
-    const header = 3, rows = builtin.leaves.length + 1 + 2 * builtin.clauses.length; // leaves (5.3.2 as two rows), a title and a subtotal per section
+    const header = HEADER_ROW, rows = bodyRows();
     assert.deepEqual(lines.map((l) => l.split(':')[0]), [`bad!B${header + rows + 1}`, `bad!B${header + rows + 2}`, `bad!D${header + rows + 3}`]);
     assert.match(lines[0], /Clause 5\.9\.1 is neither in standard gbt27922-2011 nor below one of its leaves/);
     assert.match(lines[1], /Clause 5\.1\.7 appears twice \(first at bad!B\d+\)/);
@@ -82,11 +62,11 @@ describe('evidence-pack sheet import (CSV)', function () {
     assert.equal(existsSync(path.join(tmp, 'sum.yaml')), false);
   });
 
-  it('says plainly that an XLSX file must be saved as CSV first, and that a file without a header has none', () => {
-    writeFileSync(path.join(tmp, 'book.xlsx'), 'PK');
-    const x = run(['sheet', 'import', 'book.xlsx'], tmp);
+  it('says plainly that an .xls or .ods file must be saved as .xlsx or CSV first, and that a file without a header has none', () => {
+    writeFileSync(path.join(tmp, 'book.xls'), 'PK');
+    const x = run(['sheet', 'import', 'book.xls'], tmp);
     assert.equal(x.status, 2);
-    assert.match(x.stderr, /Only CSV files can be imported: save the sheet as CSV \(UTF-8\)/);
+    assert.match(x.stderr, /book\.xls: Only \.xlsx and \.csv sheets can be imported: save the sheet as Excel Workbook \(\.xlsx\) or CSV \(UTF-8\)/);
     writeFileSync(path.join(tmp, 'none.csv'), 'a,b\n1,2\n');
     const n = run(['sheet', 'import', 'none.csv'], tmp);
     assert.equal(n.status, 1);

@@ -25,11 +25,15 @@ export function requireSoffice(ctx: Mocha.Context): string {
 
 let runs = 0;
 
-/** Converts `files` with soffice into `outDir` (`to` e.g. "pdf", "csv", or a full filter string). */
-export function convert(bin: string, files: string[], to: string, outDir: string): void {
+/**
+ * Converts `files` with soffice into `outDir` (`to` e.g. "pdf", "csv", or a full filter string); `infilter`
+ * says how to read them (e.g. "CSV:44,34,76,1": comma-separated, double quotes, UTF-8, from line 1).
+ */
+export function convert(bin: string, files: string[], to: string, outDir: string, infilter?: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `ep-soffice-${process.pid}-${runs++}-`));
   try {
-    execFileSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files],
+    execFileSync(bin, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...(infilter ? [`--infilter=${infilter}`] : []),
+      '--convert-to', to, '--outdir', outDir, ...files],
       { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

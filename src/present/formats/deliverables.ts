@@ -1,4 +1,6 @@
 // Everything that needs the xlsx and zip libraries, in one module that is bundled on its own
-// (dist/deliverables.js) and loaded only when a user exports: checking a pack never pays for them.
+// (dist/deliverables.js) and loaded only when a user exports or imports a workbook: checking a pack never
+// pays for them.
 export { renderWorkbook } from './workbook';
+export { readWorkbookTables } from './workbookTables';
 export { normalizeZip, unzipEntries, zipEntries } from './zip';

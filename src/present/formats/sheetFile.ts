@@ -1,0 +1,50 @@
+// A body's sheet file (.xlsx or .csv) → the tables `sheet import` reads, for the CLI and the editor alike.
+// XLSX goes through dist/deliverables.js (exceljs), required here only when a workbook is imported, so
+// neither checking a pack nor importing a CSV loads it; the browser bundle has no `require` and no exceljs.
+import { MAX_SHEET_BYTES, MAX_IMPORT_ROWS, SHEET_IMPORT_MESSAGES, cellName, importMessage, parseCsv, type ImportError, type Table } from '../../core/sheetImport';
+import { decodeText } from '../../core/text';
+import type { Lang } from '../../core/types';
+
+declare const __NODE__: boolean;
+
+export const MAX_SHEET_MB = MAX_SHEET_BYTES / 1024 / 1024;
+
+export type SheetKind = 'xlsx' | 'csv';
+
+/** The kind of sheet a file name says it is; undefined for anything else (.xls, .ods, …). */
+export function sheetKind(file: string): SheetKind | undefined {
+  return /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
+}
+
+/**
+ * Reads `bytes` of the sheet file named `file` (its base name) into tables. An error names where: a
+ * worksheet's cell, or the file itself.
+ */
+export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lang): Promise<{ ok: true; tables: Table[] } | { ok: false; errors: ImportError[] }> {
+  const fail = (id: keyof typeof SHEET_IMPORT_MESSAGES, args: Record<string, string | number> = {}, cell = file) =>
+    ({ ok: false as const, errors: [{ cell, message: importMessage(lang, id, args) }] });
+  const kind = sheetKind(file);
+  if (!kind) return fail('notSheetFile');
+  if (bytes.length > MAX_SHEET_BYTES) return fail('fileTooLarge', { max: MAX_SHEET_MB });
+  if (kind === 'csv') {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return fail('notUtf8');
+    return { ok: true, tables: [{ name: file.replace(/\.csv$/i, ''), rows: parseCsv(decoded.text) }] };
+  }
+  if (!__NODE__) return fail('workbookNeedsNode');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  const { readWorkbookTables } = require('./deliverables') as typeof import('./deliverables');
+  const read = await readWorkbookTables(bytes);
+  if (read.ok) return read;
+  const p = read.problem;
+  switch (p.id) {
+    case 'tooManyRows': return fail('tooManyRows', { max: MAX_IMPORT_ROWS }, cellName(p.sheet, MAX_IMPORT_ROWS, 0));
+    case 'unpackedTooLarge': return fail('unpackedTooLarge', { max: p.max / 1024 / 1024 });
+    case 'tooManyEntries': return fail('tooManyEntries', { max: p.max });
+    case 'tooManyElements': return fail('tooManyElements', { max: p.max });
+    case 'tooDeep': return fail('tooDeep', { entry: p.entry, max: p.max });
+    case 'zipUnsupported': return fail('zipUnsupported', { entry: p.entry });
+    case 'unreadable': return fail('unreadable', { detail: p.detail });
+    default: return fail('notZip');
+  }
+}
