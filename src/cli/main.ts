@@ -12,7 +12,7 @@ import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, relativePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
-import { importMessage, importSheet, MAX_SHEET_BYTES } from '../core/sheetImport';
+import { importedCell, importMessage, importSheet, MAX_SHEET_BYTES } from '../core/sheetImport';
 import { applyScoringSheet } from '../core/standard/scoringSheet';
 import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -382,7 +382,7 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const applied = applyScoringSheet(standard, result.yaml, normalizePath(out), lang);
   const errors = applied.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    for (const d of errors) io.err(`${d.message}\n`);
+    for (const d of errors) io.err(`${importedCell(result, d.clause)}: ${d.message}\n`);
     return 1;
   }
   if (existsSync(out) && !args.flags.has('--force')) {

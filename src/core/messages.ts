@@ -100,6 +100,10 @@ const M = {
   'sheet-row-parent-unknown': { en: 'row {row}: parent {parent} is neither a clause of the standard nor a row of the sheet', 'zh-CN': '行 {row}：上级条款 {parent} 既不是标准中的条款，也不是评分表中的行' },
   'sheet-row-parent-not-leaf': { en: 'row {row}: parent {parent} already has sub-clauses ({children}); rows go below a leaf clause', 'zh-CN': '行 {row}：上级条款 {parent} 已有子条款（{children}）；行只能细分末级条款' },
   'sheet-row-too-deep': { en: 'row {row} is more than {max} levels below a leaf of the standard', 'zh-CN': '行 {row} 比标准的末级条款深 {max} 级以上' },
+  'sheet-rows-all-excludable': {
+    en: 'every row under {parent} is excludable ({rows}) but {parent} is not: a pack could exclude the whole clause through its rows; mark at least one row excludable: false',
+    'zh-CN': '{parent} 之下的行（{rows}）全部可删减，而 {parent} 本身不可删减：证据包可借细分行删减整个条款；请至少将一行标为 excludable: false',
+  },
   'sheet-row-kind': { en: 'row {row} requires undefined kind "{kind}"', 'zh-CN': '行 {row} 要求未定义的证据类型“{kind}”' },
   'sheet-set-by': { en: 'points set by the sheet: {ids}', 'zh-CN': '评分表设定分值的条款：{ids}' },
   'sheet-standard': { en: 'the sheet is for standard {sheet}, the pack uses {standard}', 'zh-CN': '评分表适用于标准 {sheet}，而证据包使用 {standard}' },

@@ -68,7 +68,8 @@ export type Cell = string | number | boolean | null | undefined | FormulaCell;
 export interface Table { name: string; rows: Cell[][] }
 
 export interface ImportError { cell: string; message: string }
-export type ImportResult = { ok: true; yaml: string; points: number; rows: number; sheet: string } | { ok: false; errors: ImportError[] };
+/** `cells`: the cell of each clause id the sheet gives, for the engine's checks of the result to name. */
+export type ImportResult = { ok: true; yaml: string; points: number; rows: number; sheet: string; cells: Map<string, string> } | { ok: false; errors: ImportError[] };
 
 /** Rows read from one sheet at most: a body's sheet has a few hundred. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -143,6 +144,16 @@ function findHeader(t: Table): { row: number; cols: Partial<Record<Column, numbe
     if (cols.clause !== undefined && cols.points !== undefined) return { row: r, cols };
   }
   return undefined;
+}
+
+/**
+ * Where the engine's diagnostic on an imported sheet is in the body's file: the cell of its clause, or of
+ * the first row below it (a refined leaf has no row of its own), or else the sheet.
+ */
+export function importedCell(result: Extract<ImportResult, { ok: true }>, clause: string | undefined): string {
+  if (clause === undefined) return result.sheet;
+  const below = [...result.cells].find(([id]) => id.startsWith(clause + '.'));
+  return result.cells.get(clause) ?? below?.[1] ?? result.sheet;
 }
 
 export function importSheet(tables: Table[], standard: Standard, opts: { lang: Lang; source: string }): ImportResult {
@@ -233,7 +244,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     ...(rows.length ? { rows } : {}),
   };
   const header = `${say('header', { source: opts.source, sheet: t.name })}\n`;
-  return { ok: true, yaml: header + stringify(doc, { lineWidth: 0 }), points: points.size, rows: rows.length, sheet: t.name };
+  return { ok: true, yaml: header + stringify(doc, { lineWidth: 0 }), points: points.size, rows: rows.length, sheet: t.name, cells: seen };
 }
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF; a UTF-8 BOM is dropped) → rows of text cells. */

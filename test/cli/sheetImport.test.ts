@@ -41,25 +41,37 @@ describe('evidence-pack sheet import (CSV)', function () {
     assert.equal(s.standard.sheet.source, 'body.csv');
   });
 
-  it('names the cell of every row it cannot place, and writes nothing', () => {
-    writeFileSync(path.join(tmp, 'bad.csv'), bodySheet([',5.9.1,不存在的条款,3,', ',5.1.7,重复,2,', ',5.2.1.1,细分,abc,']));
+  it('names the cell of every row it cannot place (unknown, repeated, non-numeric or negative points), and writes nothing', () => {
+    writeFileSync(path.join(tmp, 'bad.csv'), bodySheet([',5.9.1,不存在的条款,3,', ',5.1.7,重复,2,', ',5.2.1.1,细分,abc,', ',5.2.1.2,负分,-2,']));
     const r = run(['sheet', 'import', 'bad.csv', '--out', 'bad.yaml'], tmp);
     assert.equal(r.status, 1);
     assert.equal(existsSync(path.join(tmp, 'bad.yaml')), false);
     const lines = r.stderr.trim().split('\n');
     const header = HEADER_ROW, rows = bodyRows();
-    assert.deepEqual(lines.map((l) => l.split(':')[0]), [`bad!B${header + rows + 1}`, `bad!B${header + rows + 2}`, `bad!D${header + rows + 3}`]);
+    assert.deepEqual(lines.map((l) => l.split(':')[0]), [`bad!B${header + rows + 1}`, `bad!B${header + rows + 2}`, `bad!D${header + rows + 3}`, `bad!D${header + rows + 4}`]);
     assert.match(lines[0], /Clause 5\.9\.1 is neither in standard gbt27922-2011 nor below one of its leaves/);
     assert.match(lines[1], /Clause 5\.1\.7 appears twice \(first at bad!B\d+\)/);
     assert.match(lines[2], /Points "abc" are not a number/);
+    assert.match(lines[3], /Points -2 cannot be negative/);
   });
 
   it('refuses a sheet whose rows break the standard\'s totals, and writes nothing', () => {
     writeFileSync(path.join(tmp, 'sum.csv'), bodySheet().replace(',5.3.2-1,投诉受理,"8",是', ',5.3.2-1,投诉受理,"9",是'));
     const r = run(['sheet', 'import', 'sum.csv', '--out', 'sum.yaml'], tmp);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /Clause 5\.3 states 25 points but its sub-clauses sum to 26/);
+    assert.match(r.stderr, /^sum!B\d+: Scoring sheet: Clause 5\.3 states 25 points but its sub-clauses sum to 26/); // on the first row of 5.3
     assert.equal(existsSync(path.join(tmp, 'sum.yaml')), false);
+  });
+
+  it('refuses rows that are all 可删减 under a clause that cannot be excluded, on the first row\'s cell, and writes nothing', () => {
+    const text = bodySheet().replace('编号,条款号,评价内容,标准分,抽样', '编号,条款号,评价内容,标准分,抽样,可删减')
+      .replace(',5.3.2-1,投诉受理,"8",是', ',5.3.2-1,投诉受理,"8",是,是').replace(',5.3.2-2,"投诉回访, 闭环",５,', ',5.3.2-2,"投诉回访, 闭环",５,,是');
+    const row = text.split('\r\n').findIndex((l) => l.startsWith(',5.3.2-1,')) + 1;
+    writeFileSync(path.join(tmp, 'excl.csv'), text);
+    const r = run(['sheet', 'import', 'excl.csv', '--out', 'excl.yaml'], tmp);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `excl!B${row}: Scoring sheet: every row under 5.3.2 is excludable (5.3.2.1, 5.3.2.2) but 5.3.2 is not: a pack could exclude the whole clause through its rows; mark at least one row excludable: false\n`);
+    assert.equal(existsSync(path.join(tmp, 'excl.yaml')), false);
   });
 
   it('says plainly that an .xls or .ods file must be saved as .xlsx or CSV first, and that a file without a header has none', () => {

@@ -112,6 +112,19 @@ rows:
     assert.equal(r.standard!.byId.has('a'), false);
   });
 
+  it('rows that are all excludable under a clause that is not: an error on the first row, since a pack could exclude the clause through them', async () => {
+    const sheet = (second: string) => `standard: test-std\nrows:\n  - {id: "1.2.1", parent: "1.2", title: x, points: 6, excludable: true}\n  - {id: "1.2.2", parent: "1.2", title: x, points: 4${second}}\n`;
+    const r = await check(sheet(', excludable: true'), '');
+    const onSheet = r.diagnostics.filter((d) => d.file === '/ws/p/sheet.yaml');
+    assert.deepEqual(onSheet.map((d) => [d.code, d.clause, d.range.start.line]), [['standard-invalid', '1.2', 2]]);
+    assert.equal(onSheet[0].message, 'Scoring sheet: every row under 1.2 is excludable (1.2.1, 1.2.2) but 1.2 is not: a pack could exclude the whole clause through its rows; mark at least one row excludable: false');
+    // One row that cannot be excluded keeps the clause in every pack: no error.
+    assert.deepEqual((await check(sheet(''), '')).diagnostics.filter((d) => d.file === '/ws/p/sheet.yaml'), []);
+    // Under a clause that may be excluded (1.1), rows may all be excludable.
+    const underExcludable = 'standard: test-std\nrows:\n  - {id: "1.1.1", parent: "1.1", title: x, points: 10}\n';
+    assert.deepEqual((await check(underExcludable, '')).diagnostics.filter((d) => d.file === '/ws/p/sheet.yaml'), []);
+  });
+
   it('negative or non-numeric row points are schema errors on the value; the sheet is not applied', async () => {
     for (const bad of ['-3', 'abc']) {
       const r = await check(`standard: test-std\nrows:\n  - id: "1.2.1"\n    parent: "1.2"\n    title: x\n    points: ${bad}\n`, '');

@@ -137,6 +137,18 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     fromSheet.set(row.id, spec.idNode);
   }
 
+  // A clause that cannot be excluded cannot become excludable through its rows: if every leaf below it
+  // could be excluded, a pack could exclude all of it.
+  const opensUp = (c: Clause) => !c.excludable && collectLeaves(c).every((l) => l.excludable);
+  for (const parent of new Set(byDepth.map((r) => standard.byId.get(r.parent)!))) {
+    // Said once, on the highest clause it holds for (a row's parent row opens up with it).
+    if (!opensUp(parent) || (parent.row && opensUp(standard.byId.get(parent.parentId!)!))) continue;
+    const below = collectLeaves(parent);
+    const first = specs.get(below[0].id)!;
+    sheetError('standard-invalid', mapValue(first.node, 'excludable') ?? first.idNode,
+      msg(lang, 'sheet-rows-all-excludable', { parent: parent.id, rows: below.map((c) => c.id).join(', ') }), parent.id);
+  }
+
   // Leaves and order again, depth-first (rows sit where their parent was).
   standard.leaves = [];
   let order = 0;
