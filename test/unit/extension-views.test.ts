@@ -12,7 +12,7 @@ import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/extension
 import { parsePanelState, parseWebviewMessage } from '../../src/extension/panel/webviewMessages';
 import {
   clauseDocumentation, clauseIdAt, completionContext, kindAt, kindDocumentation, completions, entrySymbols, findClauseDefinition, findLinks,
-  lensTitle, rankEntryFiles,
+  lensTitle, rankEntryFiles, schemeItemAt, schemeItemDocumentation,
 } from '../../src/extension/language/languageLogic';
 import { overlayFileSystem, packForPath } from '../../src/extension/service/overlayFs';
 import type { FileSystem } from '../../src/core/host';
@@ -273,6 +273,27 @@ describe('extension language features logic', () => {
       assert.ok(md.includes(text), `${text} in ${md}`);
     }
     assert.ok(clauseDocumentation(standard, '5.2.4', undefined, 'en').includes('Repair \\<b\\>'), 'titles are escaped');
+  });
+
+  it('hovers a prerequisite or dossier id with both titles, what it is, whether the pack provides it, and guidance', () => {
+    const withScheme: Standard = {
+      ...standard,
+      prerequisites: [{ id: 'prerequisite.certified-manager', group: 'prerequisite', title: { 'zh-CN': '售后服务管理师', en: 'Certified manager' }, guidance: { 'zh-CN': '至少一名持证*管理师*', en: 'At least one certified manager' } }],
+      dossier: [{ id: 'dossier.business-licence', group: 'dossier', title: { 'zh-CN': '营业执照', en: 'Business licence' } }],
+    };
+    const line = '  - clause: dossier.business-licence  # 营业执照';
+    assert.deepEqual(schemeItemAt(line, 20), { id: 'dossier.business-licence', start: 12, end: 36 });
+    assert.equal(schemeItemAt(line, 5), undefined);
+    assert.equal(schemeItemAt('  file: attachments/dossier.business-licence.pdf', 30), undefined, 'not inside a path');
+    const progress = { prerequisites: { total: 1, provided: 0, missing: ['prerequisite.certified-manager'] }, dossier: { total: 1, provided: 1, missing: [] } };
+    const zh = schemeItemDocumentation(withScheme, 'prerequisite.certified-manager', progress, 'zh-CN')!;
+    assert.equal(zh, [
+      '**prerequisite.certified-manager 售后服务管理师**', 'prerequisite.certified-manager Certified manager', '',
+      '资格条件：受理申请前审查，不计分', '', '本证据包尚未提供', '', '---', '', '指引：', '', '至少一名持证\\*管理师\\*', '', 'At least one certified manager',
+    ].join('\n'));
+    const en = schemeItemDocumentation(withScheme, 'dossier.business-licence', progress, 'en')!;
+    assert.match(en, /^\*\*dossier\.business-licence Business licence\*\*\ndossier\.business-licence 营业执照\n\nApplication dossier item \(申请材料\): handed in with the application; not scored\n\nProvided in this pack/);
+    assert.equal(schemeItemDocumentation(withScheme, 'dossier.no-such-item', progress, 'en'), undefined);
   });
 
   it('hovers an evidence kind written as id or label', () => {

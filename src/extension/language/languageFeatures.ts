@@ -7,7 +7,7 @@ import type { PackService } from '../service/packService';
 import { DIAGNOSTIC_SOURCE, toVsRange } from '../service/packService';
 import { readSettings } from '../service/settings';
 import {
-  clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition,
+  clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition, schemeItemAt, schemeItemDocumentation,
   findLinks, isRelativeTarget, kindAt, kindDocumentation, lensTitle,
 } from './languageLogic';
 import { frontMatterEnd, splitLines } from './textEdits';
@@ -86,6 +86,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       const kind = kindAt(lineText, position.character);
       const kindDoc = kind && kindDocumentation(standard, kind.value, lang());
       if (kind && kindDoc) return new vscode.Hover(new vscode.MarkdownString(kindDoc), new vscode.Range(position.line, kind.start, position.line, kind.end));
+      const item = schemeItemAt(lineText, position.character);
+      const itemDoc = item && schemeItemDocumentation(standard, item.id, pack.result?.score, lang());
+      if (item && itemDoc) return new vscode.Hover(new vscode.MarkdownString(itemDoc), new vscode.Range(position.line, item.start, position.line, item.end));
       if (!token || !standard.byId.has(token.id)) return undefined;
       const md = new vscode.MarkdownString(clauseDocumentation(standard, token.id, scoresOf(pack.result).get(token.id), lang()));
       return new vscode.Hover(md, new vscode.Range(position.line, token.start, position.line, token.end));

@@ -2,7 +2,7 @@
 // and engine data (no vscode), so it runs in mocha. The adapters in languageFeatures.ts only
 // convert these results to vscode types.
 import { STATUS_ALIASES, STATUS_IDS, STATUS_LABELS } from '../../core/statuses';
-import type { ClauseEntry, ClauseScore, Lang, Range, Standard } from '../../core/types';
+import type { ClauseEntry, ClauseScore, Lang, LocalizedText, Range, Score, Standard } from '../../core/types';
 import { otherLang, pick } from '../../core/messages';
 import { t, type StringId } from '../strings';
 import { formatPoints, starsText } from '../../present/numbers';
@@ -154,14 +154,42 @@ export function clauseDocumentation(standard: Standard, id: string, score: Claus
       if (score.reason) lines.push('', e(score.reason));
     }
   }
-  if (c.guidance) {
-    lines.push('', '---', '', `${t(lang, 'hover.guidance')}${colon.trim()}`, '');
-    for (const l of [lang, other] as Lang[]) {
-      const g = c.guidance[l];
-      if (g) lines.push(e(g), '');
-    }
+  return [...lines, ...guidanceLines(c.guidance, lang)].join('\n').trimEnd();
+}
+
+/** A hover's guidance section: the user's language first, then the other. */
+function guidanceLines(guidance: LocalizedText | undefined, lang: Lang): string[] {
+  if (!guidance) return [];
+  const lines = ['', '---', '', `${t(lang, 'hover.guidance')}${colonOf(lang).trim()}`, ''];
+  for (const l of [lang, otherLang(lang)]) if (guidance[l]) lines.push(escapeMarkdown(guidance[l]!), '');
+  return lines;
+}
+
+/** The `prerequisite.…` or `dossier.…` id under the cursor (named like a clause: `clause: dossier.business-licence`). */
+export function schemeItemAt(lineText: string, character: number): { id: string; start: number; end: number } | undefined {
+  const re = /(?<![\w./\\-])(?:prerequisite|dossier)\.[\w-]+(?![\w./\\-])/g;
+  for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
+    if (character >= m.index && character <= m.index + m[0].length) return { id: m[0], start: m.index, end: m.index + m[0].length };
   }
-  return lines.join('\n').trimEnd();
+  return undefined;
+}
+
+/**
+ * The hover text of a prerequisite or dossier item, like a clause's: both titles, what it is (unscored),
+ * whether the pack provides it, guidance in both languages.
+ */
+export function schemeItemDocumentation(standard: Standard, id: string, score: Pick<Score, 'prerequisites' | 'dossier'> | undefined, lang: Lang): string | undefined {
+  const item = [...standard.prerequisites, ...standard.dossier].find((x) => x.id === id);
+  if (!item) return undefined;
+  const e = escapeMarkdown;
+  const other = otherLang(lang);
+  const lines = [`**${e(item.id)} ${e(pick(item.title, lang))}**`];
+  const otherTitle = pick(item.title, other);
+  if (otherTitle && otherTitle !== pick(item.title, lang)) lines.push(`${e(item.id)} ${e(otherTitle)}`);
+  lines.push('', t(lang, item.group === 'dossier' ? 'hover.dossier' : 'hover.prerequisite'));
+  const progress = score && (item.group === 'dossier' ? score.dossier : score.prerequisites);
+  if (progress) lines.push('', t(lang, progress.missing.includes(item.id) ? 'hover.notProvided' : 'hover.provided'));
+  return [...lines, ...guidanceLines(item.guidance, lang)].join('\n').trimEnd();
 }
 
 /** The clause-id-like token under the cursor (`5.1.2.2`, `"5.10"` without its quotes). */
