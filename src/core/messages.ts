@@ -36,8 +36,8 @@ export const RULES: Record<DiagnosticCode, RuleInfo> = {
   'placeholder-organization': { severity: 'warning', description: { en: 'The manifest still names the placeholder organisation that init wrote ("Company name", "公司名称"); it would be printed on the report\'s cover.', 'zh-CN': '清单中的受评组织仍是新建证据包时写入的占位名称（“公司名称”“Company name”），它会被印在报告封面上。' } },
   'initial-cap': { severity: 'info', description: { en: 'At an initial certification the rating is capped at the lowest band unless the results are outstanding (with a justification).', 'zh-CN': '初次认证时等级以最低等级为上限，除非成绩突出（须说明理由）。' } },
   'rating-by-rounding': { severity: 'info', description: { en: 'The rating is reached only because the score is rounded.', 'zh-CN': '该等级仅因得分四舍五入而达到。' } },
-  'missing-prerequisite': { severity: 'info', description: { en: 'A prerequisite for applying (资格条件) has no counting evidence; it does not change the score.', 'zh-CN': '申请资格条件没有有效证据；不影响得分。' } },
-  'missing-dossier-item': { severity: 'info', description: { en: 'An item of the application dossier (申请材料) has no counting evidence; it does not change the score.', 'zh-CN': '申请材料缺少有效证据；不影响得分。' } },
+  'missing-prerequisite': { severity: 'info', description: { en: 'Prerequisites for applying (资格条件) without counting evidence: one info per pack, counting and naming them; they do not change the score.', 'zh-CN': '申请资格条件没有有效证据：每个证据包一条提示，列出数量和名称；不影响得分。' } },
+  'missing-dossier-item': { severity: 'info', description: { en: 'Items of the application dossier (申请材料) without counting evidence: one info per pack, counting and naming them; they do not change the score.', 'zh-CN': '申请材料缺少有效证据：每个证据包一条提示，列出数量和名称；不影响得分。' } },
   'short-operation': { severity: 'warning', description: { en: 'The earliest dated record is less than 3 months before the assessment: bodies expect the system to have run 3 months.', 'zh-CN': '最早的带日期记录距评价日期不足三个月：认证机构要求体系运行满三个月。' } },
 };
 
@@ -76,8 +76,8 @@ const M = {
   'initial-cap': { en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}). Bodies award stars after a year at {band}, unless the results are outstanding: set assessment.outstanding: true with a justification', 'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）。认证机构通常在{band}一年后才授予星级，成绩突出者除外：可设 assessment.outstanding: true 并说明理由' },
   'initial-cap-no-justification': { en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}); outstanding: true needs assessment.justification saying why', 'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）；outstanding: true 须在 assessment.justification 中说明理由' },
   'rating-by-rounding': { en: 'Rating {band} is reached only by rounding: {exact} is below {min} and rounds to {score}', 'zh-CN': '{band}仅因四舍五入而达到：{exact} 低于 {min}，取整后为 {score}' },
-  'missing-prerequisite': { en: 'Prerequisite not shown: {title} ({id}) — it does not change the score, but the body checks it before accepting the application', 'zh-CN': '资格条件未提供证据：{title}（{id}）——不影响得分，但认证机构受理申请前会核查' },
-  'missing-dossier-item': { en: 'Application dossier: {title} ({id}) is missing — it does not change the score', 'zh-CN': '申请材料缺少：{title}（{id}）——不影响得分' },
+  'missing-prerequisite': { en: 'Prerequisites: {provided} of {total} shown; not yet: {items} — they do not change the score, but the body checks them before accepting the application', 'zh-CN': '资格条件 {provided}/{total} 项已提供证据；尚缺：{items}——不影响得分，但认证机构受理申请前会核查' },
+  'missing-dossier-item': { en: 'Application dossier: {provided} of {total} items ready; missing: {items} — they do not change the score', 'zh-CN': '申请材料 {provided}/{total} 项已备；缺少：{items}——不影响得分' },
   'short-operation': { en: 'The earliest dated record is {date}, less than 3 months before the assessment date {assessment}: bodies expect the after-sales system to have run at least 3 months', 'zh-CN': '最早的带日期记录为 {date}，距评价日期 {assessment} 不足三个月：体系运行不足三个月，认证机构要求至少运行三个月' },
   // Not diagnostics: scoring reasons and summaries.
   'reason-missing': { en: 'No entry in the pack', 'zh-CN': '证据包中没有条目' },
@@ -156,6 +156,7 @@ const M = {
   'status.choices': { en: '{labels} (or Not applicable)', 'zh-CN': '{labels}（或 不适用）' },
   // Lists inside a message.
   'list-separator': { en: ', ', 'zh-CN': '、' },
+  'scheme-item': { en: '{title} ({id})', 'zh-CN': '{title}（{id}）' },
 } satisfies Record<string, LocalizedText>;
 
 export type MessageId = keyof typeof M;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { scoreJson } from '../../src/present/formats/json';
 import type { PackResult } from '../../src/core/types';
 import { allMetExcept, codes, engineFor, LEAVES, memFs, metEntry, TEST_STANDARD, TODAY } from './support/memFs';
+import { builtinStandard } from '../../src/core/standard/builtin';
 
 async function pack(assessment: string, evidence: string, more: Record<string, string> = {}, lang: 'en' | 'zh-CN' = 'en') {
   const fs = memFs({
@@ -112,11 +113,22 @@ describe('the scheme around the score', () => {
       assert.deepEqual(json.prerequisites, { total: 5, provided: 1 });
       assert.deepEqual(json.dossier, { total: 14, provided: 1 }); // the chart has no evidence item
       assert.deepEqual(codes(r).filter((c) => c === 'unknown-clause'), []);
-      assert.equal(only(r, 'missing-prerequisite').length, 4);
-      assert.equal(only(r, 'missing-dossier-item').length, 13);
-      const chart = only(r, 'missing-dossier-item').find((d) => d.clause === 'dossier.organisation-chart')!;
-      assert.equal(chart.severity, 'info');
-      assert.match(chart.message, /Organisation chart \(dossier\.organisation-chart\) is missing — it does not change the score/);
+      // One info per group (not one per item), counting and naming what is missing.
+      const [prerequisites] = only(r, 'missing-prerequisite');
+      assert.equal(only(r, 'missing-prerequisite').length, 1);
+      assert.match(prerequisites.message, /^Prerequisites: 1 of 5 shown; not yet: Independent legal entity operating lawfully \(prerequisite\.legal-entity\), /);
+      assert.equal((prerequisites.data!.missing as string[]).length, 4);
+      const dossier = only(r, 'missing-dossier-item');
+      assert.equal(dossier.length, 1);
+      assert.equal(dossier[0].severity, 'info');
+      assert.match(dossier[0].message, /^Application dossier: 1 of 14 items ready; missing: .*Organisation chart \(dossier\.organisation-chart\).* — they do not change the score$/);
+      assert.doesNotMatch(dossier[0].message, /Business licence/);
+      assert.equal((dossier[0].data!.missing as string[]).length, 13);
+      // All provided: no info at all.
+      const all = [...builtinStandard('gbt27922-2011')!.prerequisites, ...builtinStandard('gbt27922-2011')!.dossier]
+        .map((i) => `  - clause: ${i.id}\n    evidence: [{kind: document, title: x}]\n`).join('');
+      const full = await builtin(`clauses:\n${all}`);
+      assert.deepEqual([only(full, 'missing-prerequisite'), only(full, 'missing-dossier-item')], [[], []]);
     });
     it('an id that is not an item of the standard is unknown-clause', async () => {
       const r = await builtin('clauses:\n  - clause: dossier.nope\n    evidence: [{kind: document, title: x}]\n');

@@ -41,12 +41,12 @@ export function checkScheme(score: Score, results: readonly FileResult[], ctx: P
       }));
     }
   }
+  // One info per group, not one per item: an empty pack would otherwise open with 19 of them.
   const items = new Map([...standard.prerequisites, ...standard.dossier].map((i) => [i.id, i]));
-  for (const id of score.prerequisites.missing) {
-    report('missing-prerequisite', m.file, m.standardRange, msg(lang, 'missing-prerequisite', { id, title: pick(items.get(id)?.title, lang) }), { clause: id });
-  }
-  for (const id of score.dossier.missing) {
-    report('missing-dossier-item', m.file, m.standardRange, msg(lang, 'missing-dossier-item', { id, title: pick(items.get(id)?.title, lang) }), { clause: id });
+  for (const [code, progress] of [['missing-prerequisite', score.prerequisites], ['missing-dossier-item', score.dossier]] as const) {
+    if (progress.missing.length === 0) continue;
+    const named = progress.missing.map((id) => msg(lang, 'scheme-item', { id, title: pick(items.get(id)?.title, lang) })).join(msg(lang, 'list-separator'));
+    report(code, m.file, m.standardRange, msg(lang, code, { provided: progress.provided, total: progress.total, items: named }), { data: { missing: progress.missing } });
   }
   // 体系运行不足三个月: the earliest dated record is the best evidence of when the system started.
   // A standard that lists prerequisites models the certification scheme; others are left alone.
