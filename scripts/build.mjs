@@ -19,9 +19,9 @@ const browserBundleExternal = {
 
 // The exporters and the workbook reader (exceljs, fflate: ~1 MB) are their own file, dist/deliverables.js, which
 // the CLI requires only when a user exports, bundles or imports a workbook: a `require` of
-// src/present/formats/deliverables (from the xlsx format, sheet import's sheetFile.ts, or the CLI's bundle and
-// verify) stays a require of ./deliverables.js at run time. The browser bundle has no `require`: there
-// `__NODE__` is false, the workbook format says so and sheet import reads CSV only.
+// src/present/formats/deliverables (from the xlsx format, sheet import's sheetFile.ts, the extension's Node
+// entry, or the CLI's bundle and verify) stays a require of ./deliverables.js at run time. The browser bundle
+// has no `require`: there `__NODE__` is false, the workbook format says so and sheet import reads CSV only.
 const DELIVERABLES = path.resolve('src/present/formats/deliverables');
 const lazyDeliverables = {
   name: 'lazy-deliverables',
@@ -45,7 +45,7 @@ const configs = [
   { ...common, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/browser.js',
     platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], minify: !watch, define: { __NODE__: 'false' } },
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], plugins: [browserBundleExternal], minify: !watch, define: { __NODE__: 'true' } },
+    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], plugins: [browserBundleExternal, lazyDeliverables], minify: !watch, define: { __NODE__: 'true' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
     platform: 'browser', target: 'es2020', format: 'iife', minify: !watch, define: { __NODE__: 'false' } },
 ];

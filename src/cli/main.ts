@@ -22,7 +22,7 @@ import { MAX_BUNDLE_BYTES, MAX_BUNDLE_FILES, commonFolder, makeBundle, packFiles
 import { t } from '../present/catalogue';
 import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
 import { scoreJson } from '../present/formats/json';
-import { MAX_SHEET_MB, readSheetTables, sheetKind } from '../present/formats/sheetFile';
+import { bundledWorkbookReader, MAX_SHEET_MB, readSheetTables, sheetKind } from '../present/formats/sheetFile';
 import { outputProblem, writeOutput } from '../present/formats/output';
 import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
 import { formatScore } from '../present/numbers';
@@ -371,7 +371,7 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
     io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? say(lang, 'noSuchFile', { file }) : (e as Error).message}\n`);
     return 2;
   }
-  const read = await readSheetTables(source, bytes, lang);
+  const read = await readSheetTables(source, bytes, lang, bundledWorkbookReader);
   const result = read.ok ? importSheet(read.tables, standard, { lang, source }) : read;
   const out = path.resolve(io.cwd, (args.flags.get('--out') as string | undefined) ?? 'scoring-sheet.yaml');
   if (!result.ok) {

@@ -8,7 +8,9 @@ import { StatusBar } from './status/statusBar';
 import { ScorePanel, VIEW_TYPE } from './panel/scorePanel';
 import { registerLanguageFeatures } from './language/languageFeatures';
 import { registerBuiltinStandards } from './service/builtinStandards';
-import { registerCommands } from './commands/commands';
+import { activeOrPickedPack, registerCommands } from './commands/commands';
+import { registerImportSheet } from './commands/importSheetCommand';
+import type { WorkbookReader } from '../present/formats/sheetFile';
 import { uriToPath } from './service/uris';
 import { workspaceFileSystem } from './service/workspaceFs';
 
@@ -17,6 +19,8 @@ export interface ExtensionHostKind {
   kind: 'node' | 'web';
   /** How the engine reads a workspace folder. */
   fileSystemFor(folder: vscode.WorkspaceFolder): FileSystem;
+  /** The XLSX reader, where this host can load it (the Node host, from dist/deliverables.js); else CSV only. */
+  workbookReader?(): WorkbookReader | undefined;
 }
 
 /** A workspace folder read through vscode.workspace.fs (any scheme a file system provider serves). */
@@ -35,5 +39,6 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   registerBuiltinStandards(context);
   registerLanguageFeatures(context, service);
   registerCommands(context, service);
+  registerImportSheet(context, service, () => activeOrPickedPack(service), () => host.workbookReader?.());
   void service.start();
 }

@@ -11,6 +11,16 @@ export function activate(context: vscode.ExtensionContext): void {
   activateWith(context, {
     kind: 'node',
     fileSystemFor: (folder) => (folder.uri.scheme === 'file' ? nodeFileSystem : workspaceFsFor(folder)),
+    // exceljs is in dist/deliverables.js, loaded on the first workbook import only; where it is not
+    // shipped, importing a workbook says to use CSV or the command line.
+    workbookReader: () => {
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+        return (require('../present/formats/deliverables') as typeof import('../present/formats/deliverables')).readWorkbookTables;
+      } catch {
+        return undefined;
+      }
+    },
   });
 }
 

@@ -28,10 +28,12 @@ describe('extension manifest (package.json)', () => {
   it('contributes the commands of the UI contract with their titles in en and zh-CN', () => {
     const commands = pkg.contributes.commands as { command: string; title: string }[];
     assert.deepEqual(commands.map((c) => c.command).sort(),
-      ['evidencePack.exportReport', 'evidencePack.newPack', 'evidencePack.openStandard', 'evidencePack.revalidate', 'evidencePack.showScore']);
+      ['evidencePack.exportReport', 'evidencePack.importSheet', 'evidencePack.newPack', 'evidencePack.openStandard', 'evidencePack.revalidate', 'evidencePack.showScore']);
     const show = commands.find((c) => c.command === 'evidencePack.showScore')!;
     assert.equal(nlsEn[show.title.slice(1, -1)], 'Evidence Pack: Show Score Panel');
     assert.equal(nlsZh[show.title.slice(1, -1)], '证据包：显示评分面板');
+    const importSheet = commands.find((c) => c.command === 'evidencePack.importSheet')!;
+    assert.deepEqual([nlsEn[importSheet.title.slice(1, -1)], nlsZh[importSheet.title.slice(1, -1)]], ['Evidence Pack: Import Scoring Sheet…', '证据包：导入评分表…']);
   });
 
   it('contributes the settings of the UI contract with defaults and descriptions', () => {

@@ -33,7 +33,8 @@ function lensArgument(arg: unknown, service: PackService): { pack: string; claus
   return { pack, clause: typeof clause === 'string' && /^[\w.\-]{1,64}$/.test(clause) ? clause : undefined };
 }
 
-async function activeOrPickedPack(service: PackService): Promise<string | undefined> {
+/** The pack of the active editor, or the one the user picks when there are several. */
+export async function activeOrPickedPack(service: PackService): Promise<string | undefined> {
   await service.whenReady();
   const editor = vscode.window.activeTextEditor;
   const fromEditor = editor && service.packOf(editor.document.uri);

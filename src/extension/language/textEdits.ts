@@ -17,7 +17,7 @@ export function splitLines(text: string): string[] {
 }
 
 /** The line break a file already uses, for the lines an edit adds. */
-function eolOf(text: string): string {
+export function eolOf(text: string): string {
   const m = /\r\n|\r|\n/.exec(text);
   return m ? m[0] : '\n';
 }

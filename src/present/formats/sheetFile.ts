@@ -4,6 +4,7 @@
 import { MAX_SHEET_BYTES, MAX_IMPORT_ROWS, SHEET_IMPORT_MESSAGES, cellName, importMessage, parseCsv, type ImportError, type Table } from '../../core/sheetImport';
 import { decodeText } from '../../core/text';
 import type { Lang } from '../../core/types';
+import type { WorkbookTables } from './workbookTables';
 
 declare const __NODE__: boolean;
 
@@ -16,11 +17,20 @@ export function sheetKind(file: string): SheetKind | undefined {
   return /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : undefined;
 }
 
+/** Reads a workbook's bytes into tables (exceljs, behind the limits of ./xlsxGuard.ts). */
+export type WorkbookReader = (bytes: Uint8Array) => Promise<WorkbookTables>;
+
+/** The reader in dist/deliverables.js, where this bundle may require it (the CLI; not the browser bundle). */
+export const bundledWorkbookReader: WorkbookReader | undefined = __NODE__
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  ? (bytes) => (require('./deliverables') as typeof import('./deliverables')).readWorkbookTables(bytes)
+  : undefined;
+
 /**
  * Reads `bytes` of the sheet file named `file` (its base name) into tables. An error names where: a
- * worksheet's cell, or the file itself.
+ * worksheet's cell, or the file itself. Without a workbook reader (the browser), .xlsx is refused clearly.
  */
-export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lang): Promise<{ ok: true; tables: Table[] } | { ok: false; errors: ImportError[] }> {
+export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lang, readWorkbook: WorkbookReader | undefined): Promise<{ ok: true; tables: Table[] } | { ok: false; errors: ImportError[] }> {
   const fail = (id: keyof typeof SHEET_IMPORT_MESSAGES, args: Record<string, string | number> = {}, cell = file) =>
     ({ ok: false as const, errors: [{ cell, message: importMessage(lang, id, args) }] });
   const kind = sheetKind(file);
@@ -31,10 +41,8 @@ export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lan
     if (!decoded.ok) return fail('notUtf8');
     return { ok: true, tables: [{ name: file.replace(/\.csv$/i, ''), rows: parseCsv(decoded.text) }] };
   }
-  if (!__NODE__) return fail('workbookNeedsNode');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-  const { readWorkbookTables } = require('./deliverables') as typeof import('./deliverables');
-  const read = await readWorkbookTables(bytes);
+  if (!readWorkbook) return fail('workbookNeedsNode');
+  const read = await readWorkbook(bytes);
   if (read.ok) return read;
   const p = read.problem;
   switch (p.id) {
