@@ -2,8 +2,11 @@
 // through the built dist/cli.js, to the figure computed by hand below.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { builtinStandard } from '../../src/core/standard/builtin';
+import { applyScoringSheet } from '../../src/core/standard/scoringSheet';
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -58,5 +61,21 @@ describe('a pack scored with a body\'s sheet (examples/certifier-sheet)', functi
     const r = run(['check', 'examples/certifier-sheet']);
     assert.match(r.stdout, /info initial-cap Initial certification: the rating is capped at Qualified \(the score earns Three-star\)/);
     assert.match(r.stdout, /80\.8 Qualified \(provisional weights; scoring sheet: 示例认证有限公司（虚构） · 商品售后服务认证评分表（示例） · 2025-02\)/);
+  });
+
+  it('the example\'s workbook in a body\'s layout imports to the example\'s sheet: the same leaves, points and sampling', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'ep-example-sheet-'));
+    try {
+      const out = path.join(tmp, 'imported.yaml');
+      const r = run(['sheet', 'import', 'examples/certifier-sheet/body-sheet-illustrative.xlsx', '--out', out]);
+      assert.equal(r.status, 0, r.stderr);
+      const leaves = (text: string) => applyScoringSheet(builtinStandard('gbt27922-2011')!, text, 'sheet.yaml', 'en').standard.leaves
+        .map((l) => [l.id, l.points, l.sampled]);
+      const imported = leaves(readFileSync(out, 'utf8'));
+      assert.deepEqual(imported, leaves(readFileSync(path.join(repo, 'examples/certifier-sheet/scoring-sheet.yaml'), 'utf8')));
+      assert.deepEqual(imported.filter(([id]) => String(id).startsWith('5.3.2')), [['5.3.2.1', 4, false], ['5.3.2.2', 5, true], ['5.3.2.3', 4, true]]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
