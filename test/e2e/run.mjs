@@ -476,6 +476,34 @@ test('a pack scored with a body\'s sheet: the panel shows a refined row, its evi
   assert(((await f.locator('[data-testid=dossier]').textContent()) ?? '').includes(`${s.dossier.provided} of ${s.dossier.total}`), 'dossier completeness');
 });
 
+test('Import Scoring Sheet… (a CSV): the sheet is written next to the manifest and scoring: names it, unsaved; a bad sheet names its cell and changes nothing', async () => {
+  const dir = pack('import-sheet', (d) => {
+    fs.writeFileSync(path.join(d, 'body.csv'), '条款号,评价内容,分值\r\n5.1.2.2,售后服务管理师,5\r\n');
+    fs.writeFileSync(path.join(d, 'bad.csv'), '条款号,评价内容,分值\r\n5.9.1,不存在的条款,3\r\n');
+  });
+  const s = cliScore(dir, 'en');
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  await wb.waitScoreText((t) => t === expectedStatusText(s, 'en'), 'the score before the import');
+  const importFile = async (name) => {
+    await wb.runCommand('Evidence Pack: Import Scoring Sheet…');
+    // code-server's file dialog is a quick input holding a path: type the sheet's and accept it.
+    // It lists the folder first (and sets its own value then): wait for the file's row before typing.
+    await wb.quickInput().locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: T.long });
+    const input = wb.quickInput().locator('.quick-input-box input');
+    await input.fill(path.join(dir, name));
+    await input.press('Enter');
+  };
+  await importFile('bad.csv');
+  await wb.page.locator('.notifications-toasts', { hasText: "Scoring sheet not imported, nothing was written. bad!A2: Clause 5.9.1 is neither in standard" }).waitFor({ timeout: T.long });
+  assert(!fs.existsSync(path.join(dir, 'scoring-sheet.yaml')), 'nothing written for a bad sheet');
+  await importFile('body.csv');
+  await wb.page.locator('.notifications-toasts', { hasText: 'Imported body.csv as scoring-sheet.yaml' }).waitFor({ timeout: T.long });
+  assert(/\n {2}5\.1\.2\.2: 5\n/.test(fs.readFileSync(path.join(dir, 'scoring-sheet.yaml'), 'utf8')), 'the sheet file sets 5.1.2.2');
+  assert(!fs.readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8').includes('scoring:'), 'the manifest on disk is untouched (the edit is unsaved)');
+  await wb.openFile('evidence-pack.yaml');
+  await wb.waitEditorText((t) => t.split('\n').includes('scoring: ./scoring-sheet.yaml'), 'scoring: in the manifest editor');
+});
+
 test('a virtual workspace (a file system provider\'s own scheme, eptest:): status bar, Problems and panel [web worker host]', async () => {
   // test/e2e/vfs-extension serves the disk under eptest:, so the folder is no file: URI for VS Code or for us.
   const dir = pack('demo-pack-vfs');
