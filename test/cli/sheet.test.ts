@@ -69,7 +69,7 @@ describe('a pack scored with a body\'s sheet (examples/certifier-sheet)', functi
       const out = path.join(tmp, 'imported.yaml');
       const r = run(['sheet', 'import', 'examples/certifier-sheet/body-sheet-illustrative.xlsx', '--out', out]);
       assert.equal(r.status, 0, r.stderr);
-      const leaves = (text: string) => applyScoringSheet(builtinStandard('gbt27922-2011')!, text, 'sheet.yaml', 'en').standard.leaves
+      const leaves = (text: string) => applyScoringSheet(builtinStandard('gbt27922-2011')!, text, 'sheet.yaml', 'en').standard!.leaves
         .map((l) => [l.id, l.points, l.sampled]);
       const imported = leaves(readFileSync(out, 'utf8'));
       assert.deepEqual(imported, leaves(readFileSync(path.join(repo, 'examples/certifier-sheet/scoring-sheet.yaml'), 'utf8')));
