@@ -11,8 +11,8 @@ export function activate(context: vscode.ExtensionContext): void {
   activateWith(context, {
     kind: 'node',
     fileSystemFor: (folder) => (folder.uri.scheme === 'file' ? nodeFileSystem : workspaceFsFor(folder)),
-    // exceljs is in dist/deliverables.js, loaded on the first workbook import only; where it is not
-    // shipped, importing a workbook says to use CSV or the command line.
+    // exceljs is in dist/deliverables.js (shipped in the .vsix), loaded on the first workbook import only;
+    // were it missing, importing a workbook would say to use CSV or the command line.
     workbookReader: () => {
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point

@@ -476,7 +476,7 @@ test('a pack scored with a body\'s sheet: the panel shows a refined row, its evi
   assert(((await f.locator('[data-testid=dossier]').textContent()) ?? '').includes(`${s.dossier.provided} of ${s.dossier.total}`), 'dossier completeness');
 });
 
-test('Import Scoring Sheet… (a CSV): the sheet is written next to the manifest and scoring: names it, unsaved; a bad sheet names its cell and changes nothing', async () => {
+test('Import Scoring Sheet… (a CSV, then a workbook): each is written next to the manifest, never over another, and scoring: names it, unsaved; a bad sheet names its cell and changes nothing', async () => {
   const dir = pack('import-sheet', (d) => {
     fs.writeFileSync(path.join(d, 'body.csv'), '条款号,评价内容,分值\r\n5.1.2.2,售后服务管理师,5\r\n');
     fs.writeFileSync(path.join(d, 'bad.csv'), '条款号,评价内容,分值\r\n5.9.1,不存在的条款,3\r\n');
@@ -502,6 +502,12 @@ test('Import Scoring Sheet… (a CSV): the sheet is written next to the manifest
   assert(!fs.readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8').includes('scoring:'), 'the manifest on disk is untouched (the edit is unsaved)');
   await wb.openFile('evidence-pack.yaml');
   await wb.waitEditorText((t) => t.split('\n').includes('scoring: ./scoring-sheet.yaml'), 'scoring: in the manifest editor');
+  // A workbook (the Node host loads the reader shipped in the .vsix); the name taken, the next one is used.
+  fs.copyFileSync(path.join(repoRoot, 'examples/certifier-sheet/body-sheet-illustrative.xlsx'), path.join(dir, 'body-sheet.xlsx'));
+  await importFile('body-sheet.xlsx');
+  await wb.page.locator('.notifications-toasts', { hasText: 'Imported body-sheet.xlsx as scoring-sheet-2.yaml: 21 leaf points, 6 rows' }).waitFor({ timeout: T.long });
+  await wb.waitEditorText((t) => t.split('\n').includes('scoring: ./scoring-sheet-2.yaml'), 'scoring: names the workbook\'s sheet');
+  assert(fs.existsSync(path.join(dir, 'scoring-sheet.yaml')), 'the first sheet is kept');
 });
 
 test('a virtual workspace (a file system provider\'s own scheme, eptest:): status bar, Problems and panel [web worker host]', async () => {

@@ -105,12 +105,13 @@ describe('extension manifest (package.json)', () => {
     this.timeout(60000);
     const files = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
       .split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/browser.js', 'dist/webview.js', 'dist/webview.css',
+    // dist/deliverables.js: the workbook reader that Import Scoring Sheet… loads for an .xlsx (Node host only).
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/browser.js', 'dist/webview.js', 'dist/webview.css', 'dist/deliverables.js',
       'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'syntaxes/evidence-pack.injection.json', 'schemas/standards/gbt27922-2011.yaml', 'media/icon.png']) {
       assert.ok(files.includes(f), `${f} in the vsix`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|^src\/|^test\/|^node_modules\/|^examples\/|\.ts$/.test(f)), []);
-    // What activation loads stays small; the exporters (dist/deliverables.js) load only when a user exports.
+    // What activation loads stays small; dist/deliverables.js loads only when a user imports a workbook.
     const startup = files.filter((f) => f !== 'dist/deliverables.js').reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
     assert.ok(startup < 1024 * 1024, `${startup} bytes`);
     const dir = mkdtempSync(join(tmpdir(), 'ep-vsix-'));
