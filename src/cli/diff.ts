@@ -26,6 +26,7 @@ interface GitResult { code: number; stdout: Buffer; stderr: string }
 function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     // child_process is loaded here, by `score --diff` only: a plain check does not pay for it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load is the point
     const { spawn } = require('node:child_process') as typeof childProcess;
     const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];

@@ -23,7 +23,7 @@ import { t } from '../present/catalogue';
 import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
 import { scoreJson } from '../present/formats/json';
 import { bundledWorkbookReader, MAX_SHEET_MB, readSheetTables, sheetKind } from '../present/formats/sheetFile';
-import { outputProblem, writeOutput } from '../present/formats/output';
+import { outputProblem, writeOutput } from './output';
 import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
 import { formatScore } from '../present/numbers';
 

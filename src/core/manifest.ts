@@ -124,9 +124,8 @@ export function globTooComplex(glob: string): boolean {
 /** date − months, clamping the day (2026-03-31 − 1 month = 2026-02-28). */
 export function subtractMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
-  let total = y * 12 + (m - 1) - Math.floor(months);
+  const total = y * 12 + (m - 1) - Math.floor(months);
   const ny = Math.floor(total / 12), nm = (total % 12) + 1;
-  total = 0;
   const nd = Math.min(d, daysInMonth(ny, nm));
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }

@@ -24,6 +24,7 @@ const FLAG = 'evidencePackAnalyzerWorker';
 /** Also on a worker's command line, so that a process can tell it is none without loading worker_threads. */
 const FLAG_ARG = '--evidence-pack-analyzer-worker';
 // Loaded when first needed: worker_threads (and the streams it loads) cost a tenth of a cold `check`.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load is the point
 const threadsApi = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 
 interface ContextMessage { kind: 'context'; ctxId: number; standard: Standard; manifest: Manifest; lang: Lang; workspaceRoot: string }

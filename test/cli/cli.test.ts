@@ -258,7 +258,7 @@ describe('evidence-pack CLI', function () {
       assert.equal(check.packs[0].clauses.filter((c: { state: string }) => c.state === 'missing').length, 0);
       // The prerequisites and dossier items get a file of their own, each named and explained.
       const dossier = readFileSync(path.join(dir, 'dossier.evidence.yaml'), 'utf8');
-      assert.match(dossier, /# 营业执照 · Business licence\n  # 营业执照副本复印件，在有效期内。\n  - clause: dossier\.business-licence\n/);
+      assert.match(dossier, /# 营业执照 · Business licence\n {2}# 营业执照副本复印件，在有效期内。\n {2}- clause: dossier\.business-licence\n/);
       assert.match(dossier, /- clause: prerequisite\.certified-manager\n/);
       assert.deepEqual([check.packs[0].prerequisites, check.packs[0].dossier], [{ total: 5, provided: 0 }, { total: 14, provided: 0 }]);
     });

@@ -165,7 +165,7 @@ export class Workbench {
       try {
         await row.waitFor({ timeout: 5000 });
       } catch (e) {
-        if (Date.now() > deadline) throw new Error(`the command palette does not list "${title}"`);
+        if (Date.now() > deadline) throw new Error(`the command palette does not list "${title}"`, { cause: e });
         continue;
       }
       await row.click();
@@ -221,7 +221,7 @@ export class Workbench {
   /** Wait until the active editor's rendered text satisfies pred; returns the text. */
   async waitEditorText(pred, what, timeout = T.long) {
     const deadline = Date.now() + timeout;
-    let last = '';
+    let last;
     for (;;) {
       last = await this.editorText();
       if (pred(last)) return last;

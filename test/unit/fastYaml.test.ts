@@ -143,6 +143,7 @@ function genEvidence(seed: number, style: Style): string {
       // Wrapped over more lines, sometimes with blank lines between (a plain scalar folds them).
       if (style.wrapped) for (let j = Math.floor(rnd() * 3); j > 0; j--) out.push(rnd() < 0.2 ? '' : `${' '.repeat(fields.length + 1 + Math.floor(rnd() * 4))}${pick(WORDS)}`);
     }
+    // eslint-disable-next-line no-dupe-else-if -- rnd() draws a new number on each call
     else if (style.blocks && rnd() < 0.4) {
       // A block scalar: literal or folded (clip, strip, keep, indicated), with blank and odd lines inside.
       const body = ' '.repeat(fields.length + (rnd() < 0.8 ? style.indent : 1));

@@ -103,7 +103,7 @@ describe('init: the manifest takes the answers', () => {
     assert.deepEqual(m.manifest!.organization, { name: '海川家电有限公司', type: 'sales-service' });
     assert.equal(m.manifest!.target, 'four-star');
     assert.equal(m.manifest!.assessmentDate, '2026-10-15');
-    assert.match(manifest.text, /type: sales-service\}  # 销售服务型企业$/m); // the id with its label beside it
+    assert.match(manifest.text, /type: sales-service\} {2}# 销售服务型企业$/m); // the id with its label beside it
     assert.match(manifest.text, /^target: four-star {2}# 四星级$/m);
   });
 

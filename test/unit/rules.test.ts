@@ -95,7 +95,7 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
   });
 
   describe('dates (assessment 2026-10-15, 12-month window from 2025-10-15)', () => {
-    const dated = (date: string) => one('1.2', `    evidence: [{kind: record, title: r${date ? `, date: ${date}` : ''}}]\n`).replace(/  - clause: "1\.2"\n    evidence:\n      - \{kind: record, title: r, date: 2026-09-01\}\n/, '');
+    const dated = (date: string) => one('1.2', `    evidence: [{kind: record, title: r${date ? `, date: ${date}` : ''}}]\n`).replace(/ {2}- clause: "1\.2"\n {4}evidence:\n {6}- \{kind: record, title: r, date: 2026-09-01\}\n/, '');
     it('the first day of the window counts', async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': dated('2025-10-15') });
       assert.deepEqual(codes(r), []);

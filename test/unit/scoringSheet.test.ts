@@ -189,6 +189,6 @@ rows:
     const r = await engineFor(fs).checkPack('/ws/p');
     assert.equal(r.score!.standard.weights, 'official');
     assert.equal(r.score!.standard.sheet, undefined);
-    assert.equal((scoreJson(r.score!) as { standard: object }).standard.hasOwnProperty('sheet'), false);
+    assert.equal(Object.hasOwn((scoreJson(r.score!) as { standard: object }).standard, 'sheet'), false);
   });
 });

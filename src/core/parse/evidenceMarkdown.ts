@@ -26,7 +26,7 @@ export interface MarkdownEvidence {
 /** A heading text begins with something shaped like a clause id: 5.3.2, 5.10, A.1 … */
 const HEADING_ID = /^((?:\d+|[A-Z])(?:\.\d+)+)(?=\s|$|[^\d.])/;
 /** `KIND: rest` with an ASCII or full-width colon. */
-const ITEM = /^([^:：\[\]()]{1,40}?)\s*[:：]\s*(.*)$/;
+const ITEM = /^([^:：[\]()]{1,40}?)\s*[:：]\s*(.*)$/;
 // `(?=(\s*))\N` matches spaces atomically: with plain `\s*…\s*` an unclosed `[a](` followed by
 // n spaces backtracks O(n²) (a 5 MB line would hang the editor). Groups: 1 title, 3 target.
 const LINK = /^\[([^\]]*)\]\((?=(\s*))\2<?([^)>\s]*)>?(?=(\s*))\4(?:"[^"]*"(?=(\s*))\5)?\)/;

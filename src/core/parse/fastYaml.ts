@@ -45,6 +45,7 @@ const bail = (): never => { throw NOT_SIMPLE; };
 const NOT_SIMPLE = new NotSimple('not simple');
 
 /** Control characters, a CR not ending a line, tab, NEL, line/paragraph separators, BOM: all left to `yaml`. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const UNSUPPORTED_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Keys the core schema would not read as strings. */

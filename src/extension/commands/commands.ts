@@ -30,7 +30,7 @@ function lensArgument(arg: unknown, service: PackService): { pack: string; claus
   if (typeof arg !== 'object' || arg === null) return undefined;
   const { pack, clause } = arg as Record<string, unknown>;
   if (typeof pack !== 'string' || !service.roots.includes(pack)) return undefined;
-  return { pack, clause: typeof clause === 'string' && /^[\w.\-]{1,64}$/.test(clause) ? clause : undefined };
+  return { pack, clause: typeof clause === 'string' && /^[\w.-]{1,64}$/.test(clause) ? clause : undefined };
 }
 
 /** The pack of the active editor, or the one the user picks when there are several. */

@@ -29,7 +29,7 @@ export function completionContext(linePrefix: string, inMarkdownBody: boolean): 
   if (inMarkdownBody) {
     const h = /^(\s{0,3}#{1,6}\s+)([\d.]*)$/.exec(linePrefix);
     if (h) return { key: 'clause', start: h[1].length, prefix: h[2], quoted: false, markdown: 'heading' };
-    const li = /^(\s*[-*+]\s+)([^\s:：\[\]()]*)$/.exec(linePrefix);
+    const li = /^(\s*[-*+]\s+)([^\s:：[\]()]*)$/.exec(linePrefix);
     if (li && !/^\s*[-*+]\s+\[/.test(linePrefix)) return { key: 'kind', start: li[1].length, prefix: li[2], quoted: false, markdown: 'listItem' };
     return undefined;
   }
@@ -318,7 +318,7 @@ export function rankEntryFiles(files: string[], entries: Pick<ClauseEntry, 'clau
 
 /** The `kind:` value (or Markdown `- KIND:` prefix) under the cursor, if any. */
 export function kindAt(lineText: string, character: number): { value: string; start: number; end: number } | undefined {
-  const patterns = [/(?:^|[\s{,])kind\s*:\s*["']?([^\s"'#,}]+)/g, /^\s*[-*+]\s+([^\s:：\[\]]+)\s*[:：]\s*\[/g];
+  const patterns = [/(?:^|[\s{,])kind\s*:\s*["']?([^\s"'#,}]+)/g, /^\s*[-*+]\s+([^\s:：[\]]+)\s*[:：]\s*\[/g];
   for (const re of patterns) {
     for (let m = re.exec(lineText); m; m = re.exec(lineText)) {
       const start = m.index + m[0].lastIndexOf(m[1]);

@@ -2,7 +2,7 @@
 // for its type and fields here before the extension acts on it.
 import type { PanelState, WebviewMessage } from '../../protocol/messages';
 
-const CLAUSE_ID = /^[A-Za-z0-9][\w.\-]{0,63}$/;
+const CLAUSE_ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
 
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;

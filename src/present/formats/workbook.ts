@@ -306,7 +306,7 @@ function writeFindingsSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, o
     styleBody(x, cols, true);
     x.getCell(6).numFmt = 'yyyy-mm-dd';
   }
-  if (!m.findings.length) { ws.getRow(r).getCell(1).value = t(lang, 'deliver.noFindings'); r++; }
+  if (!m.findings.length) { ws.getRow(r).getCell(1).value = t(lang, 'deliver.noFindings'); }
   ws.columns = [{ width: 10 }, { width: 10 }, { width: widthOf(m.findings.map((f) => f.title), 12, 26) }, { width: 48 }, { width: 44 }, { width: 12 }, { width: 28 }, { width: 12 }];
   fitRowHeights(ws, 2);
   pageSetup(ws, 2, t(lang, 'deliver.findingsName'), lang);

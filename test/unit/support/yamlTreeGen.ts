@@ -33,7 +33,7 @@ export function yamlTree(seed: number): string {
       const n = 1 + Math.floor(r() * 4);
       const used = new Set<string>();
       const pairs: [string, Tree][] = [];
-      for (let i = 0; i < n; i++) { let k = pick(KEYS); if (used.has(k) && !chance(P.dupKey)) continue; used.add(k); pairs.push([k, tree(d + 1)]); }
+      for (let i = 0; i < n; i++) { const k = pick(KEYS); if (used.has(k) && !chance(P.dupKey)) continue; used.add(k); pairs.push([k, tree(d + 1)]); }
       return { t: 'map', pairs };
     }
     return { t: 'seq', items: Array.from({ length: 1 + Math.floor(r() * 3) }, () => tree(d + 1)) };

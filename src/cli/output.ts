@@ -1,8 +1,8 @@
 // Writing an exported file where the user asked, or saying in their language why it cannot be written.
 import { constants, promises as fsp, statSync, accessSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Lang } from '../../core/types';
-import { t } from '../catalogue';
+import type { Lang } from '../core/types';
+import { t } from '../present/catalogue';
 
 /** Why `target` cannot be written (missing folder, a file where the folder should be, no permission), or undefined. */
 export function outputProblem(target: string, lang: Lang): string | undefined {
