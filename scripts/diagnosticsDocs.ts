@@ -1,22 +1,27 @@
 // Writes docs/diagnostics.md and docs/diagnostics.zh-CN.md: every diagnostic code with its default
-// severity, what it means and the message it prints, from the rules themselves (src/core/messages.ts and
-// the rule files in src/core/rules/). Run: npm run docs:diagnostics
+// severity, what it means and the messages it prints, from the definitions in the rule files themselves
+// (src/core/rules/*.ts, listed in src/core/rules/codes.ts). Run: npm run docs:diagnostics
 // (test/unit/diagnostics-docs.test.ts fails when the documents drift from the rules.)
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MESSAGES, RULES } from '../src/core/messages';
+import type { CodeDefinition } from '../src/core/diagnostic';
+import { CODES } from '../src/core/rules/codes';
 import type { DiagnosticCode, Lang } from '../src/core/types';
 import { severityWord } from '../src/present/vocabulary';
 
 const ROOT = join(__dirname, '..');
 
-/** The rule file that reports each code (its `codes: [...]`); codes reported by the engine itself have none. */
-export function ruleFiles(): Map<string, string> {
+/** The rule file that defines each code: the module in src/core/rules/ that exports its definition. */
+export function ruleFiles(): Map<DiagnosticCode, string> {
   const dir = join(ROOT, 'src', 'core', 'rules');
-  const out = new Map<string, string>();
+  const defs = new Set<unknown>(Object.values(CODES));
+  const out = new Map<DiagnosticCode, string>();
   for (const name of readdirSync(dir).sort()) {
-    const m = /codes:\s*\[([^\]]*)\]/.exec(readFileSync(join(dir, name), 'utf8'));
-    for (const code of m ? m[1].match(/'[^']+'/g) ?? [] : []) out.set(code.slice(1, -1), `src/core/rules/${name}`);
+    if (name === 'codes.ts') continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- each rule file, loaded to see what it exports
+    for (const value of Object.values(require(join(dir, name)) as Record<string, unknown>)) {
+      if (defs.has(value)) out.set((value as CodeDefinition).code, `src/core/rules/${name}`);
+    }
   }
   return out;
 }
@@ -32,8 +37,8 @@ const TEXT = {
     table: '| code | default severity | meaning |',
     severity: 'Default severity',
     message: 'Message',
-    source: 'Reported by',
-    engine: 'the engine (reading, parsing and checking files)',
+    variant: 'Also',
+    source: 'Defined in',
   },
   'zh-CN': {
     title: '# 诊断代码',
@@ -45,24 +50,25 @@ const TEXT = {
     table: '| 代码 | 默认级别 | 含义 |',
     severity: '默认级别',
     message: '信息',
-    source: '报告者',
-    engine: '引擎本身（读取、解析与检查文件时）',
+    variant: '另有',
+    source: '定义于',
   },
 } as const;
 
 export function renderDiagnosticsDoc(lang: Lang): string {
   const text = TEXT[lang];
   const files = ruleFiles();
-  const codes = Object.keys(RULES) as DiagnosticCode[];
+  const defs = Object.values(CODES);
   const lines: string[] = [text.title, '', ...text.intro, '', text.table, '|---|---|---|'];
-  for (const code of codes) lines.push(`| [\`${code}\`](#${code}) | ${severityWord(RULES[code].severity, lang)} | ${RULES[code].description[lang]} |`);
-  for (const code of codes) {
-    const message = (MESSAGES as Record<string, { en: string; 'zh-CN': string } | undefined>)[code];
-    lines.push('', `## ${code}`, '', RULES[code].description[lang], '');
-    lines.push(`- ${text.severity}: ${severityWord(RULES[code].severity, lang)}`);
-    if (message) lines.push(`- ${text.message}: \`${message[lang]}\``);
-    const file = files.get(code);
-    lines.push(`- ${text.source}: ${file ? `[\`${file}\`](../${file})` : text.engine}`);
+  for (const d of defs) lines.push(`| [\`${d.code}\`](#${d.code}) | ${severityWord(d.severity, lang)} | ${d.description[lang]} |`);
+  for (const d of defs) {
+    lines.push('', `## ${d.code}`, '', d.description[lang], '');
+    lines.push(`- ${text.severity}: ${severityWord(d.severity, lang)}`);
+    lines.push(`- ${text.message}: \`${d.message[lang]}\``);
+    for (const variant of Object.values(d.variants ?? {})) lines.push(`- ${text.variant}: \`${variant[lang]}\``);
+    const file = files.get(d.code);
+    if (!file) throw new Error(`${d.code}: no file in src/core/rules/ exports its definition`);
+    lines.push(`- ${text.source}: [\`${file}\`](../${file})`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,22 +1,22 @@
 // One evidence file → its entries and file-level diagnostics (cached per file by the engine).
 import { kindById, topLevelHeads, type PackContext } from './context';
+import { diagnostic } from './diagnostic';
 import { msg } from './messages';
 import { entriesFromYaml } from './parse/evidenceYaml';
 import { parseEvidenceMarkdown } from './parse/evidenceMarkdown';
 import { fastParseYaml } from './parse/fastYaml';
 import { parseYaml, type YamlSource } from './parse/yamlSource';
 import { FILE_RULES } from './rules';
+import { SCHEMA, YAML_SYNTAX } from './rules/reading';
 import type { AnalyzedFile, Report } from './rules/rule';
 import { schemaDiagnostics } from './schemaCheck';
 import { LineIndex, ZERO_RANGE } from './text';
 import type { ClauseEntry, Diagnostic, FileResult } from './types';
-import { RULES } from './messages';
 
 /** `parsed`: the text already read by the YAML fast path (src/node/parallel.ts tries it before choosing a thread). */
 export async function analyzeEvidenceText(text: string, file: string, ctx: PackContext, parsed?: YamlSource): Promise<FileResult> {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (code, f, range, message, extra) =>
-    diagnostics.push({ file: f, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
+  const report: Report = (def, f, range, args, extra) => diagnostics.push(diagnostic(def, ctx.lang, f, range, args, extra));
   const lines = parsed?.lines ?? new LineIndex(text);
   let entries: ClauseEntry[] = [];
   let yaml: YamlSource | undefined;
@@ -38,12 +38,12 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
     // anything it is not sure of is parsed by `yaml` itself.
     yaml = parsed ?? fastParseYaml(text, lines) ?? parseYaml(text, lines);
     if (yaml.value === null || (yaml.value === undefined && yaml.errors.length === 0)) {
-      report('schema', file, ZERO_RANGE, msg(ctx.lang, 'schema.emptyFile'));
+      report(SCHEMA, file, ZERO_RANGE, { detail: msg(ctx.lang, 'schema.emptyFile') });
       yaml = undefined;
     }
   }
   if (yaml) {
-    for (const e of yaml.errors) report('yaml-syntax', file, e.range, msg(ctx.lang, 'yaml-syntax', { detail: e.message }));
+    for (const e of yaml.errors) report(YAML_SYNTAX, file, e.range, { detail: e.message });
     if (yaml.errors.length === 0 && yaml.value !== undefined) for (const d of schemaDiagnostics('evidence', yaml, file, ctx.lang)) diagnostics.push(d);
     // Entries are read even from a file with schema errors: what is usable still counts.
     entries = [...entriesFromYaml(yaml, file), ...entries];

@@ -8,9 +8,13 @@ import { makeContext, type LinkCache, type PackContext } from './context';
 import { DEFAULT_MAX_FILE_SIZE, type DirEntry, type Host } from './host';
 import { LeafMerger } from './leafFacts';
 import { parseManifest, type ManifestLoad } from './manifest';
-import { msg, RULES } from './messages';
+import { diagnostic } from './diagnostic';
 import { basename, dirname, isInside, joinPath, normalizePath, relativePath, resolvePath } from './paths';
 import { PACK_RULES } from './rules';
+import { BROKEN_LINK, OUTSIDE_WORKSPACE } from './rules/links';
+import { MANIFEST_INVALID } from './rules/manifestChecks';
+import { FILE_TOO_LARGE, FILE_UNREADABLE } from './rules/reading';
+import { STANDARD_INVALID } from './rules/standardChecks';
 import { checkScheme, providedSchemeItems } from './rules/scheme';
 import type { Report } from './rules/rule';
 import { scorePack } from './score';
@@ -197,12 +201,11 @@ export class Engine {
     ];
     for (const l of manifestLinks) {
       const { state: s } = await ctx.linkState(manifest.file, l.target);
-      if (s !== 'ok') diagnostics.push({ file: manifest.file, range: l.range, severity: 'error', code: s === 'missing' ? 'broken-link' : 'outside-workspace', message: msg(lang, s === 'missing' ? 'broken-link' : 'outside-workspace', { target: l.target }), ...(l.clause ? { clause: l.clause } : {}) });
+      if (s !== 'ok') diagnostics.push(diagnostic(s === 'missing' ? BROKEN_LINK : OUTSIDE_WORKSPACE, lang, manifest.file, l.range, { target: l.target }, { clause: l.clause }));
     }
 
     const facts = (state.merger ??= new LeafMerger()).merge(standard.leaves, results);
-    const report: Report = (code, file, range, message, extra) =>
-      diagnostics.push({ file, range, severity: RULES[code].severity, code, message, ...(extra?.clause ? { clause: extra.clause } : {}), ...(extra?.data ? { data: extra.data } : {}) });
+    const report: Report = (def, file, range, args, extra) => diagnostics.push(diagnostic(def, lang, file, range, args, extra));
     for (const rule of PACK_RULES) rule.check(facts, ctx, report);
 
     const score = scorePack(relativePath(this.workspaceRoot, root), standard, manifest, facts, lang, providedSchemeItems(ctx, results));
@@ -250,7 +253,7 @@ export class Engine {
     } catch (e) {
       // A bug of ours must not take the rest of the pack down with one file.
       this.host.logger?.warn(`evidence-pack: failed to analyse ${file}: ${(e as Error).stack ?? e}`);
-      return { file, entries: [], links: [], diagnostics: [{ file, range: ZERO_RANGE, severity: 'error', code: 'file-unreadable', message: msg(this.host.lang, 'file-unreadable', { detail: String((e as Error).message ?? e) }) }] };
+      return { file, entries: [], links: [], diagnostics: [diagnostic(FILE_UNREADABLE, this.host.lang, file, ZERO_RANGE, { detail: String((e as Error).message ?? e) })] };
     }
   }
 
@@ -264,24 +267,24 @@ export class Engine {
       // its target is inside the workspace; otherwise say so without reading it.
       const real = await this.host.fs.realpath(file);
       if (real && !isInside(await this.realRoot(), normalizePath(real))) {
-        return { diagnostic: { file, range: ZERO_RANGE, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target: basename(file) }) } };
+        return { diagnostic: diagnostic(OUTSIDE_WORKSPACE, lang, file, ZERO_RANGE, { target: basename(file) }) };
       }
       st = await this.host.fs.stat(file);
     }
     if (st && st.size > limit) {
-      return { diagnostic: { file, range: ZERO_RANGE, severity: 'warning', code: 'file-too-large', message: msg(lang, 'file-too-large', { size: st.size, limit }) } };
+      return { diagnostic: diagnostic(FILE_TOO_LARGE, lang, file, ZERO_RANGE, { size: st.size, limit }) };
     }
     let bytes: Uint8Array;
     try {
       bytes = await this.host.fs.readFile(file);
     } catch (e) {
-      return { diagnostic: { file, range: ZERO_RANGE, severity: 'error', code: 'file-unreadable', message: msg(lang, 'file-unreadable', { detail: (e as NodeJS.ErrnoException).code ?? String(e) }) } };
+      return { diagnostic: diagnostic(FILE_UNREADABLE, lang, file, ZERO_RANGE, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }) };
     }
     if (bytes.length > limit) {
-      return { diagnostic: { file, range: ZERO_RANGE, severity: 'warning', code: 'file-too-large', message: msg(lang, 'file-too-large', { size: bytes.length, limit }) } };
+      return { diagnostic: diagnostic(FILE_TOO_LARGE, lang, file, ZERO_RANGE, { size: bytes.length, limit }) };
     }
     const decoded = decodeText(bytes);
-    if (!decoded.ok) return { diagnostic: { file, range: ZERO_RANGE, severity: 'error', code: 'file-unreadable', message: msg(lang, 'file-unreadable', { detail: decoded.reason }) } };
+    if (!decoded.ok) return { diagnostic: diagnostic(FILE_UNREADABLE, lang, file, ZERO_RANGE, { detail: decoded.reason }) };
     return { text: decoded.text };
   }
 
@@ -297,7 +300,7 @@ export class Engine {
     const read = await this.readText(manifestFile);
     let manifestLoad: ManifestLoad;
     if ('diagnostic' in read) {
-      manifestLoad = { diagnostics: [{ ...read.diagnostic, code: 'manifest-invalid', severity: 'error', message: msg(lang, 'manifest-unreadable', { detail: read.diagnostic.message }) }] };
+      manifestLoad = { diagnostics: [diagnostic(MANIFEST_INVALID, lang, read.diagnostic.file, read.diagnostic.range, { detail: read.diagnostic.message }, { variant: 'unreadable' })] };
     } else {
       manifestLoad = parseManifest(read.text, manifestFile, this.host.clock.today(), lang);
     }
@@ -322,8 +325,7 @@ export class Engine {
     if (manifest?.target !== undefined && rating) {
       target = bandOf(rating, manifest.target);
       if (!target) {
-        extra.push({ file: manifest.file, range: manifest.targetRange ?? ZERO_RANGE, severity: 'error', code: 'manifest-invalid',
-          message: msg(lang, 'unknown-target', { target: manifest.target, bands: bandChoices(rating, lang) }) });
+        extra.push(diagnostic(MANIFEST_INVALID, lang, manifest.file, manifest.targetRange ?? ZERO_RANGE, { target: manifest.target, bands: bandChoices(rating, lang) }, { variant: 'unknownTarget' }));
       }
     }
     const setup: PackSetup = { manifest: manifestLoad, standard: standardLoad, sources, generation: ++generationCounter, extraDiagnostics: extra, target };
@@ -343,7 +345,7 @@ export class Engine {
       const d = linked.diagnostic;
       // A missing file that is not a built-in id either: say both.
       if (d.code === 'broken-link') {
-        return { diagnostics: [{ ...d, code: 'manifest-invalid', message: msg(lang, 'standard-unknown', { standard: ref, builtins: BUILTIN_STANDARD_IDS.join(', ') }) }] };
+        return { diagnostics: [diagnostic(MANIFEST_INVALID, lang, d.file, d.range, { standard: ref, builtins: BUILTIN_STANDARD_IDS.join(', ') }, { variant: 'unknownStandard', clause: d.clause, data: d.data })] };
       }
       return { diagnostics: [d] };
     }
@@ -355,15 +357,15 @@ export class Engine {
     const lang = this.host.lang;
     const path = resolvePath(dirname(fromFile), target);
     if (/^file:/i.test(target) || !isInside(this.workspaceRoot, path)) {
-      return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
+      return { diagnostic: diagnostic(OUTSIDE_WORKSPACE, lang, fromFile, range, { target }) };
     }
     // Resolve symlinks (in any folder of the path) before looking at the file at all.
     const real = await this.host.fs.realpath(path);
     if (real && !isInside(await this.realRoot(), normalizePath(real))) {
-      return { diagnostic: { file: fromFile, range, severity: 'error', code: 'outside-workspace', message: msg(lang, 'outside-workspace', { target }) } };
+      return { diagnostic: diagnostic(OUTSIDE_WORKSPACE, lang, fromFile, range, { target }) };
     }
     const st = real ? await this.host.fs.stat(path) : undefined;
-    if (!st?.isFile) return { diagnostic: { file: fromFile, range, severity: 'error', code: 'broken-link', message: msg(lang, 'broken-link', { target }) } };
+    if (!st?.isFile) return { diagnostic: diagnostic(BROKEN_LINK, lang, fromFile, range, { target }) };
     const read = await this.readText(path);
     return 'text' in read ? read : { diagnostic: { ...read.diagnostic, file: path } };
   }
@@ -446,6 +448,6 @@ function guardedLoad(load: () => StandardLoad, file: string, lang: Lang): Standa
   try {
     return load();
   } catch (e) {
-    return { diagnostics: [{ file, range: ZERO_RANGE, severity: 'error', code: 'standard-invalid', message: msg(lang, 'internal-error', { detail: String((e as Error)?.message ?? e) }) }] };
+    return { diagnostics: [diagnostic(STANDARD_INVALID, lang, file, ZERO_RANGE, { detail: String((e as Error)?.message ?? e) }, { variant: 'internal' })] };
   }
 }

@@ -3,9 +3,13 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { DEFAULT_EVIDENCE_GLOBS } from './constants';
 import { isPlaceholderOrganization } from './init';
+import { diagnostic } from './diagnostic';
 import { msg } from './messages';
 import { mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText, seqItems } from './parse/yamlSource';
 import { schemaDiagnostics } from './schemaCheck';
+import { MANIFEST_INVALID, PLACEHOLDER_ORGANIZATION } from './rules/manifestChecks';
+import { INVALID_DATE } from './rules/evidenceDates';
+import { SCHEMA, YAML_SYNTAX } from './rules/reading';
 import { ZERO_RANGE } from './text';
 import type { DeductionGround, Diagnostic, Lang, Manifest } from './types';
 import { dirname } from './paths';
@@ -15,9 +19,7 @@ export interface ManifestLoad { manifest?: Manifest; diagnostics: Diagnostic[] }
 
 export function parseManifest(text: string, file: string, today: string, lang: Lang): ManifestLoad {
   const src = parseYaml(text);
-  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
-    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
-  }));
+  const diagnostics: Diagnostic[] = src.errors.map((e) => diagnostic(YAML_SYNTAX, lang, file, e.range, { detail: e.message }));
   if (src.value !== undefined) for (const d of schemaDiagnostics('pack', src, file, lang)) diagnostics.push(d); // no push(...): huge lists overflow the stack
   const root = src.doc.contents as Node | null;
   const standardNode = mapValue(root, 'standard');
@@ -25,7 +27,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   if (!standardRef) {
     // Without a standard nothing can be scored; the schema error (if any) already points at it.
     if (!diagnostics.some((d) => d.code === 'schema' || d.code === 'yaml-syntax')) {
-      diagnostics.push({ file, range: ZERO_RANGE, severity: 'error', code: 'manifest-invalid', message: msg(lang, 'manifest-no-standard') });
+      diagnostics.push(diagnostic(MANIFEST_INVALID, lang, file, ZERO_RANGE, {}, { variant: 'noStandard' }));
     }
     return { diagnostics };
   }
@@ -34,7 +36,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const dateText = scalarText(src, dateNode);
   const date = dateText === undefined ? undefined : readDate(dateText);
   if (dateText !== undefined && !date?.ok) {
-    diagnostics.push({ file, range: nodeRange(src, dateNode) ?? ZERO_RANGE, severity: 'error', code: 'invalid-date', message: msg(lang, 'invalid-date', { date: dateText, forms: dateForms(lang) }) });
+    diagnostics.push(diagnostic(INVALID_DATE, lang, file, nodeRange(src, dateNode) ?? ZERO_RANGE, { date: dateText, forms: dateForms(lang) }));
   }
   const targetNode = mapValue(root, 'target');
   const window = scalarNumber(mapValue(assessment, 'window_months'));
@@ -47,7 +49,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     const glob = scalarString(n);
     if (!glob) continue;
     if (globTooComplex(glob)) {
-      diagnostics.push({ file, range: nodeRange(src, n) ?? ZERO_RANGE, severity: 'error', code: 'schema', message: msg(lang, 'schema.globTooComplex', { glob, max: MAX_GLOB_WILDCARDS, perSegment: MAX_SEGMENT_WILDCARDS }) });
+      diagnostics.push(diagnostic(SCHEMA, lang, file, nodeRange(src, n) ?? ZERO_RANGE, { detail: msg(lang, 'schema.globTooComplex', { glob, max: MAX_GLOB_WILDCARDS, perSegment: MAX_SEGMENT_WILDCARDS }) }));
       continue;
     }
     globs.push(glob);
@@ -79,7 +81,7 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const orgName = mapValue(org, 'name');
   const orgNameText = scalarString(orgName);
   if (orgNameText !== undefined && isPlaceholderOrganization(orgNameText)) {
-    diagnostics.push({ file, range: nodeRange(src, orgName) ?? ZERO_RANGE, severity: 'warning', code: 'placeholder-organization', message: msg(lang, 'placeholder-organization', { name: orgNameText.trim() }) });
+    diagnostics.push(diagnostic(PLACEHOLDER_ORGANIZATION, lang, file, nodeRange(src, orgName) ?? ZERO_RANGE, { name: orgNameText.trim() }));
   }
 
   const manifest: Manifest = {

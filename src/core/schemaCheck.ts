@@ -4,7 +4,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import * as validators from './generated/validators';
 import { locate, mapPair, nodeRange, type YamlSource } from './parse/yamlSource';
+import { diagnostic } from './diagnostic';
 import { msg, type MessageId } from './messages';
+import { SCHEMA } from './rules/reading';
 import type { Diagnostic, Lang } from './types';
 
 export type SchemaName = 'evidence' | 'pack' | 'standard' | 'scoring';
@@ -27,7 +29,7 @@ export function schemaDiagnostics(schema: SchemaName, src: YamlSource, file: str
       range = { start: range.start, end: { line: range.start.line, character: src.lines.lineText(range.start.line).length } };
     }
     range ??= src.lines.range(0, 0);
-    return { file, range, severity: 'error', code: 'schema', message: describe(e, lang) } satisfies Diagnostic;
+    return diagnostic(SCHEMA, lang, file, range, { detail: describe(e, lang) });
   });
 }
 

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import addFormats from 'ajv-formats';
 import { Engine } from '../../src/core/engine';
 import { systemClock } from '../../src/core/host';
-import { RULES } from '../../src/core/messages';
+import { CODES } from '../../src/core/rules/codes';
 import { nodeFileSystem } from '../../src/node/nodeFs';
 import type { Lang, PackResult } from '../../src/core/types';
 import { parseArgs } from '../../src/cli/args';
@@ -171,9 +171,9 @@ describe('check --format sarif', () => {
       const log = toSarif([], { baseDir: '/ws', lang, toolVersion: '1.0.0' }) as SarifLog;
       assert.ok(validate(log), JSON.stringify(validate.errors));
       const rules = log.runs[0].tool.driver.rules;
-      assert.deepEqual(rules.map((r) => r.id), Object.keys(RULES));
+      assert.deepEqual(rules.map((r) => r.id), Object.keys(CODES));
       for (const rule of rules) {
-        const info = RULES[rule.id as keyof typeof RULES];
+        const info = CODES[rule.id as keyof typeof CODES];
         assert.equal(rule.shortDescription.text, info.description[lang]);
         assert.ok(rule.fullDescription.text.startsWith(info.description[lang]));
         assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note' }[info.severity]);

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { MESSAGES, RULES } from '../../src/core/messages';
+import { MESSAGES } from '../../src/core/messages';
+import { CODES } from '../../src/core/rules/codes';
 import { SHEET_IMPORT_MESSAGES } from '../../src/core/sheetImport';
 import { CATALOGUE } from '../../src/present/catalogue';
 import { STRINGS } from '../../src/extension/strings';
@@ -49,7 +50,8 @@ describe('catalogues', () => {
 
   const catalogues: [string, Record<string, { en: string; 'zh-CN': string }>][] = [
     ['src/core/messages.ts MESSAGES', MESSAGES],
-    ['src/core/messages.ts RULES descriptions', Object.fromEntries(Object.entries(RULES).map(([k, v]) => [k, v.description]))],
+    ['src/core/rules/*.ts code descriptions', Object.fromEntries(Object.values(CODES).map((d) => [d.code, d.description]))],
+    ['src/core/rules/*.ts code messages', Object.fromEntries(Object.values(CODES).flatMap((d) => [[d.code, d.message], ...Object.entries(d.variants ?? {}).map(([v, text]) => [`${d.code}/${v}`, text])]))],
     ['src/present/catalogue.ts', CATALOGUE],
     ['src/core/sheetImport.ts IMPORT_MESSAGES', SHEET_IMPORT_MESSAGES],
     ['src/extension/strings.ts', STRINGS],

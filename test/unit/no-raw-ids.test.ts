@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { systemClock } from '../../src/core/host';
-import { RULES } from '../../src/core/messages';
+import { CODES } from '../../src/core/rules/codes';
 import type { Lang, PackResult } from '../../src/core/types';
 import { nodeFileSystem } from '../../src/node/nodeFs';
 import { main } from '../../src/cli/main';
@@ -33,7 +33,7 @@ function readable(text: string): string {
   return text
     .replace(/[\w./\\:-]*\.(?:ya?ml|md|pdf|xlsx|docx|html|json)\b/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
-    .replace(new RegExp(`\\b(?:${Object.keys(RULES).join('|')})\\b`, 'g'), ' ')
+    .replace(new RegExp(`\\b(?:${Object.keys(CODES).join('|')})\\b`, 'g'), ' ')
     .replace(/evidence-pack/g, ' ')
     .replace(/“[^”]*”|"[^"]*"|`[^`]*`/g, ' ')
     .replace(/\b[\w-]+ ?[（(][^)）]*[)）]/g, ' ');

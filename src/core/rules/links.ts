@@ -1,13 +1,26 @@
 // broken-link and outside-workspace, for YAML `file:` values and every relative Markdown link.
-import { msg } from '../messages';
 import type { FileRule } from './rule';
+import { defineCode } from '../diagnostic';
+
+export const BROKEN_LINK = defineCode({
+  code: 'broken-link',
+  severity: 'error',
+  description: { en: 'The linked file does not exist.', 'zh-CN': '链接的文件不存在。' },
+  message: { en: 'File not found: {target}', 'zh-CN': '找不到文件：{target}' },
+});
+
+export const OUTSIDE_WORKSPACE = defineCode({
+  code: 'outside-workspace',
+  severity: 'error',
+  description: { en: 'The link resolves outside the workspace; it is not read.', 'zh-CN': '链接指向工作区之外；不会读取。' },
+  message: { en: 'Link points outside the workspace: {target}', 'zh-CN': '链接指向工作区之外：{target}' },
+});
 
 export const links: FileRule = {
-  codes: ['broken-link', 'outside-workspace'],
-  check(file, ctx, report) {
+  check(file, _ctx, report) {
     const say = (state: string, target: string, range: import('../types').Range, clause?: string) => {
-      if (state === 'missing') report('broken-link', file.file, range, msg(ctx.lang, 'broken-link', { target }), { clause, data: { target } });
-      else if (state === 'outside') report('outside-workspace', file.file, range, msg(ctx.lang, 'outside-workspace', { target }), { clause, data: { target } });
+      if (state === 'missing') report(BROKEN_LINK, file.file, range, { target }, { clause, data: { target } });
+      else if (state === 'outside') report(OUTSIDE_WORKSPACE, file.file, range, { target }, { clause, data: { target } });
     };
     // A Markdown evidence link is also a body link: report it once, as the body link.
     const bodyAt = new Set(file.bodyLinks.map((l) => `${l.range.start.line}:${l.range.start.character}`));

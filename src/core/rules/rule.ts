@@ -1,9 +1,11 @@
-// The two kinds of rule: file rules see one evidence file, pack rules see every leaf merged.
+// The two kinds of rule: file rules see one evidence file, pack rules see every leaf merged. A rule reports a
+// code it defines (../diagnostic.ts) with the message's arguments; the engine makes the diagnostic.
 import type { PackContext } from '../context';
+import type { CodeDefinition, DiagnosticExtra, MessageArgs } from '../diagnostic';
 import type { LeafFacts } from '../leafFacts';
-import type { ClauseEntry, Diagnostic, DiagnosticCode, Range } from '../types';
+import type { ClauseEntry, Diagnostic, Range } from '../types';
 
-export type Report = (code: DiagnosticCode, file: string, range: Range, message: string, extra?: { clause?: string; data?: Record<string, unknown> }) => void;
+export type Report = <V extends string>(def: CodeDefinition<V>, file: string, range: Range, args?: MessageArgs, extra?: DiagnosticExtra<NoInfer<V>>) => void;
 
 export interface AnalyzedFile {
   file: string;
@@ -15,7 +17,7 @@ export interface AnalyzedFile {
   openActions: { clause: string; text: string; range: Range }[];
 }
 
-export interface FileRule { codes: DiagnosticCode[]; check(file: AnalyzedFile, ctx: PackContext, report: Report): void }
-export interface PackRule { codes: DiagnosticCode[]; check(leaves: LeafFacts[], ctx: PackContext, report: Report): void }
+export interface FileRule { check(file: AnalyzedFile, ctx: PackContext, report: Report): void }
+export interface PackRule { check(leaves: LeafFacts[], ctx: PackContext, report: Report): void }
 
 export type { Diagnostic };

@@ -1,8 +1,11 @@
 // Standard files (YAML or JSON) → a checked Standard tree. Standards are data only:
 // nothing in them is evaluated, and keys are read by name (never merged into objects).
 import { isMap, type Node } from 'yaml';
+import { diagnostic } from '../diagnostic';
 import { fillTemplate, msg, pick } from '../messages';
 import { Q } from '../rational';
+import { YAML_SYNTAX } from '../rules/reading';
+import { POINTS_MISMATCH, STANDARD_INVALID } from '../rules/standardChecks';
 import { schemaDiagnostics } from '../schemaCheck';
 import { mapValue, nodeRange, parseYaml, scalarNumber, scalarText, seqItems, type YamlSource } from '../parse/yamlSource';
 import type { Clause, Diagnostic, EvidenceKind, Lang, LocalizedText, RatingRules, SchemeItem, Standard } from '../types';
@@ -20,9 +23,7 @@ export const text = (o: unknown): LocalizedText => ({ 'zh-CN': String(own(o, 'zh
 /** `file` is the absolute path of a standard file, or `builtin:ID`. */
 export function loadStandardText(source: string, file: string, lang: Lang): StandardLoad {
   const src = parseYaml(source);
-  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
-    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
-  }));
+  const diagnostics: Diagnostic[] = src.errors.map((e) => diagnostic(YAML_SYNTAX, lang, file, e.range, { detail: e.message }));
   if (diagnostics.length) return { diagnostics };
   const schemaErrors = schemaDiagnostics('standard', src, file, lang);
   if (schemaErrors.length) return { diagnostics: schemaErrors };
@@ -51,7 +52,7 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
   const leaves: Clause[] = [];
   let order = 0;
   const invalid = (node: Node | null | undefined, detail: string) =>
-    diagnostics.push({ file, range: nodeRange(src, node) ?? ZERO_RANGE, severity: 'error', code: 'standard-invalid', message: detail });
+    diagnostics.push(diagnostic(STANDARD_INVALID, lang, file, nodeRange(src, node) ?? ZERO_RANGE, { detail }));
 
   const build = (seqNode: Node | null | undefined, parentId: string | undefined): Clause[] => {
     const out: Clause[] = [];
@@ -112,10 +113,7 @@ export function checkTotals(standard: Standard, file: string, lang: Lang): Diagn
     c.points = total.toNumber(6);
     c.pointsText = total.toFixed(2).replace(/\.?0+$/, '');
     if (c.statedPoints !== undefined && total.cmp(Q.of(c.statedPoints)) !== 0) {
-      out.push({
-        file, range: c.source?.range ?? ZERO_RANGE, severity: 'error', code: 'points-mismatch', clause: c.id,
-        message: msg(lang, 'points-mismatch', { clause: c.id, stated: c.statedPoints, sum: c.pointsText }),
-      });
+      out.push(diagnostic(POINTS_MISMATCH, lang, file, c.source?.range ?? ZERO_RANGE, { clause: c.id, stated: c.statedPoints, sum: c.pointsText }, { clause: c.id }));
     }
     return total;
   };

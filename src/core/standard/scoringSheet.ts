@@ -3,8 +3,12 @@
 // points the sum of its rows, and evidence names the rows). The result is an ordinary Standard, so
 // every view that walks the clause tree shows the rows as leaves without knowing about sheets.
 import { isMap, type Node } from 'yaml';
+import { diagnostic } from '../diagnostic';
 import { msg } from '../messages';
 import { deref, mapValue, nodeRange, parseYaml, scalarNumber, scalarString, scalarText, seqItems } from '../parse/yamlSource';
+import { YAML_SYNTAX } from '../rules/reading';
+import { POINTS_MISMATCH, STANDARD_INVALID } from '../rules/standardChecks';
+import { UNKNOWN_CLAUSE } from '../rules/unknownClause';
 import { schemaDiagnostics } from '../schemaCheck';
 import { ZERO_RANGE } from '../text';
 import type { Clause, Diagnostic, Lang, Range, Standard } from '../types';
@@ -20,21 +24,19 @@ interface RowSpec { id: string; parent: string; node: Node; idNode: Node; parent
 
 export function applyScoringSheet(base: Standard, sheetText: string, file: string, lang: Lang): StandardLoad {
   const src = parseYaml(sheetText);
-  const diagnostics: Diagnostic[] = src.errors.map((e) => ({
-    file, range: e.range, severity: 'error' as const, code: 'yaml-syntax' as const, message: msg(lang, 'yaml-syntax', { detail: e.message }),
-  }));
+  const diagnostics: Diagnostic[] = src.errors.map((e) => diagnostic(YAML_SYNTAX, lang, file, e.range, { detail: e.message }));
   if (diagnostics.length) return { standard: base, diagnostics };
   const schemaErrors = schemaDiagnostics('scoring', src, file, lang);
   if (schemaErrors.length) return { standard: base, diagnostics: schemaErrors };
 
   const root = src.doc.contents;
   const at = (node: Node | null | undefined): Range => nodeRange(src, node) ?? ZERO_RANGE;
-  const sheetError = (code: 'standard-invalid' | 'unknown-clause', node: Node | null | undefined, detail: string, clause?: string) =>
-    diagnostics.push({ file, range: at(node), severity: 'error', code, message: msg(lang, 'points-mismatch-sheet', { detail }), ...(clause !== undefined ? { clause } : {}) });
+  const sheetError = (def: typeof STANDARD_INVALID | typeof UNKNOWN_CLAUSE, node: Node | null | undefined, detail: string, clause?: string) =>
+    diagnostics.push(diagnostic(def, lang, file, at(node), { detail }, { variant: 'sheet', clause }));
 
   const sheetStd = scalarText(src, mapValue(root, 'standard'));
   if (sheetStd !== undefined && sheetStd !== base.id) {
-    sheetError('standard-invalid', mapValue(root, 'standard'), msg(lang, 'sheet-standard', { sheet: sheetStd, standard: base.id }));
+    sheetError(STANDARD_INVALID, mapValue(root, 'standard'), msg(lang, 'sheet-standard', { sheet: sheetStd, standard: base.id }));
     return { standard: base, diagnostics };
   }
   const standard = cloneStandard(base);
@@ -45,8 +47,8 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
   for (const item of seqItems(rowsNode)) {
     const idNode = mapValue(item, 'id') as Node, parentNode = mapValue(item, 'parent') as Node;
     const id = scalarText(src, idNode) ?? '', parent = scalarText(src, parentNode) ?? '';
-    if (base.byId.has(id)) { sheetError('standard-invalid', idNode, msg(lang, 'sheet-row-duplicate-clause', { row: id }), id); continue; }
-    if (specs.has(id)) { sheetError('standard-invalid', idNode, msg(lang, 'sheet-row-duplicate', { row: id }), id); continue; }
+    if (base.byId.has(id)) { sheetError(STANDARD_INVALID, idNode, msg(lang, 'sheet-row-duplicate-clause', { row: id }), id); continue; }
+    if (specs.has(id)) { sheetError(STANDARD_INVALID, idNode, msg(lang, 'sheet-row-duplicate', { row: id }), id); continue; }
     specs.set(id, { id, parent, node: item, idNode, parentNode });
   }
   // Each row's chain of parents must end at a leaf of the standard, without a cycle, within MAX_ROW_DEPTH.
@@ -64,7 +66,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
       if (onChain.has(cur.id)) {
         const cycle = chain.slice(chain.findIndex((r) => r.id === cur!.id)).map((r) => r.id);
         const first = cur;
-        problem = () => sheetError('standard-invalid', first.parentNode, msg(lang, 'sheet-row-cycle', { rows: cycle.join(' → ') + ' → ' + cycle[0] }), first.id);
+        problem = () => sheetError(STANDARD_INVALID, first.parentNode, msg(lang, 'sheet-row-cycle', { rows: cycle.join(' → ') + ' → ' + cycle[0] }), first.id);
         break;
       }
       chain.push(cur); onChain.add(cur.id);
@@ -72,15 +74,15 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
       if (parentRow) { cur = parentRow; continue; }
       const c = cur;
       const parentClause = base.byId.get(c.parent);
-      if (!parentClause) problem = () => sheetError('unknown-clause', c.parentNode, msg(lang, 'sheet-row-parent-unknown', { row: c.id, parent: c.parent }), c.id);
-      else if (parentClause.children.length > 0) problem = () => sheetError('standard-invalid', c.parentNode, msg(lang, 'sheet-row-parent-not-leaf', { row: c.id, parent: c.parent, children: parentClause.children.map((x) => x.id).join(', ') }), c.id);
+      if (!parentClause) problem = () => sheetError(UNKNOWN_CLAUSE, c.parentNode, msg(lang, 'sheet-row-parent-unknown', { row: c.id, parent: c.parent }), c.id);
+      else if (parentClause.children.length > 0) problem = () => sheetError(STANDARD_INVALID, c.parentNode, msg(lang, 'sheet-row-parent-not-leaf', { row: c.id, parent: c.parent, children: parentClause.children.map((x) => x.id).join(', ') }), c.id);
       break;
     }
     if (problem) { problem(); for (const r of chain) rejected.add(r.id); return; }
     for (let i = chain.length - 1; i >= 0; i--) {
       depth++;
       if (depth > MAX_ROW_DEPTH) {
-        sheetError('standard-invalid', chain[i].parentNode, msg(lang, 'sheet-row-too-deep', { row: chain[i].id, max: MAX_ROW_DEPTH }), chain[i].id);
+        sheetError(STANDARD_INVALID, chain[i].parentNode, msg(lang, 'sheet-row-too-deep', { row: chain[i].id, max: MAX_ROW_DEPTH }), chain[i].id);
         for (const r of chain.slice(0, i + 1)) rejected.add(r.id);
         return;
       }
@@ -100,7 +102,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
       const value = scalarNumber(deref(pair.value as Node));
       const clause = standard.byId.get(id);
       if (!clause || clause.children.length > 0) {
-        sheetError('unknown-clause', keyNode, msg(lang, 'sheet-unknown-clause', { clause: id }), id);
+        sheetError(UNKNOWN_CLAUSE, keyNode, msg(lang, 'sheet-unknown-clause', { clause: id }), id);
         continue;
       }
       if (value === undefined) continue;
@@ -119,7 +121,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     const requiresNode = mapValue(item, 'requires');
     const stated = nodeJs(src, requiresNode) as unknown[] | undefined;
     const requires = stated ? stated.map(String) : [...parent.requires];
-    for (const k of requires) if (!kindIds.has(k)) sheetError('standard-invalid', requiresNode, msg(lang, 'sheet-row-kind', { row: spec.id, kind: k }), spec.id);
+    for (const k of requires) if (!kindIds.has(k)) sheetError(STANDARD_INVALID, requiresNode, msg(lang, 'sheet-row-kind', { row: spec.id, kind: k }), spec.id);
     const flag = (key: string, inherited: boolean) => { const v = nodeJs(src, mapValue(item, key)); return typeof v === 'boolean' ? v : inherited; };
     const points = scalarNumber(mapValue(item, 'points')) ?? 0;
     const localized = (key: string) => { const v = nodeJs(src, mapValue(item, key)); return typeof v === 'string' ? { 'zh-CN': v, en: v } : v ? text(v) : undefined; };
@@ -145,7 +147,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     if (!opensUp(parent) || (parent.row && opensUp(standard.byId.get(parent.parentId!)!))) continue;
     const below = collectLeaves(parent);
     const first = specs.get(below[0].id)!;
-    sheetError('standard-invalid', mapValue(first.node, 'excludable') ?? first.idNode,
+    sheetError(STANDARD_INVALID, mapValue(first.node, 'excludable') ?? first.idNode,
       msg(lang, 'sheet-rows-all-excludable', { parent: parent.id, rows: below.map((c) => c.id).join(', ') }), parent.id);
   }
 
@@ -161,7 +163,7 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     const own = fromSheet.get(d.clause!);
     const named = under.map((c) => c.id);
     const detail = named.length ? `${d.message} (${msg(lang, 'sheet-set-by', { ids: named.join(', ') })})` : d.message;
-    diagnostics.push({ ...d, range: at(own ?? (under[0] ? fromSheet.get(under[0].id) : undefined) ?? pointsNode ?? rowsNode), message: msg(lang, 'points-mismatch-sheet', { detail }), data: { rows: named } });
+    diagnostics.push(diagnostic(POINTS_MISMATCH, lang, file, at(own ?? (under[0] ? fromSheet.get(under[0].id) : undefined) ?? pointsNode ?? rowsNode), { detail }, { variant: 'sheet', clause: d.clause, data: { rows: named } }));
   }
 
   const sheetWeights = scalarString(mapValue(root, 'weights')) === 'official' ? 'official' : 'provisional';

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 output for `evidence-pack check --format sarif`: what GitHub code scanning (and any SARIF
 // viewer) reads to show each diagnostic on its line in a pull request, with the packs' scores alongside.
-import { RULES, pick } from '../../core/messages';
+import { pick } from '../../core/messages';
+import { CODES } from '../../core/rules/codes';
 import { relativePath, toSlash } from '../../core/paths';
 import type { Diagnostic, DiagnosticCode, Lang, PackResult, Severity } from '../../core/types';
 import { t } from '../catalogue';
@@ -40,20 +41,20 @@ function ruleName(code: string): string {
 const LOCALE: Record<Lang, string> = { en: 'en-US', 'zh-CN': 'zh-CN' };
 
 function fullDescription(code: DiagnosticCode, lang: Lang): string {
-  const rule = RULES[code];
+  const rule = CODES[code];
   const description = pick(rule.description, lang);
   return t(lang, 'sarif.fullDescription', { description, code, severity: severityWord(rule.severity, lang) });
 }
 
 export function toSarif(results: PackResult[], opts: { baseDir: string; lang: Lang; toolVersion: string }): object {
-  const codes = Object.keys(RULES) as DiagnosticCode[];
+  const codes = Object.keys(CODES) as DiagnosticCode[];
   const ruleIndex = new Map<string, number>(codes.map((code, i) => [code, i]));
   const rules = codes.map((code) => ({
     id: code,
     name: ruleName(code),
-    shortDescription: { text: pick(RULES[code].description, opts.lang) },
+    shortDescription: { text: pick(CODES[code].description, opts.lang) },
     fullDescription: { text: fullDescription(code, opts.lang) },
-    defaultConfiguration: { level: LEVEL[RULES[code].severity] },
+    defaultConfiguration: { level: LEVEL[CODES[code].severity] },
     properties: { tags: ['evidence-pack'] },
   }));
 
