@@ -1,6 +1,6 @@
 // Writes l10n/bundle.l10n.json and l10n/bundle.l10n.zh-cn.json from the string table.
 // Run: node -r ./test/register.js scripts/l10nBundles.ts
-// (test/unit/extension-l10n.test.ts fails when the bundles drift from the table.)
+// (test/unit/extension-manifest.test.ts fails when the bundles drift from the table.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { l10nBundles } from '../src/extension/strings';

@@ -1,6 +1,8 @@
 // What `evidence-pack help [COMMAND]` prints, and the "did you mean" for a mistyped command or option.
 // Every command has its help here in zh-CN and en; main.ts dispatches only the commands listed in COMMANDS.
 import type { Lang } from '../core/types';
+import { t } from '../present/catalogue';
+import { colon } from '../present/vocabulary';
 
 type Text = Record<Lang, string>;
 
@@ -130,38 +132,21 @@ export function isCommand(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);
 }
 
-const W = {
-  title: { en: 'validate and score audit evidence packs', 'zh-CN': '检查证据包并评分' },
-  usage: { en: 'Usage', 'zh-CN': '用法' },
-  commands: { en: 'Commands', 'zh-CN': '命令' },
-  options: { en: 'Options', 'zh-CN': '选项' },
-  dir: {
-    en: 'DIR defaults to "."; it may be a pack, its evidence-pack.yaml, or any folder above packs (then every pack below it).',
-    'zh-CN': '目录默认为当前目录；可以是一个证据包、它的 evidence-pack.yaml，或包含多个证据包的上级目录（逐个处理）。',
-  },
-  exit: {
-    en: 'Exit: 0 ok · 1 errors or rating below the gate · 2 usage error or nothing readable.',
-    'zh-CN': '退出码：0 通过 · 1 有错误或评级低于门槛 · 2 用法错误或没有可读取的证据包。',
-  },
-  more: { en: 'evidence-pack help COMMAND for a command\'s options.', 'zh-CN': '运行 evidence-pack help 命令 查看某个命令的选项。' },
-  global: { en: '--version, --help', 'zh-CN': '--version、--help' },
-} as const;
-
 /** The overview: every command with its one-line summary. */
 export function overview(lang: Lang, version: string): string {
   const names = Object.keys(COMMANDS) as CommandName[];
   const width = Math.max(...names.map((n) => n.length));
   return [
-    `evidence-pack ${version} — ${W.title[lang]}`,
+    `evidence-pack ${version} — ${t(lang, 'help.title')}`,
     '',
-    `${W.usage[lang]}${colon(lang)}evidence-pack ${lang === 'zh-CN' ? '命令 [目录] [选项]' : 'COMMAND [DIR] [OPTIONS]'}`,
+    `${t(lang, 'help.usage')}${colon(lang)}evidence-pack ${t(lang, 'help.commandLine')}`,
     '',
-    heading(W.commands[lang], lang),
+    heading(t(lang, 'help.commands'), lang),
     ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n].summary[lang]}`),
     '',
-    W.dir[lang],
-    W.exit[lang],
-    W.more[lang],
+    t(lang, 'help.dir'),
+    t(lang, 'help.exit'),
+    t(lang, 'help.more'),
     '',
   ].join('\n');
 }
@@ -172,17 +157,17 @@ export function commandHelp(name: CommandName, lang: Lang): string {
   const flagText = (flag: string | Text) => (typeof flag === 'string' ? flag : flag[lang]);
   const width = Math.max(0, ...c.options.map(([flag]) => displayWidth(flagText(flag))));
   return [
-    `${W.usage[lang]}${colon(lang)}evidence-pack ${c.usage[lang]}`,
+    `${t(lang, 'help.usage')}${colon(lang)}evidence-pack ${c.usage[lang]}`,
     '',
     c.about[lang],
-    ...(c.options.length ? ['', heading(W.options[lang], lang), ...c.options.map(([flag, text]) => `  ${pad(flagText(flag), width)}  ${text[lang]}`)] : []),
-    ...(name === 'help' ? [] : ['', W.exit[lang]]),
+    ...(c.options.length ? ['', heading(t(lang, 'help.options'), lang), ...c.options.map(([flag, text]) => `  ${pad(flagText(flag), width)}  ${text[lang]}`)] : []),
+    ...(name === 'help' ? [] : ['', t(lang, 'help.exit')]),
     '',
   ].join('\n');
 }
 
-function colon(lang: Lang): string { return lang === 'zh-CN' ? '：' : ': '; }
-function heading(text: string, lang: Lang): string { return text + (lang === 'zh-CN' ? '：' : ':'); }
+/** A heading ends a line: its colon needs no space after it. */
+function heading(text: string, lang: Lang): string { return text + colon(lang).trimEnd(); }
 
 /** Columns a terminal gives the text: CJK and full-width characters take two. */
 function displayWidth(text: string): number {

@@ -7,7 +7,7 @@ import { systemClock, type Host } from '../core/host';
 import { ORGANIZATION_TYPES, findBand, findOrganizationType, planInit, type InitOptions } from '../core/init';
 import { isIsoDate as isValidDate } from '../core/dates';
 import { bandChoices, bandOf } from '../core/bands';
-import { fillTemplate, langFromEnv } from '../core/messages';
+import { langFromEnv } from '../core/messages';
 import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, relativePath, toSlash } from '../core/paths';
@@ -24,48 +24,12 @@ import { formatsFor, type FormatInput, type Formatter } from '../present/formats
 import { scoreJson } from '../present/formats/json';
 import { bundledWorkbookReader, MAX_SHEET_MB, readSheetTables, sheetKind } from '../present/formats/sheetFile';
 import { outputProblem, writeOutput } from './output';
-import { bandLabel, bandLabelOf, packLabel } from '../present/vocabulary';
+import { bandLabel, bandLabelOf, joinList, packLabel } from '../present/vocabulary';
 import { formatScore } from '../present/numbers';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
 
-const USAGE = {
-  needsValue: { en: '{name} needs a value', 'zh-CN': '{name} 需要一个值' },
-  unknownOption: { en: 'unknown option {option}', 'zh-CN': '未知选项 {option}' },
-  didYouMean: { en: '{message}; did you mean {suggestion}?', 'zh-CN': '{message}；您是想输入 {suggestion} 吗？' },
-  badLang: { en: '--lang must be zh-CN or en, not {value}', 'zh-CN': '--lang 只能是 zh-CN 或 en，不能是 {value}' },
-  oneCommand: { en: 'help takes one command at most, got: {list}', 'zh-CN': 'help 最多接一个命令，收到：{list}' },
-  oneFolder: { en: 'one folder at most, got: {list}', 'zh-CN': '最多指定一个目录，收到：{list}' },
-  unknownCommand: { en: 'unknown command "{command}"', 'zh-CN': '未知命令“{command}”' },
-  notFolder: { en: 'not a folder: {dir}', 'zh-CN': '不是目录：{dir}' },
-  formatCheck: { en: '--format must be text, json, sarif or junit', 'zh-CN': '--format 只能是 text、json、sarif 或 junit' },
-  formatScore: { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
-  badBand: { en: '--min-rating: "{band}" is not a rating band; write one of {bands} (or its id)', 'zh-CN': '--min-rating：“{band}”不是评级；可写 {bands}（或其编号）' },
-  bundleNeedsOut: { en: 'bundle needs --out FILE.zip', 'zh-CN': 'bundle 需要 --out 文件.zip' },
-  verifyUsage: { en: 'Usage: evidence-pack verify FILE.zip', 'zh-CN': '用法：evidence-pack verify 文件.zip' },
-  needsOut: { en: 'report needs --out FILE (.html, .xlsx or .csv)', 'zh-CN': 'report 需要 --out 文件（.html、.xlsx 或 .csv）' },
-  reportExtension: { en: '--out {file}: the extension names no report format ({formats}); add one or give --format', 'zh-CN': '--out {file}：扩展名不是可导出的格式（{formats}）；请改用这些扩展名之一或加 --format' },
-  formatReport: { en: '--format must be one of {formats} for report', 'zh-CN': 'report 的 --format 只能是 {formats} 之一' },
-  unknownStandard: { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
-  badType: { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
-  badTarget: { en: '--target: "{value}" is not a band of {standard}; use one of: {bands}', 'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}' },
-  badDate: { en: '--date must be a calendar date written YYYY-MM-DD (e.g. 2026-10-15), not "{value}"', 'zh-CN': '--date 必须是 YYYY-MM-DD 格式的有效日期（如 2026-10-15），不能是“{value}”' },
-  sheetUsage: { en: 'Usage: evidence-pack sheet import FILE.xlsx|FILE.csv [--standard ID] [--out scoring-sheet.yaml]', 'zh-CN': '用法：evidence-pack sheet import 评分表.xlsx|评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' },
-  noSuchFile: { en: 'no such file {file}', 'zh-CN': '找不到文件 {file}' },
-  noOverwrite: { en: 'evidence-pack: will not overwrite existing file: {file} (use --force to overwrite)', 'zh-CN': 'evidence-pack: 不会覆盖已有文件：{file}（如需覆盖请加 --force）' },
-  sheetWritten: { en: 'Wrote {file}: {points} leaf points, {rows} rows. Name it with scoring: in the manifest.', 'zh-CN': '已写入 {file}：{points} 个末级条款分值，{rows} 个细分行。在清单中加入 scoring: 引用它。' },
-  seeHelp: { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
-  seeCommandHelp: { en: '(evidence-pack help {command})', 'zh-CN': '（evidence-pack help {command}）' },
-  internalError: {
-    en: 'evidence-pack: internal error, nothing was checked. This is a fault of evidence-pack, not of your files; please report it with the files that cause it (EVIDENCE_PACK_DEBUG=1 prints where it happened). Detail: {detail}',
-    'zh-CN': 'evidence-pack：内部错误，未完成检查。这是 evidence-pack 自身的缺陷，不是您的文件有问题；请连同引发问题的文件一起报告（设置 EVIDENCE_PACK_DEBUG=1 可显示出错位置）。详情：{detail}',
-  },
-} as const;
-
-function say(lang: Lang, id: keyof typeof USAGE, args: Record<string, string> = {}): string {
-  return fillTemplate(USAGE[id][lang], args);
-}
 
 export interface Io { out(s: string): void; err(s: string): void; cwd: string; env: NodeJS.ProcessEnv }
 
@@ -81,27 +45,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       const option = e.id === 'unknownOption' ? e.args.option.replace(/=.*$/, '') : undefined;
       const suggestion = option && didYouMean(option, KNOWN_OPTIONS);
-      const message = say(lang, e.id, e.args);
-      return usage(io, lang, suggestion ? say(lang, 'didYouMean', { message, suggestion }) : message);
+      const message = t(lang, `cli.${e.id}`, e.args);
+      return usage(io, lang, suggestion ? t(lang, 'cli.didYouMean', { message, suggestion }) : message);
     }
     throw e;
   }
   const langFlag = args.flags.get('--lang');
-  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, envLang, say(envLang, 'badLang', { value: String(langFlag) }));
+  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, envLang, t(envLang, 'cli.badLang', { value: String(langFlag) }));
   const lang: Lang = (langFlag as Lang | undefined) ?? envLang;
   if (args.flags.has('--version')) { io.out(VERSION + '\n'); return 0; }
   const command = args.command;
   if (command !== undefined && !isCommand(command)) {
     const suggestion = didYouMean(command, Object.keys(COMMANDS));
-    const message = say(lang, 'unknownCommand', { command });
-    return usage(io, lang, suggestion ? say(lang, 'didYouMean', { message, suggestion }) : message);
+    const message = t(lang, 'cli.unknownCommand', { command });
+    return usage(io, lang, suggestion ? t(lang, 'cli.didYouMean', { message, suggestion }) : message);
   }
   if (args.flags.has('--help') || args.flags.has('-h')) { io.out(command && command !== 'help' ? commandHelp(command, lang) : overview(lang, VERSION)); return 0; }
   if (!command) { io.err(overview(lang, VERSION)); return 2; }
   if (command === 'help') return help(args, lang, io);
   if (command === 'sheet') return await sheet(args, lang, io);
   if (command === 'verify') return await verify(args, lang, io);
-  if (args.positional.length > 1) return usage(io, lang, say(lang, 'oneFolder', { list: args.positional.join(' ') }), command);
+  if (args.positional.length > 1) return usage(io, lang, t(lang, 'cli.oneFolder', { list: args.positional.join(' ') }), command);
   let dir = normalizePath(path.resolve(io.cwd, args.positional[0] ?? '.'));
   // A pack may be named by its manifest (tab completion offers the file): its folder is the pack.
   if (command !== 'init' && path.basename(dir) === MANIFEST_NAME && isFile(dir)) dir = normalizePath(path.dirname(dir));
@@ -118,7 +82,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof DiffError) return usage(io, lang, e.message, command);
     // A bug of ours: say so plainly (a bare JS TypeError reads like a verdict on the user's files).
-    io.err(say(lang, 'internalError', { detail: String((e as Error)?.message ?? e) }) + '\n');
+    io.err(t(lang, 'cli.internalError', { detail: String((e as Error)?.message ?? e) }) + '\n');
     if (io.env.EVIDENCE_PACK_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -127,12 +91,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
 /** `evidence-pack help [COMMAND]`: the overview, or one command's help, on stdout. */
 function help(args: ParsedArgs, lang: Lang, io: Io): number {
   const [name, ...rest] = args.positional;
-  if (rest.length) return usage(io, lang, say(lang, 'oneCommand', { list: args.positional.join(' ') }));
+  if (rest.length) return usage(io, lang, t(lang, 'cli.oneCommand', { list: args.positional.join(' ') }));
   if (name === undefined) { io.out(overview(lang, VERSION)); return 0; }
   if (!isCommand(name)) {
     const suggestion = didYouMean(name, Object.keys(COMMANDS));
-    const message = say(lang, 'unknownCommand', { command: name });
-    return usage(io, lang, suggestion ? say(lang, 'didYouMean', { message, suggestion }) : message);
+    const message = t(lang, 'cli.unknownCommand', { command: name });
+    return usage(io, lang, suggestion ? t(lang, 'cli.didYouMean', { message, suggestion }) : message);
   }
   io.out(commandHelp(name, lang));
   return 0;
@@ -143,7 +107,7 @@ function isFile(p: string): boolean {
 }
 
 function usage(io: Io, lang: Lang, message: string, command?: CommandName): number {
-  io.err(`evidence-pack: ${message}\n${command ? say(lang, 'seeCommandHelp', { command }) : say(lang, 'seeHelp')}\n`);
+  io.err(`evidence-pack: ${message}\n${command ? t(lang, 'cli.seeCommandHelp', { command }) : t(lang, 'cli.seeHelp')}\n`);
   return 2;
 }
 
@@ -180,7 +144,7 @@ async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise
 }
 
 async function loadPacks(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<PackResult[] | number> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(io, lang, say(lang, 'notFolder', { dir }));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return usage(io, lang, t(lang, 'cli.notFolder', { dir }));
   const results = await checkAll(dir, workspaceRootFor(args, dir, io), lang);
   if (results.length === 0) {
     io.err(`evidence-pack: ${t(lang, 'cli.noPack', { dir })}\n`);
@@ -209,7 +173,7 @@ async function render(formatter: Formatter, input: FormatInput, io: Io): Promise
 
 async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const formatter = formatterFor(args, 'check');
-  if (!formatter) return usage(io, lang, say(lang, 'formatCheck'));
+  if (!formatter) return usage(io, lang, t(lang, 'cli.formatCheck'));
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   const minFlag = args.flags.get('--min-rating') as string | undefined;
@@ -223,7 +187,7 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
     // error diagnostic of the manifest, so the gate fails on it instead of switching itself off).
     const wanted = minFlag !== undefined ? bandOf(r.standard.rating, minFlag) : r.target;
     if (minFlag !== undefined && !wanted) {
-      return usage(io, lang, say(lang, 'badBand', { band: minFlag, bands: bandChoices(r.standard.rating, lang) }));
+      return usage(io, lang, t(lang, 'cli.badBand', { band: minFlag, bands: bandChoices(r.standard.rating, lang) }));
     }
     if (!wanted) continue;
     if (rankOf(r, r.score.rating.id) < rankOf(r, wanted.id)) {
@@ -239,7 +203,7 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
 
 async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const formatter = formatterFor(args, 'score');
-  if (!formatter) return usage(io, lang, say(lang, 'formatScore'));
+  if (!formatter) return usage(io, lang, t(lang, 'cli.formatScore'));
   const rev = args.flags.get('--diff') as string | undefined;
   if (rev) {
     const diffs = await scoreDiff({ dir, rev, lang, check: (d, root) => checkAll(normalizePath(d), normalizePath(root), lang) });
@@ -256,12 +220,12 @@ async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
 
 async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const out = args.flags.get('--out');
-  if (typeof out !== 'string') return usage(io, lang, say(lang, 'needsOut'));
+  if (typeof out !== 'string') return usage(io, lang, t(lang, 'cli.needsOut'));
   const forced = args.flags.get('--format') as string | undefined;
   const formats = formatsFor('report');
   const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase().replace(/^htm$/, 'html');
   const formatter = forced === undefined ? formats.find((f) => f.fileExtension === ext) : formats.find((f) => f.id === forced);
-  if (!formatter) return usage(io, lang, say(lang, forced === undefined ? 'reportExtension' : 'formatReport', { file: out, formats: formats.map((f) => f.id).join(', ') }));
+  if (!formatter) return usage(io, lang, t(lang, forced === undefined ? 'cli.reportExtension' : 'cli.formatReport', { file: out, formats: formats.map((f) => f.id).join(', ') }));
   const target = path.resolve(io.cwd, out);
   const unwritable = outputProblem(target, lang);
   if (unwritable) { io.err(`evidence-pack: ${unwritable}\n`); return 2; }
@@ -296,7 +260,7 @@ function scoreSummary(results: PackResult[], cwd: string, lang: Lang): string {
 /** `bundle [DIR] --out FILE.zip`: the hand-over archive (src/cli/bundle.ts). */
 async function bundle(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const out = args.flags.get('--out');
-  if (typeof out !== 'string') return usage(io, lang, say(lang, 'bundleNeedsOut'), 'bundle');
+  if (typeof out !== 'string') return usage(io, lang, t(lang, 'cli.bundleNeedsOut'), 'bundle');
   const target = path.resolve(io.cwd, out);
   const unwritable = outputProblem(target, lang);
   if (unwritable) { io.err(`evidence-pack: ${unwritable}\n`); return 2; }
@@ -328,7 +292,7 @@ async function bundle(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
 /** `verify FILE.zip`: 0 when every hash and the score hold, 1 naming each difference, 2 when it is not a bundle. */
 async function verify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const [file, ...rest] = args.positional;
-  if (!file || rest.length) return usage(io, lang, say(lang, 'verifyUsage'), 'verify');
+  if (!file || rest.length) return usage(io, lang, t(lang, 'cli.verifyUsage'), 'verify');
   const input = path.resolve(io.cwd, file);
   const notBundle = (reason: string) => { io.err(`evidence-pack: ${t(lang, 'verify.notBundle', { file, reason })}\n`); return 2; };
   const st = statSync(input, { throwIfNoEntry: false });
@@ -356,19 +320,19 @@ async function verify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
  */
 async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const [sub, file, ...rest] = args.positional;
-  if (sub !== 'import' || !file || rest.length) return usage(io, lang, say(lang, 'sheetUsage'));
+  if (sub !== 'import' || !file || rest.length) return usage(io, lang, t(lang, 'cli.sheetUsage'));
   const source = path.basename(file);
   if (!sheetKind(source)) return usage(io, lang, `${file}: ${importMessage(lang, 'notSheetFile')}`);
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const standard = builtinStandard(id);
-  if (!standard) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
+  if (!standard) return usage(io, lang, t(lang, 'cli.unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
   const input = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
     if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${file}: ${importMessage(lang, 'fileTooLarge', { max: MAX_SHEET_MB })}\n`); return 1; }
     bytes = await fsp.readFile(input);
   } catch (e) {
-    io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? say(lang, 'noSuchFile', { file }) : (e as Error).message}\n`);
+    io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.noSuchFile', { file }) : (e as Error).message}\n`);
     return 2;
   }
   const read = await readSheetTables(source, bytes, lang, bundledWorkbookReader);
@@ -386,11 +350,11 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
     return 1;
   }
   if (existsSync(out) && !args.flags.has('--force')) {
-    io.err(`${say(lang, 'noOverwrite', { file: toSlash(path.relative(io.cwd, out)) })}\n`);
+    io.err(`${t(lang, 'cli.noOverwrite', { file: toSlash(path.relative(io.cwd, out)) })}\n`);
     return 1;
   }
   await fsp.writeFile(out, result.yaml, { flag: args.flags.has('--force') ? 'w' : 'wx' });
-  io.out(`${say(lang, 'sheetWritten', { file: toSlash(path.relative(io.cwd, out)), points: String(result.points), rows: String(result.rows) })}\n`);
+  io.out(`${t(lang, 'cli.sheetWritten', { file: toSlash(path.relative(io.cwd, out)), points: String(result.points), rows: String(result.rows) })}\n`);
   return 0;
 }
 
@@ -398,7 +362,7 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
 async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const standard = builtinStandard(id);
-  if (!standard) return usage(io, lang, say(lang, 'unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
+  if (!standard) return usage(io, lang, t(lang, 'cli.unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
   const options = initOptions(args, standard, lang);
   if (typeof options === 'string') return usage(io, lang, options, 'init');
   const files = planInit(standard, id, lang, options);
@@ -433,15 +397,15 @@ function initOptions(args: ParsedArgs, standard: Standard, lang: Lang): InitOpti
   if (type !== undefined) {
     options.type = findOrganizationType(type);
     const [production, salesService] = ORGANIZATION_TYPES.map((o) => o.label[lang]);
-    if (!options.type) return say(lang, 'badType', { value: type, production, salesService });
+    if (!options.type) return t(lang, 'cli.badType', { value: type, production, salesService });
   }
   const target = flag('--target');
   if (target !== undefined) {
     options.target = findBand(standard, target)?.id;
-    const bands = standard.rating.bands.map((b) => `${b.id} (${b.label[lang]})`).join(lang === 'zh-CN' ? '、' : ', ');
-    if (!options.target) return say(lang, 'badTarget', { value: target, standard: standard.id, bands });
+    const bands = joinList(standard.rating.bands.map((b) => `${b.id} (${b.label[lang]})`), lang);
+    if (!options.target) return t(lang, 'cli.badTarget', { value: target, standard: standard.id, bands });
   }
-  if (!isValidDate(options.date)) return say(lang, 'badDate', { value: options.date });
+  if (!isValidDate(options.date)) return t(lang, 'cli.badDate', { value: options.date });
   return options;
 }
 

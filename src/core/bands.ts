@@ -1,7 +1,7 @@
 // Rating bands as a consultant writes them: by id (four-star) or by any of its labels (四星级, Four-star),
 // also without the 级 a Chinese label ends with (四星), in any case and spacing (four star, FOUR-STAR).
 import type { Lang, RatingBand, RatingRules } from './types';
-import { msg, pick } from './messages';
+import { joinList, pick } from './messages';
 
 const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 
@@ -19,5 +19,5 @@ export function bandOf(rating: RatingRules, word: string): RatingBand | undefine
 
 /** The bands by their labels in `lang`, lowest first, for messages. */
 export function bandChoices(rating: RatingRules, lang: Lang): string {
-  return rating.bands.map((b) => pick(b.label, lang)).join(msg(lang, 'list-separator'));
+  return joinList(rating.bands.map((b) => pick(b.label, lang)), lang);
 }

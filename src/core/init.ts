@@ -2,7 +2,7 @@
 // file per top-level clause, every leaf listed with its required kinds and guidance as comments, and
 // one file listing the prerequisites and dossier items when the standard has them.
 // Pure: returns the files to write; the caller decides (and never overwrites without being told).
-import { pick } from './messages';
+import { joinList, msg, pick } from './messages';
 import type { Clause, Lang, LocalizedText, RatingBand, Standard } from './types';
 
 /** The first line of the dossier file `init` writes. */
@@ -60,7 +60,6 @@ export function findOrganizationType(text: string): OrganizationType | undefined
 }
 
 export function planInit(standard: Standard, standardRef: string, lang: Lang, options: InitOptions): PlannedFile[] {
-  const zh = lang === 'zh-CN';
   const files: PlannedFile[] = [];
   const kindLabel = (id: string) => pick(standard.kinds.find((x) => x.id === id)?.label, lang) || id;
   const names: string[] = [];
@@ -68,14 +67,13 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
     const name = `${top.id}-${slug(top.title.en) || 'clauses'}.evidence.yaml`;
     names.push(name);
     const lines: string[] = [
-      `# ${top.id} ${top.title['zh-CN']} · ${top.title.en} — ${top.pointsText} ${zh ? '分' : 'points'}`,
-      ...comment('# ', zh ? '为每个条款补充证据。不适用的条款可写 status: excluded 并说明理由（justification），仅限可删减条款。'
-        : 'Add evidence to each clause. A clause that does not apply may be excluded where the standard allows it: write `status: excluded` and a justification.'),
+      `# ${top.id} ${top.title['zh-CN']} · ${top.title.en} — ${msg(lang, 'init.points', { points: top.pointsText })}`,
+      ...comment('# ', msg(lang, 'init.fileHint')),
       'clauses:',
     ];
     for (const leaf of leavesOf(top)) {
-      lines.push(`  # ${leaf.id} ${leaf.title['zh-CN']} · ${leaf.title.en} — ${leaf.pointsText} ${zh ? '分' : 'points'}${leaf.sampled ? (zh ? '（抽样）' : ' (sampled)') : ''}${leaf.excludable ? (zh ? '（可删减）' : ' (excludable)') : ''}`);
-      lines.push(`  # ${zh ? '需要：' : 'requires: '}${leaf.requires.map(kindLabel).join(zh ? '、' : ', ') || '-'}`);
+      lines.push(`  # ${leaf.id} ${leaf.title['zh-CN']} · ${leaf.title.en} — ${msg(lang, 'init.points', { points: leaf.pointsText })}${leaf.sampled ? msg(lang, 'init.sampled') : ''}${leaf.excludable ? msg(lang, 'init.excludable') : ''}`);
+      lines.push(`  # ${msg(lang, 'init.requires', { kinds: joinList(leaf.requires.map(kindLabel), lang) || '-' })}`);
       lines.push(...comment('  # ', pick(leaf.guidance, lang)));
       lines.push(`  - clause: "${leaf.id}"`);
       lines.push('    evidence: []');
@@ -105,11 +103,10 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
   const typeLabel = pick(ORGANIZATION_TYPES.find((o) => o.id === type)?.label, lang);
   const targetBand = standard.rating.bands.find((b) => b.id === target);
   const manifest = [
-    zh ? `# 证据包清单 — ${standard.title['zh-CN']}` : `# Evidence pack manifest — ${standard.title.en}`,
+    msg(lang, 'init.manifestTitle', { title: standard.title[lang] }),
     'pack: 1',
     `standard: ${standardRef}`,
-    ...(options.organization ? [] : comment('# ', zh ? '请把“公司名称”换成受评组织的名称：它会出现在报告封面上。'
-      : 'Replace "Company name" with the name of the organisation assessed: it is printed on the report\'s cover.')),
+    ...(options.organization ? [] : comment('# ', msg(lang, 'init.replaceOrganization'))),
     `organization: {name: ${JSON.stringify(options.organization?.trim() || pick(PLACEHOLDER_ORGANIZATION, lang))}, type: ${type}}  # ${typeLabel}`,
     `assessment: {date: ${options.date}, window_months: 12}`,
     ...(target ? [`target: ${target}${targetBand ? `  # ${pick(targetBand.label, lang)}` : ''}`] : []),

@@ -73,6 +73,20 @@ const M = {
   'standard-undefined-kind': { en: 'Clause {id} requires undefined kind "{kind}"', 'zh-CN': '条款 {id} 要求未定义的证据类型“{kind}”' },
   'date.forms': { en: '2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日', 'zh-CN': '2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日' },
   'status.choices': { en: '{labels} (or Not applicable)', 'zh-CN': '{labels}（或 不适用）' },
+  // What init writes into a new pack's files (src/core/init.ts).
+  'init.points': { en: '{points} points', 'zh-CN': '{points} 分' },
+  'init.sampled': { en: ' (sampled)', 'zh-CN': '（抽样）' },
+  'init.excludable': { en: ' (excludable)', 'zh-CN': '（可删减）' },
+  'init.requires': { en: 'requires: {kinds}', 'zh-CN': '需要：{kinds}' },
+  'init.fileHint': {
+    en: 'Add evidence to each clause. A clause that does not apply may be excluded where the standard allows it: write `status: excluded` and a justification.',
+    'zh-CN': '为每个条款补充证据。不适用的条款可写 status: excluded 并说明理由（justification），仅限可删减条款。',
+  },
+  'init.manifestTitle': { en: '# Evidence pack manifest — {title}', 'zh-CN': '# 证据包清单 — {title}' },
+  'init.replaceOrganization': {
+    en: 'Replace "Company name" with the name of the organisation assessed: it is printed on the report\'s cover.',
+    'zh-CN': '请把“公司名称”换成受评组织的名称：它会出现在报告封面上。',
+  },
   // Lists inside a message.
   'list-separator': { en: ', ', 'zh-CN': '、' },
   'scheme-item': { en: '{title} ({id})', 'zh-CN': '{title}（{id}）' },
@@ -111,6 +125,11 @@ export function fillTemplate(template: string, args: Record<string, string | num
 
 export function msg(lang: Lang, id: MessageId, args: Record<string, string | number> = {}): string {
   return fillTemplate(M[id][lang], args);
+}
+
+/** The language's list separator: `记录、文件` / `record, document` (every layer's lists). */
+export function joinList(items: readonly string[], lang: Lang): string {
+  return items.join(M['list-separator'][lang]);
 }
 
 export function pick(text: LocalizedText | undefined, lang: Lang): string {

@@ -2,7 +2,7 @@
 // half-up, at the end. Views only render the Score this returns.
 import { exclusionStands, missingKinds, type LeafFacts } from './leafFacts';
 import { kindById } from './context';
-import { msg, pick } from './messages';
+import { joinList, msg, pick } from './messages';
 import { Q } from './rational';
 import { samplesAreValid } from './rules/samplesInvalid';
 import type { ClauseScore, Lang, LeafState, Manifest, RatingBand, SchemeItem, SchemeProgress, Score, Standard, Suggestion } from './types';
@@ -27,7 +27,7 @@ export function scoreLeaf(f: LeafFacts, lang: Lang, kindLabel: (id: string) => s
   }
   // 5. a required kind without counting evidence
   const missing = missingKinds(f);
-  if (missing.length) return { ...base, state: 'incomplete', earned: Q.ZERO, missing, reason: msg(lang, 'reason-incomplete', { kinds: missing.map(kindLabel).join(msg(lang, 'list-separator')) }) };
+  if (missing.length) return { ...base, state: 'incomplete', earned: Q.ZERO, missing, reason: msg(lang, 'reason-incomplete', { kinds: joinList(missing.map(kindLabel), lang) }) };
   // 6. partial on a sampled leaf with samples: points × (1 − nonconforming / size)
   if (status === 'partial' && f.samples && f.leaf.sampled) {
     const s = f.samples;

@@ -1,6 +1,6 @@
 // A clause entry's `status:` as a consultant writes it: the id, or its zh-CN / en label, the way
 // kinds are written. 不适用 (not applicable) is the same finding as 删减 (excluded).
-import { msg } from './messages';
+import { joinList, msg } from './messages';
 import type { ClauseStatus, Lang, LocalizedText } from './types';
 
 export const STATUS_IDS: readonly ClauseStatus[] = ['conforming', 'partial', 'nonconforming', 'excluded'];
@@ -44,5 +44,5 @@ export function statusWords(id: ClauseStatus): string[] {
 /** The statuses a user may write, by label, for messages. */
 export function statusChoices(lang: Lang): string {
   const labels = STATUS_IDS.map((id) => STATUS_LABELS[id][lang]);
-  return msg(lang, 'status.choices', { labels: labels.join(msg(lang, 'list-separator')) });
+  return msg(lang, 'status.choices', { labels: joinList(labels, lang) });
 }

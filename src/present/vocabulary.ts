@@ -14,8 +14,7 @@ export function severityLabel(severity: Severity, lang: Lang): string { return t
 /** The severity as a word inside a sentence (`error`, `information`). */
 export function severityWord(severity: Severity, lang: Lang): string { return t(lang, `severityWord.${severity}`); }
 
-/** The language's list separator: `记录、文件` / `record, document`. */
-export function joinList(items: string[], lang: Lang): string { return items.join(t(lang, 'punct.list')); }
+export { joinList } from '../core/messages';
 
 export function colon(lang: Lang): string { return t(lang, 'punct.colon'); }
 

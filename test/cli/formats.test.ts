@@ -16,7 +16,7 @@ import { main } from '../../src/cli/main';
 import { toJunit } from '../../src/present/formats/junit';
 import { toSarif } from '../../src/present/formats/sarif';
 import { diagnosticLine } from '../../src/present/formats/text';
-import { engineFor, memFs } from '../unit/support/memFs';
+import { engineFor, memFs, TEST_KINDS, testRating } from '../unit/support/memFs';
 
 // ---------------------------------------------------------------- fixtures shared with report.test.ts
 
@@ -40,18 +40,8 @@ const HOSTILE_STANDARD = `
 id: hostile-std
 title: {zh-CN: "恶意 <b>标准</b>", en: "Hostile <b>standard</b> & co"}
 weights: provisional
-kinds:
-  - {id: document, label: {zh-CN: 文件, en: Document}}
-  - {id: record, label: {zh-CN: 记录, en: Record}, dated: true}
-rating:
-  scale: 100
-  rounding: 1
-  fail: {id: fail, label: {zh-CN: 不合格, en: Fail}}
-  bands:
-    - {id: qualified, min: 40, stars: 0, label: {zh-CN: 达标级, en: Qualified}}
-    - {id: three-star, min: 80, stars: 3, label: {zh-CN: 三星级, en: Three-star}}
-  special_deduction: {points: 1, fail_at: 5}
-  special_bonus: {points: 1, max: 1}
+${TEST_KINDS}
+${testRating({ qualified: 40, 'three-star': 80 })}
 clauses:
   - id: "1"
     title: {zh-CN: "${SCRIPT_TITLE}", en: "${SCRIPT_TITLE}"}

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderReport } from '../../src/present/formats/html';
 import type { Lang, PackResult } from '../../src/core/types';
-import { engineFor, memFs } from '../unit/support/memFs';
+import { engineFor, memFs, TEST_KINDS, testRating } from '../unit/support/memFs';
 import { DEMO, EVIDENCE_DIR, EVIDENCE_NAME, HOSTILE_ORG, REPO, SCRIPT_TITLE, checkDisk, checkHostile, runCli } from './formats.test';
 
 const GENERATED = '2026-10-16T08:30:00.000Z';
@@ -17,19 +17,8 @@ async function checkPlain(lang: Lang, evidenceExtra = ''): Promise<PackResult> {
 id: plain-std
 title: {zh-CN: 简单标准, en: Plain standard}
 weights: official
-kinds:
-  - {id: document, label: {zh-CN: 文件, en: Document}}
-  - {id: record, label: {zh-CN: 记录, en: Record}, dated: true}
-rating:
-  scale: 100
-  rounding: 1
-  fail: {id: fail, label: {zh-CN: 不合格, en: Fail}}
-  bands:
-    - {id: qualified, min: 50, stars: 0, label: {zh-CN: 达标级, en: Qualified}}
-    - {id: three-star, min: 80, stars: 3, label: {zh-CN: 三星级, en: Three-star}}
-    - {id: five-star, min: 95, stars: 5, label: {zh-CN: 五星级, en: Five-star}}
-  special_deduction: {points: 1, fail_at: 5}
-  special_bonus: {points: 1, max: 1}
+${TEST_KINDS}
+${testRating({ qualified: 50, 'three-star': 80, 'five-star': 95 })}
 clauses:
   - id: "A"
     title: {zh-CN: 甲部分, en: Part A}

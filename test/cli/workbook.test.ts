@@ -9,7 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Q } from '../../src/core/rational';
 import type { Lang, PackResult } from '../../src/core/types';
 import { renderWorkbook } from '../../src/present/formats/workbook';
-import { engineFor, memFs } from '../unit/support/memFs';
+import { engineFor, memFs, TEST_KINDS, testRating } from '../unit/support/memFs';
 import { convert, parseCsv, requireSoffice } from '../support/soffice';
 import { DEMO, checkDisk, runCli } from './formats.test';
 
@@ -20,19 +20,8 @@ const EDGE_STANDARD = `
 id: edge
 title: {zh-CN: 边界标准, en: Boundary standard}
 weights: official
-kinds:
-  - {id: document, label: {zh-CN: 文件, en: Document}}
-rating:
-  scale: 100
-  rounding: 1
-  fail: {id: fail, label: {zh-CN: 不合格, en: Fail}}
-  bands:
-    - {id: qualified, min: 70, stars: 0, label: {zh-CN: 达标级, en: Qualified}}
-    - {id: three-star, min: 80, stars: 3, label: {zh-CN: 三星级, en: Three-star}}
-    - {id: four-star, min: 90, stars: 4, label: {zh-CN: 四星级, en: Four-star}}
-    - {id: five-star, min: 95, stars: 5, label: {zh-CN: 五星级, en: Five-star}}
-  special_deduction: {points: 1, fail_at: 5}
-  special_bonus: {points: 1, max: 1}
+${TEST_KINDS}
+${testRating({ qualified: 70, 'three-star': 80, 'four-star': 90, 'five-star': 95 })}
 clauses:
   - id: "1"
     title: {zh-CN: 体系, en: System}

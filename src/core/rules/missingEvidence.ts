@@ -1,7 +1,7 @@
 // missing-evidence: only where the requirement decides the score (docs/scoring.md, rule 5) — not on an
 // excluded, non-conforming or assessor-awarded leaf, where evidence no longer changes anything.
 import { exclusionStands, missingKinds } from '../leafFacts';
-import { msg, pick } from '../messages';
+import { joinList, pick } from '../messages';
 import { kindById } from '../context';
 import type { PackRule } from './rule';
 import { defineCode } from '../diagnostic';
@@ -19,7 +19,7 @@ export const missingEvidence: PackRule = {
       if (f.entryCount === 0 || exclusionStands(f) || f.status === 'nonconforming' || f.awarded !== undefined) continue;
       const missing = missingKinds(f);
       if (missing.length === 0) continue;
-      const labels = missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id).join(msg(ctx.lang, 'list-separator'));
+      const labels = joinList(missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id), ctx.lang);
       const e = f.firstEntry!;
       report(MISSING_EVIDENCE, e.file, e.idRange, { clause: f.leaf.id, kinds: labels }, { clause: f.leaf.id, data: { missingKinds: missing } });
     }

@@ -2,7 +2,7 @@
 // cap, a rating reached only by rounding, unscored prerequisites and dossier items, and a system
 // that has not run three months. They need the finished score, so they run after it.
 import { isValidDate, subtractMonths } from '../manifest';
-import { msg, pick } from '../messages';
+import { joinList, msg, pick } from '../messages';
 import { kindById, type PackContext } from '../context';
 import { Q } from '../rational';
 import { initialCapApplies } from '../score';
@@ -82,7 +82,7 @@ export function checkScheme(score: Score, results: readonly FileResult[], ctx: P
   const items = new Map([...standard.prerequisites, ...standard.dossier].map((i) => [i.id, i]));
   for (const [def, progress] of [[MISSING_PREREQUISITE, score.prerequisites], [MISSING_DOSSIER_ITEM, score.dossier]] as const) {
     if (progress.missing.length === 0) continue;
-    const named = progress.missing.map((id) => msg(lang, 'scheme-item', { id, title: pick(items.get(id)?.title, lang) })).join(msg(lang, 'list-separator'));
+    const named = joinList(progress.missing.map((id) => msg(lang, 'scheme-item', { id, title: pick(items.get(id)?.title, lang) })), lang);
     report(def, m.file, m.standardRange, { provided: progress.provided, total: progress.total, items: named }, { data: { missing: progress.missing } });
   }
   // 体系运行不足三个月: the earliest dated record is the best evidence of when the system started.

@@ -57,24 +57,37 @@ export function engineFor(fs: FileSystem, opts: { lang?: Lang; root?: string; ma
 }
 
 /** A small standard whose numbers make expected scores easy to state: ten leaves of 10 points. */
-export const TEST_STANDARD = `
-id: test-std
-title: {zh-CN: 测试标准, en: Test standard}
-weights: official
-kinds:
+/** The kinds test standards use: a document, and a dated record. */
+export const TEST_KINDS = `kinds:
   - {id: document, label: {zh-CN: 文件, en: Document}}
-  - {id: record, label: {zh-CN: 记录, en: Record}, dated: true}
-rating:
+  - {id: record, label: {zh-CN: 记录, en: Record}, dated: true}`;
+
+const TEST_BANDS = {
+  qualified: '0, label: {zh-CN: 达标级, en: Qualified}',
+  'three-star': '3, label: {zh-CN: 三星级, en: Three-star}',
+  'four-star': '4, label: {zh-CN: 四星级, en: Four-star}',
+  'five-star': '5, label: {zh-CN: 五星级, en: Five-star}',
+};
+
+/** The rating block of a test standard (scale 100, one decimal, the usual special items), with these bands' minimums. */
+export function testRating(mins: Partial<Record<keyof typeof TEST_BANDS, number>>): string {
+  const bands = Object.entries(mins).map(([id, min]) => `    - {id: ${id}, min: ${min}, stars: ${TEST_BANDS[id as keyof typeof TEST_BANDS]}}`);
+  return `rating:
   scale: 100
   rounding: 1
   fail: {id: fail, label: {zh-CN: 不合格, en: Fail}}
   bands:
-    - {id: qualified, min: 70, stars: 0, label: {zh-CN: 达标级, en: Qualified}}
-    - {id: three-star, min: 80, stars: 3, label: {zh-CN: 三星级, en: Three-star}}
-    - {id: four-star, min: 90, stars: 4, label: {zh-CN: 四星级, en: Four-star}}
-    - {id: five-star, min: 95, stars: 5, label: {zh-CN: 五星级, en: Five-star}}
+${bands.join('\n')}
   special_deduction: {points: 1, fail_at: 5}
-  special_bonus: {points: 1, max: 1}
+  special_bonus: {points: 1, max: 1}`;
+}
+
+export const TEST_STANDARD = `
+id: test-std
+title: {zh-CN: 测试标准, en: Test standard}
+weights: official
+${TEST_KINDS}
+${testRating({ qualified: 70, 'three-star': 80, 'four-star': 90, 'five-star': 95 })}
 clauses:
   - id: "1"
     title: {zh-CN: 第一部分, en: Part one}
