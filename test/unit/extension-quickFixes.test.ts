@@ -1,7 +1,7 @@
 // Quick fixes planned for the engine's real diagnostics, applied to the files, then checked
 // again with the engine: each fix does what its title says.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -133,7 +133,7 @@ describe('extension quick fixes on engine diagnostics', () => {
     rmSync(dir, { recursive: true, force: true });
     for (const f of planInit(builtinStandard('gbt27922-2011')!, 'gbt27922-2011', 'zh-CN', { date: '2026-10-15', organization: '海川家电' })) {
       const file = `${dir}/${f.path}`;
-      require('node:fs').mkdirSync(file.replace(/\/[^/]*$/, ''), { recursive: true });
+      mkdirSync(file.replace(/\/[^/]*$/, ''), { recursive: true });
       writeFileSync(file, f.text);
     }
     const before = await engine.checkPack(dir);
