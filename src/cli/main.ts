@@ -7,12 +7,12 @@ import { systemClock, type Host } from '../core/host';
 import { ORGANIZATION_TYPES, findBand, findOrganizationType, planInit, type InitOptions } from '../core/init';
 import { isIsoDate as isValidDate } from '../core/dates';
 import { bandChoices, bandOf } from '../core/bands';
-import { langFromEnv } from '../core/messages';
+import { langFromEnv, msg } from '../core/messages';
 import { nodeFileSystem } from '../node/nodeFs';
 import { runAnalyzerWorkerIfAsked, startParallelAnalyzer } from '../node/parallel';
 import { normalizePath, relativePath, toSlash } from '../core/paths';
 import { BUILTIN_STANDARD_IDS, builtinStandard } from '../core/standard/builtin';
-import { importedCell, importMessage, importSheet, MAX_SHEET_BYTES } from '../core/sheetImport';
+import { importedCell, importSheet, MAX_SHEET_BYTES } from '../core/sheetImport';
 import { applyScoringSheet } from '../core/standard/scoringSheet';
 import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -322,14 +322,14 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const [sub, file, ...rest] = args.positional;
   if (sub !== 'import' || !file || rest.length) return usage(io, lang, t(lang, 'cli.sheetUsage'));
   const source = path.basename(file);
-  if (!sheetKind(source)) return usage(io, lang, `${file}: ${importMessage(lang, 'notSheetFile')}`);
+  if (!sheetKind(source)) return usage(io, lang, `${file}: ${msg(lang, 'import.notSheetFile')}`);
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
   const standard = builtinStandard(id);
   if (!standard) return usage(io, lang, t(lang, 'cli.unknownStandard', { id, ids: BUILTIN_STANDARD_IDS.join(', ') }));
   const input = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
-    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${file}: ${importMessage(lang, 'fileTooLarge', { max: MAX_SHEET_MB })}\n`); return 1; }
+    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${file}: ${msg(lang, 'import.fileTooLarge', { max: MAX_SHEET_MB })}\n`); return 1; }
     bytes = await fsp.readFile(input);
   } catch (e) {
     io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.noSuchFile', { file }) : (e as Error).message}\n`);

@@ -87,6 +87,52 @@ const M = {
     en: 'Replace "Company name" with the name of the organisation assessed: it is printed on the report\'s cover.',
     'zh-CN': '请把“公司名称”换成受评组织的名称：它会出现在报告封面上。',
   },
+  // sheet import (src/core/sheetImport.ts, src/present/formats/sheetFile.ts)
+  'import.noHeader': {
+    en: 'No header row found: one row must name a clause column (条款 / 条款号 / 指标编号 / 编号 / clause) and a points column (分值 / 标准分 / 满分 / points)',
+    'zh-CN': '找不到表头：需要一行同时含有条款列（条款 / 条款号 / 指标编号 / 编号 / clause）和分值列（分值 / 标准分 / 满分 / points）',
+  },
+  'import.tooManyRows': { en: 'More than {max} rows: this is not a scoring sheet', 'zh-CN': '行数超过 {max}，不像评分表' },
+  'import.notClauseId': { en: '"{text}" is not a clause id', 'zh-CN': '“{text}”不是条款编号' },
+  'import.pointsNotNumber': { en: 'Points "{text}" are not a number', 'zh-CN': '分值“{text}”不是数字' },
+  'import.pointsNegative': { en: 'Points {value} cannot be negative', 'zh-CN': '分值 {value} 不能为负数' },
+  'import.duplicate': { en: 'Clause {id} appears twice (first at {first})', 'zh-CN': '条款 {id} 重复（先见于 {first}）' },
+  'import.notPlaced': { en: 'Clause {id} is neither in standard {standard} nor below one of its leaves', 'zh-CN': '条款 {id} 既不在标准 {standard} 中，也不在其某个末级条款之下' },
+  'import.header': {
+    en: '# Written by evidence-pack sheet import from "{source}" (sheet {sheet}).\n# Check body and version; set weights: official once the points are confirmed as the body\'s own.',
+    'zh-CN': '# 由 evidence-pack sheet import 从“{source}”（工作表 {sheet}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。',
+  },
+  'import.noRows': { en: 'No clause rows below the header', 'zh-CN': '表头之下没有可用的条款行' },
+  'import.formulaNoValue': {
+    en: 'The formula ={formula} has no saved value (formulas are not calculated here): open the workbook in a spreadsheet program and save it, or type the value',
+    'zh-CN': '公式 ={formula} 没有保存的计算结果（此处不计算公式）：请用电子表格软件打开并保存该工作簿，或直接填写数值',
+  },
+  'import.fileTooLarge': { en: 'Larger than {max} MB: not a scoring sheet', 'zh-CN': '超过 {max} MB，不像评分表' },
+  'import.notUtf8': { en: 'Not UTF-8 text (save it as CSV UTF-8)', 'zh-CN': '不是 UTF-8 文本（请另存为 CSV UTF-8）' },
+  'import.notSheetFile': {
+    en: 'Only .xlsx and .csv sheets can be imported: save the sheet as Excel Workbook (.xlsx) or CSV (UTF-8) from your spreadsheet program first',
+    'zh-CN': '只能导入 .xlsx 或 .csv 评分表：请先在电子表格软件中另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）',
+  },
+  'import.notZip': { en: 'Not an XLSX workbook (not a readable zip archive)', 'zh-CN': '不是 XLSX 工作簿（不是可读取的 zip 压缩包）' },
+  'import.zipUnsupported': {
+    en: 'Entry {entry} is encrypted, compressed in a way a workbook never is, or over 4 GB (zip64): not a plain XLSX workbook',
+    'zh-CN': '条目 {entry} 已加密、压缩方式不是工作簿所用的，或超过 4 GB（zip64）：不是普通的 XLSX 工作簿',
+  },
+  'import.tooManyEntries': { en: 'More than {max} entries in its zip archive: not a scoring sheet', 'zh-CN': 'zip 压缩包中条目超过 {max} 个，不像评分表' },
+  'import.unpackedTooLarge': {
+    en: 'Unpacks to more than {max} MB: not a scoring sheet (stopped before unpacking the rest)',
+    'zh-CN': '解压后超过 {max} MB，不像评分表（已在解压其余部分之前停止）',
+  },
+  'import.tooManyElements': {
+    en: 'More than {max} XML elements: not a scoring sheet (a sheet of 10,000 rows has about 200,000)',
+    'zh-CN': 'XML 元素超过 {max} 个，不像评分表（10,000 行的评分表约有 200,000 个）',
+  },
+  'import.tooDeep': { en: 'XML in {entry} is nested more than {max} levels deep: not a workbook', 'zh-CN': '{entry} 中的 XML 嵌套超过 {max} 层，不是工作簿' },
+  'import.unreadable': { en: 'Could not be read as a workbook: {detail}', 'zh-CN': '无法作为工作簿读取：{detail}' },
+  'import.workbookNeedsNode': {
+    en: 'Reading an XLSX workbook needs the desktop VS Code or the command line (evidence-pack sheet import); here, save the sheet as CSV (UTF-8) and import that',
+    'zh-CN': '读取 XLSX 工作簿需要桌面版 VS Code 或命令行（evidence-pack sheet import）；在此处请把评分表另存为 CSV（UTF-8）后导入',
+  },
   // Lists inside a message.
   'list-separator': { en: ', ', 'zh-CN': '、' },
   'scheme-item': { en: '{title} ({id})', 'zh-CN': '{title}（{id}）' },

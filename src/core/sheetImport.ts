@@ -2,64 +2,12 @@
 // and blank rows, numbers as text, full-width digits, ids like 5.3.2-1) → a scoring-sheet file.
 // Pure: the caller reads the file into tables and writes the result; nothing here touches a disk.
 import { stringify } from 'yaml';
-import { fillTemplate } from './messages';
+import { msg } from './messages';
 import type { Lang, Standard } from './types';
 
 /** What `sheet import` says about a cell it cannot place, in zh-CN and en. */
-const IMPORT_MESSAGES = {
-  noHeader: {
-    en: 'No header row found: one row must name a clause column (条款 / 条款号 / 指标编号 / 编号 / clause) and a points column (分值 / 标准分 / 满分 / points)',
-    'zh-CN': '找不到表头：需要一行同时含有条款列（条款 / 条款号 / 指标编号 / 编号 / clause）和分值列（分值 / 标准分 / 满分 / points）',
-  },
-  tooManyRows: { en: 'More than {max} rows: this is not a scoring sheet', 'zh-CN': '行数超过 {max}，不像评分表' },
-  notClauseId: { en: '"{text}" is not a clause id', 'zh-CN': '“{text}”不是条款编号' },
-  pointsNotNumber: { en: 'Points "{text}" are not a number', 'zh-CN': '分值“{text}”不是数字' },
-  pointsNegative: { en: 'Points {value} cannot be negative', 'zh-CN': '分值 {value} 不能为负数' },
-  duplicate: { en: 'Clause {id} appears twice (first at {first})', 'zh-CN': '条款 {id} 重复（先见于 {first}）' },
-  notPlaced: { en: 'Clause {id} is neither in standard {standard} nor below one of its leaves', 'zh-CN': '条款 {id} 既不在标准 {standard} 中，也不在其某个末级条款之下' },
-  header: {
-    en: '# Written by evidence-pack sheet import from "{source}" (sheet {sheet}).\n# Check body and version; set weights: official once the points are confirmed as the body\'s own.',
-    'zh-CN': '# 由 evidence-pack sheet import 从“{source}”（工作表 {sheet}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。',
-  },
-  noRows: { en: 'No clause rows below the header', 'zh-CN': '表头之下没有可用的条款行' },
-  formulaNoValue: {
-    en: 'The formula ={formula} has no saved value (formulas are not calculated here): open the workbook in a spreadsheet program and save it, or type the value',
-    'zh-CN': '公式 ={formula} 没有保存的计算结果（此处不计算公式）：请用电子表格软件打开并保存该工作簿，或直接填写数值',
-  },
-  fileTooLarge: { en: 'Larger than {max} MB: not a scoring sheet', 'zh-CN': '超过 {max} MB，不像评分表' },
-  notUtf8: { en: 'Not UTF-8 text (save it as CSV UTF-8)', 'zh-CN': '不是 UTF-8 文本（请另存为 CSV UTF-8）' },
-  notSheetFile: {
-    en: 'Only .xlsx and .csv sheets can be imported: save the sheet as Excel Workbook (.xlsx) or CSV (UTF-8) from your spreadsheet program first',
-    'zh-CN': '只能导入 .xlsx 或 .csv 评分表：请先在电子表格软件中另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）',
-  },
-  notZip: { en: 'Not an XLSX workbook (not a readable zip archive)', 'zh-CN': '不是 XLSX 工作簿（不是可读取的 zip 压缩包）' },
-  zipUnsupported: {
-    en: 'Entry {entry} is encrypted, compressed in a way a workbook never is, or over 4 GB (zip64): not a plain XLSX workbook',
-    'zh-CN': '条目 {entry} 已加密、压缩方式不是工作簿所用的，或超过 4 GB（zip64）：不是普通的 XLSX 工作簿',
-  },
-  tooManyEntries: { en: 'More than {max} entries in its zip archive: not a scoring sheet', 'zh-CN': 'zip 压缩包中条目超过 {max} 个，不像评分表' },
-  unpackedTooLarge: {
-    en: 'Unpacks to more than {max} MB: not a scoring sheet (stopped before unpacking the rest)',
-    'zh-CN': '解压后超过 {max} MB，不像评分表（已在解压其余部分之前停止）',
-  },
-  tooManyElements: {
-    en: 'More than {max} XML elements: not a scoring sheet (a sheet of 10,000 rows has about 200,000)',
-    'zh-CN': 'XML 元素超过 {max} 个，不像评分表（10,000 行的评分表约有 200,000 个）',
-  },
-  tooDeep: { en: 'XML in {entry} is nested more than {max} levels deep: not a workbook', 'zh-CN': '{entry} 中的 XML 嵌套超过 {max} 层，不是工作簿' },
-  unreadable: { en: 'Could not be read as a workbook: {detail}', 'zh-CN': '无法作为工作簿读取：{detail}' },
-  workbookNeedsNode: {
-    en: 'Reading an XLSX workbook needs the desktop VS Code or the command line (evidence-pack sheet import); here, save the sheet as CSV (UTF-8) and import that',
-    'zh-CN': '读取 XLSX 工作簿需要桌面版 VS Code 或命令行（evidence-pack sheet import）；在此处请把评分表另存为 CSV（UTF-8）后导入',
-  },
-} satisfies Record<string, { en: string; 'zh-CN': string }>;
 
-export const SHEET_IMPORT_MESSAGES = IMPORT_MESSAGES;
 
-/** One of the import's messages in `lang`. */
-export function importMessage(lang: Lang, id: keyof typeof IMPORT_MESSAGES, args: Record<string, string | number> = {}): string {
-  return fillTemplate(IMPORT_MESSAGES[id][lang], args);
-}
 
 /** A formula cell whose workbook kept no result: never evaluated here, an error where the import needs it. */
 export interface FormulaCell { formula: string }
@@ -157,16 +105,15 @@ export function importedCell(result: Extract<ImportResult, { ok: true }>, clause
 }
 
 export function importSheet(tables: Table[], standard: Standard, opts: { lang: Lang; source: string }): ImportResult {
-  const say = (id: keyof typeof IMPORT_MESSAGES, args: Record<string, string | number> = {}) => importMessage(opts.lang, id, args);
   const found = tables.map((t) => ({ t, h: findHeader(t) })).find((x) => x.h);
   if (!found) {
     const where = tables[0] ? `${tables[0].name}!A1` : 'A1';
-    return { ok: false, errors: [{ cell: where, message: say('noHeader') }] };
+    return { ok: false, errors: [{ cell: where, message: msg(opts.lang, 'import.noHeader') }] };
   }
   const { t, h } = found as { t: Table; h: NonNullable<ReturnType<typeof findHeader>> };
   const errors: ImportError[] = [];
   if (t.rows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, errors: [{ cell: cellName(t.name, MAX_IMPORT_ROWS, 0), message: say('tooManyRows', { max: MAX_IMPORT_ROWS }) }] };
+    return { ok: false, errors: [{ cell: cellName(t.name, MAX_IMPORT_ROWS, 0), message: msg(opts.lang, 'import.tooManyRows', { max: MAX_IMPORT_ROWS }) }] };
   }
   const points = new Map<string, number>();
   const rows: { id: string; parent: string; title: string; points: number; sampled?: boolean; excludable?: boolean }[] = [];
@@ -182,13 +129,13 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     // A cell this row needs holds a formula without a saved result (subtotal rows are skipped before).
     const unsaved = (Object.values(h.cols) as number[]).find((col) => isFormula(row[col]));
     if (unsaved !== undefined && !TOTAL_WORDS.test(idText) && !TOTAL_WORDS.test(title)) {
-      errors.push({ cell: cellName(t.name, r, unsaved), message: say('formulaNoValue', { formula: (row[unsaved] as FormulaCell).formula }) });
+      errors.push({ cell: cellName(t.name, r, unsaved), message: msg(opts.lang, 'import.formulaNoValue', { formula: (row[unsaved] as FormulaCell).formula }) });
       continue;
     }
     if (!id) {
       // Blank, title (a section heading without points) and subtotal rows carry no clause.
       if (idText === '' || TOTAL_WORDS.test(idText) || TOTAL_WORDS.test(title) || text(rawPoints) === '') continue;
-      errors.push({ cell: cellName(t.name, r, h.cols.clause!), message: say('notClauseId', { text: idText }) });
+      errors.push({ cell: cellName(t.name, r, h.cols.clause!), message: msg(opts.lang, 'import.notClauseId', { text: idText }) });
       continue;
     }
     if (TOTAL_WORDS.test(title)) continue;
@@ -196,16 +143,16 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     const pointsCell = cellName(t.name, r, h.cols.points!);
     if (Number.isNaN(value)) {
       if (text(rawPoints) === '') continue; // a heading row with an id but no points (a parent's title)
-      errors.push({ cell: pointsCell, message: say('pointsNotNumber', { text: text(rawPoints) }) });
+      errors.push({ cell: pointsCell, message: msg(opts.lang, 'import.pointsNotNumber', { text: text(rawPoints) }) });
       continue;
     }
     if (value < 0 || !Number.isFinite(value)) {
-      errors.push({ cell: pointsCell, message: say('pointsNegative', { value }) });
+      errors.push({ cell: pointsCell, message: msg(opts.lang, 'import.pointsNegative', { value }) });
       continue;
     }
     const here = cellName(t.name, r, h.cols.clause!);
     if (seen.has(id)) {
-      errors.push({ cell: here, message: say('duplicate', { id, first: String(seen.get(id)) }) });
+      errors.push({ cell: here, message: msg(opts.lang, 'import.duplicate', { id, first: String(seen.get(id)) }) });
       continue;
     }
     seen.set(id, here);
@@ -223,7 +170,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
       else if (standard.byId.has(p)) break;
     }
     if (!parent) {
-      errors.push({ cell: here, message: say('notPlaced', { id, standard: standard.id }) });
+      errors.push({ cell: here, message: msg(opts.lang, 'import.notPlaced', { id, standard: standard.id }) });
       continue;
     }
     rowIds.add(id);
@@ -233,7 +180,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
   }
   if (errors.length) return { ok: false, errors };
   if (points.size === 0 && rows.length === 0) {
-    return { ok: false, errors: [{ cell: cellName(t.name, h.row, h.cols.clause!), message: say('noRows') }] };
+    return { ok: false, errors: [{ cell: cellName(t.name, h.row, h.cols.clause!), message: msg(opts.lang, 'import.noRows') }] };
   }
   // A refined leaf's own points (from the sheet) become the total its rows must add up to.
   const doc = {
@@ -243,7 +190,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     points: Object.fromEntries([...points].sort((a, b) => (standard.byId.get(a[0])?.order ?? 0) - (standard.byId.get(b[0])?.order ?? 0))),
     ...(rows.length ? { rows } : {}),
   };
-  const header = `${say('header', { source: opts.source, sheet: t.name })}\n`;
+  const header = `${msg(opts.lang, 'import.header', { source: opts.source, sheet: t.name })}\n`;
   return { ok: true, yaml: header + stringify(doc, { lineWidth: 0 }), points: points.size, rows: rows.length, sheet: t.name, cells: seen };
 }
 

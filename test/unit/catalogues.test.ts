@@ -7,7 +7,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { MESSAGES } from '../../src/core/messages';
 import { CODES } from '../../src/core/rules/codes';
-import { SHEET_IMPORT_MESSAGES } from '../../src/core/sheetImport';
 import { CATALOGUE } from '../../src/present/catalogue';
 import { STRINGS } from '../../src/extension/strings';
 
@@ -48,7 +47,6 @@ describe('catalogues', () => {
     ['src/core/rules/*.ts code descriptions', Object.fromEntries(Object.values(CODES).map((d) => [d.code, d.description]))],
     ['src/core/rules/*.ts code messages', Object.fromEntries(Object.values(CODES).flatMap((d) => [[d.code, d.message], ...Object.entries(d.variants ?? {}).map(([v, text]) => [`${d.code}/${v}`, text])]))],
     ['src/present/catalogue.ts', CATALOGUE],
-    ['src/core/sheetImport.ts IMPORT_MESSAGES', SHEET_IMPORT_MESSAGES],
     ['src/extension/strings.ts', STRINGS],
   ];
   /** Entries whose languages carry different placeholders on purpose, with the reason. */

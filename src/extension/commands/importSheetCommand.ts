@@ -3,7 +3,8 @@
 // manifest is changed as a document edit, never written behind an open editor. On any error nothing changes.
 import * as vscode from 'vscode';
 import { MANIFEST_NAME } from '../../core/constants';
-import { importMessage, MAX_SHEET_BYTES } from '../../core/sheetImport';
+import { msg } from '../../core/messages';
+import { MAX_SHEET_BYTES } from '../../core/sheetImport';
 import { MAX_SHEET_MB, type WorkbookReader } from '../../present/formats/sheetFile';
 import type { PackService } from '../service/packService';
 import { readSettings, tr } from '../service/settings';
@@ -40,7 +41,7 @@ export function registerImportSheet(
     };
     try {
       if ((await vscode.workspace.fs.stat(sheet)).size > MAX_SHEET_BYTES) {
-        fail([{ cell: file, message: importMessage(lang, 'fileTooLarge', { max: MAX_SHEET_MB }) }]);
+        fail([{ cell: file, message: msg(lang, 'import.fileTooLarge', { max: MAX_SHEET_MB }) }]);
         return;
       }
       const manifestUri = pathToUri(`${pack}/${MANIFEST_NAME}`);

@@ -1,7 +1,8 @@
 // A body's sheet file (.xlsx or .csv) → the tables `sheet import` reads, for the CLI and the editor alike.
 // XLSX goes through dist/deliverables.js (exceljs), required here only when a workbook is imported, so
 // neither checking a pack nor importing a CSV loads it; the browser bundle has no `require` and no exceljs.
-import { MAX_SHEET_BYTES, MAX_IMPORT_ROWS, SHEET_IMPORT_MESSAGES, cellName, importMessage, parseCsv, type ImportError, type Table } from '../../core/sheetImport';
+import { msg, type MessageId } from '../../core/messages';
+import { MAX_SHEET_BYTES, MAX_IMPORT_ROWS, cellName, parseCsv, type ImportError, type Table } from '../../core/sheetImport';
 import { decodeText } from '../../core/text';
 import type { Lang } from '../../core/types';
 import type { WorkbookTables } from './workbookTables';
@@ -31,28 +32,28 @@ export const bundledWorkbookReader: WorkbookReader | undefined = __NODE__
  * worksheet's cell, or the file itself. Without a workbook reader (the browser), .xlsx is refused clearly.
  */
 export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lang, readWorkbook: WorkbookReader | undefined): Promise<{ ok: true; tables: Table[] } | { ok: false; errors: ImportError[] }> {
-  const fail = (id: keyof typeof SHEET_IMPORT_MESSAGES, args: Record<string, string | number> = {}, cell = file) =>
-    ({ ok: false as const, errors: [{ cell, message: importMessage(lang, id, args) }] });
+  const fail = (id: MessageId, args: Record<string, string | number> = {}, cell = file) =>
+    ({ ok: false as const, errors: [{ cell, message: msg(lang, id, args) }] });
   const kind = sheetKind(file);
-  if (!kind) return fail('notSheetFile');
-  if (bytes.length > MAX_SHEET_BYTES) return fail('fileTooLarge', { max: MAX_SHEET_MB });
+  if (!kind) return fail('import.notSheetFile');
+  if (bytes.length > MAX_SHEET_BYTES) return fail('import.fileTooLarge', { max: MAX_SHEET_MB });
   if (kind === 'csv') {
     const decoded = decodeText(bytes);
-    if (!decoded.ok) return fail('notUtf8');
+    if (!decoded.ok) return fail('import.notUtf8');
     return { ok: true, tables: [{ name: file.replace(/\.csv$/i, ''), rows: parseCsv(decoded.text) }] };
   }
-  if (!readWorkbook) return fail('workbookNeedsNode');
+  if (!readWorkbook) return fail('import.workbookNeedsNode');
   const read = await readWorkbook(bytes);
   if (read.ok) return read;
   const p = read.problem;
   switch (p.id) {
-    case 'tooManyRows': return fail('tooManyRows', { max: MAX_IMPORT_ROWS }, cellName(p.sheet, MAX_IMPORT_ROWS, 0));
-    case 'unpackedTooLarge': return fail('unpackedTooLarge', { max: p.max / 1024 / 1024 });
-    case 'tooManyEntries': return fail('tooManyEntries', { max: p.max });
-    case 'tooManyElements': return fail('tooManyElements', { max: p.max });
-    case 'tooDeep': return fail('tooDeep', { entry: p.entry, max: p.max });
-    case 'zipUnsupported': return fail('zipUnsupported', { entry: p.entry });
-    case 'unreadable': return fail('unreadable', { detail: p.detail });
-    default: return fail('notZip');
+    case 'tooManyRows': return fail('import.tooManyRows', { max: MAX_IMPORT_ROWS }, cellName(p.sheet, MAX_IMPORT_ROWS, 0));
+    case 'unpackedTooLarge': return fail('import.unpackedTooLarge', { max: p.max / 1024 / 1024 });
+    case 'tooManyEntries': return fail('import.tooManyEntries', { max: p.max });
+    case 'tooManyElements': return fail('import.tooManyElements', { max: p.max });
+    case 'tooDeep': return fail('import.tooDeep', { entry: p.entry, max: p.max });
+    case 'zipUnsupported': return fail('import.zipUnsupported', { entry: p.entry });
+    case 'unreadable': return fail('import.unreadable', { detail: p.detail });
+    default: return fail('import.notZip');
   }
 }
