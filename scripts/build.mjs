@@ -18,10 +18,11 @@ const browserBundleExternal = {
 };
 
 // The exporters and the workbook reader (exceljs, fflate: ~1 MB) are their own file, dist/deliverables.js, which
-// the CLI requires only when a user exports, bundles or imports a workbook: a `require` of
-// src/present/formats/deliverables (from the xlsx format, sheet import's sheetFile.ts, the extension's Node
-// entry, or the CLI's bundle and verify) stays a require of ./deliverables.js at run time. The browser bundle
-// has no `require`: there `__NODE__` is false, the workbook format says so and sheet import reads CSV only.
+// the CLI and the Node extension host require only when a user exports, bundles or imports a workbook: a
+// `require` of src/present/formats/deliverables (present/formats/deliverablesLoader.ts for the xlsx format and
+// the CLI's bundle and verify, sheet import's sheetFile.ts, the extension's Node entry) stays a require of
+// ./deliverables.js at run time. The browser bundle has no `require`: there `__NODE__` is false, the formats
+// that need it say so and sheet import reads CSV only.
 const DELIVERABLES = path.resolve('src/present/formats/deliverables');
 const lazyDeliverables = {
   name: 'lazy-deliverables',

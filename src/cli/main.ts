@@ -24,6 +24,7 @@ import { formatsFor, type FormatInput, type Formatter } from '../present/formats
 import { scoreJson } from '../present/formats/json';
 import { bundledWorkbookReader, MAX_SHEET_MB, readSheetTables, sheetKind } from '../present/formats/sheetFile';
 import { outputProblem, writeOutput } from './output';
+import { deliverables } from '../present/formats/deliverablesLoader';
 import { bandLabel, bandLabelOf, joinList, packLabel } from '../present/vocabulary';
 import { formatScore } from '../present/numbers';
 
@@ -240,8 +241,7 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
 
 /** Zip and unzip live in dist/deliverables.js (with the workbook writer): loaded only by bundle and verify. */
 function zipCodec(): ZipCodec {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-  return require('../present/formats/deliverables') as typeof import('../present/formats/deliverables');
+  return deliverables()!; // always there under Node
 }
 
 /** The date the reports of a bundle carry: SOURCE_DATE_EPOCH when set (reproducible builds), else the latest assessment date. */

@@ -13,6 +13,7 @@ import { registerImportSheet } from './commands/importSheetCommand';
 import type { WorkbookReader } from '../present/formats/sheetFile';
 import { uriToPath } from './service/uris';
 import { workspaceFileSystem } from './service/workspaceFs';
+import { provideDeliverables, type Deliverables } from '../present/formats/deliverablesLoader';
 
 export interface ExtensionHostKind {
   /** Which extension host runs this entry (the score panel's page names it for tests and bug reports). */
@@ -21,6 +22,8 @@ export interface ExtensionHostKind {
   fileSystemFor(folder: vscode.WorkspaceFolder): FileSystem;
   /** The XLSX reader, where this host can load it (the Node host, from dist/deliverables.js); else CSV only. */
   workbookReader?(): WorkbookReader | undefined;
+  /** The writers of the formats that need Node (the Node host only; a web worker has none). */
+  deliverables?: () => Deliverables;
 }
 
 /** A workspace folder read through vscode.workspace.fs (any scheme a file system provider serves). */
@@ -31,6 +34,7 @@ export function workspaceFsFor(folder: vscode.WorkspaceFolder): FileSystem {
 }
 
 export function activateWith(context: vscode.ExtensionContext, host: ExtensionHostKind): void {
+  provideDeliverables(host.deliverables);
   const service = new PackService(host);
   context.subscriptions.push(service);
   context.subscriptions.push(new StatusBar(service));

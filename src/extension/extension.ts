@@ -3,6 +3,7 @@
 // workspaceContains for manifests and evidence files, by its commands and by a restored panel — never by `*`.
 import type * as vscode from 'vscode';
 import { nodeFileSystem } from '../node/nodeFs';
+import type { Deliverables } from '../present/formats/deliverablesLoader';
 // At run time this is dist/browser.js, the one bundle of the extension (scripts/build.mjs): the Node
 // entry adds only Node's fs to it, so the package holds the engine once.
 import { activateWith, workspaceFsFor } from './browser';
@@ -21,6 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
         return undefined;
       }
     },
+    // dist/deliverables.js beside this file (scripts/build.mjs), loaded when a workbook or document is exported.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+    deliverables: () => require('../present/formats/deliverables') as Deliverables,
   });
 }
 

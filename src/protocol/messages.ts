@@ -29,6 +29,7 @@ export interface PanelStrings {
   why: string;
   formula: string;
   pickPack: string;
+  exportReport: string;
   noScore: string;
   revealHint: string;
   addHint: string;
@@ -99,7 +100,8 @@ export type HostMessage =
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; clause: string }
-  | { type: 'pickPack' };
+  | { type: 'pickPack' }
+  | { type: 'exportReport' };
 
 /** What the webview keeps with setState so the serializer can restore the panel after a reload. */
 /** What the webview keeps across a reload: the pack, and the last model, shown at once when restored. */

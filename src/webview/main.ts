@@ -47,6 +47,9 @@ function render(model: PanelModel): void {
     pick.addEventListener('click', () => vscode.postMessage({ type: 'pickPack' }));
     header.appendChild(pick);
   }
+  const exportReport = el('button', { type: 'button', class: 'secondary', 'data-testid': 'export-report' }, s.exportReport);
+  exportReport.addEventListener('click', () => vscode.postMessage({ type: 'exportReport' }));
+  header.appendChild(exportReport);
   frag.appendChild(header);
 
   const score = model.score;

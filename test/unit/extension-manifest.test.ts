@@ -111,7 +111,7 @@ describe('extension manifest (package.json)', () => {
       assert.ok(files.includes(f), `${f} in the vsix`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|^src\/|^test\/|^node_modules\/|^examples\/|\.ts$/.test(f)), []);
-    // What activation loads stays small; dist/deliverables.js loads only when a user imports a workbook.
+    // What activation loads stays small; dist/deliverables.js loads only when a user imports a workbook or exports one.
     const startup = files.filter((f) => f !== 'dist/deliverables.js').reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
     assert.ok(startup < 1024 * 1024, `${startup} bytes`);
     const dir = mkdtempSync(join(tmpdir(), 'ep-vsix-'));
@@ -127,7 +127,7 @@ describe('extension manifest (package.json)', () => {
   it('packages an allow-list: bundles, schemas, grammar, l10n, nls and the icon, no sources or maps', () => {
     const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const p of ['!dist/extension.js', '!dist/browser.js', '!dist/webview.js', '!dist/webview.css', '!l10n/*.json', '!syntaxes/*.json', '!media/icon.png', '!package.nls.zh-cn.json']) {
+    for (const p of ['!dist/extension.js', '!dist/browser.js', '!dist/deliverables.js', '!dist/webview.js', '!dist/webview.css', '!l10n/*.json', '!syntaxes/*.json', '!media/icon.png', '!package.nls.zh-cn.json']) {
       assert.ok(lines.includes(p), p);
     }
     assert.ok(!lines.some((l) => /\.map|src\/|!dist\/\*\*?$/.test(l)));

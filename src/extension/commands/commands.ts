@@ -7,7 +7,7 @@ import { currentPack } from '../status/statusBar';
 import { readSettings, tr } from '../service/settings';
 import { standardUri } from '../language/languageFeatures';
 import { pathToUri, uriToPath } from '../service/uris';
-import { getFormatter } from '../../present/formats';
+import { exportChoices, formatArgument, saveDialogFor } from './exportReport';
 import { loadBuiltin, newPackPaths, planNewPack, type NewPackUi } from './newPack';
 
 /** The New Evidence Pack questions as VS Code input boxes and quick picks; Escape answers undefined. */
@@ -117,17 +117,30 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     void vscode.window.showInformationMessage(tr('cmd.newPackDone', { folder: dir }));
   });
 
-  register('evidencePack.exportReport', async () => {
+  // Export Report…: a format from the registry (or `{format, pack}` from the panel button), then where to save it.
+  register('evidencePack.exportReport', async (arg?: unknown) => {
     await service.whenReady();
     let roots = service.roots;
     if (roots.length === 0) {
       void vscode.window.showInformationMessage(tr('cmd.noPack'));
       return;
     }
-    if (roots.length > 1) {
+    const fromPanel = lensArgument(arg, service)?.pack;
+    if (fromPanel) roots = [fromPanel];
+    else if (roots.length > 1) {
       const pack = await activeOrPickedPack(service);
       if (!pack) return;
       roots = [pack];
+    }
+    const lang = readSettings().lang;
+    const choices = exportChoices(lang);
+    const wanted = formatArgument(arg);
+    const choice = wanted ? choices.find((c) => c.format.id === wanted)
+      : await vscode.window.showQuickPick(choices, { title: tr('cmd.reportTitle'), placeHolder: tr('cmd.reportPickFormat'), matchOnDescription: true, matchOnDetail: true });
+    if (!choice) return;
+    if (choice.unavailable) {
+      void vscode.window.showWarningMessage(tr('cmd.reportUnavailable', { format: choice.format.id.toUpperCase(), reason: choice.unavailable }));
+      return;
     }
     const results = [];
     for (const root of roots) {
@@ -136,13 +149,13 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     }
     if (results.length === 0) return;
     const folder = service.folderOf(roots[0]);
-    const defaultUri = pathToUri(`${roots[0]}/evidence-pack-report.html`);
-    const out = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html'] }, saveLabel: tr('cmd.reportSave') });
+    const dialog = saveDialogFor(choice.format, roots[0]);
+    const out = await vscode.window.showSaveDialog({ defaultUri: pathToUri(dialog.defaultPath), filters: dialog.filters, saveLabel: tr('cmd.reportSave') });
     if (!out) return;
     try {
       const baseDir = folder ? uriToPath(folder.uri) : roots[0];
-      const content = await getFormatter('html')!.render({
-        results, baseDir, cwd: baseDir, lang: readSettings().lang, command: 'check',
+      const content = await choice.format.render({
+        results, baseDir, cwd: baseDir, lang, command: 'check', generatedAt: new Date().toISOString(),
         toolVersion: String(vscode.extensions.getExtension('evidence-pack.evidence-pack')?.packageJSON.version ?? ''),
       });
       await vscode.workspace.fs.writeFile(out, typeof content === 'string' ? new TextEncoder().encode(content) : content);
@@ -150,6 +163,7 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
       void vscode.window.showErrorMessage(tr('cmd.reportFailed', { detail: err instanceof Error ? err.message : String(err) }));
       return;
     }
+    // Opened with whatever the system opens that type with: the browser for HTML, a spreadsheet for a workbook.
     const open = tr('cmd.reportOpen');
     const answer = await vscode.window.showInformationMessage(tr('cmd.reportSaved', { path: out.scheme === 'file' ? out.fsPath : out.toString(true) }), open);
     if (answer === open) await vscode.env.openExternal(out);

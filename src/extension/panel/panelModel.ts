@@ -42,6 +42,7 @@ export function panelStrings(lang: Lang): PanelStrings {
     why: t(lang, 'panel.why'),
     formula: '',
     pickPack: t(lang, 'panel.pickPack'),
+    exportReport: t(lang, 'panel.exportReport'),
     noScore: t(lang, 'panel.noScore'),
     revealHint: t(lang, 'panel.revealHint'),
     addHint: t(lang, 'panel.addHint'),

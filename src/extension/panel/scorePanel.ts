@@ -161,6 +161,10 @@ export class ScorePanel implements vscode.Disposable {
         }
         return;
       }
+      case 'exportReport':
+        // The command asks for the format and where to save it; the panel names its pack.
+        if (this.pack) await vscode.commands.executeCommand('evidencePack.exportReport', { pack: this.pack });
+        return;
       case 'reveal':
         if (this.pack) await revealClause(this.service, this.pack, message.clause);
         return;

@@ -10,6 +10,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   switch (m.type) {
     case 'ready': return { type: 'ready' };
     case 'pickPack': return { type: 'pickPack' };
+    case 'exportReport': return { type: 'exportReport' };
     case 'reveal':
       return typeof m.clause === 'string' && CLAUSE_ID.test(m.clause) ? { type: 'reveal', clause: m.clause } : undefined;
     default: return undefined;

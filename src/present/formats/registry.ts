@@ -27,6 +27,8 @@ export interface Formatter {
   commands: ReadonlyArray<'check' | 'score' | 'report'>;
   /** The file extension of a saved output, without the dot. */
   fileExtension: string;
+  /** Why this host cannot write it (a web worker has no exceljs), in the user's language; undefined when it can. */
+  unavailable?(lang: Lang): string | undefined;
   /** Text (written as UTF-8) or bytes (a workbook, a document). */
   render(input: FormatInput): string | Uint8Array | Promise<string | Uint8Array>;
 }
