@@ -388,11 +388,19 @@ let hostsText;
   }
 }
 
+// The deliverables' section is measured by bench/exports.mjs (npm run bench:exports): kept as it is.
+const exportsText = (() => {
+  const old = existsSync(path.join(repo, 'BENCHMARKS.md')) ? readFileSync(path.join(repo, 'BENCHMARKS.md'), 'utf8') : '';
+  const a = old.indexOf('<!-- exports:start -->'), b = old.indexOf('<!-- exports:end -->');
+  return a >= 0 && b > a ? old.slice(a + '<!-- exports:start -->'.length, b).trim() : 'Not measured yet: `npm run bench:exports`.';
+})();
+
 if (!process.env.BENCH_NO_WRITE && SIZES.length >= 3 && slowLines.length) {
   const doc = readFileSync(path.join(here, 'BENCHMARKS.template.md'), 'utf8')
     .replace('{{machine}}', `${machine.cpu}; ${machine.memory} RAM; ${machine.os}; Node ${machine.node}; yaml-language-server ${ylsVersion}; measured ${machine.date}`)
     .replace('{{startup}}', startupLines.join('\n'))
     .replace('{{hosts}}', hostsText)
+    .replace('{{exports}}', exportsText)
     .replace('{{whole}}', lines.join('\n'))
     .replace('{{other}}', table2.join('\n'))
     .replace('{{ratios}}', ratioLines.join('\n'))
