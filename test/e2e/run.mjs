@@ -650,6 +650,39 @@ test('"Open the Standard" and go to definition open the built-in standard read-o
   await wb.revertAndCloseAll();
 });
 
+test('Export Report… offers every report format; XLSX is saved where the save dialog says, as the 评分表 workbook', async () => {
+  const dir = pack('demo-pack-export');
+  const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
+  const { page } = wb;
+  await wb.waitScoreText((t) => t === expectedStatusText(cliScore(dir, 'en'), 'en'), 'the score');
+  // From the palette by hand: the format pick opens as the palette closes (runCommand waits for it to close).
+  await wb.escapeAll();
+  await page.keyboard.press('F1');
+  const input = wb.quickInput().locator('.quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: T.short });
+  await input.fill('>Evidence Pack: Export Report');
+  await wb.quickInput().locator('.monaco-list-row', { hasText: 'Export Report' }).first().click();
+  const row = (label) => wb.quickInput().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  await row('XLSX').waitFor({ timeout: T.long });
+  for (const label of ['HTML', 'CSV']) assert(await row(label).count() === 1, `${label} is offered`);
+  assert((await row('XLSX').innerText()).includes('scoring workbook'), 'described in the user\'s language');
+  await row('XLSX').click();
+  // code-server's save dialog is a path in a quick input: it proposes the pack's folder and the .xlsx name
+  const want = path.join(dir, 'evidence-pack-report.xlsx');
+  await page.waitForFunction(() => /evidence-pack-report\.xlsx$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? ''), null, { timeout: T.long });
+  await page.keyboard.press('Enter');
+  const deadline = Date.now() + T.long;
+  while (!fs.existsSync(want) || fs.statSync(want).size === 0) {
+    assert(Date.now() < deadline, `${want} was not written`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await page.locator('.notification-toast', { hasText: 'Report saved' }).waitFor({ timeout: T.long });
+  const bytes = fs.readFileSync(want);
+  assertEqual(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a zip archive');
+  assert(bytes.includes(Buffer.from('xl/workbook.xml')), 'an OOXML workbook');
+  await wb.escapeAll();
+});
+
 // ---- main ----------------------------------------------------------------------------------------------
 async function main() {
   const grep = process.env.EP_E2E_GREP;
