@@ -170,13 +170,13 @@ describe('evidence-pack CLI', function () {
     const expected = run(args.slice(1)).out;
     assert.ok(Buffer.byteLength(expected) > 4 * 65536, `the output (${Buffer.byteLength(expected)} bytes) is longer than a pipe buffer`);
     const child = spawn(process.execPath, args, { cwd: repo, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    const closed = new Promise((r) => child.on('close', r)); // listening from the start: no exit can be missed
     child.stdout.pause(); // the pipe fills: the CLI's writes block or are refused (EAGAIN) until we read
     await new Promise((r) => setTimeout(r, 300));
     const chunks: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => chunks.push(d));
     child.stdout.resume();
-    const code = await new Promise((r) => child.on('close', r));
-    assert.equal(code, 1);
+    assert.equal(await closed, 1);
     assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
     assert.equal(JSON.parse(expected).diagnostics.filter((d: { code: string }) => d.code === 'unknown-clause').length, 1000);
   });
