@@ -17,9 +17,9 @@ const browserBundleExternal = {
   setup(b) { b.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browser.js', external: true })); },
 };
 
-// The exporters and the workbook reader (exceljs, fflate: ~1 MB) are their own file, dist/deliverables.js, which
+// The exporters and the workbook reader (exceljs, docx, fflate) are their own file, dist/deliverables.js, which
 // the CLI and the Node extension host require only when a user exports, bundles or imports a workbook: a
-// `require` of src/present/formats/deliverables (present/formats/deliverablesLoader.ts for the xlsx format and
+// `require` of src/present/formats/deliverables (present/formats/deliverablesLoader.ts for the xlsx and docx formats and
 // the CLI's bundle and verify, sheet import's sheetFile.ts, the extension's Node entry) stays a require of
 // ./deliverables.js at run time. The browser bundle has no `require`: there `__NODE__` is false, the formats
 // that need it say so and sheet import reads CSV only.

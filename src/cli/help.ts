@@ -84,15 +84,15 @@ export const COMMANDS = {
     ],
   },
   report: {
-    summary: { en: 'write the HTML report, the 评分表 workbook (.xlsx) or the flat sheet (.csv)', 'zh-CN': '生成 HTML 报告、评分表（.xlsx）或平铺评分表（.csv）' },
-    usage: { en: 'report [DIR] --out FILE.html|.xlsx|.csv [--format html|xlsx|csv] [--lang zh-CN|en] [--root DIR2]', 'zh-CN': 'report [目录] --out 文件.html|.xlsx|.csv [--format html|xlsx|csv] [--lang zh-CN|en] [--root 工作区]' },
+    summary: { en: 'write the HTML report, the 评分表 workbook (.xlsx), the 自评报告 (.docx) or the flat sheet (.csv)', 'zh-CN': '生成 HTML 报告、评分表（.xlsx）、自评报告（.docx）或平铺评分表（.csv）' },
+    usage: { en: 'report [DIR] --out FILE.html|.xlsx|.docx|.csv [--format html|xlsx|docx|csv] [--lang zh-CN|en] [--root DIR2]', 'zh-CN': 'report [目录] --out 文件.html|.xlsx|.docx|.csv [--format html|xlsx|docx|csv] [--lang zh-CN|en] [--root 工作区]' },
     about: {
-      en: 'HTML: cover, a chart per section, every clause with its evidence, the gaps and every diagnostic. XLSX: the scoring workbook with live formulas. CSV: one row per clause, UTF-8 with BOM.',
-      'zh-CN': 'HTML：封面、各部分图表、每个条款及其证据、差距和全部诊断。XLSX：带实时公式的评分表。CSV：每个条款一行，带 BOM 的 UTF-8。',
+      en: 'HTML: cover, a chart per section, every clause with its evidence, the gaps and every diagnostic. XLSX: the scoring workbook with live formulas. DOCX: the self-evaluation report (contents, a self-assessment per indicator, evidence index). CSV: one row per clause, UTF-8 with BOM.',
+      'zh-CN': 'HTML：封面、各部分图表、每个条款及其证据、差距和全部诊断。XLSX：带实时公式的评分表。DOCX：自评报告（目录、逐项自评、证据索引）。CSV：每个条款一行，带 BOM 的 UTF-8。',
     },
     options: [
       [{ en: '--out FILE', 'zh-CN': '--out 文件' }, { en: 'where to write it (required; the folder must exist); the extension picks the format', 'zh-CN': '写到哪里（必填；目录须已存在）；扩展名决定格式' }],
-      [{ en: '--format FORMAT', 'zh-CN': '--format 格式' }, { en: 'html, xlsx or csv, whatever the extension', 'zh-CN': 'html、xlsx 或 csv，不论扩展名' }],
+      [{ en: '--format FORMAT', 'zh-CN': '--format 格式' }, { en: 'html, xlsx, docx or csv, whatever the extension', 'zh-CN': 'html、xlsx、docx 或 csv，不论扩展名' }],
       LANG_OPTION, ROOT_OPTION,
     ],
   },

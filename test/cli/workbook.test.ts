@@ -6,64 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { Q } from '../../src/core/rational';
-import type { Lang, PackResult } from '../../src/core/types';
+import type { Lang } from '../../src/core/types';
 import { renderWorkbook } from '../../src/present/formats/workbook';
-import { engineFor, memFs, TEST_KINDS, testRating } from '../unit/support/memFs';
+import { engineFor, memFs } from '../unit/support/memFs';
+import { EDGE_STANDARD, edgePack, OPTS, type Case } from '../support/edgePack';
 import { convert, parseCsv, requireSoffice } from '../support/soffice';
 import { DEMO, checkDisk, runCli } from './formats.test';
-
-const OPTS = { baseDir: '/ws', generatedAt: new Date(Date.UTC(2026, 9, 16)), toolVersion: '0.0.0-test' };
-
-/** Leaves 1.1 and 1.2 (13.3 points, awarded), 1.3 (13.4, sampled) and 2.1 (7, excluded): applicable 40. */
-const EDGE_STANDARD = `
-id: edge
-title: {zh-CN: 边界标准, en: Boundary standard}
-weights: official
-${TEST_KINDS}
-${testRating({ qualified: 70, 'three-star': 80, 'four-star': 90, 'five-star': 95 })}
-clauses:
-  - id: "1"
-    title: {zh-CN: 体系, en: System}
-    children:
-      - {id: "1.1", title: {zh-CN: 部门, en: Department}, points: 13.3, requires: [document]}
-      - {id: "1.2", title: {zh-CN: 人员, en: Staff}, points: 13.3, requires: [document]}
-      - {id: "1.3", title: {zh-CN: 设施, en: Facilities}, points: 13.4, requires: [document], sampled: true}
-  - id: "2"
-    title: {zh-CN: 回收, en: Take-back}
-    children:
-      - {id: "2.1", title: {zh-CN: 废弃回收, en: Recycling}, points: 7, requires: [document], excludable: true}
-`;
-
-interface Case { base?: string; deductions?: number; bonus?: boolean; samples?: [number, number]; score: string; band: string }
-
-/** A pack whose base score (before special items) is exactly `base` percent: 1.1 + 1.2 are awarded the rest. */
-async function edgePack(c: Case, lang: Lang): Promise<PackResult> {
-  let evidence: string;
-  if (c.base) {
-    // earned = base × 40 / 100; 1.3 is met (13.4); the rest is split unevenly over 1.1 and 1.2 in thousandths.
-    const rest = Q.parse(c.base).mul(Q.parse('0.4')).sub(Q.parse('13.4'));
-    const thousandths = Number(rest.mul(Q.int(1000)).toFixed(0));
-    const a = Math.round(thousandths * 0.47), b = thousandths - a;
-    evidence = `  - {clause: "1.1", awarded: ${a / 1000}, evidence: [{kind: document, title: A, file: a.pdf}]}
-  - {clause: "1.2", awarded: ${b / 1000}, evidence: [{kind: document, title: B, file: a.pdf}]}
-  - {clause: "1.3", status: conforming, evidence: [{kind: document, title: C, file: a.pdf}]}`;
-  } else {
-    const [size, bad] = c.samples!;
-    evidence = `  - {clause: "1.1", evidence: [{kind: document, title: A, file: a.pdf}]}
-  - {clause: "1.2", evidence: [{kind: document, title: B, file: a.pdf}]}
-  - {clause: "1.3", status: partial, samples: {size: ${size}, nonconforming: ${bad}}, evidence: [{kind: document, title: C, file: a.pdf}]}`;
-  }
-  const deductions = Array.from({ length: c.deductions ?? 0 }, (_, i) => `  - {id: SD-${i + 1}, clause: "1.1", reason: "Breach ${i + 1}", rectified: true}`).join('\n');
-  const fs = memFs({
-    '/ws/p/evidence-pack.yaml': `pack: 1\nstandard: ./std.yaml\norganization: {name: Edge Co}\nassessment: {date: 2026-10-15}\n`
-      + (deductions ? `special_deductions:\n${deductions}\n` : '') + (c.bonus ? 'special_bonus: {reason: "Industry award"}\n' : ''),
-    '/ws/p/std.yaml': EDGE_STANDARD,
-    '/ws/p/a.pdf': '%PDF',
-    '/ws/p/e.evidence.yaml': `clauses:\n${evidence}\n  - {clause: "2.1", status: excluded, justification: "No products to take back"}\n`,
-  });
-  return engineFor(fs, { lang }).checkPack('/ws/p');
-}
 
 const CASES: Case[] = [
   { base: '79.95', score: '80.0', band: 'three-star' },
@@ -244,6 +192,6 @@ describe('xlsx workbook (without LibreOffice)', () => {
     assert.match(run.err, /cannot write \/proc\/report\.xlsx: /);
     run = await runCli(['report', 'examples/demo-pack', '--out', 'report.pdf', '--lang', 'en']);
     assert.equal(run.code, 2);
-    assert.match(run.err, /html, xlsx, csv/);
+    assert.match(run.err, /html, xlsx, docx, csv/);
   });
 });

@@ -1,6 +1,6 @@
 // Zip archives with fixed bytes: the same content always gives the same file. Office files written by
 // exceljs and docx carry the time of writing in every entry; the hand-over bundle must not change between runs.
-import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** 1980-01-01, the earliest time a zip entry can hold: an entry's time says nothing then. */
 export const FIXED_ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 12, 0, 0));
@@ -22,4 +22,4 @@ export function unzipEntries(bytes: Uint8Array, filter?: (file: { name: string; 
   return new Map(Object.entries(unzipSync(bytes, filter ? { filter } : undefined)));
 }
 
-export { strFromU8 };
+export { strFromU8, strToU8 };
