@@ -226,6 +226,23 @@ describe('docx self-evaluation report (without LibreOffice)', () => {
     assert.ok(doc.length < 1_500_000, `${doc.length} characters of document.xml`);
   });
 
+  it('exports a 10,000-leaf standard: every indicator under its heading, the contents left for Word to number', async function () {
+    this.timeout(300_000);
+    const sections = Array.from({ length: 100 }, (_, s) => `  - id: "${s + 1}"\n    title: {zh-CN: 部分${s + 1}, en: Part ${s + 1}}\n    children:\n`
+      + Array.from({ length: 100 }, (_, l) => `      - {id: "${s + 1}.${l + 1}", title: {zh-CN: 条款, en: Clause}, points: 1, requires: [document]}`).join('\n')).join('\n');
+    const std = EDGE_STANDARD.slice(0, EDGE_STANDARD.indexOf('clauses:')) + 'clauses:\n' + sections + '\n';
+    const fs2 = memFs({
+      '/ws/p/evidence-pack.yaml': 'pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n',
+      '/ws/p/std.yaml': std, '/ws/p/a.pdf': '%PDF',
+      '/ws/p/e.evidence.yaml': `clauses:\n${Array.from({ length: 8000 }, (_, i) => `  - {clause: "${Math.floor(i / 100) + 1}.${(i % 100) + 1}", evidence: [{kind: document, title: T, file: a.pdf}]}`).join('\n')}\n`,
+    });
+    const result = await engineFor(fs2, { lang: 'en' }).checkPack('/ws/p');
+    assert.equal(result.standard!.leaves.length, 10_000);
+    const doc = strFromU8(unzipSync(await renderSelfReport([result], { ...DOCX_OPTS, lang: 'en' }))['word/document.xml']);
+    assert.equal((doc.match(/<w:pStyle w:val="Heading3"\/>/g) ?? []).length, 10_000);
+    assert.match(doc, /Word fills in the page numbers when it opens the document/);
+  });
+
   it('says in the user\'s language when the output folder is missing', async () => {
     const missing = path.join(os.tmpdir(), 'ep-no-such-folder', 'x', 'report.docx');
     let run = await runCli(['report', 'examples/demo-pack', '--out', missing, '--lang', 'en']);
