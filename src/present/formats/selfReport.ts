@@ -13,7 +13,6 @@ import {
   ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
   type IParagraphOptions, type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import { ASSESSMENT_KIND_LABEL, deductionsByGround, GROUND_LABEL, pick } from '../../core/messages';
 import { relativePath } from '../../core/paths';
 import type { Lang, PackResult, Score, Standard } from '../../core/types';
@@ -34,9 +33,6 @@ export interface SelfReportOptions {
 export const EVIDENCE_PER_LEAF = 12;
 /** Rows of the evidence index (one per document); the rest are counted. */
 export const INDEX_ROWS = 300;
-/** Up to this many indicators the page numbers of the contents are worked out (docx/layout lays the pages out as Word
- *  would, a few seconds); beyond, Word fills them in when it opens the document. */
-export const LAYOUT_MAX_INDICATORS = 400;
 /** Characters of one piece of text from the pack (a title, a note); a longer one is cut with an ellipsis. */
 const MAX_TEXT = 2000;
 
@@ -425,8 +421,6 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
   const depth = results.length > 1 ? 1 : 0;
   const ctx: Ctx = { lang, baseDir: opts.baseDir, depth };
   const organisations = [...new Set(results.map((r) => r.manifest?.organization?.name).filter((n): n is string => !!n))];
-  const indicators = results.reduce((n, r) => n + (r.score?.clauses.length ?? 0), 0);
-  const laidOut = indicators <= LAYOUT_MAX_INDICATORS;
   const children: (Paragraph | Table | TableOfContents)[] = [];
   results.forEach((result, i) => {
     if (depth) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0, children: runs(result.manifest?.organization?.name ?? packLabel(opts.baseDir, result.root)) }));
@@ -435,7 +429,7 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
       children.push(new Paragraph({ children: [new PageBreak()] }));
       children.push(para(t(lang, 'docx.tocTitle'), { style: 'TOCHeading', alignment: AlignmentType.CENTER }));
       children.push(new TableOfContents(t(lang, 'docx.tocTitle'), { hyperlink: true, headingStyleRange: `1-${2 + depth}` }));
-      if (!laidOut) children.push(para(t(lang, 'docx.tocHint'), { color: MUTED, size: 18 }));
+      children.push(para(t(lang, 'docx.tocHint'), { color: MUTED, size: 18 }));
     }
     children.push(...packChapters(result, ctx));
   });
@@ -454,8 +448,9 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
     lastModifiedBy: 'evidence-pack',
     title: docText(`${t(lang, 'docx.title')}${organisations.length ? ' — ' + organisations.join(', ') : ''}`, 500),
     description: t(lang, 'deliver.generatedBy', { version: opts.toolVersion }),
-    // Contents written with their page numbers (clean): Word shows them as written and does not ask to update fields.
-    ...(laidOut ? { pageNumbers: estimatePageNumbers } : {}),
+    // The contents are written with their entries and without page numbers (docx/layout could work them out, but
+    // it would double dist/deliverables.js and push the .vsix past 1 MiB): Word fills them in when it opens the file.
+    features: { updateFields: true },
     styles: {
       default: { document: { run: { font: FONT, size: size(10.5) }, paragraph: { spacing: { after: 80, line: 300 } } } },
       paragraphStyles: [
