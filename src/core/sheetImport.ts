@@ -47,6 +47,9 @@ const written = (c: Cell): string => (c === null || c === undefined || isFormula
 /** The cell with full-width characters folded, for ids, numbers and header names. */
 const text = (c: Cell): string => foldWidth(written(c));
 
+/** A cell's text inside a message: its first 40 characters (a hostile cell may hold a megabyte). */
+const excerpt = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
 /** `A1`-style column letters of a 0-based index. */
 export function columnName(i: number): string {
   let s = '';
@@ -135,7 +138,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     if (!id) {
       // Blank, title (a section heading without points) and subtotal rows carry no clause.
       if (idText === '' || TOTAL_WORDS.test(idText) || TOTAL_WORDS.test(title) || text(rawPoints) === '') continue;
-      errors.push({ cell: cellName(t.name, r, h.cols.clause!), message: msg(opts.lang, 'import.notClauseId', { text: idText }) });
+      errors.push({ cell: cellName(t.name, r, h.cols.clause!), message: msg(opts.lang, 'import.notClauseId', { text: excerpt(idText) }) });
       continue;
     }
     if (TOTAL_WORDS.test(title)) continue;
@@ -143,7 +146,7 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     const pointsCell = cellName(t.name, r, h.cols.points!);
     if (Number.isNaN(value)) {
       if (text(rawPoints) === '') continue; // a heading row with an id but no points (a parent's title)
-      errors.push({ cell: pointsCell, message: msg(opts.lang, 'import.pointsNotNumber', { text: text(rawPoints) }) });
+      errors.push({ cell: pointsCell, message: msg(opts.lang, 'import.pointsNotNumber', { text: excerpt(text(rawPoints)) }) });
       continue;
     }
     if (value < 0 || !Number.isFinite(value)) {

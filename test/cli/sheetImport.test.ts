@@ -91,6 +91,11 @@ describe('evidence-pack sheet import (CSV)', function () {
     assert.equal(p.status, 1);
     assert.match(p.stderr, /"__proto__" is not a clause id/);
     assert.match(p.stderr, /"constructor" is not a clause id/);
+    // A megabyte in the id cell is named by its first 40 characters, not echoed whole.
+    writeFileSync(path.join(tmp, 'hugeid.csv'), bodySheet([`,${'长'.repeat(1_000_000)},x,1,`]));
+    const huge = run(['sheet', 'import', 'hugeid.csv', '--out', 'huge.yaml'], tmp);
+    assert.equal(huge.status, 1);
+    assert.match(huge.stderr, new RegExp(`^hugeid!B\\d+: "${'长'.repeat(40)}…" is not a clause id\n$`));
     writeFileSync(path.join(tmp, 'long.csv'), bodySheet() + ',5.1.1.1.1,x,1,\n'.repeat(30_000));
     const r = run(['sheet', 'import', 'long.csv', '--out', 'long.yaml'], tmp);
     assert.equal(r.status, 1);
