@@ -664,7 +664,7 @@ test('Export Report… offers every report format; XLSX is saved where the save 
   await wb.quickInput().locator('.monaco-list-row', { hasText: 'Export Report' }).first().click();
   const row = (label) => wb.quickInput().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
   await row('XLSX').waitFor({ timeout: T.long });
-  for (const label of ['HTML', 'CSV']) assert(await row(label).count() === 1, `${label} is offered`);
+  for (const label of ['HTML', 'CSV', 'DOCX']) assert(await row(label).count() === 1, `${label} is offered`);
   assert((await row('XLSX').innerText()).includes('scoring workbook'), 'described in the user\'s language');
   await row('XLSX').click();
   // code-server's save dialog is a path in a quick input: it proposes the pack's folder and the .xlsx name

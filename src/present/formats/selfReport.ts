@@ -154,8 +154,8 @@ function cover(result: PackResult, ctx: Ctx, opts: SelfReportOptions): Paragraph
     if (manifest.target) facts.push([t(lang, 'report.target'), result.target ? bandLabelOf(standard, result.target.id, lang) : manifest.target]);
   }
   if (score && standard) {
-    const stars = isFail(result, score) ? '' : `　${starsText(score.rating.stars, maxStars(standard))}`;
-    facts.push([t(lang, 'docx.selfScore'), `${scoreText(score.score, standard)}${stars}　${bandLabelOf(standard, score.rating.id, lang, score.rating.label)}`]);
+    const stars = isFail(result, score) ? '' : `\u3000${starsText(score.rating.stars, maxStars(standard))}`;
+    facts.push([t(lang, 'docx.selfScore'), `${scoreText(score.score, standard)}${stars}\u3000${bandLabelOf(standard, score.rating.id, lang, score.rating.label)}`]);
   }
   facts.push([t(lang, 'report.pack'), packLabel(ctx.baseDir, result.root)]);
   for (const [k, v] of facts) out.push(labelled(lang, k, v, { indent: { left: 2200 }, spacing: { after: 120 } }));
@@ -174,9 +174,9 @@ function summary(result: PackResult, m: SheetModel, ctx: Ctx): (Paragraph | Tabl
     children: [
       new TextRun({ text: `${t(lang, 'report.score')}${colon(lang)}`, bold: true, size: 28 }),
       new TextRun({ text: scoreText(score.score, standard), bold: true, size: 36, color: failed ? BAD : ACCENT }),
-      new TextRun({ text: '　' }),
+      new TextRun({ text: '\u3000' }),
       new TextRun({ text: failed ? '✗' : starsText(score.rating.stars, maxStars(standard)), size: 32, color: failed ? BAD : 'E0A100' }),
-      new TextRun({ text: '　' }),
+      new TextRun({ text: '\u3000' }),
       new TextRun({ text: band, bold: true, size: 32, color: failed ? BAD : undefined }),
     ],
   }));
@@ -241,7 +241,7 @@ function indicator(row: SheetRow, ctx: Ctx, planOf: Map<string, string>): Paragr
     spacing: { after: 80 },
     children: [
       ...runs(t(lang, 'docx.leafFacts', { points: formatPoints(row.points), earned }), { color: MUTED }),
-      new TextRun({ text: '　' }),
+      new TextRun({ text: '\u3000' }),
       new TextRun({ text: row.stateLabel, bold: true, color: row.state === 'met' ? '2E7D32' : row.state === 'excluded' ? MUTED : row.state === 'partial' ? 'B26A00' : BAD }),
     ],
   }));
@@ -470,7 +470,7 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
         default: new Footer({
           children: [new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [...runs(`${footerText}　`, { color: MUTED, size: 18 }), ...withPageFields(lang, 'docx.page')],
+            children: [...runs(`${footerText}\u3000`, { color: MUTED, size: 18 }), ...withPageFields(lang, 'docx.page')],
           })],
         }),
       },
