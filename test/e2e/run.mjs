@@ -236,7 +236,8 @@ for (const host of HOSTS) {
     await wb.waitProblemCounts((c) => c.errors === counts.errors + 1, `one more error (unknown-kind ${typo})`);
     await wb.goTo(target.line, target.col + 1);
     const offered = await wb.quickFixes();
-    const fix = offered.find((l) => l.includes(`"${target.value}"`) || l.includes(`'${target.value}'`) || l.includes(target.value));
+    // The fix names the kind by its label ("Change the kind to \"Document\""), which for the English ids is the id capitalised.
+    const fix = offered.find((l) => l.toLowerCase().includes(`"${target.value.toLowerCase()}"`));
     assert(fix, `a quick fix offering "${target.value}"; offered: ${JSON.stringify(offered)}`);
     await wb.applyQuickFix(fix);
     await wb.waitEditorText((t) => !t.includes(typo) && t.split('\n').includes(target.lineText),
@@ -490,7 +491,14 @@ test('Import Scoring Sheet… (a CSV, then a workbook): each is written next to 
     // It lists the folder first (and sets its own value then): wait for the file's row before typing.
     await wb.quickInput().locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: T.long });
     const input = wb.quickInput().locator('.quick-input-box input');
-    await input.fill(path.join(dir, name));
+    const full = path.join(dir, name);
+    // Under load the dialog may set its folder value once more after the row shows: type again until it holds.
+    for (let i = 0; ; i++) {
+      await input.fill(full);
+      await wb.page.waitForTimeout(300); // poll interval
+      if ((await input.inputValue()) === full) break;
+      assert(i < 10, `the file dialog kept its own value instead of ${full}`);
+    }
     await input.press('Enter');
   };
   await importFile('bad.csv');
