@@ -13,7 +13,7 @@ import { EVIDENCE_PER_LEAF, INDEX_ROWS, renderSelfReport } from '../../src/prese
 import { engineFor, memFs } from '../unit/support/memFs';
 import { convert, hasCommand, requireSoffice } from '../support/soffice';
 import { DEMO, REPO, checkDisk, runCli } from './formats.test';
-import { EDGE_STANDARD, edgePack, OPTS } from '../support/edgePack';
+import { EDGE_STANDARD, edgePack, OPTS, tenThousandLeafPack } from '../support/edgePack';
 
 const DOCX_OPTS = { baseDir: OPTS.baseDir, toolVersion: OPTS.toolVersion };
 
@@ -228,15 +228,7 @@ describe('docx self-evaluation report (without LibreOffice)', () => {
 
   it('exports a 10,000-leaf standard: every indicator under its heading, the contents left for Word to number', async function () {
     this.timeout(300_000);
-    const sections = Array.from({ length: 100 }, (_, s) => `  - id: "${s + 1}"\n    title: {zh-CN: 部分${s + 1}, en: Part ${s + 1}}\n    children:\n`
-      + Array.from({ length: 100 }, (_, l) => `      - {id: "${s + 1}.${l + 1}", title: {zh-CN: 条款, en: Clause}, points: 1, requires: [document]}`).join('\n')).join('\n');
-    const std = EDGE_STANDARD.slice(0, EDGE_STANDARD.indexOf('clauses:')) + 'clauses:\n' + sections + '\n';
-    const fs2 = memFs({
-      '/ws/p/evidence-pack.yaml': 'pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n',
-      '/ws/p/std.yaml': std, '/ws/p/a.pdf': '%PDF',
-      '/ws/p/e.evidence.yaml': `clauses:\n${Array.from({ length: 8000 }, (_, i) => `  - {clause: "${Math.floor(i / 100) + 1}.${(i % 100) + 1}", evidence: [{kind: document, title: T, file: a.pdf}]}`).join('\n')}\n`,
-    });
-    const result = await engineFor(fs2, { lang: 'en' }).checkPack('/ws/p');
+    const result = await tenThousandLeafPack();
     assert.equal(result.standard!.leaves.length, 10_000);
     const doc = strFromU8(unzipSync(await renderSelfReport([result], { ...DOCX_OPTS, lang: 'en' }))['word/document.xml']);
     assert.equal((doc.match(/<w:pStyle w:val="Heading3"\/>/g) ?? []).length, 10_000);

@@ -9,7 +9,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Lang } from '../../src/core/types';
 import { renderWorkbook } from '../../src/present/formats/workbook';
 import { engineFor, memFs } from '../unit/support/memFs';
-import { EDGE_STANDARD, edgePack, OPTS, type Case } from '../support/edgePack';
+import { EDGE_STANDARD, edgePack, OPTS, tenThousandLeafPack, type Case } from '../support/edgePack';
 import { convert, parseCsv, requireSoffice } from '../support/soffice';
 import { DEMO, checkDisk, runCli } from './formats.test';
 
@@ -154,15 +154,7 @@ describe('xlsx workbook (评分表) in LibreOffice', function () {
 describe('xlsx workbook (without LibreOffice)', () => {
   it('exports a 10,000-leaf standard, one row per leaf', async function () {
     this.timeout(120_000);
-    const sections = Array.from({ length: 100 }, (_, s) => `  - id: "${s + 1}"\n    title: {zh-CN: 部分${s + 1}, en: Part ${s + 1}}\n    children:\n`
-      + Array.from({ length: 100 }, (_, l) => `      - {id: "${s + 1}.${l + 1}", title: {zh-CN: 条款, en: Clause}, points: 1, requires: [document]}`).join('\n')).join('\n');
-    const std = EDGE_STANDARD.slice(0, EDGE_STANDARD.indexOf('clauses:')) + 'clauses:\n' + sections + '\n';
-    const fs2 = memFs({
-      '/ws/p/evidence-pack.yaml': 'pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n',
-      '/ws/p/std.yaml': std, '/ws/p/a.pdf': '%PDF',
-      '/ws/p/e.evidence.yaml': `clauses:\n${Array.from({ length: 8000 }, (_, i) => `  - {clause: "${Math.floor(i / 100) + 1}.${(i % 100) + 1}", evidence: [{kind: document, title: T, file: a.pdf}]}`).join('\n')}\n`,
-    });
-    const result = await engineFor(fs2, { lang: 'en' }).checkPack('/ws/p');
+    const result = await tenThousandLeafPack();
     assert.equal(result.standard!.leaves.length, 10_000);
     assert.equal(result.score!.score, 80);
     const xlsx = unzipSync(await renderWorkbook([result], { ...OPTS, lang: 'en' }));

@@ -56,3 +56,16 @@ export async function edgePack(c: Case, lang: Lang): Promise<PackResult> {
   return engineFor(fs, { lang }).checkPack('/ws/p');
 }
 
+
+/** A pack on a 10,000-leaf standard (100 sections of 100 leaves, 8,000 of them with evidence): exports stay bounded. */
+export async function tenThousandLeafPack(lang: Lang = 'en'): Promise<PackResult> {
+  const sections = Array.from({ length: 100 }, (_, s) => `  - id: "${s + 1}"\n    title: {zh-CN: 部分${s + 1}, en: Part ${s + 1}}\n    children:\n`
+    + Array.from({ length: 100 }, (_, l) => `      - {id: "${s + 1}.${l + 1}", title: {zh-CN: 条款, en: Clause}, points: 1, requires: [document]}`).join('\n')).join('\n');
+  const std = EDGE_STANDARD.slice(0, EDGE_STANDARD.indexOf('clauses:')) + 'clauses:\n' + sections + '\n';
+  const fs = memFs({
+    '/ws/p/evidence-pack.yaml': 'pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n',
+    '/ws/p/std.yaml': std, '/ws/p/a.pdf': '%PDF',
+    '/ws/p/e.evidence.yaml': `clauses:\n${Array.from({ length: 8000 }, (_, i) => `  - {clause: "${Math.floor(i / 100) + 1}.${(i % 100) + 1}", evidence: [{kind: document, title: T, file: a.pdf}]}`).join('\n')}\n`,
+  });
+  return engineFor(fs, { lang }).checkPack('/ws/p');
+}
