@@ -194,6 +194,15 @@ describe('evidence-pack CLI', function () {
     assert.deepEqual(['worker_threads', 'child_process', 'crypto', 'stream', 'net', 'tty'].filter((m) => loaded.includes(m)), []);
   });
 
+  it('the summary line the README shows for the demo is what score prints, in both languages', () => {
+    // It said "1 info" for months after the dossier summaries made it 3: nothing compared the two.
+    for (const [readme, lang] of [['README.md', 'en'], ['README.zh-CN.md', 'zh-CN']]) {
+      const shown = readFileSync(path.join(repo, readme), 'utf8').split('\n').find((l) => l.startsWith('examples/demo-pack  ★'));
+      assert.ok(shown, `${readme} shows the demo's summary line`);
+      assert.ok(run(['score', 'examples/demo-pack', '--lang', lang]).out.split('\n').includes(shown), `${readme}: ${shown}`);
+    }
+  });
+
   it('checks every pack below a folder', () => {
     const r = run(['score', 'examples', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
