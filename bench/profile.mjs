@@ -12,22 +12,32 @@ const root = path.join(here, '.work', 'packs', `n${n}`).split(path.sep).join('/'
 const overlay = new Map();
 const fs = {
   readFile: (p) => (overlay.has(p) ? Promise.resolve(Buffer.from(overlay.get(p))) : E.nodeFileSystem.readFile(p)),
-  stat: (p, l) => (overlay.has(p) ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) }) : E.nodeFileSystem.stat(p, l)),
-  readDir: (p) => E.nodeFileSystem.readDir(p), realpath: (p) => E.nodeFileSystem.realpath(p),
+  stat: (p, l) =>
+    overlay.has(p)
+      ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) })
+      : E.nodeFileSystem.stat(p, l),
+  readDir: (p) => E.nodeFileSystem.readDir(p),
+  realpath: (p) => E.nodeFileSystem.realpath(p),
 };
 const host = { fs, clock: { today: () => '2026-10-15' }, lang: 'zh-CN', workspaceRoot: root };
 if (mode === 'check') {
   for (let i = 0; i < 4; i++) {
     const s = performance.now();
     const r = await new E.Engine(host).checkPack(root);
-    console.log(`check ${(performance.now() - s).toFixed(1)} ms, ${r.files.length} files, ${r.diagnostics.length} diagnostics, score ${r.score.score}`);
+    console.log(
+      `check ${(performance.now() - s).toFixed(1)} ms, ${r.files.length} files, ${r.diagnostics.length} diagnostics, score ${r.score.score}`,
+    );
   }
 } else if (mode === 'idle') {
   // The pack-wide part of a keystroke: a re-check with every file cached.
   const engine = new E.Engine(host);
   await engine.checkPack(root);
   const t = [];
-  for (let i = 0; i < 60; i++) { const s = performance.now(); await engine.checkPack(root); t.push(performance.now() - s); }
+  for (let i = 0; i < 60; i++) {
+    const s = performance.now();
+    await engine.checkPack(root);
+    t.push(performance.now() - s);
+  }
   t.sort((a, b) => a - b);
   console.log(`idle re-check: median ${t[30].toFixed(2)} ms, min ${t[0].toFixed(2)} ms`);
   // Its pieces, on the same data.
@@ -40,16 +50,30 @@ if (mode === 'check') {
   const fileResults = r.files.map((f) => ({ file: f, entries: byFile.get(f), diagnostics: [], links: [] }));
   const parts = {
     'entries: flatMap': () => r.files.map((f) => r.entries.filter((e) => e.file === f)),
-    mergeLeaves: () => { facts = E.mergeLeaves(r.standard.leaves, fileResults); },
-    'pack rules': () => { for (const rule of E.PACK_RULES) rule.check(facts, ctx, () => {}); },
+    mergeLeaves: () => {
+      facts = E.mergeLeaves(r.standard.leaves, fileResults);
+    },
+    'pack rules': () => {
+      for (const rule of E.PACK_RULES) rule.check(facts, ctx, () => {});
+    },
     scorePack: () => E.scorePack('x', r.standard, r.manifest, facts, 'zh-CN'),
     sortDiagnostics: () => E.sortDiagnostics([...r.diagnostics]),
   };
   delete parts['entries: flatMap'];
   const tt = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
-  for (let i = 0; i < 60; i++) for (const [k, fn] of Object.entries(parts)) { const s = performance.now(); fn(); tt[k].push(performance.now() - s); }
-  for (const [k, xs] of Object.entries(tt)) { xs.sort((a, b) => a - b); console.log(k.padEnd(20), 'median', xs[30].toFixed(2), 'ms  min', xs[0].toFixed(2), 'ms'); }
-  console.log(`${r.entries.length} entries, ${r.entries.reduce((s, e) => s + e.evidence.length, 0)} evidence items, ${r.diagnostics.length} diagnostics`);
+  for (let i = 0; i < 60; i++)
+    for (const [k, fn] of Object.entries(parts)) {
+      const s = performance.now();
+      fn();
+      tt[k].push(performance.now() - s);
+    }
+  for (const [k, xs] of Object.entries(tt)) {
+    xs.sort((a, b) => a - b);
+    console.log(k.padEnd(20), 'median', xs[30].toFixed(2), 'ms  min', xs[0].toFixed(2), 'ms');
+  }
+  console.log(
+    `${r.entries.length} entries, ${r.entries.reduce((s, e) => s + e.evidence.length, 0)} evidence items, ${r.diagnostics.length} diagnostics`,
+  );
 } else if (mode === 'file') {
   // One file's analysis, piece by piece (median of 60 warm runs each).
   const engine = new E.Engine(host);
@@ -61,16 +85,23 @@ if (mode === 'check') {
   const parts = {
     parseDocument: () => E.parseDocument(text),
     'parseYaml (+LineIndex, toJS)': () => E.parseYaml(text),
-    'fastParseYaml (+LineIndex)': () => { if (!E.fastParseYaml(text, new E.LineIndex(text))) throw new Error('not on the fast path'); },
+    'fastParseYaml (+LineIndex)': () => {
+      if (!E.fastParseYaml(text, new E.LineIndex(text))) throw new Error('not on the fast path');
+    },
     entriesFromYaml: () => E.entriesFromYaml(src, file),
     schemaDiagnostics: () => E.schemaDiagnostics('evidence', src, file, 'zh-CN'),
     'analyzeEvidenceText (shared ctx)': () => E.analyzeEvidenceText(text, file, ctx),
-    'analyzeEvidenceText (new ctx)': () => E.analyzeEvidenceText(text, file, E.makeContext(r0.standard, r0.manifest, 'zh-CN', E.nodeFileSystem, root)),
+    'analyzeEvidenceText (new ctx)': () =>
+      E.analyzeEvidenceText(text, file, E.makeContext(r0.standard, r0.manifest, 'zh-CN', E.nodeFileSystem, root)),
   };
   // Round robin, so that the machine's noise hits every part alike; the median and the minimum of each.
   const t = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
   for (let i = 0; i < 150; i++) {
-    for (const [name, fn] of Object.entries(parts)) { const s = performance.now(); await fn(); t[name].push(performance.now() - s); }
+    for (const [name, fn] of Object.entries(parts)) {
+      const s = performance.now();
+      await fn();
+      t[name].push(performance.now() - s);
+    }
   }
   for (const [name, xs] of Object.entries(t)) {
     xs.sort((a, b) => a - b);
@@ -91,9 +122,14 @@ if (mode === 'check') {
     const inv = performance.now() - s;
     await engine.checkPack(root);
     const all = performance.now() - s;
-    s = performance.now(); E.parseDocument(text); const parse = performance.now() - s;
+    s = performance.now();
+    E.parseDocument(text);
+    const parse = performance.now() - s;
     times.push([inv, all, parse]);
   }
-  const med = (k) => times.map((t) => t[k]).sort((a, b) => a - b)[times.length >> 1].toFixed(2);
+  const med = (k) => {
+    const sorted = times.map((t) => t[k]).sort((a, b) => a - b);
+    return sorted[sorted.length >> 1].toFixed(2);
+  };
   console.log(`keystroke: invalidate ${med(0)} ms, invalidate+checkPack ${med(1)} ms, parseDocument ${med(2)} ms`);
 }
