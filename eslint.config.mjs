@@ -10,7 +10,10 @@ import { builtinModules } from 'node:module';
 const vscode = { name: 'vscode', message: 'vscode belongs to src/extension only.' };
 // `fs` and `node:fs`, `fs/promises` and every other Node built-in.
 const nodeBuiltins = {
-  regex: `^(node:.*|(${builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace('/', '\\/')).join('|')})(\\/.*)?)$`,
+  regex: `^(node:.*|(${builtinModules
+    .filter((m) => !m.startsWith('_'))
+    .map((m) => m.replace('/', '\\/'))
+    .join('|')})(\\/.*)?)$`,
   message: 'A Node built-in: the host reaches the outside world through src/core/host.ts (adapters in src/node).',
 };
 /** A relative import that reaches into one of the named top-level layers (src/<layer>/…), from any depth. */
@@ -20,7 +23,20 @@ const restrict = (paths, patterns) => ({ 'no-restricted-imports': ['error', { pa
 export default tseslint.config(
   // What .gitignore ignores too: build output, and the VS Code that scripts/setup-vscode.sh installs into
   // .vscode-test/ on a fresh machine (CI) — its own tsconfig files confused the TypeScript parser there.
-  { ignores: ['dist/**', 'node_modules/**', 'src/core/generated/**', '.vscode-test/**', 'test/e2e/.vscode-test/**', 'test/e2e/artifacts/**', 'test/fixtures/**', 'examples/**', 'bench/.work/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'src/core/generated/**',
+      '.vscode-test/**',
+      'test/e2e/.vscode-test/**',
+      'test/e2e/artifacts/**',
+      'test/fixtures/**',
+      'examples/**',
+      'bench/.work/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -43,13 +59,20 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: restrict([vscode], [nodeBuiltins,
-      layers(['node', 'present', 'cli', 'extension', 'protocol', 'webview'], 'src/core is the engine: it imports no other layer.')]),
+    rules: restrict(
+      [vscode],
+      [
+        nodeBuiltins,
+        layers(['node', 'present', 'cli', 'extension', 'protocol', 'webview'], 'src/core is the engine: it imports no other layer.'),
+      ],
+    ),
   },
   {
     files: ['src/present/**'],
-    rules: restrict([vscode], [nodeBuiltins,
-      layers(['node', 'cli', 'extension', 'webview'], 'src/present serves every host (the browser too): src/core only.')]),
+    rules: restrict(
+      [vscode],
+      [nodeBuiltins, layers(['node', 'cli', 'extension', 'webview'], 'src/present serves every host (the browser too): src/core only.')],
+    ),
   },
   {
     files: ['src/node/**'],
@@ -61,11 +84,20 @@ export default tseslint.config(
   },
   {
     files: ['src/extension/**'],
-    rules: restrict([], [layers(['cli', 'webview'], 'The extension never imports src/cli: what both need lives in src/present or src/core.')]),
+    rules: restrict(
+      [],
+      [layers(['cli', 'webview'], 'The extension never imports src/cli: what both need lives in src/present or src/core.')],
+    ),
   },
   {
     files: ['src/protocol/**'],
-    rules: restrict([vscode], [nodeBuiltins, layers(['node', 'present', 'cli', 'extension', 'webview'], 'The protocol is types shared by the extension and the webview.')]),
+    rules: restrict(
+      [vscode],
+      [
+        nodeBuiltins,
+        layers(['node', 'present', 'cli', 'extension', 'webview'], 'The protocol is types shared by the extension and the webview.'),
+      ],
+    ),
   },
   {
     files: ['src/webview/**'],

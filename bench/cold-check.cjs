@@ -7,9 +7,12 @@ const [root, threads = '1'] = process.argv.slice(2);
 (async () => {
   const host = { fs: E.nodeFileSystem, clock: { today: () => '2026-10-15' }, lang: 'zh-CN', workspaceRoot: root };
   // As the CLI runs it: the first 200 files the fast path declines stay on this thread too.
-  const analyzer = Number(threads) > 1 ? E.startParallelAnalyzer({ script: engineFile, threads: Number(threads), inThreadFirst: 200 }) : undefined;
+  const analyzer =
+    Number(threads) > 1 ? E.startParallelAnalyzer({ script: engineFile, threads: Number(threads), inThreadFirst: 200 }) : undefined;
   try {
     const r = await new E.Engine(host, analyzer ? { analyzeText: analyzer.analyzeText } : {}).checkPack(root);
     process.stdout.write(JSON.stringify({ score: r.score.score, diagnostics: r.diagnostics.length, entries: r.entries.length }));
-  } finally { await analyzer?.close(); }
+  } finally {
+    await analyzer?.close();
+  }
 })();

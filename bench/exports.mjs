@@ -28,14 +28,19 @@ mkdirSync(out);
 // The 1,000-file pack the other benchmarks use, over the leaves of the built-in standard.
 const require = createRequire(import.meta.url);
 const standard = require('yaml').parse(readFileSync(path.join(repo, 'schemas/standards/gbt27922-2011.yaml'), 'utf8'));
-const leavesOf = (clauses) => clauses.flatMap((c) => (c.children ? leavesOf(c.children) : [{ id: String(c.id), requires: c.requires ?? [], sampled: !!c.sampled }]));
+const leavesOf = (clauses) =>
+  clauses.flatMap((c) => (c.children ? leavesOf(c.children) : [{ id: String(c.id), requires: c.requires ?? [], sampled: !!c.sampled }]));
 const leaves = leavesOf(standard.clauses);
 const large = path.join(work, 'pack-1000');
 generatePack(large, 1000, leaves);
 
 // Every report format the CLI may have; one it does not know (docx before it lands) exits 2 and is left out.
 const formats = ['html', 'xlsx', 'csv', 'docx'];
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 function run(args) {
   const t = performance.now();
@@ -44,12 +49,17 @@ function run(args) {
   return { ok: r.status === 0, ms, err: r.stderr };
 }
 
-const packs = [['examples/demo-pack', path.join(repo, 'examples/demo-pack')], ['1,000-file pack (bench/gen.mjs)', large]];
+const packs = [
+  ['examples/demo-pack', path.join(repo, 'examples/demo-pack')],
+  ['1,000-file pack (bench/gen.mjs)', large],
+];
 const rows = [];
 for (const [label, dir] of packs) {
-  const jobs = [...formats.map((f) => [f, ['report', dir, '--out', path.join(out, `r.${f}`), '--root', dir]]),
+  const jobs = [
+    ...formats.map((f) => [f, ['report', dir, '--out', path.join(out, `r.${f}`), '--root', dir]]),
     ['bundle', ['bundle', dir, '--out', path.join(out, 'b.zip'), '--root', dir]],
-    ['check', ['check', dir, '--root', dir, '--format', 'json']]];
+    ['check', ['check', dir, '--root', dir, '--format', 'json']],
+  ];
   const times = new Map(jobs.map(([name]) => [name, []]));
   const skipped = new Set();
   for (let i = 0; i < RUNS; i++) {
@@ -57,7 +67,10 @@ for (const [label, dir] of packs) {
       if (skipped.has(name)) continue;
       const r = run(args);
       // check exits 1 on the generated pack's deliberate errors; a format the registry lacks exits 2
-      if (!r.ok && name !== 'check') { skipped.add(name); continue; }
+      if (!r.ok && name !== 'check') {
+        skipped.add(name);
+        continue;
+      }
       times.get(name).push(r.ms);
     }
   }
@@ -65,7 +78,9 @@ for (const [label, dir] of packs) {
   for (const [name] of jobs) {
     if (skipped.has(name)) continue;
     const file = name === 'bundle' ? path.join(out, 'b.zip') : name === 'check' ? '' : path.join(out, `r.${name}`);
-    rows.push(`| ${label} | ${name === 'bundle' ? '`bundle` → .zip' : name === 'check' ? '`check` (for comparison)' : `\`report\` → .${name}`} | ${median(times.get(name)).toFixed(0)} ms | ${file ? size(file) : ''} |`);
+    rows.push(
+      `| ${label} | ${name === 'bundle' ? '`bundle` → .zip' : name === 'check' ? '`check` (for comparison)' : `\`report\` → .${name}`} | ${median(times.get(name)).toFixed(0)} ms | ${file ? size(file) : ''} |`,
+    );
   }
 }
 
@@ -83,7 +98,8 @@ console.log(table);
 if (!process.env.BENCH_NO_WRITE) {
   const file = path.join(repo, 'BENCHMARKS.md');
   const doc = readFileSync(file, 'utf8');
-  const a = doc.indexOf(EXPORTS_START), b = doc.indexOf(EXPORTS_END);
+  const a = doc.indexOf(EXPORTS_START),
+    b = doc.indexOf(EXPORTS_END);
   if (a < 0 || b < a) throw new Error(`BENCHMARKS.md has no ${EXPORTS_START} … ${EXPORTS_END} section`);
   writeFileSync(file, doc.slice(0, a + EXPORTS_START.length) + '\n' + table + '\n' + doc.slice(b));
   console.log('\nwrote the exports section of BENCHMARKS.md');

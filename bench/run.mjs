@@ -28,14 +28,24 @@ const KEYSTROKES = 21;
 // ---------------------------------------------------------------- the engine, bundled as the CLI bundles it
 const engineFile = path.join(work, 'engine.cjs');
 await build({
-  entryPoints: [path.join(here, 'engine-entry.ts')], outfile: engineFile, bundle: true, platform: 'node',
-  target: 'node20', format: 'cjs', loader: { '.yaml': 'text' }, logLevel: 'warning',
+  entryPoints: [path.join(here, 'engine-entry.ts')],
+  outfile: engineFile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
 });
 const E = require(engineFile);
 const leaves = E.builtinStandard('gbt27922-2011').leaves;
 
 // ---------------------------------------------------------------- helpers
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const now = () => performance.now();
 const gc = globalThis.gc ?? (() => {});
@@ -43,7 +53,12 @@ const gc = globalThis.gc ?? (() => {});
 /** Runs `fn` with at most `limit` in flight, like the engine's own reads. */
 async function pool(items, limit, fn) {
   let next = 0;
-  const worker = async () => { while (next < items.length) { const i = next++; await fn(items[i]); } };
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]);
+    }
+  };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
@@ -93,7 +108,10 @@ const ylsVersion = JSON.parse(readFileSync(require.resolve('yaml-language-server
 const schemaPath = path.join(repo, 'schemas', 'evidence.schema.json');
 const schemaUri = pathToFileURL(schemaPath).href;
 const ls = yls.getLanguageService({
-  schemaRequestService: async (uri) => { if (uri === schemaUri) return readFileSync(schemaPath, 'utf8'); throw new Error(`no schema at ${uri}`); },
+  schemaRequestService: async (uri) => {
+    if (uri === schemaUri) return readFileSync(schemaPath, 'utf8');
+    throw new Error(`no schema at ${uri}`);
+  },
   workspaceContext: { resolveRelativePath: (rel, res) => new URL(rel, res).href },
 });
 ls.configure({ validate: true, schemas: [{ uri: schemaUri, fileMatch: ['*.evidence.yaml'] }], yamlVersion: '1.2' });
@@ -103,9 +121,15 @@ let docVersion = 1;
 const docUri = (f) => 'file:///evidence-pack-bench/' + slash(path.relative(work, f));
 {
   // Make sure the baseline really applies our schema: a stray property must be reported.
-  const probe = TextDocument.create(docUri(path.join(work, 'probe.evidence.yaml')), 'yaml', 1, 'clauses:\n  - clause: "5.1.1.1"\n    bogus: 1\n');
+  const probe = TextDocument.create(
+    docUri(path.join(work, 'probe.evidence.yaml')),
+    'yaml',
+    1,
+    'clauses:\n  - clause: "5.1.1.1"\n    bogus: 1\n',
+  );
   const found = await ls.doValidation(probe, false);
-  if (!found.some((d) => /bogus/.test(d.message))) throw new Error('yaml-language-server did not apply schemas/evidence.schema.json: ' + JSON.stringify(found));
+  if (!found.some((d) => /bogus/.test(d.message)))
+    throw new Error('yaml-language-server did not apply schemas/evidence.schema.json: ' + JSON.stringify(found));
 }
 /** yaml-language-server: read every evidence YAML file and run `doValidation` (a new version each run: no cached parse). */
 async function ylsValidate(files) {
@@ -131,7 +155,11 @@ const startup = {};
   const emptyHome = path.join(work, 'cache-empty');
   const run = (args, env = {}) => {
     const s = now();
-    const out = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
+    const out = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     const t = now() - s;
     if (out.status !== 0 && out.status !== 1) throw new Error(`${args.join(' ')} exited ${out.status}: ${out.stderr}`);
     return t;
@@ -147,14 +175,17 @@ const startup = {};
     t.first.push(run([cliFile, ...check], { XDG_CACHE_HOME: emptyHome }));
   }
   Object.assign(startup, { runs: N, bare: median(t.bare), cached: median(t.cached), first: median(t.first) });
-  console.log(`start-up: node -e 0 ${ms(startup.bare)} ms · evidence-pack check examples/demo-pack ${ms(startup.cached)} ms (${(startup.cached / startup.bare).toFixed(2)}×) · its first run, no code cache yet ${ms(startup.first)} ms (${(startup.first / startup.bare).toFixed(2)}×)`);
+  console.log(
+    `start-up: node -e 0 ${ms(startup.bare)} ms · evidence-pack check examples/demo-pack ${ms(startup.cached)} ms (${(startup.cached / startup.bare).toFixed(2)}×) · its first run, no code cache yet ${ms(startup.first)} ms (${(startup.first / startup.bare).toFixed(2)}×)`,
+  );
 }
 
 // ---------------------------------------------------------------- 1. whole pack: check vs floor vs yaml-language-server
 const machine = {
   cpu: `${os.cpus()[0]?.model?.trim() ?? 'unknown'} × ${os.cpus().length}`,
   memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
   date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 };
 console.log(`machine: ${machine.cpu}, ${machine.memory}, node ${machine.node}`);
@@ -173,8 +204,12 @@ for (const { n, style } of cases) {
   packs[key] = { root, files };
   // Which YAML files the fast path (src/core/parse/fastYaml.ts) takes; the wrapped-notes pack must decline all.
   const yamlFiles = files.filter((f) => !f.endsWith('.md'));
-  const fast = yamlFiles.filter((f) => { const t = readFileSync(f, 'utf8'); return !!E.fastParseYaml(t, new E.LineIndex(t)); }).length;
-  if (style === 'wrapped' && fast > 0) throw new Error(`${key}: ${fast} files took the fast path; this pack must show the path outside it (change its style)`);
+  const fast = yamlFiles.filter((f) => {
+    const t = readFileSync(f, 'utf8');
+    return !!E.fastParseYaml(t, new E.LineIndex(t));
+  }).length;
+  if (style === 'wrapped' && fast > 0)
+    throw new Error(`${key}: ${fast} files took the fast path; this pack must show the path outside it (change its style)`);
   // One untimed round warms up the JIT, ajv's compiled validators and the OS file cache.
   const r0 = await engineCheck(root);
   if (!sameResult(r0, await parallelCheck(root))) throw new Error(`n=${n}: the check with worker threads differs from the one without`);
@@ -183,15 +218,43 @@ for (const { n, style } of cases) {
   const ylsProblems = await ylsValidate(files);
   const t = { floor: [], check: [], par: [], yls: [] };
   for (let i = 0; i < RUNS(n); i++) {
-    gc(); let s = now(); await floor(files); t.floor.push(now() - s);
-    gc(); s = now(); await engineCheck(root); t.check.push(now() - s);
-    gc(); s = now(); await parallelCheck(root); t.par.push(now() - s);
-    gc(); s = now(); await ylsValidate(files); t.yls.push(now() - s);
+    gc();
+    let s = now();
+    await floor(files);
+    t.floor.push(now() - s);
+    gc();
+    s = now();
+    await engineCheck(root);
+    t.check.push(now() - s);
+    gc();
+    s = now();
+    await parallelCheck(root);
+    t.par.push(now() - s);
+    gc();
+    s = now();
+    await ylsValidate(files);
+    t.yls.push(now() - s);
   }
-  const row = { n, style, key, fast, yamlCount: yamlFiles.length, files: files.length, mb: bytes / 2 ** 20, floor: median(t.floor), check: median(t.check), par: median(t.par), yls: median(t.yls),
-    diagnostics: r0.diagnostics.length, score: r0.score.score, ylsProblems };
+  const row = {
+    n,
+    style,
+    key,
+    fast,
+    yamlCount: yamlFiles.length,
+    files: files.length,
+    mb: bytes / 2 ** 20,
+    floor: median(t.floor),
+    check: median(t.check),
+    par: median(t.par),
+    yls: median(t.yls),
+    diagnostics: r0.diagnostics.length,
+    score: r0.score.score,
+    ylsProblems,
+  };
   rows.push(row);
-  console.log(`${key} (fast path: ${fast}/${yamlFiles.length} YAML files): ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · check on ${threads} worker threads ${ms(row.par)} ms (${(row.par / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics (yaml-language-server: ${row.ylsProblems}), score ${row.score}`);
+  console.log(
+    `${key} (fast path: ${fast}/${yamlFiles.length} YAML files): ${row.files} files ${row.mb.toFixed(1)} MB · floor ${ms(row.floor)} ms · check ${ms(row.check)} ms (${(row.check / row.floor).toFixed(2)}×) · check on ${threads} worker threads ${ms(row.par)} ms (${(row.par / row.floor).toFixed(2)}×) · yaml-language-server ${ms(row.yls)} ms (check/yls ${(row.check / row.yls).toFixed(2)}×) · ${row.diagnostics} diagnostics (yaml-language-server: ${row.ylsProblems}), score ${row.score}`,
+  );
 }
 
 // ---------------------------------------------------------------- 2. keystroke latency on the largest pack
@@ -200,7 +263,10 @@ async function keystrokeOn(key) {
   const overlay = new Map();
   const fs = {
     readFile: (p) => (overlay.has(p) ? Promise.resolve(Buffer.from(overlay.get(p), 'utf8')) : E.nodeFileSystem.readFile(p)),
-    stat: (p, l) => (overlay.has(p) ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) }) : E.nodeFileSystem.stat(p, l)),
+    stat: (p, l) =>
+      overlay.has(p)
+        ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) })
+        : E.nodeFileSystem.stat(p, l),
     readDir: (p) => E.nodeFileSystem.readDir(p),
     realpath: (p) => E.nodeFileSystem.realpath(p),
   };
@@ -221,13 +287,23 @@ async function keystrokeOn(key) {
     const r = await engine.checkPack(slash(root));
     const edited = now() - s;
     if (!r.score || !r.files.includes(file)) throw new Error('keystroke: no score');
-    s = now(); E.parseDocument(text); const parsed = now() - s;
-    s = now(); await engine.checkPack(slash(root)); const idle = now() - s;
-    if (i > 0) { t.edit.push(edited); t.parse.push(parsed); t.idle.push(idle); }
+    s = now();
+    E.parseDocument(text);
+    const parsed = now() - s;
+    s = now();
+    await engine.checkPack(slash(root));
+    const idle = now() - s;
+    if (i > 0) {
+      t.edit.push(edited);
+      t.parse.push(parsed);
+      t.idle.push(idle);
+    }
   }
   const fast = !!E.fastParseYaml(original, new E.LineIndex(original));
   const k = { edit: median(t.edit), parse: median(t.parse), idle: median(t.idle), kb: Buffer.byteLength(original) / 1024, fast };
-  console.log(`keystroke (${key}, edited file ${fast ? 'on' : 'off'} the fast path): edit→diagnostics+score ${ms(k.edit)} ms · parseDocument of that file alone ${ms(k.parse)} ms (${(k.edit / k.parse).toFixed(2)}×) · re-check with nothing changed ${ms(k.idle)} ms`);
+  console.log(
+    `keystroke (${key}, edited file ${fast ? 'on' : 'off'} the fast path): edit→diagnostics+score ${ms(k.edit)} ms · parseDocument of that file alone ${ms(k.parse)} ms (${(k.edit / k.parse).toFixed(2)}×) · re-check with nothing changed ${ms(k.idle)} ms`,
+  );
   return k;
 }
 const keystroke = await keystrokeOn(`n${big}`);
@@ -240,16 +316,34 @@ let cliRow;
 {
   const { root } = packs[`n${big}`];
   const useTime = existsSync('/usr/bin/time');
-  const walls = [], rss = [];
+  const walls = [],
+    rss = [];
   for (let i = 0; i < 3; i++) {
     const s = now();
     let out;
     if (useTime) {
-      out = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'check', root, '--root', root, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+      out = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'check', root, '--root', root, '--format', 'json'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 << 20,
+      });
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr);
       if (m) rss.push(Number(m[1]) / 1024);
     } else {
-      out = spawnSync(process.execPath, ['-e', `process.argv.splice(1,0,${JSON.stringify(cli)});process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));require(${JSON.stringify(cli)})`, 'check', root, '--root', root, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      out = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `process.argv.splice(1,0,${JSON.stringify(cli)});process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));require(${JSON.stringify(cli)})`,
+          'check',
+          root,
+          '--root',
+          root,
+          '--format',
+          'json',
+        ],
+        { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       const m = /MAXRSS (\d+)/.exec(out.stderr);
       if (m) rss.push(Number(m[1]) / 1024);
     }
@@ -262,7 +356,10 @@ let cliRow;
   const cold = { one: [], par: [] };
   const outs = new Set();
   for (let i = 0; i < 3; i++) {
-    for (const [k, th] of [['one', 1], ['par', threads]]) {
+    for (const [k, th] of [
+      ['one', 1],
+      ['par', threads],
+    ]) {
       const s = now();
       const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(root), String(th)], { encoding: 'utf8' });
       if (out.status !== 0) throw new Error(`cold-check failed: ${out.stderr}`);
@@ -271,23 +368,34 @@ let cliRow;
     }
   }
   if (outs.size !== 1) throw new Error('cold check: worker threads and one thread disagree: ' + [...outs].join(' / '));
-  cliRow.coldOne = median(cold.one); cliRow.coldPar = median(cold.par);
-  console.log(`new process, whole-pack check (n=${big}): 1 thread ${ms(cliRow.coldOne)} ms · ${threads} worker threads ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×)`);
+  cliRow.coldOne = median(cold.one);
+  cliRow.coldPar = median(cold.par);
+  console.log(
+    `new process, whole-pack check (n=${big}): 1 thread ${ms(cliRow.coldOne)} ms · ${threads} worker threads ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×)`,
+  );
   if (slowKey) {
     const slow = { one: [], par: [] };
     const slowOuts = new Set();
     for (let i = 0; i < 3; i++) {
-      for (const [k, th] of [['one', 1], ['par', threads]]) {
+      for (const [k, th] of [
+        ['one', 1],
+        ['par', threads],
+      ]) {
         const s = now();
-        const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(packs[slowKey].root), String(th)], { encoding: 'utf8' });
+        const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(packs[slowKey].root), String(th)], {
+          encoding: 'utf8',
+        });
         if (out.status !== 0) throw new Error(`cold-check failed: ${out.stderr}`);
         slow[k].push(now() - s);
         slowOuts.add(out.stdout);
       }
     }
     if (slowOuts.size !== 1) throw new Error('cold check (wrapped notes): worker threads and one thread disagree');
-    cliRow.slowOne = median(slow.one); cliRow.slowPar = median(slow.par);
-    console.log(`new process, whole-pack check (${slowKey}): 1 thread ${ms(cliRow.slowOne)} ms · ${threads} worker threads ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×)`);
+    cliRow.slowOne = median(slow.one);
+    cliRow.slowPar = median(slow.par);
+    console.log(
+      `new process, whole-pack check (${slowKey}): 1 thread ${ms(cliRow.slowOne)} ms · ${threads} worker threads ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×)`,
+    );
   }
 }
 
@@ -296,7 +404,9 @@ let ext;
 {
   const bundle = path.join(repo, 'dist', 'extension.js');
   const stub = path.join(work, 'vscode-stub.cjs');
-  writeFileSync(stub, `// Stands in for the vscode module: every property is another callable, constructible stub.
+  writeFileSync(
+    stub,
+    `// Stands in for the vscode module: every property is another callable, constructible stub.
 // The module object inherits from the stub, so esbuild's __toESM copy (which keeps the prototype) still finds every name.
 const handler = { get: (t, k) => (k === 'then' || typeof k === 'symbol' ? undefined : k === '__esModule' ? false : stub), apply: () => stub, construct: () => stub };
 const stub = new Proxy(function () {}, handler);
@@ -304,10 +414,15 @@ const vscode = Object.create(stub);
 const Module = require('module');
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
-`);
+`,
+  );
   const times = [];
   for (let i = 0; i < 7; i++) {
-    const out = spawnSync(process.execPath, ['-r', stub, '-e', `const s=performance.now();require(${JSON.stringify(bundle)});process.stdout.write(String(performance.now()-s))`], { encoding: 'utf8' });
+    const out = spawnSync(
+      process.execPath,
+      ['-r', stub, '-e', `const s=performance.now();require(${JSON.stringify(bundle)});process.stdout.write(String(performance.now()-s))`],
+      { encoding: 'utf8' },
+    );
     if (out.status !== 0) throw new Error(`loading the extension failed: ${out.stderr}`);
     times.push(Number(out.stdout));
   }
@@ -328,24 +443,31 @@ const targetsFor = (r, k) => [
 ];
 const targets = [...targetsFor(last, keystroke), ['CLI peak memory (MB)', cliRow.rss, 400, `n=${big}`]];
 const startupLines = [
-  '| measure | value |', '|---|---:|',
+  '| measure | value |',
+  '|---|---:|',
   `| \`node -e 0\` (median of ${startup.runs}) | ${ms(startup.bare)} ms |`,
   `| \`evidence-pack check examples/demo-pack\` (median of ${startup.runs}) | ${ms(startup.cached)} ms |`,
   `| the same, first run after an install (no code cache yet) | ${ms(startup.first)} ms |`,
   '',
-  '| target (issue 13) | measured | limit | met |', '|---|---:|---:|:---:|',
+  '| target (issue 13) | measured | limit | met |',
+  '|---|---:|---:|:---:|',
   `| cold \`check examples/demo-pack\` ÷ \`node -e 0\` (wall) | ${(startup.cached / startup.bare).toFixed(2)}× | ≤ 1.5× | ${startup.cached / startup.bare <= 1.5 ? 'yes' : '**no**'} |`,
   `| the same, first run without the code cache | ${(startup.first / startup.bare).toFixed(2)}× | — | — |`,
 ];
 const lines = [];
-lines.push(`| pack | files | MB | YAML files on the fast path | floor: read + parseDocument | whole-pack check (1 thread) | ÷ floor | check on ${threads} worker threads | ÷ floor | yaml-language-server | 1 thread ÷ yls | ${threads} threads ÷ yls | 1 thread µs / file |`);
+lines.push(
+  `| pack | files | MB | YAML files on the fast path | floor: read + parseDocument | whole-pack check (1 thread) | ÷ floor | check on ${threads} worker threads | ÷ floor | yaml-language-server | 1 thread ÷ yls | ${threads} threads ÷ yls | 1 thread µs / file |`,
+);
 lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const name = r.style === 'plain' ? String(r.n) : `${r.n}, quoted notes wrapped over two lines`;
-  lines.push(`| ${name} | ${r.files} | ${r.mb.toFixed(1)} | ${r.fast} / ${r.yamlCount} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.par)} ms | ${(r.par / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${(r.par / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`);
+  lines.push(
+    `| ${name} | ${r.files} | ${r.mb.toFixed(1)} | ${r.fast} / ${r.yamlCount} | ${ms(r.floor)} ms | ${ms(r.check)} ms | ${(r.check / r.floor).toFixed(2)}× | ${ms(r.par)} ms | ${(r.par / r.floor).toFixed(2)}× | ${ms(r.yls)} ms | ${(r.check / r.yls).toFixed(2)}× | ${(r.par / r.yls).toFixed(2)}× | ${perFile(r, 'check').toFixed(0)} |`,
+  );
 }
 const table2 = [
-  '| measure | value |', '|---|---:|',
+  '| measure | value |',
+  '|---|---:|',
   `| keystroke on the ${big}-file pack: edit → that file's diagnostics + pack score | ${ms(keystroke.edit)} ms |`,
   `| parseDocument of the edited file alone (${keystroke.kb.toFixed(1)} KB) | ${ms(keystroke.parse)} ms |`,
   `| keystroke ÷ parse alone | ${(keystroke.edit / keystroke.parse).toFixed(2)}× |`,
@@ -354,23 +476,45 @@ const table2 = [
   `| CLI peak memory (max RSS) | ${cliRow.rss.toFixed(0)} MB |`,
   `| whole-pack check of the ${big}-file pack in a new process, 1 thread (median of 3) | ${ms(cliRow.coldOne)} ms |`,
   `| the same on ${threads} worker threads (src/node/parallel.ts; the YAML files take the fast path and the Markdown ones are fewer than 200: no worker starts) | ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×) |`,
-  ...(keystrokeSlow ? [
-    `| keystroke on the ${big}-file pack with quoted notes wrapped over two lines (the edited file declines the fast path) | ${ms(keystrokeSlow.edit)} ms |`,
-    `| parseDocument of that file alone (${keystrokeSlow.kb.toFixed(1)} KB) | ${ms(keystrokeSlow.parse)} ms |`,
-    `| keystroke ÷ parse alone, off the fast path | ${(keystrokeSlow.edit / keystrokeSlow.parse).toFixed(2)}× |`,
-    `| whole-pack check of that pack in a new process, 1 thread (median of 3) | ${ms(cliRow.slowOne)} ms |`,
-    `| the same on ${threads} worker threads (past the first 200, every file goes to a worker) | ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×) |`,
-  ] : []),
+  ...(keystrokeSlow
+    ? [
+        `| keystroke on the ${big}-file pack with quoted notes wrapped over two lines (the edited file declines the fast path) | ${ms(keystrokeSlow.edit)} ms |`,
+        `| parseDocument of that file alone (${keystrokeSlow.kb.toFixed(1)} KB) | ${ms(keystrokeSlow.parse)} ms |`,
+        `| keystroke ÷ parse alone, off the fast path | ${(keystrokeSlow.edit / keystrokeSlow.parse).toFixed(2)}× |`,
+        `| whole-pack check of that pack in a new process, 1 thread (median of 3) | ${ms(cliRow.slowOne)} ms |`,
+        `| the same on ${threads} worker threads (past the first 200, every file goes to a worker) | ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×) |`,
+      ]
+    : []),
   `| \`dist/extension.js\` size | ${ext.kb.toFixed(0)} KB |`,
   `| time to \`require\` it (stub \`vscode\`, new process, median of 7) | ${ms(ext.load)} ms |`,
 ];
-const ratioRows = (list) => list.map(([name, v, limit, at]) => `| ${name} (${at}) | ${name.includes('MB') ? v.toFixed(0) : v.toFixed(2) + '×'} | ≤ ${name.includes('MB') ? limit : limit + '×'} | ${v <= limit ? 'yes' : '**no**'} |`);
+const ratioRows = (list) =>
+  list.map(
+    ([name, v, limit, at]) =>
+      `| ${name} (${at}) | ${name.includes('MB') ? v.toFixed(0) : v.toFixed(2) + '×'} | ≤ ${name.includes('MB') ? limit : limit + '×'} | ${v <= limit ? 'yes' : '**no**'} |`,
+  );
 const ratioLines = ['| target (issue 5) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targets)];
-const slowLines = slowRow && keystrokeSlow
-  ? ['| the same targets, every YAML file off the fast path (quoted notes wrapped over two lines) | measured | limit | met |', '|---|---:|---:|:---:|', ...ratioRows(targetsFor(slowRow, keystrokeSlow))]
-  : [];
+const slowLines =
+  slowRow && keystrokeSlow
+    ? [
+        '| the same targets, every YAML file off the fast path (quoted notes wrapped over two lines) | measured | limit | met |',
+        '|---|---:|---:|:---:|',
+        ...ratioRows(targetsFor(slowRow, keystrokeSlow)),
+      ]
+    : [];
 
-console.log('\n' + startupLines.join('\n') + '\n\n' + lines.join('\n') + '\n\n' + table2.join('\n') + '\n\n' + ratioLines.join('\n') + '\n\n' + slowLines.join('\n'));
+console.log(
+  '\n' +
+    startupLines.join('\n') +
+    '\n\n' +
+    lines.join('\n') +
+    '\n\n' +
+    table2.join('\n') +
+    '\n\n' +
+    ratioLines.join('\n') +
+    '\n\n' +
+    slowLines.join('\n'),
+);
 
 // ---------------------------------------------------------------- 5. (opt-in) the extension in VS Code, both hosts
 // BENCH_VSCODE=1 measures them (bench/vscode.mjs); otherwise the figures of the last such run are kept.
@@ -383,7 +527,8 @@ let hostsText;
     console.log('\n' + hostsText);
   } else {
     const old = existsSync(path.join(repo, 'BENCHMARKS.md')) ? readFileSync(path.join(repo, 'BENCHMARKS.md'), 'utf8') : '';
-    const a = old.indexOf(HOSTS_START), b = old.indexOf(HOSTS_END);
+    const a = old.indexOf(HOSTS_START),
+      b = old.indexOf(HOSTS_END);
     hostsText = a >= 0 && b > a ? old.slice(a + HOSTS_START.length, b).trim() : 'Not measured yet: `BENCH_VSCODE=1 npm run bench`.';
   }
 }
@@ -391,13 +536,17 @@ let hostsText;
 // The deliverables' section is measured by bench/exports.mjs (npm run bench:exports): kept as it is.
 const exportsText = (() => {
   const old = existsSync(path.join(repo, 'BENCHMARKS.md')) ? readFileSync(path.join(repo, 'BENCHMARKS.md'), 'utf8') : '';
-  const a = old.indexOf('<!-- exports:start -->'), b = old.indexOf('<!-- exports:end -->');
+  const a = old.indexOf('<!-- exports:start -->'),
+    b = old.indexOf('<!-- exports:end -->');
   return a >= 0 && b > a ? old.slice(a + '<!-- exports:start -->'.length, b).trim() : 'Not measured yet: `npm run bench:exports`.';
 })();
 
 if (!process.env.BENCH_NO_WRITE && SIZES.length >= 3 && slowLines.length) {
   const doc = readFileSync(path.join(here, 'BENCHMARKS.template.md'), 'utf8')
-    .replace('{{machine}}', `${machine.cpu}; ${machine.memory} RAM; ${machine.os}; Node ${machine.node}; yaml-language-server ${ylsVersion}; measured ${machine.date}`)
+    .replace(
+      '{{machine}}',
+      `${machine.cpu}; ${machine.memory} RAM; ${machine.os}; Node ${machine.node}; yaml-language-server ${ylsVersion}; measured ${machine.date}`,
+    )
     .replace('{{startup}}', startupLines.join('\n'))
     .replace('{{hosts}}', hostsText)
     .replace('{{exports}}', exportsText)

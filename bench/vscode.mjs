@@ -18,7 +18,11 @@ import { Workbench, harnessKeybindings, T } from '../test/e2e/workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 /** Runs the measurements; `packs` maps a label to a pack folder (copied, never changed in place). */
@@ -38,7 +42,11 @@ export async function measureHosts(packs, { starts = 3, keystrokes = 10, log = (
       const dir = copyDir(source, path.join(tmp, label.replace(/\W+/g, '-'), path.basename(source)));
       const target = keystrokeTarget(dir);
       for (const host of ['node', 'web']) {
-        const settings = { 'evidencePack.language': 'en', 'evidencePack.debounceMs': 0, ...(host === 'web' ? { 'remote.extensionKind': { [id]: ['web'] } } : {}) };
+        const settings = {
+          'evidencePack.language': 'en',
+          'evidencePack.debounceMs': 0,
+          ...(host === 'web' ? { 'remote.extensionKind': { [id]: ['web'] } } : {}),
+        };
         fs.writeFileSync(path.join(server.userDataDir, 'User/settings.json'), JSON.stringify(baseSettings(settings), null, 2));
         const start = [];
         let page;
@@ -58,7 +66,9 @@ export async function measureHosts(packs, { starts = 3, keystrokes = 10, log = (
         if (ran !== host) throw new Error(`expected the ${host} host, the panel says ${ran}`);
         const keys = await typeAndWait(wb, dir, target, keystrokes);
         rows.push({ pack: label, host, start: median(start), starts: start, key: median(keys), keys });
-        log(`${label} · ${host} host: workbench ready → score ${fmt(median(start))} ms (${start.map(fmt).join(', ')}) · keystroke → Problems ${fmt(median(keys))} ms`);
+        log(
+          `${label} · ${host} host: workbench ready → score ${fmt(median(start))} ms (${start.map(fmt).join(', ')}) · keystroke → Problems ${fmt(median(keys))} ms`,
+        );
         await page.close({ runBeforeUnload: false }).catch(() => {});
       }
     }
@@ -74,7 +84,13 @@ export async function measureHosts(packs, { starts = 3, keystrokes = 10, log = (
 /** The first `kind:` value of the pack's largest evidence YAML file (typing after it makes an unknown kind). */
 function keystrokeTarget(dir) {
   const files = [];
-  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (/\.evidence\.ya?ml$/.test(e.name)) files.push(p); } };
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.evidence\.ya?ml$/.test(e.name)) files.push(p);
+    }
+  };
   walk(dir);
   files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size || a.localeCompare(b));
   for (const file of files) {
@@ -95,20 +111,25 @@ async function typeAndWait(wb, dir, target, n) {
   const before = await wb.waitProblemCounts(() => true, 'counts');
   await wb.goTo(target.line, target.col);
   const problems = page.locator('#status\\.problems .statusbar-item-label');
-  const errorsNow = () => problems.evaluate((el) => {
-    const icon = el.querySelector('.codicon-error');
-    return Number.parseInt(icon?.nextSibling?.textContent?.trim() ?? '0', 10) || 0;
-  });
+  const errorsNow = () =>
+    problems.evaluate((el) => {
+      const icon = el.querySelector('.codicon-error');
+      return Number.parseInt(icon?.nextSibling?.textContent?.trim() ?? '0', 10) || 0;
+    });
   const times = [];
   for (let i = 0; i < n; i++) {
     const add = i % 2 === 0;
     const want = add ? before.errors + 1 : before.errors;
     const t0 = Date.now();
     await page.keyboard.press(add ? 'x' : 'Backspace');
-    await page.waitForFunction(({ want: w }) => {
-      const icon = document.querySelector('#status\\.problems .statusbar-item-label .codicon-error');
-      return (Number.parseInt(icon?.nextSibling?.textContent?.trim() ?? '0', 10) || 0) === w;
-    }, { want }, { polling: 'raf', timeout: T.long });
+    await page.waitForFunction(
+      ({ want: w }) => {
+        const icon = document.querySelector('#status\\.problems .statusbar-item-label .codicon-error');
+        return (Number.parseInt(icon?.nextSibling?.textContent?.trim() ?? '0', 10) || 0) === w;
+      },
+      { want },
+      { polling: 'raf', timeout: T.long },
+    );
     times.push(Date.now() - t0);
   }
   if ((await errorsNow()) !== before.errors) throw new Error('keystrokes did not return to the first error count');
@@ -120,15 +141,25 @@ async function typeAndWait(wb, dir, target, n) {
 export function hostsSection(rows, machine) {
   const by = (pack, host) => rows.find((r) => r.pack === pack && r.host === host);
   const lines = [
-    `Measured ${machine}.`, '',
+    `Measured ${machine}.`,
+    '',
     '| pack | extension host | workbench ready → score in the status bar (median) | runs | keystroke → Problems count (median) |',
     '|---|---|---:|---|---:|',
-    ...rows.map((r) => `| ${r.pack} | ${r.host === 'web' ? 'web worker (browser entry)' : 'Node'} | ${fmt(r.start)} ms | ${r.starts.map(fmt).join(', ')} | ${fmt(r.key)} ms |`),
-    '', '| target (issue 13) | measured | limit | met |', '|---|---:|---:|:---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.pack} | ${r.host === 'web' ? 'web worker (browser entry)' : 'Node'} | ${fmt(r.start)} ms | ${r.starts.map(fmt).join(', ')} | ${fmt(r.key)} ms |`,
+    ),
+    '',
+    '| target (issue 13) | measured | limit | met |',
+    '|---|---:|---:|:---:|',
   ];
   for (const pack of [...new Set(rows.map((r) => r.pack))]) {
-    const web = by(pack, 'web'), node = by(pack, 'node');
-    if (web && node) lines.push(`| keystroke, web worker host ÷ Node host (${pack}) | ${(web.key / node.key).toFixed(2)}× | ≤ 2× | ${web.key / node.key <= 2 ? 'yes' : '**no**'} |`);
+    const web = by(pack, 'web'),
+      node = by(pack, 'node');
+    if (web && node)
+      lines.push(
+        `| keystroke, web worker host ÷ Node host (${pack}) | ${(web.key / node.key).toFixed(2)}× | ≤ 2× | ${web.key / node.key <= 2 ? 'yes' : '**no**'} |`,
+      );
   }
   return lines.join('\n');
 }
@@ -146,12 +177,19 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   standards['gbt27922-2011'].clauses.forEach(walk);
   const big = path.join(here, '.work', 'packs', 'n1000');
   if (!process.env.BENCH_HOSTS_SMALL) generatePack(big, 1000, leaves);
-  const packs = { 'demo pack': path.join(repo, 'examples', 'demo-pack'), ...(process.env.BENCH_HOSTS_SMALL ? {} : { '1,000-file pack': big }) };
-  const rows = await measureHosts(packs, { starts: Number(process.env.BENCH_HOSTS_STARTS || 3), keystrokes: Number(process.env.BENCH_HOSTS_KEYS || 10) });
+  const packs = {
+    'demo pack': path.join(repo, 'examples', 'demo-pack'),
+    ...(process.env.BENCH_HOSTS_SMALL ? {} : { '1,000-file pack': big }),
+  };
+  const rows = await measureHosts(packs, {
+    starts: Number(process.env.BENCH_HOSTS_STARTS || 3),
+    keystrokes: Number(process.env.BENCH_HOSTS_KEYS || 10),
+  });
   const machine = `${os.cpus()[0]?.model?.trim() ?? 'unknown'} × ${os.cpus().length}, Node ${process.version}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`;
   const file = path.join(repo, 'BENCHMARKS.md');
   const doc = fs.readFileSync(file, 'utf8');
-  const a = doc.indexOf(HOSTS_START), b = doc.indexOf(HOSTS_END);
+  const a = doc.indexOf(HOSTS_START),
+    b = doc.indexOf(HOSTS_END);
   if (a < 0 || b < 0) throw new Error('BENCHMARKS.md has no hosts section: run npm run bench first');
   fs.writeFileSync(file, doc.slice(0, a + HOSTS_START.length) + '\n' + hostsSection(rows, machine) + '\n' + doc.slice(b));
   console.log('wrote the extension hosts section of BENCHMARKS.md');

@@ -14,7 +14,9 @@ const watch = process.argv.includes('--watch');
 /** The Node entry's `import … from './browser'` is the browser bundle next to it at run time, not a second copy. */
 const browserBundleExternal = {
   name: 'browser-bundle-external',
-  setup(b) { b.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browser.js', external: true })); },
+  setup(b) {
+    b.onResolve({ filter: /^\.\/browser$/ }, () => ({ path: './browser.js', external: true }));
+  },
 };
 
 // The exporters and the workbook reader (exceljs, docx, fflate) are their own file, dist/deliverables.js, which
@@ -28,27 +30,78 @@ const lazyDeliverables = {
   name: 'lazy-deliverables',
   setup(b) {
     b.onResolve({ filter: /\/deliverables$/ }, (args) =>
-      path.resolve(args.resolveDir, args.path) === DELIVERABLES ? { path: './deliverables.js', external: true } : undefined);
+      path.resolve(args.resolveDir, args.path) === DELIVERABLES ? { path: './deliverables.js', external: true } : undefined,
+    );
   },
 };
 
 rmSync('dist/cli.js.map', { force: true }); // dist/cli.js is the launcher now; its old map misleads
 const configs = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node',
-    target: 'node20', format: 'cjs', minify: !watch, define: { __NODE__: 'true' }, plugins: [lazyDeliverables] },
-  { ...common, entryPoints: ['src/present/formats/deliverables.ts'], outfile: 'dist/deliverables.js',
-    platform: 'node', target: 'node18', format: 'cjs', minify: !watch },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli-main.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: !watch,
+    define: { __NODE__: 'true' },
+    plugins: [lazyDeliverables],
+  },
+  {
+    ...common,
+    entryPoints: ['src/present/formats/deliverables.ts'],
+    outfile: 'dist/deliverables.js',
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    minify: !watch,
+  },
   // `evidence-pack` itself: loads cli-main.js with V8's code cache (scripts/cli-launcher.cjs).
-  { entryPoints: ['scripts/cli-launcher.cjs'], outfile: 'dist/cli.js', platform: 'node', target: 'node20',
-    format: 'cjs', logLevel: 'warning', banner: { js: '#!/usr/bin/env node' } },
+  {
+    entryPoints: ['scripts/cli-launcher.cjs'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   // The extension: one bundle with no Node built-in, run by the web worker extension host as it is
   // (package.json "browser") and by the Node host through the small entry below ("main").
-  { ...common, entryPoints: ['src/extension/browser.ts'], outfile: 'dist/browser.js',
-    platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], minify: !watch, define: { __NODE__: 'false' } },
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js',
-    platform: 'node', target: 'node18', format: 'cjs', external: ['vscode'], plugins: [browserBundleExternal, lazyDeliverables], minify: !watch, define: { __NODE__: 'true' } },
-  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js',
-    platform: 'browser', target: 'es2020', format: 'iife', minify: !watch, define: { __NODE__: 'false' } },
+  {
+    ...common,
+    entryPoints: ['src/extension/browser.ts'],
+    outfile: 'dist/browser.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: !watch,
+    define: { __NODE__: 'false' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [browserBundleExternal, lazyDeliverables],
+    minify: !watch,
+    define: { __NODE__: 'true' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    target: 'es2020',
+    format: 'iife',
+    minify: !watch,
+    define: { __NODE__: 'false' },
+  },
 ];
 
 // `npm run build -- --watch`: build once, then rebuild each bundle when a file it includes changes.

@@ -11,15 +11,24 @@ const Module = require('node:module');
 const file = path.join(__dirname, 'cli-main.js');
 let cacheFile;
 try {
-  const home = process.env.XDG_CACHE_HOME || (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) || path.join(require('node:os').homedir(), '.cache');
+  const home =
+    process.env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? process.env.LOCALAPPDATA : undefined) ||
+    path.join(require('node:os').homedir(), '.cache');
   const { size, mtimeMs } = fs.statSync(file);
   cacheFile = path.join(home, 'evidence-pack', `cli-${process.version}-${process.arch}-${size}-${Math.round(mtimeMs)}.bin`);
-} catch { cacheFile = undefined; }
+} catch {
+  cacheFile = undefined;
+}
 run();
 
 function run() {
   let cached;
-  try { if (cacheFile) cached = fs.readFileSync(cacheFile); } catch { /* first run */ }
+  try {
+    if (cacheFile) cached = fs.readFileSync(cacheFile);
+  } catch {
+    /* first run */
+  }
   let script;
   try {
     const vm = require('node:vm');
@@ -43,9 +52,12 @@ function save(script) {
   try {
     const dir = path.dirname(cacheFile);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    for (const old of fs.readdirSync(dir)) if (old.startsWith('cli-') && old.endsWith('.bin')) fs.rmSync(path.join(dir, old), { force: true });
+    for (const old of fs.readdirSync(dir))
+      if (old.startsWith('cli-') && old.endsWith('.bin')) fs.rmSync(path.join(dir, old), { force: true });
     const tmp = `${cacheFile}.${process.pid}`;
     fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     fs.renameSync(tmp, cacheFile);
-  } catch { /* read-only home: run without a cache */ }
+  } catch {
+    /* read-only home: run without a cache */
+  }
 }

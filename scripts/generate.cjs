@@ -54,16 +54,26 @@ async function standardsSource() {
   try {
     await build({
       stdin: { contents: "export { loadStandardText } from './src/core/standard/loadStandard';", resolveDir: repo, loader: 'ts' },
-      outfile: out, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning', loader: { '.yaml': 'text' },
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'warning',
+      loader: { '.yaml': 'text' },
     });
     const { loadStandardText } = require(out);
     const dir = path.join(repo, 'schemas', 'standards');
     const standards = {};
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()) {
       const id = name.slice(0, -'.yaml'.length);
       const load = loadStandardText(fs.readFileSync(path.join(dir, name), 'utf8'), `builtin:${id}`, 'en');
       if (!load.standard || load.diagnostics.length) {
-        throw new Error(`schemas/standards/${name} is not a valid standard: ${load.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+        throw new Error(
+          `schemas/standards/${name} is not a valid standard: ${load.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`,
+        );
       }
       const { byId, leaves, ...tree } = load.standard; // rebuilt from the tree when loaded
       standards[id] = tree;
@@ -95,4 +105,8 @@ async function generate() {
 }
 
 module.exports = { generate, validatorsSource, standardsSource, outDir };
-if (require.main === module) generate().catch((err) => { console.error(err); process.exit(1); });
+if (require.main === module)
+  generate().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

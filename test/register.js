@@ -6,7 +6,12 @@ const { transformSync } = require('esbuild');
 require.extensions['.ts'] = (module, filename) => {
   const source = fs.readFileSync(filename, 'utf8');
   const { code } = transformSync(source, {
-    loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'inline', sourcefile: filename, define: { __NODE__: 'true' },
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    sourcefile: filename,
+    define: { __NODE__: 'true' },
   });
   module._compile(code, filename);
 };

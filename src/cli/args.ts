@@ -1,14 +1,35 @@
 // A small, strict argument parser: unknown flags are usage errors (exit 2), never ignored.
-export interface ParsedArgs { command?: string; positional: string[]; flags: Map<string, string | true> }
+export interface ParsedArgs {
+  command?: string;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
 
-const VALUE_FLAGS = new Set(['--format', '--min-rating', '--lang', '--root', '--standard', '--out', '--diff', '--org', '--type', '--target', '--date']);
+const VALUE_FLAGS = new Set([
+  '--format',
+  '--min-rating',
+  '--lang',
+  '--root',
+  '--standard',
+  '--out',
+  '--diff',
+  '--org',
+  '--type',
+  '--target',
+  '--date',
+]);
 const BOOL_FLAGS = new Set(['--force', '--help', '-h', '--version', '--no-color']);
 /** Every option the CLI knows, for "did you mean". */
 export const KNOWN_OPTIONS: readonly string[] = [...VALUE_FLAGS, ...BOOL_FLAGS].filter((f) => f.startsWith('--'));
 
 /** A usage mistake, named by id so that main.ts can say it in the user's language. */
 export class UsageError extends Error {
-  constructor(readonly id: 'needsValue' | 'unknownOption', readonly args: Record<string, string>) { super(`${id} ${JSON.stringify(args)}`); }
+  constructor(
+    readonly id: 'needsValue' | 'unknownOption',
+    readonly args: Record<string, string>,
+  ) {
+    super(`${id} ${JSON.stringify(args)}`);
+  }
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {

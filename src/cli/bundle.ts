@@ -27,7 +27,11 @@ export const BUNDLE_FORMAT = 1;
 export const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 export const MAX_BUNDLE_FILES = 100_000;
 
-export interface BundleFile { path: string; sha256: string; size: number }
+export interface BundleFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
 
 export interface BundlePack {
   /** The pack folder inside the archive (`files/…`). */
@@ -35,7 +39,12 @@ export interface BundlePack {
   organization?: string;
   /** The assessment date the score was computed for (verify scores on that day). */
   assessmentDate: string;
-  standard: { id: string; weights: 'official' | 'provisional'; file?: string; sheet?: { file: string; body?: string; source?: string; version?: string } };
+  standard: {
+    id: string;
+    weights: 'official' | 'provisional';
+    file?: string;
+    sheet?: { file: string; body?: string; source?: string; version?: string };
+  };
   score: number | null;
   rating: { id: string; stars: number; label: string } | null;
 }
@@ -49,7 +58,10 @@ export interface BundleJson {
 }
 
 /** Files a bundle takes from the workspace, and the attachments it leaves out (never read). */
-export interface PackFiles { files: string[]; outside: { target: string; from: string }[] }
+export interface PackFiles {
+  files: string[];
+  outside: { target: string; from: string }[];
+}
 
 export function sha256(bytes: Uint8Array): string {
   // crypto (and the streams it loads) is loaded here, by bundle and verify only: a plain check does not pay for it.
@@ -71,7 +83,10 @@ export async function packFiles(results: PackResult[], workspaceRoot: string, fs
     if (files.has(file) || outside.has(file)) return;
     const real = isInside(workspaceRoot, file) ? await fsys.realpath(file) : undefined;
     if (real === undefined && isInside(workspaceRoot, file)) return; // missing: broken-link says so
-    if (real === undefined || !isInside(realRoot, normalizePath(real))) { outside.set(file, from); return; }
+    if (real === undefined || !isInside(realRoot, normalizePath(real))) {
+      outside.set(file, from);
+      return;
+    }
     if ((await fsys.stat(file))?.isFile) files.add(file);
   };
   for (const r of results) {
@@ -82,7 +97,8 @@ export async function packFiles(results: PackResult[], workspaceRoot: string, fs
     if (r.standard?.sheet) await consider(normalizePath(r.standard.sheet.file), m.file);
     for (const f of r.files) await consider(f, f);
     for (const target of [...m.specialDeductions.map((d) => d.rectification), ...m.specialBonuses.map((b) => b.evidence)]) {
-      if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) await consider(resolvePath(dirname(m.file), target.replace(/[?#].*$/, '')), m.file);
+      if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target))
+        await consider(resolvePath(dirname(m.file), target.replace(/[?#].*$/, '')), m.file);
     }
     // Which evidence file links to which target is not kept per link; name the pack as the source.
     for (const l of r.links ?? []) await consider(l, m.file);
@@ -139,33 +155,41 @@ export async function makeBundle(input: BundleInput, codec: ZipCodec): Promise<U
   const manifest: BundleJson = {
     bundle: BUNDLE_FORMAT,
     tool: { name: 'evidence-pack', version: input.toolVersion },
-    packs: input.results.filter((r) => r.manifest).map((r): BundlePack => {
-      const standard = r.standard;
-      const sheet = standard?.sheet;
-      return {
-        path: archivePath(input.base, r.root),
-        ...(r.manifest!.organization?.name ? { organization: r.manifest!.organization.name } : {}),
-        assessmentDate: r.manifest!.assessmentDate,
-        standard: {
-          id: standard?.id ?? r.manifest!.standardRef,
-          weights: r.score?.standard.weights ?? standard?.weights ?? 'provisional',
-          ...(standard?.file ? { file: archivePath(input.base, standard.file) } : {}),
-          ...(sheet ? { sheet: { file: archivePath(input.base, sheet.file), body: sheet.body, source: sheet.source, version: sheet.version } } : {}),
-        },
-        score: r.score?.score ?? null,
-        rating: r.score ? { ...r.score.rating } : null,
-      };
-    }),
+    packs: input.results
+      .filter((r) => r.manifest)
+      .map((r): BundlePack => {
+        const standard = r.standard;
+        const sheet = standard?.sheet;
+        return {
+          path: archivePath(input.base, r.root),
+          ...(r.manifest!.organization?.name ? { organization: r.manifest!.organization.name } : {}),
+          assessmentDate: r.manifest!.assessmentDate,
+          standard: {
+            id: standard?.id ?? r.manifest!.standardRef,
+            weights: r.score?.standard.weights ?? standard?.weights ?? 'provisional',
+            ...(standard?.file ? { file: archivePath(input.base, standard.file) } : {}),
+            ...(sheet
+              ? { sheet: { file: archivePath(input.base, sheet.file), body: sheet.body, source: sheet.source, version: sheet.version } }
+              : {}),
+          },
+          score: r.score?.score ?? null,
+          rating: r.score ? { ...r.score.rating } : null,
+        };
+      }),
     files,
   };
   const json = new TextEncoder().encode(JSON.stringify(manifest, null, 2) + '\n');
   const sums = [...files, { path: 'bundle.json', sha256: sha256(json), size: json.length }]
-    .sort((a, b) => byText(a.path, b.path)).map(sumLine).join('');
+    .sort((a, b) => byText(a.path, b.path))
+    .map(sumLine)
+    .join('');
   return codec.zipEntries([['SHA256SUMS', new TextEncoder().encode(sums)], ['bundle.json', json], ...entries]);
 }
 
 /** Code-unit order: the same on every machine and locale. */
-function byText(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; }
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function archivePath(base: string, file: string): string {
   const rel = relativePath(base, normalizePath(file));
@@ -175,14 +199,19 @@ function archivePath(base: string, file: string): string {
 // ---------------------------------------------------------------- verify
 
 /** Why an archive is not a bundle (exit 2), as a catalogue id with its arguments. */
-export interface NotBundle { reason: 'notZip' | 'unsafeName' | 'tooLarge' | 'noBundleJson' | 'badBundleJson'; args?: Record<string, string> }
+export interface NotBundle {
+  reason: 'notZip' | 'unsafeName' | 'tooLarge' | 'noBundleJson' | 'badBundleJson';
+  args?: Record<string, string>;
+}
 
 /** A file whose bytes differ, one that is listed but absent, one that is present but not listed; a score that differs. */
 export type Difference =
-  | { kind: 'changed' | 'missing' | 'extra'; file: string }
-  | { kind: 'score'; pack: string; expected: string; actual: string };
+  { kind: 'changed' | 'missing' | 'extra'; file: string } | { kind: 'score'; pack: string; expected: string; actual: string };
 
-export interface VerifyResult { manifest: BundleJson; differences: Difference[] }
+export interface VerifyResult {
+  manifest: BundleJson;
+  differences: Difference[];
+}
 
 /** A name that unpacks inside the folder it is unpacked in: relative, no `..`, no drive, no backslash, no NUL. */
 export function isSafeEntryName(name: string): boolean {
@@ -193,7 +222,8 @@ export function isSafeEntryName(name: string): boolean {
 
 /** Reads a bundle's entries with every bound checked before a byte is inflated. */
 export function readBundle(bytes: Uint8Array, codec: ZipCodec): { entries: Map<string, Uint8Array>; manifest: BundleJson } | NotBundle {
-  let declared = 0, count = 0;
+  let declared = 0,
+    count = 0;
   let refused: NotBundle | undefined;
   let entries: Map<string, Uint8Array>;
   try {
@@ -201,7 +231,8 @@ export function readBundle(bytes: Uint8Array, codec: ZipCodec): { entries: Map<s
       if (refused) return false;
       declared += f.originalSize;
       if (!isSafeEntryName(f.name)) refused = { reason: 'unsafeName', args: { name: JSON.stringify(f.name) } };
-      else if (++count > MAX_BUNDLE_FILES || declared > MAX_BUNDLE_BYTES) refused = { reason: 'tooLarge', args: { files: String(MAX_BUNDLE_FILES), bytes: String(MAX_BUNDLE_BYTES) } };
+      else if (++count > MAX_BUNDLE_FILES || declared > MAX_BUNDLE_BYTES)
+        refused = { reason: 'tooLarge', args: { files: String(MAX_BUNDLE_FILES), bytes: String(MAX_BUNDLE_BYTES) } };
       // Folder entries carry nothing; a file's declared size bounds what it may inflate to.
       return !refused && !f.name.endsWith('/');
     });
@@ -223,9 +254,20 @@ export function readBundle(bytes: Uint8Array, codec: ZipCodec): { entries: Map<s
   } catch (e) {
     return { reason: 'badBundleJson', args: { detail: String((e as Error).message) } };
   }
-  const ok = manifest && manifest.bundle === BUNDLE_FORMAT && Array.isArray(manifest.files) && Array.isArray(manifest.packs)
-    && manifest.files.every((f) => f && typeof f.path === 'string' && isSafeEntryName(f.path) && /^[0-9a-f]{64}$/.test(String(f.sha256)))
-    && manifest.packs.every((p) => p && typeof p.path === 'string' && isSafeEntryName(p.path) && p.path.split('/')[0] === 'files' && typeof p.assessmentDate === 'string');
+  const ok =
+    manifest &&
+    manifest.bundle === BUNDLE_FORMAT &&
+    Array.isArray(manifest.files) &&
+    Array.isArray(manifest.packs) &&
+    manifest.files.every((f) => f && typeof f.path === 'string' && isSafeEntryName(f.path) && /^[0-9a-f]{64}$/.test(String(f.sha256))) &&
+    manifest.packs.every(
+      (p) =>
+        p &&
+        typeof p.path === 'string' &&
+        isSafeEntryName(p.path) &&
+        p.path.split('/')[0] === 'files' &&
+        typeof p.assessmentDate === 'string',
+    );
   if (!ok) return { reason: 'badBundleJson', args: { detail: 'bundle.json' } };
   return { entries, manifest };
 }
@@ -244,7 +286,8 @@ export async function verifyBundle(entries: Map<string, Uint8Array>, manifest: B
   for (const [file, hash] of [...expected].sort(([a], [b]) => byText(a, b))) {
     const bytes = entries.get(file);
     if (!bytes) differences.push({ kind: 'missing', file });
-    else if (sha256(bytes) !== hash || sums?.get(file) !== undefined && sums.get(file) !== hash) differences.push({ kind: 'changed', file });
+    else if (sha256(bytes) !== hash || (sums?.get(file) !== undefined && sums.get(file) !== hash))
+      differences.push({ kind: 'changed', file });
   }
   for (const file of [...entries.keys()].sort()) {
     if (!expected.has(file) && file !== 'SHA256SUMS') differences.push({ kind: 'extra', file });

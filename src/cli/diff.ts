@@ -11,7 +11,12 @@ import { t } from '../present/catalogue';
 import { formatPoints, formatScore, formatScoreDelta } from '../present/numbers';
 import { bandLabel, packLabel, paren, stateLabel } from '../present/vocabulary';
 
-export interface ScoreDiff { pack: string; before?: Score; after?: Score; text: string }
+export interface ScoreDiff {
+  pack: string;
+  before?: Score;
+  after?: Score;
+  text: string;
+}
 
 /** Blobs above this size outside of text files are attachments: the engine only needs to know they exist
  *  (and how big they are), so they are materialised as sparse files of the same size, not read. */
@@ -20,8 +25,11 @@ const TEXT_FILE = /\.(ya?ml|json|md|markdown|txt)$/i;
 
 export class DiffError extends Error {}
 
-
-interface GitResult { code: number; stdout: Buffer; stderr: string }
+interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
 
 function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
@@ -34,8 +42,12 @@ function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
-    child.stdin.on('error', () => { /* git may exit before reading all of its input */ });
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }),
+    );
+    child.stdin.on('error', () => {
+      /* git may exit before reading all of its input */
+    });
     child.stdin.end(input ?? '');
   });
 }
@@ -46,7 +58,13 @@ async function gitOk(cwd: string, args: string[], lang: Lang, input?: string): P
   return r.stdout;
 }
 
-interface TreeEntry { mode: string; type: string; sha: string; size: number; path: string }
+interface TreeEntry {
+  mode: string;
+  type: string;
+  sha: string;
+  size: number;
+  path: string;
+}
 
 /** Writes the tree of `commit` (the whole repository: a pack may link anywhere inside its workspace)
  *  into `target`. */
@@ -80,7 +98,8 @@ async function materialise(top: string, commit: string, target: string, lang: La
     const newline = batch.indexOf(0x0a, offset);
     const header = batch.subarray(offset, newline).toString('utf8').split(' ');
     const size = Number(header[2]);
-    if (header[1] !== 'blob' || !Number.isFinite(size)) throw new DiffError(t(lang, 'diff.gitFailed', { args: 'cat-file --batch', detail: header.join(' ') }));
+    if (header[1] !== 'blob' || !Number.isFinite(size))
+      throw new DiffError(t(lang, 'diff.gitFailed', { args: 'cat-file --batch', detail: header.join(' ') }));
     const content = batch.subarray(newline + 1, newline + 1 + size);
     offset = newline + 1 + size + 1;
     const dest = path.join(target, ...entry.path.split('/'));
@@ -88,10 +107,14 @@ async function materialise(top: string, commit: string, target: string, lang: La
   }
 }
 
-function rounding(standard: Standard | undefined): number { return standard?.rating.rounding ?? 1; }
+function rounding(standard: Standard | undefined): number {
+  return standard?.rating.rounding ?? 1;
+}
 
 export async function scoreDiff(opts: {
-  dir: string; rev: string; lang: Lang;
+  dir: string;
+  rev: string;
+  lang: Lang;
   check: (dir: string, workspaceRoot: string) => Promise<PackResult[]>;
 }): Promise<ScoreDiff[]> {
   const { lang } = opts;
@@ -135,7 +158,8 @@ export async function scoreDiff(opts: {
 
 /** `82.0 → 86.5 (Three-star → Three-star), +4.5: 5.2.4 met, 5.3.2 missing evidence` */
 export function describe(before: PackResult | undefined, after: PackResult | undefined, lang: Lang): string {
-  const b = before?.score, a = after?.score;
+  const b = before?.score,
+    a = after?.score;
   const digits = rounding(after?.standard ?? before?.standard);
   const fmt = (s: Score | undefined) => (s ? formatScore(s.score, digits) : '—');
   const band = (r: PackResult | undefined) => (r?.score ? bandLabel(r, lang) : r ? t(lang, 'diff.notScored') : '—');
@@ -151,7 +175,10 @@ export function describe(before: PackResult | undefined, after: PackResult | und
   const standard = after.standard;
   const order = (id: string) => standard?.byId.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
   const changes = a.clauses
-    .filter((c) => { const o = old.get(c.id); return !o || o.state !== c.state || o.earned !== c.earned; })
+    .filter((c) => {
+      const o = old.get(c.id);
+      return !o || o.state !== c.state || o.earned !== c.earned;
+    })
     .sort((x, y) => order(x.id) - order(y.id))
     .map((c) => {
       const o = old.get(c.id);

@@ -18,7 +18,17 @@ import type { Lang, PackResult, Standard } from '../core/types';
 import { KNOWN_OPTIONS, parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, commandHelp, didYouMean, isCommand, overview, type CommandName } from './help';
 import { DiffError, scoreDiff } from './diff';
-import { MAX_BUNDLE_BYTES, MAX_BUNDLE_FILES, commonFolder, makeBundle, packFiles, readBundle, verifyBundle, type Difference, type ZipCodec } from './bundle';
+import {
+  MAX_BUNDLE_BYTES,
+  MAX_BUNDLE_FILES,
+  commonFolder,
+  makeBundle,
+  packFiles,
+  readBundle,
+  verifyBundle,
+  type Difference,
+  type ZipCodec,
+} from './bundle';
 import { t } from '../present/catalogue';
 import { formatsFor, type FormatInput, type Formatter } from '../present/formats';
 import { scoreJson } from '../present/formats/json';
@@ -31,8 +41,12 @@ import { formatScore } from '../present/numbers';
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0';
 
-
-export interface Io { out(s: string): void; err(s: string): void; cwd: string; env: NodeJS.ProcessEnv }
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const envLang = langFromEnv(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
@@ -42,7 +56,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     // The arguments did not parse, so --lang may not have either: look for it by hand.
     const i = argv.indexOf('--lang');
-    const lang: Lang = argv.includes('--lang=zh-CN') || (i >= 0 && argv[i + 1] === 'zh-CN') ? 'zh-CN' : i >= 0 || argv.includes('--lang=en') ? 'en' : envLang;
+    const lang: Lang =
+      argv.includes('--lang=zh-CN') || (i >= 0 && argv[i + 1] === 'zh-CN')
+        ? 'zh-CN'
+        : i >= 0 || argv.includes('--lang=en')
+          ? 'en'
+          : envLang;
     if (e instanceof UsageError) {
       const option = e.id === 'unknownOption' ? e.args.option.replace(/=.*$/, '') : undefined;
       const suggestion = option && didYouMean(option, KNOWN_OPTIONS);
@@ -52,17 +71,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
     throw e;
   }
   const langFlag = args.flags.get('--lang');
-  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en') return usage(io, envLang, t(envLang, 'cli.badLang', { value: String(langFlag) }));
+  if (langFlag !== undefined && langFlag !== 'zh-CN' && langFlag !== 'en')
+    return usage(io, envLang, t(envLang, 'cli.badLang', { value: String(langFlag) }));
   const lang: Lang = (langFlag as Lang | undefined) ?? envLang;
-  if (args.flags.has('--version')) { io.out(VERSION + '\n'); return 0; }
+  if (args.flags.has('--version')) {
+    io.out(VERSION + '\n');
+    return 0;
+  }
   const command = args.command;
   if (command !== undefined && !isCommand(command)) {
     const suggestion = didYouMean(command, Object.keys(COMMANDS));
     const message = t(lang, 'cli.unknownCommand', { command });
     return usage(io, lang, suggestion ? t(lang, 'cli.didYouMean', { message, suggestion }) : message);
   }
-  if (args.flags.has('--help') || args.flags.has('-h')) { io.out(command && command !== 'help' ? commandHelp(command, lang) : overview(lang, VERSION)); return 0; }
-  if (!command) { io.err(overview(lang, VERSION)); return 2; }
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    io.out(command && command !== 'help' ? commandHelp(command, lang) : overview(lang, VERSION));
+    return 0;
+  }
+  if (!command) {
+    io.err(overview(lang, VERSION));
+    return 2;
+  }
   if (command === 'help') return help(args, lang, io);
   if (command === 'sheet') return await sheet(args, lang, io);
   if (command === 'verify') return await verify(args, lang, io);
@@ -93,7 +122,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function help(args: ParsedArgs, lang: Lang, io: Io): number {
   const [name, ...rest] = args.positional;
   if (rest.length) return usage(io, lang, t(lang, 'cli.oneCommand', { list: args.positional.join(' ') }));
-  if (name === undefined) { io.out(overview(lang, VERSION)); return 0; }
+  if (name === undefined) {
+    io.out(overview(lang, VERSION));
+    return 0;
+  }
   if (!isCommand(name)) {
     const suggestion = didYouMean(name, Object.keys(COMMANDS));
     const message = t(lang, 'cli.unknownCommand', { command: name });
@@ -104,7 +136,11 @@ function help(args: ParsedArgs, lang: Lang, io: Io): number {
 }
 
 function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function usage(io: Io, lang: Lang, message: string, command?: CommandName): number {
@@ -127,12 +163,20 @@ function workspaceRootFor(args: ParsedArgs, dir: string, io: Io): string {
 }
 
 async function checkAll(dir: string, workspaceRoot: string, lang: Lang): Promise<PackResult[]> {
-  const host: Host = { fs: nodeFileSystem, clock: systemClock, lang, workspaceRoot, logger: { warn: (m) => process.stderr.write(m + '\n') } };
+  const host: Host = {
+    fs: nodeFileSystem,
+    clock: systemClock,
+    lang,
+    workspaceRoot,
+    logger: { warn: (m) => process.stderr.write(m + '\n') },
+  };
   // Both cores once a check has enough slow files to pay for them: files the YAML fast path takes are
   // analysed on this thread; of the others, the first 200 too (starting workers costs ~0.2-0.8 s), the
   // rest on worker threads, which return the same results. Only from the bundle (dist/cli.js).
-  const analyzer = __filename.endsWith('.js') && process.env.EVIDENCE_PACK_THREADS !== '1'
-    ? startParallelAnalyzer({ script: __filename, inThreadFirst: 200 }) : undefined;
+  const analyzer =
+    __filename.endsWith('.js') && process.env.EVIDENCE_PACK_THREADS !== '1'
+      ? startParallelAnalyzer({ script: __filename, inThreadFirst: 200 })
+      : undefined;
   try {
     const engine = new Engine(host, analyzer ? { analyzeText: analyzer.analyzeText } : {});
     const roots = await engine.findPacks(dir);
@@ -193,7 +237,13 @@ async function check(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
     if (!wanted) continue;
     if (rankOf(r, r.score.rating.id) < rankOf(r, wanted.id)) {
       failed = true;
-      gateLines.push(t(lang, 'cli.gate', { pack: packLabel(io.cwd, r.root), band: bandLabel(r, lang), target: bandLabelOf(r.standard, wanted.id, lang) }));
+      gateLines.push(
+        t(lang, 'cli.gate', {
+          pack: packLabel(io.cwd, r.root),
+          band: bandLabel(r, lang),
+          target: bandLabelOf(r.standard, wanted.id, lang),
+        }),
+      );
     }
   }
 
@@ -208,7 +258,19 @@ async function score(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise
   const rev = args.flags.get('--diff') as string | undefined;
   if (rev) {
     const diffs = await scoreDiff({ dir, rev, lang, check: (d, root) => checkAll(normalizePath(d), normalizePath(root), lang) });
-    if (formatter.id === 'json') io.out(JSON.stringify(diffs.map((d) => ({ pack: d.pack, before: d.before ? scoreJson(d.before) : null, after: d.after ? scoreJson(d.after) : null, text: d.text })), null, 2) + '\n');
+    if (formatter.id === 'json')
+      io.out(
+        JSON.stringify(
+          diffs.map((d) => ({
+            pack: d.pack,
+            before: d.before ? scoreJson(d.before) : null,
+            after: d.after ? scoreJson(d.after) : null,
+            text: d.text,
+          })),
+          null,
+          2,
+        ) + '\n',
+      );
     else for (const d of diffs) io.out(`${d.pack}: ${d.text}\n`);
     return 0;
   }
@@ -226,15 +288,37 @@ async function report(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
   const formats = formatsFor('report');
   const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase().replace(/^htm$/, 'html');
   const formatter = forced === undefined ? formats.find((f) => f.fileExtension === ext) : formats.find((f) => f.id === forced);
-  if (!formatter) return usage(io, lang, t(lang, forced === undefined ? 'cli.reportExtension' : 'cli.formatReport', { file: out, formats: formats.map((f) => f.id).join(', ') }));
+  if (!formatter)
+    return usage(
+      io,
+      lang,
+      t(lang, forced === undefined ? 'cli.reportExtension' : 'cli.formatReport', {
+        file: out,
+        formats: formats.map((f) => f.id).join(', '),
+      }),
+    );
   const target = path.resolve(io.cwd, out);
   const unwritable = outputProblem(target, lang);
-  if (unwritable) { io.err(`evidence-pack: ${unwritable}\n`); return 2; }
+  if (unwritable) {
+    io.err(`evidence-pack: ${unwritable}\n`);
+    return 2;
+  }
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
-  const content = await formatter.render({ results, baseDir: dir, cwd: io.cwd, lang, command: 'check', toolVersion: VERSION, generatedAt: new Date().toISOString() });
+  const content = await formatter.render({
+    results,
+    baseDir: dir,
+    cwd: io.cwd,
+    lang,
+    command: 'check',
+    toolVersion: VERSION,
+    generatedAt: new Date().toISOString(),
+  });
   const failed = await writeOutput(target, typeof content === 'string' ? new TextEncoder().encode(content) : content, lang);
-  if (failed) { io.err(`evidence-pack: ${failed}\n`); return 2; }
+  if (failed) {
+    io.err(`evidence-pack: ${failed}\n`);
+    return 2;
+  }
   io.out(`${relativePath(io.cwd, target)}\n`);
   return 0;
 }
@@ -248,13 +332,26 @@ function zipCodec(): ZipCodec {
 function bundleDate(results: PackResult[], env: NodeJS.ProcessEnv): string {
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString();
-  return results.map((r) => r.manifest?.assessmentDate ?? '').sort().pop() || new Date().toISOString().slice(0, 10);
+  return (
+    results
+      .map((r) => r.manifest?.assessmentDate ?? '')
+      .sort()
+      .pop() || new Date().toISOString().slice(0, 10)
+  );
 }
 
 function scoreSummary(results: PackResult[], cwd: string, lang: Lang): string {
-  return results.map((r) => (r.score
-    ? t(lang, 'bundle.packScore', { pack: packLabel(cwd, r.root), score: formatScore(r.score.score, r.standard?.rating.rounding ?? 1), band: bandLabel(r, lang) })
-    : t(lang, 'bundle.noScore', { pack: packLabel(cwd, r.root) }))).join(t(lang, 'punct.clauses'));
+  return results
+    .map((r) =>
+      r.score
+        ? t(lang, 'bundle.packScore', {
+            pack: packLabel(cwd, r.root),
+            score: formatScore(r.score.score, r.standard?.rating.rounding ?? 1),
+            band: bandLabel(r, lang),
+          })
+        : t(lang, 'bundle.noScore', { pack: packLabel(cwd, r.root) }),
+    )
+    .join(t(lang, 'punct.clauses'));
 }
 
 /** `bundle [DIR] --out FILE.zip`: the hand-over archive (src/cli/bundle.ts). */
@@ -263,15 +360,21 @@ async function bundle(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
   if (typeof out !== 'string') return usage(io, lang, t(lang, 'cli.bundleNeedsOut'), 'bundle');
   const target = path.resolve(io.cwd, out);
   const unwritable = outputProblem(target, lang);
-  if (unwritable) { io.err(`evidence-pack: ${unwritable}\n`); return 2; }
+  if (unwritable) {
+    io.err(`evidence-pack: ${unwritable}\n`);
+    return 2;
+  }
   const results = await loadPacks(args, dir, lang, io);
   if (typeof results === 'number') return results;
   const workspaceRoot = workspaceRootFor(args, dir, io);
   const { files, outside } = await packFiles(results, workspaceRoot, nodeFileSystem);
-  for (const o of outside) io.err(`evidence-pack: ${t(lang, 'bundle.outside', { target: relativePath(io.cwd, o.target), from: relativePath(io.cwd, o.from) })}\n`);
+  for (const o of outside)
+    io.err(`evidence-pack: ${t(lang, 'bundle.outside', { target: relativePath(io.cwd, o.target), from: relativePath(io.cwd, o.from) })}\n`);
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   if (bytes > MAX_BUNDLE_BYTES || files.length > MAX_BUNDLE_FILES) {
-    io.err(`evidence-pack: ${t(lang, 'bundle.tooLarge', { bytes, files: files.length, max: MAX_BUNDLE_BYTES, maxFiles: MAX_BUNDLE_FILES })}\n`);
+    io.err(
+      `evidence-pack: ${t(lang, 'bundle.tooLarge', { bytes, files: files.length, max: MAX_BUNDLE_BYTES, maxFiles: MAX_BUNDLE_FILES })}\n`,
+    );
     return 2;
   }
   const base = commonFolder(dir, files);
@@ -283,9 +386,14 @@ async function bundle(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promis
   }
   const zip = await makeBundle({ results, base, files, read: (f) => fsp.readFile(f), reports, toolVersion: VERSION }, zipCodec());
   const failed = await writeOutput(target, zip, lang);
-  if (failed) { io.err(`evidence-pack: ${failed}\n`); return 2; }
+  if (failed) {
+    io.err(`evidence-pack: ${failed}\n`);
+    return 2;
+  }
   const file = relativePath(io.cwd, target);
-  io.out(`${t(lang, 'bundle.written', { file, files: files.length, reports: reports.length, summary: scoreSummary(results, io.cwd, lang) })}\n`);
+  io.out(
+    `${t(lang, 'bundle.written', { file, files: files.length, reports: reports.length, summary: scoreSummary(results, io.cwd, lang) })}\n`,
+  );
   return 0;
 }
 
@@ -294,22 +402,28 @@ async function verify(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const [file, ...rest] = args.positional;
   if (!file || rest.length) return usage(io, lang, t(lang, 'cli.verifyUsage'), 'verify');
   const input = path.resolve(io.cwd, file);
-  const notBundle = (reason: string) => { io.err(`evidence-pack: ${t(lang, 'verify.notBundle', { file, reason })}\n`); return 2; };
+  const notBundle = (reason: string) => {
+    io.err(`evidence-pack: ${t(lang, 'verify.notBundle', { file, reason })}\n`);
+    return 2;
+  };
   const st = statSync(input, { throwIfNoEntry: false });
   if (!st?.isFile()) return notBundle(t(lang, 'verify.notFile'));
   if (st.size > MAX_BUNDLE_BYTES) return notBundle(t(lang, 'verify.tooLarge', { bytes: MAX_BUNDLE_BYTES, files: MAX_BUNDLE_FILES }));
   const read = readBundle(await fsp.readFile(input), zipCodec());
   if ('reason' in read) return notBundle(t(lang, `verify.${read.reason}`, read.args));
   const differences = await verifyBundle(read.entries, read.manifest, lang);
-  const line = (d: Difference) => (d.kind === 'score'
-    ? t(lang, 'verify.score', { pack: d.pack, expected: d.expected, actual: d.actual })
-    : t(lang, `verify.${d.kind}`, { file: d.file }));
+  const line = (d: Difference) =>
+    d.kind === 'score'
+      ? t(lang, 'verify.score', { pack: d.pack, expected: d.expected, actual: d.actual })
+      : t(lang, `verify.${d.kind}`, { file: d.file });
   if (differences.length) {
     for (const d of differences) io.out(`${line(d)}\n`);
     io.err(`evidence-pack: ${t(lang, 'verify.failed', { file, count: differences.length })}\n`);
     return 1;
   }
-  const summary = read.manifest.packs.map((p) => `${p.path} ${p.score ?? '-'}${p.rating ? ` (${p.rating.label})` : ''}`).join(t(lang, 'punct.clauses'));
+  const summary = read.manifest.packs
+    .map((p) => `${p.path} ${p.score ?? '-'}${p.rating ? ` (${p.rating.label})` : ''}`)
+    .join(t(lang, 'punct.clauses'));
   io.out(`${t(lang, 'verify.ok', { file, files: read.manifest.files.length, summary })}\n`);
   return 0;
 }
@@ -329,10 +443,15 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
   const input = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
-    if (statSync(input).size > MAX_SHEET_BYTES) { io.err(`${file}: ${msg(lang, 'import.fileTooLarge', { max: MAX_SHEET_MB })}\n`); return 1; }
+    if (statSync(input).size > MAX_SHEET_BYTES) {
+      io.err(`${file}: ${msg(lang, 'import.fileTooLarge', { max: MAX_SHEET_MB })}\n`);
+      return 1;
+    }
     bytes = await fsp.readFile(input);
   } catch (e) {
-    io.err(`evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.noSuchFile', { file }) : (e as Error).message}\n`);
+    io.err(
+      `evidence-pack: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? t(lang, 'cli.noSuchFile', { file }) : (e as Error).message}\n`,
+    );
     return 2;
   }
   const read = await readSheetTables(source, bytes, lang, bundledWorkbookReader);
@@ -354,10 +473,11 @@ async function sheet(args: ParsedArgs, lang: Lang, io: Io): Promise<number> {
     return 1;
   }
   await fsp.writeFile(out, result.yaml, { flag: args.flags.has('--force') ? 'w' : 'wx' });
-  io.out(`${t(lang, 'cli.sheetWritten', { file: toSlash(path.relative(io.cwd, out)), points: String(result.points), rows: String(result.rows) })}\n`);
+  io.out(
+    `${t(lang, 'cli.sheetWritten', { file: toSlash(path.relative(io.cwd, out)), points: String(result.points), rows: String(result.rows) })}\n`,
+  );
   return 0;
 }
-
 
 async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<number> {
   const id = (args.flags.get('--standard') as string | undefined) ?? 'gbt27922-2011';
@@ -368,8 +488,21 @@ async function init(args: ParsedArgs, dir: string, lang: Lang, io: Io): Promise<
   const files = planInit(standard, id, lang, options);
   const force = args.flags.has('--force');
   // lstat, not exists: a dangling symlink named like a planned file is "there" and is never written through.
-  const present = (p: string) => { try { lstatSync(p); return true; } catch { return false; } };
-  const links = files.filter((f) => { try { return lstatSync(path.join(dir, f.path)).isSymbolicLink(); } catch { return false; } });
+  const present = (p: string) => {
+    try {
+      lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const links = files.filter((f) => {
+    try {
+      return lstatSync(path.join(dir, f.path)).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  });
   if (links.length) {
     io.err(`evidence-pack: ${t(lang, 'cli.symlinks', { files: links.map((f) => f.path).join(', ') })}\n`);
     return 1;
@@ -402,7 +535,10 @@ function initOptions(args: ParsedArgs, standard: Standard, lang: Lang): InitOpti
   const target = flag('--target');
   if (target !== undefined) {
     options.target = findBand(standard, target)?.id;
-    const bands = joinList(standard.rating.bands.map((b) => `${b.id} (${b.label[lang]})`), lang);
+    const bands = joinList(
+      standard.rating.bands.map((b) => `${b.id} (${b.label[lang]})`),
+      lang,
+    );
     if (!options.target) return t(lang, 'cli.badTarget', { value: target, standard: standard.id, bands });
   }
   if (!isValidDate(options.date)) return t(lang, 'cli.badDate', { value: options.date });
@@ -450,6 +586,13 @@ if (require.main === module && !isAnalyzerWorker) {
   let out: NodeJS.WriteStream | undefined;
   const write = directWriter(1, () => (out ??= stdout()));
   const writeErr = directWriter(2, () => process.stderr);
-  main(process.argv.slice(2), { out: write, err: writeErr, cwd: process.cwd(), env: process.env })
-    .then((code) => { process.exitCode = code; }, (e) => { writeErr(`evidence-pack: ${(e as Error).message}\n`); process.exitCode = 2; });
+  main(process.argv.slice(2), { out: write, err: writeErr, cwd: process.cwd(), env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      writeErr(`evidence-pack: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -8,11 +8,16 @@ import { t } from '../present/catalogue';
 export function outputProblem(target: string, lang: Lang): string | undefined {
   const dir = path.dirname(target);
   let isDir = false;
-  try { isDir = statSync(dir).isDirectory(); } catch { /* missing */ }
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    /* missing */
+  }
   if (!isDir) return t(lang, 'deliver.outDirMissing', { file: target, dir });
   try {
     accessSync(dir, constants.W_OK);
-    if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) return t(lang, 'deliver.outNotWritable', { file: target, reason: t(lang, 'deliver.isFolder') });
+    if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
+      return t(lang, 'deliver.outNotWritable', { file: target, reason: t(lang, 'deliver.isFolder') });
   } catch {
     return t(lang, 'deliver.outNotWritable', { file: target, reason: t(lang, 'deliver.permissionDenied') });
   }
@@ -28,9 +33,7 @@ export async function writeOutput(target: string, bytes: Uint8Array, lang: Lang)
     return undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? t(lang, 'deliver.readOnly')
-      : (e as Error).message;
+    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? t(lang, 'deliver.readOnly') : (e as Error).message;
     return t(lang, 'deliver.outNotWritable', { file: target, reason });
   }
 }

@@ -44,7 +44,8 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
   }
   if (yaml) {
     for (const e of yaml.errors) report(YAML_SYNTAX, file, e.range, { detail: e.message });
-    if (yaml.errors.length === 0 && yaml.value !== undefined) for (const d of schemaDiagnostics('evidence', yaml, file, ctx.lang)) diagnostics.push(d);
+    if (yaml.errors.length === 0 && yaml.value !== undefined)
+      for (const d of schemaDiagnostics('evidence', yaml, file, ctx.lang)) diagnostics.push(d);
     // Entries are read even from a file with schema errors: what is usable still counts.
     entries = [...entriesFromYaml(yaml, file), ...entries];
   }
@@ -57,12 +58,23 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
     for (const item of e.evidence) {
       item.kindId = ctx.kindOf(item.kind);
       if (item.file !== undefined) {
-        pending.push(ctx.linkState(file, item.file).then((r) => { itemLinks.set(item, r.state); if (r.path) links.push(r.path); }));
+        pending.push(
+          ctx.linkState(file, item.file).then((r) => {
+            itemLinks.set(item, r.state);
+            if (r.path) links.push(r.path);
+          }),
+        );
       }
     }
   }
   const resolvedBody = bodyLinks.map((l) => ({ ...l, state: 'ok' as 'ok' | 'missing' | 'outside' }));
-  for (const l of resolvedBody) pending.push(ctx.linkState(file, l.target).then((r) => { l.state = r.state; if (r.path) links.push(r.path); }));
+  for (const l of resolvedBody)
+    pending.push(
+      ctx.linkState(file, l.target).then((r) => {
+        l.state = r.state;
+        if (r.path) links.push(r.path);
+      }),
+    );
   await Promise.all(pending);
   for (const e of entries) {
     for (const item of e.evidence) {
@@ -70,7 +82,9 @@ export async function analyzeEvidenceText(text: string, file: string, ctx: PackC
       const linkOk = item.file === undefined || itemLinks.get(item) === 'ok';
       // A dated kind counts only with a date inside the window: deleting a date never raises a score.
       // (An invalid date leaves `date` undefined: it is no date.)
-      const dateOk = !kind?.dated || (item.date !== undefined && item.date >= ctx.windowStartFor(item.kindId) && item.date <= ctx.manifest.assessmentDate);
+      const dateOk =
+        !kind?.dated ||
+        (item.date !== undefined && item.date >= ctx.windowStartFor(item.kindId) && item.date <= ctx.manifest.assessmentDate);
       item.counts = !!kind && linkOk && dateOk;
     }
   }

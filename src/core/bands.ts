@@ -3,7 +3,11 @@
 import type { Lang, RatingBand, RatingRules } from './types';
 import { joinList, pick } from './messages';
 
-const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+const squash = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 function words(band: RatingBand): string[] {
   const zh = band.label['zh-CN'];
@@ -19,5 +23,8 @@ export function bandOf(rating: RatingRules, word: string): RatingBand | undefine
 
 /** The bands by their labels in `lang`, lowest first, for messages. */
 export function bandChoices(rating: RatingRules, lang: Lang): string {
-  return joinList(rating.bands.map((b) => pick(b.label, lang)), lang);
+  return joinList(
+    rating.bands.map((b) => pick(b.label, lang)),
+    lang,
+  );
 }

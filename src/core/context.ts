@@ -70,7 +70,14 @@ export interface LinkCache {
   realRoot?: Promise<string>;
 }
 
-export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, fs: FileSystem, workspaceRoot: string, links: LinkCache = { states: new Map() }): PackContext {
+export function makeContext(
+  standard: Standard,
+  manifest: Manifest,
+  lang: Lang,
+  fs: FileSystem,
+  workspaceRoot: string,
+  links: LinkCache = { states: new Map() },
+): PackContext {
   const kinds = new Map<string, string>();
   for (const k of standard.kinds) {
     kinds.set(k.id, k.id);
@@ -91,7 +98,10 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
     return isInside(await links.realRoot, normalizePath(real)) ? 'ok' : 'outside';
   };
   return {
-    standard, manifest, lang, workspaceRoot: root,
+    standard,
+    manifest,
+    lang,
+    workspaceRoot: root,
     windowStart: subtractMonths(manifest.assessmentDate, manifest.windowMonths),
     windowStartFor(kindId) {
       const months = kindById(standard, kindId)?.windowMonths;
@@ -107,7 +117,10 @@ export function makeContext(standard: Standard, manifest: Manifest, lang: Lang, 
       if (!clean) return { state: 'ok' };
       const abs = resolvePath(dirname(fromFile), clean);
       let p = states.get(abs);
-      if (!p) { p = check(abs); states.set(abs, p); }
+      if (!p) {
+        p = check(abs);
+        states.set(abs, p);
+      }
       return { state: await p, path: abs };
     },
   };

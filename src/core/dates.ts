@@ -5,9 +5,7 @@
 import type { Lang } from './types';
 import { msg } from './messages';
 
-export type DateReading =
-  | { ok: true; date: string }
-  | { ok: false };
+export type DateReading = { ok: true; date: string } | { ok: false };
 
 const OPEN = '[（(【\\[]';
 const CLOSE = '[）)】\\]]';
@@ -19,9 +17,14 @@ const AT_END = new RegExp(`(?:^|(?<=[\\s）)】\\]]))((?:${OPEN}\\s*)?${BODY}(?:
 
 function fromMatch(m: RegExpExecArray, first: number): DateReading {
   const y = Number(m[first]);
-  let mo = NaN, d = NaN;
+  let mo = NaN,
+    d = NaN;
   for (let g = first + 1; g < first + 9; g += 2) {
-    if (m[g] !== undefined) { mo = Number(m[g]); d = Number(m[g + 1]); break; }
+    if (m[g] !== undefined) {
+      mo = Number(m[g]);
+      d = Number(m[g + 1]);
+      break;
+    }
   }
   if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return { ok: false };
   return { ok: true, date: `${m[first]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };

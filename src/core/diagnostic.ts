@@ -22,12 +22,28 @@ export function defineCode<const V extends string = never>(def: CodeDefinition<V
   return def;
 }
 
-export interface DiagnosticExtra<V extends string = string> { clause?: string; data?: Record<string, unknown>; variant?: V }
+export interface DiagnosticExtra<V extends string = string> {
+  clause?: string;
+  data?: Record<string, unknown>;
+  variant?: V;
+}
 
-export function diagnostic<V extends string>(def: CodeDefinition<V>, lang: Lang, file: string, range: Range, args: MessageArgs = {}, extra: DiagnosticExtra<NoInfer<V>> = {}): Diagnostic {
+export function diagnostic<V extends string>(
+  def: CodeDefinition<V>,
+  lang: Lang,
+  file: string,
+  range: Range,
+  args: MessageArgs = {},
+  extra: DiagnosticExtra<NoInfer<V>> = {},
+): Diagnostic {
   const template = extra.variant !== undefined ? def.variants![extra.variant] : def.message;
   return {
-    file, range, severity: def.severity, code: def.code, message: fillTemplate(template[lang], args),
-    ...(extra.clause ? { clause: extra.clause } : {}), ...(extra.data ? { data: extra.data } : {}),
+    file,
+    range,
+    severity: def.severity,
+    code: def.code,
+    message: fillTemplate(template[lang], args),
+    ...(extra.clause ? { clause: extra.clause } : {}),
+    ...(extra.data ? { data: extra.data } : {}),
   };
 }

@@ -48,7 +48,10 @@ interface PackSetup {
   target?: RatingBand;
 }
 
-interface CachedFile { result: FileResult; generation: number }
+interface CachedFile {
+  result: FileResult;
+  generation: number;
+}
 
 export interface EngineOptions {
   /** Analyses one evidence file's text; default `analyzeEvidenceText` in this thread. Must return what it would. */
@@ -80,7 +83,10 @@ export class Engine {
   private readonly touched: { epoch: number; path: string; change: 'change' | 'create' | 'delete' }[] = [];
 
   /** `options.analyzeText` replaces the in-thread analysis of one file's text (the CLI's worker threads, src/node/parallel.ts). */
-  constructor(readonly host: Host, private readonly options: EngineOptions = {}) {
+  constructor(
+    readonly host: Host,
+    private readonly options: EngineOptions = {},
+  ) {
     this.workspaceRoot = normalizePath(host.workspaceRoot);
   }
 
@@ -92,8 +98,11 @@ export class Engine {
       const entries = await this.readDir(d);
       if (entries.some((e) => e.name === MANIFEST_NAME && (e.isFile || e.isSymbolicLink))) found.push(d);
       // Symlinked folders are not followed: a link loop can never hang discovery.
-      await Promise.all(entries.filter((e) => e.isDirectory && !e.isSymbolicLink && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.'))
-        .map((e) => visit(joinPath(d, e.name))));
+      await Promise.all(
+        entries
+          .filter((e) => e.isDirectory && !e.isSymbolicLink && !SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.'))
+          .map((e) => visit(joinPath(d, e.name))),
+      );
     };
     await visit(start);
     if (found.length === 0) {
@@ -143,7 +152,10 @@ export class Engine {
     }
     for (const target of this.links.states.keys()) if (target === p || target.startsWith(inside)) this.links.states.delete(target);
     // The workspace folder itself, or a folder above it, replaced (say by a symlink): resolve it again.
-    if (isInside(p, this.workspaceRoot)) { this.links.realRoot = undefined; this.links.states.clear(); }
+    if (isInside(p, this.workspaceRoot)) {
+      this.links.realRoot = undefined;
+      this.links.states.clear();
+    }
     for (const [root, state] of this.packs) {
       if (state.setup?.sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root)) state.setup = undefined;
       if (change !== 'change' && (isInside(root, p) || isInside(p, root))) state.files = undefined;
@@ -187,21 +199,36 @@ export class Engine {
     const misses: number[] = [];
     for (let i = 0; i < files.length; i++) {
       const cached = this.fileCache.get(files[i]);
-      if (cached && cached.generation === setup.generation) results[i] = cached.result; else misses.push(i);
+      if (cached && cached.generation === setup.generation) results[i] = cached.result;
+      else misses.push(i);
     }
-    await mapPool(misses, 16, async (i) => { results[i] = await this.fileResult(files[i], ctx, setup.generation); });
+    await mapPool(misses, 16, async (i) => {
+      results[i] = await this.fileResult(files[i], ctx, setup.generation);
+    });
     // One push per item: `push(...list)` overflows the stack past ~100k arguments (a 5 MB file
     // can hold that many problems), which would fail the whole pack.
     for (const r of results) for (const d of r.diagnostics) diagnostics.push(d);
 
     // Manifest links (rectifications, bonus evidence) must exist inside the workspace too.
     const manifestLinks = [
-      ...manifest.specialDeductions.filter((d) => d.rectification).map((d) => ({ target: d.rectification!, range: d.range, clause: d.clause })),
+      ...manifest.specialDeductions
+        .filter((d) => d.rectification)
+        .map((d) => ({ target: d.rectification!, range: d.range, clause: d.clause })),
       ...manifest.specialBonuses.filter((b) => b.evidence).map((b) => ({ target: b.evidence!, range: b.range, clause: undefined })),
     ];
     for (const l of manifestLinks) {
       const { state: s } = await ctx.linkState(manifest.file, l.target);
-      if (s !== 'ok') diagnostics.push(diagnostic(s === 'missing' ? BROKEN_LINK : OUTSIDE_WORKSPACE, lang, manifest.file, l.range, { target: l.target }, { clause: l.clause }));
+      if (s !== 'ok')
+        diagnostics.push(
+          diagnostic(
+            s === 'missing' ? BROKEN_LINK : OUTSIDE_WORKSPACE,
+            lang,
+            manifest.file,
+            l.range,
+            { target: l.target },
+            { clause: l.clause },
+          ),
+        );
     }
 
     const facts = (state.merger ??= new LeafMerger()).merge(standard.leaves, results);
@@ -216,13 +243,24 @@ export class Engine {
     // ask; a keystroke's diagnostics and score do not): 28k entries on a 1,000-file pack.
     let entries: ClauseEntry[] | undefined;
     return {
-      root, manifest, standard, score, diagnostics: sorted, files, target: setup.target,
+      root,
+      manifest,
+      standard,
+      score,
+      diagnostics: sorted,
+      files,
+      target: setup.target,
       get entries(): ClauseEntry[] {
-        if (!entries) { entries = []; for (const r of results) for (const e of r.entries) entries.push(e); }
+        if (!entries) {
+          entries = [];
+          for (const r of results) for (const e of r.entries) entries.push(e);
+        }
         return entries;
       },
       // Only the hand-over bundle asks (it packs the attachments).
-      get links(): string[] { return [...new Set(results.flatMap((r) => r.links))].sort(); },
+      get links(): string[] {
+        return [...new Set(results.flatMap((r) => r.links))].sort();
+      },
     };
   }
 
@@ -253,7 +291,12 @@ export class Engine {
     } catch (e) {
       // A bug of ours must not take the rest of the pack down with one file.
       this.host.logger?.warn(`evidence-pack: failed to analyse ${file}: ${(e as Error).stack ?? e}`);
-      return { file, entries: [], links: [], diagnostics: [diagnostic(FILE_UNREADABLE, this.host.lang, file, ZERO_RANGE, { detail: String((e as Error).message ?? e) })] };
+      return {
+        file,
+        entries: [],
+        links: [],
+        diagnostics: [diagnostic(FILE_UNREADABLE, this.host.lang, file, ZERO_RANGE, { detail: String((e as Error).message ?? e) })],
+      };
     }
   }
 
@@ -278,7 +321,9 @@ export class Engine {
     try {
       bytes = await this.host.fs.readFile(file);
     } catch (e) {
-      return { diagnostic: diagnostic(FILE_UNREADABLE, lang, file, ZERO_RANGE, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }) };
+      return {
+        diagnostic: diagnostic(FILE_UNREADABLE, lang, file, ZERO_RANGE, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }),
+      };
     }
     if (bytes.length > limit) {
       return { diagnostic: diagnostic(FILE_TOO_LARGE, lang, file, ZERO_RANGE, { size: bytes.length, limit }) };
@@ -290,7 +335,10 @@ export class Engine {
 
   private async setup(root: string): Promise<PackSetup> {
     let state = this.packs.get(root);
-    if (!state) { state = {}; this.packs.set(root, state); }
+    if (!state) {
+      state = {};
+      this.packs.set(root, state);
+    }
     if (state.setup) return state.setup;
     const since = this.epoch;
     const lang = this.host.lang;
@@ -300,7 +348,18 @@ export class Engine {
     const read = await this.readText(manifestFile);
     let manifestLoad: ManifestLoad;
     if ('diagnostic' in read) {
-      manifestLoad = { diagnostics: [diagnostic(MANIFEST_INVALID, lang, read.diagnostic.file, read.diagnostic.range, { detail: read.diagnostic.message }, { variant: 'unreadable' })] };
+      manifestLoad = {
+        diagnostics: [
+          diagnostic(
+            MANIFEST_INVALID,
+            lang,
+            read.diagnostic.file,
+            read.diagnostic.range,
+            { detail: read.diagnostic.message },
+            { variant: 'unreadable' },
+          ),
+        ],
+      };
     } else {
       manifestLoad = parseManifest(read.text, manifestFile, this.host.clock.today(), lang);
     }
@@ -325,16 +384,38 @@ export class Engine {
     if (manifest?.target !== undefined && rating) {
       target = bandOf(rating, manifest.target);
       if (!target) {
-        extra.push(diagnostic(MANIFEST_INVALID, lang, manifest.file, manifest.targetRange ?? ZERO_RANGE, { target: manifest.target, bands: bandChoices(rating, lang) }, { variant: 'unknownTarget' }));
+        extra.push(
+          diagnostic(
+            MANIFEST_INVALID,
+            lang,
+            manifest.file,
+            manifest.targetRange ?? ZERO_RANGE,
+            { target: manifest.target, bands: bandChoices(rating, lang) },
+            { variant: 'unknownTarget' },
+          ),
+        );
       }
     }
-    const setup: PackSetup = { manifest: manifestLoad, standard: standardLoad, sources, generation: ++generationCounter, extraDiagnostics: extra, target };
+    const setup: PackSetup = {
+      manifest: manifestLoad,
+      standard: standardLoad,
+      sources,
+      generation: ++generationCounter,
+      extraDiagnostics: extra,
+      target,
+    };
     // Kept only when manifest, standard and sheet did not change while they were read.
-    if (!this.touchedSince(since, (p) => sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root))) state.setup = setup;
+    if (!this.touchedSince(since, (p) => sources.includes(p) || (basename(p) === MANIFEST_NAME && dirname(p) === root)))
+      state.setup = setup;
     return setup;
   }
 
-  private async resolveStandard(ref: string, manifestFile: string, range: import('./types').Range, sources: string[]): Promise<StandardLoad> {
+  private async resolveStandard(
+    ref: string,
+    manifestFile: string,
+    range: import('./types').Range,
+    sources: string[],
+  ): Promise<StandardLoad> {
     const lang = this.host.lang;
     const builtin = builtinStandard(ref);
     if (builtin) return { standard: builtin, diagnostics: [] };
@@ -345,7 +426,18 @@ export class Engine {
       const d = linked.diagnostic;
       // A missing file that is not a built-in id either: say both.
       if (d.code === 'broken-link') {
-        return { diagnostics: [diagnostic(MANIFEST_INVALID, lang, d.file, d.range, { standard: ref, builtins: BUILTIN_STANDARD_IDS.join(', ') }, { variant: 'unknownStandard', clause: d.clause, data: d.data })] };
+        return {
+          diagnostics: [
+            diagnostic(
+              MANIFEST_INVALID,
+              lang,
+              d.file,
+              d.range,
+              { standard: ref, builtins: BUILTIN_STANDARD_IDS.join(', ') },
+              { variant: 'unknownStandard', clause: d.clause, data: d.data },
+            ),
+          ],
+        };
       }
       return { diagnostics: [d] };
     }
@@ -353,7 +445,11 @@ export class Engine {
   }
 
   /** Reads a file the manifest links to, within the workspace only. */
-  private async readLinked(fromFile: string, target: string, range: import('./types').Range): Promise<{ text: string } | { diagnostic: Diagnostic }> {
+  private async readLinked(
+    fromFile: string,
+    target: string,
+    range: import('./types').Range,
+  ): Promise<{ text: string } | { diagnostic: Diagnostic }> {
     const lang = this.host.lang;
     const path = resolvePath(dirname(fromFile), target);
     if (/^file:/i.test(target) || !isInside(this.workspaceRoot, path)) {
@@ -423,22 +519,34 @@ export class Engine {
   private matcher(globs: string[]): (p: string) => boolean {
     const key = globs.join('\n');
     let m = this.matchers.get(key);
-    if (!m) { m = picomatch(globs, { dot: false }); this.matchers.set(key, m); }
+    if (!m) {
+      m = picomatch(globs, { dot: false });
+      this.matchers.set(key, m);
+    }
     return m;
   }
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
-    || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return list.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
 }
 
 /** Maps with at most `limit` promises in flight: reads overlap, memory stays bounded. */
 async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
-  const worker = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]); } };
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
@@ -448,6 +556,10 @@ function guardedLoad(load: () => StandardLoad, file: string, lang: Lang): Standa
   try {
     return load();
   } catch (e) {
-    return { diagnostics: [diagnostic(STANDARD_INVALID, lang, file, ZERO_RANGE, { detail: String((e as Error)?.message ?? e) }, { variant: 'internal' })] };
+    return {
+      diagnostics: [
+        diagnostic(STANDARD_INVALID, lang, file, ZERO_RANGE, { detail: String((e as Error)?.message ?? e) }, { variant: 'internal' }),
+      ],
+    };
   }
 }

@@ -1,8 +1,18 @@
 // What the engine needs from the outside world, injected so that the CLI (real disk),
 // the extension (disk + unsaved editor buffers) and the tests (in memory) share one engine.
 
-export interface FileStat { isFile: boolean; isDirectory: boolean; isSymbolicLink: boolean; size: number }
-export interface DirEntry { name: string; isFile: boolean; isDirectory: boolean; isSymbolicLink: boolean }
+export interface FileStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+  size: number;
+}
+export interface DirEntry {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+}
 
 export interface FileSystem {
   /** Raw bytes; rejects when the file cannot be read. */
@@ -14,9 +24,13 @@ export interface FileSystem {
   realpath(path: string): Promise<string | undefined>;
 }
 
-export interface Clock { today(): string /* YYYY-MM-DD, local date */ }
+export interface Clock {
+  today(): string; /* YYYY-MM-DD, local date */
+}
 
-export interface Logger { warn(message: string): void }
+export interface Logger {
+  warn(message: string): void;
+}
 
 export interface Host {
   fs: FileSystem;

@@ -11,14 +11,21 @@ const DOSSIER_HEADER = {
   'zh-CN': '# 申请资格与申请材料（不计分）：认证机构受理申请前核查。为每项补充证据。',
 };
 
-export interface PlannedFile { path: string; text: string }
+export interface PlannedFile {
+  path: string;
+  text: string;
+}
 
 export type OrganizationType = 'production' | 'sales-service';
 
 /** The two kinds of organisation GB/T 27922 assesses, with the names people call them. */
 export const ORGANIZATION_TYPES: { id: OrganizationType; label: LocalizedText; aliases: string[] }[] = [
   { id: 'production', label: { 'zh-CN': '生产型企业', en: 'Production enterprise' }, aliases: ['生产型', '生产', 'manufacturer'] },
-  { id: 'sales-service', label: { 'zh-CN': '销售服务型企业', en: 'Sales and service enterprise' }, aliases: ['销售服务型', '销售服务', 'sales and service'] },
+  {
+    id: 'sales-service',
+    label: { 'zh-CN': '销售服务型企业', en: 'Sales and service enterprise' },
+    aliases: ['销售服务型', '销售服务', 'sales and service'],
+  },
 ];
 
 /**
@@ -72,7 +79,9 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
       'clauses:',
     ];
     for (const leaf of leavesOf(top)) {
-      lines.push(`  # ${leaf.id} ${leaf.title['zh-CN']} · ${leaf.title.en} — ${msg(lang, 'init.points', { points: leaf.pointsText })}${leaf.sampled ? msg(lang, 'init.sampled') : ''}${leaf.excludable ? msg(lang, 'init.excludable') : ''}`);
+      lines.push(
+        `  # ${leaf.id} ${leaf.title['zh-CN']} · ${leaf.title.en} — ${msg(lang, 'init.points', { points: leaf.pointsText })}${leaf.sampled ? msg(lang, 'init.sampled') : ''}${leaf.excludable ? msg(lang, 'init.excludable') : ''}`,
+      );
       lines.push(`  # ${msg(lang, 'init.requires', { kinds: joinList(leaf.requires.map(kindLabel), lang) || '-' })}`);
       lines.push(...comment('  # ', pick(leaf.guidance, lang)));
       lines.push(`  - clause: "${leaf.id}"`);
@@ -84,10 +93,7 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
   // The scheme's unscored items (资格条件, 申请材料): one file, each item listed with its guidance.
   const scheme = [...standard.prerequisites, ...standard.dossier];
   if (scheme.length) {
-    const lines: string[] = [
-      pick(DOSSIER_HEADER, lang),
-      'clauses:',
-    ];
+    const lines: string[] = [pick(DOSSIER_HEADER, lang), 'clauses:'];
     for (const item of scheme) {
       lines.push(`  # ${item.title['zh-CN']} · ${item.title.en}`);
       const guidance = pick(item.guidance, lang);
@@ -115,10 +121,16 @@ export function planInit(standard: Standard, standardRef: string, lang: Lang, op
   return [{ path: 'evidence-pack.yaml', text: manifest }, ...files];
 }
 
-function leavesOf(c: Clause): Clause[] { return c.children.length ? c.children.flatMap(leavesOf) : [c]; }
+function leavesOf(c: Clause): Clause[] {
+  return c.children.length ? c.children.flatMap(leavesOf) : [c];
+}
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 }
 
 /** Guidance as comment lines of at most COMMENT_WIDTH columns after the prefix. */
@@ -166,9 +178,15 @@ export function wrapText(text: string, width: number): string[] {
   for (const para of text.split(/\n/)) {
     let line = '';
     const add = (piece: string, level: number) => {
-      if (displayWidth((line + piece).trimEnd()) <= width) { line += piece; return; }
+      if (displayWidth((line + piece).trimEnd()) <= width) {
+        line += piece;
+        return;
+      }
       // A sentence that does not fit where the last one ended starts a line.
-      if (level === 0 && line.trim()) { out.push(line.trimEnd()); line = ''; }
+      if (level === 0 && line.trim()) {
+        out.push(line.trimEnd());
+        line = '';
+      }
       // A piece that fits on a line of its own starts one; a Chinese clause is never split between its
       // characters (wider than a line, it stays whole); anything else is broken at the next level.
       if (displayWidth(piece.trimEnd()) <= width || (level >= 1 && isChinese(piece)) || level === BREAKS.length - 1) {

@@ -60,13 +60,27 @@ export function leafParts(result: FileResult): LeafPart[] {
     let p = byId.get(e.clause);
     if (!p) {
       // Every field set up front: one object shape, so the merge loop's property reads stay fast.
-      p = { clause: e.clause, first: e, entryCount: 0, statusGroups: [], samplesEntry: undefined, awardedEntry: undefined, justification: undefined, evidenceCount: 0, countingEvidence: 0, countingKinds: [], resolvedFor: undefined, leafIndex: -1 };
+      p = {
+        clause: e.clause,
+        first: e,
+        entryCount: 0,
+        statusGroups: [],
+        samplesEntry: undefined,
+        awardedEntry: undefined,
+        justification: undefined,
+        evidenceCount: 0,
+        countingEvidence: 0,
+        countingKinds: [],
+        resolvedFor: undefined,
+        leafIndex: -1,
+      };
       byId.set(e.clause, p);
     }
     p.entryCount++;
     if (e.status) {
       const g = p.statusGroups.find((x) => x.status === e.status);
-      if (g) g.entries.push(e); else p.statusGroups.push({ status: e.status, entries: [e] });
+      if (g) g.entries.push(e);
+      else p.statusGroups.push({ status: e.status, entries: [e] });
     }
     if (e.samples && !p.samplesEntry) p.samplesEntry = e;
     if (e.awarded !== undefined && !p.awardedEntry) p.awardedEntry = e;
@@ -91,9 +105,21 @@ export function leafParts(result: FileResult): LeafPart[] {
  */
 export function mergeLeaves(leaves: Clause[], files: FileResult[]): LeafFacts[] {
   const facts: LeafFacts[] = leaves.map((leaf) => ({
-    leaf, entryCount: 0, firstEntry: undefined, excludedEntries: [], status: undefined, statusEntry: undefined, conflicts: [],
-    justification: undefined, samples: undefined, samplesEntry: undefined, awarded: undefined, awardedEntry: undefined,
-    evidenceCount: 0, countingEvidence: 0, countingKinds: new Set<string>(),
+    leaf,
+    entryCount: 0,
+    firstEntry: undefined,
+    excludedEntries: [],
+    status: undefined,
+    statusEntry: undefined,
+    conflicts: [],
+    justification: undefined,
+    samples: undefined,
+    samplesEntry: undefined,
+    awarded: undefined,
+    awardedEntry: undefined,
+    evidenceCount: 0,
+    countingEvidence: 0,
+    countingKinds: new Set<string>(),
   }));
   let index: Map<string, number> | undefined;
   for (const file of files) {
@@ -109,11 +135,20 @@ export function mergeLeaves(leaves: Clause[], files: FileResult[]): LeafFacts[] 
       if (f.entryCount === 0) f.firstEntry = p.first;
       f.entryCount += p.entryCount;
       for (const g of p.statusGroups) {
-        if (!f.statusEntry) { f.status = g.status; f.statusEntry = g.entries[0]; } else if (g.status !== f.status) for (const e of g.entries) f.conflicts.push(e);
+        if (!f.statusEntry) {
+          f.status = g.status;
+          f.statusEntry = g.entries[0];
+        } else if (g.status !== f.status) for (const e of g.entries) f.conflicts.push(e);
         if (g.status === 'excluded') for (const e of g.entries) f.excludedEntries.push(e);
       }
-      if (p.samplesEntry && !f.samplesEntry) { f.samplesEntry = p.samplesEntry; f.samples = p.samplesEntry.samples; }
-      if (p.awardedEntry && !f.awardedEntry) { f.awardedEntry = p.awardedEntry; f.awarded = p.awardedEntry.awarded; }
+      if (p.samplesEntry && !f.samplesEntry) {
+        f.samplesEntry = p.samplesEntry;
+        f.samples = p.samplesEntry.samples;
+      }
+      if (p.awardedEntry && !f.awardedEntry) {
+        f.awardedEntry = p.awardedEntry;
+        f.awarded = p.awardedEntry.awarded;
+      }
       if (p.justification && !f.justification) f.justification = p.justification;
       f.evidenceCount += p.evidenceCount;
       f.countingEvidence += p.countingEvidence;
@@ -149,7 +184,11 @@ interface LeafAggregate {
 }
 
 /** A field whose giving file left, to be looked for from that file's index on. */
-interface Lost { leaf: number; field: number; from: number }
+interface Lost {
+  leaf: number;
+  field: number;
+  from: number;
+}
 
 /** Above this many changed files a merge starts over. Updating costs a file out and a file in per
  *  changed file, plus sorted-array splices and forward scans; starting over costs one file in per
@@ -164,8 +203,13 @@ function rebuildAbove(fileCount: number): number {
 
 /** Where `n` is or would go in an ascending list. */
 function lowerBound(list: number[], n: number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < n) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < n) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 
@@ -203,16 +247,27 @@ export class LeafMerger {
         if (files[i] !== this.files[i]) rebuild = changed.push(i) > limit;
       }
     }
-    if (rebuild) this.rebuild(leaves, files); else if (changed.length) this.update(files, changed);
+    if (rebuild) this.rebuild(leaves, files);
+    else if (changed.length) this.update(files, changed);
     this.lastMerge = rebuild ? 'rebuild' : 'update';
     return this.facts();
   }
 
   private rebuild(leaves: Clause[], files: FileResult[]): void {
-    if (leaves !== this.leaves) { this.leaves = leaves; this.index = new Map(leaves.map((l, i) => [l.id, i])); }
+    if (leaves !== this.leaves) {
+      this.leaves = leaves;
+      this.index = new Map(leaves.map((l, i) => [l.id, i]));
+    }
     this.files = files.slice();
     this.aggregates = leaves.map(() => ({
-      entryCount: 0, evidenceCount: 0, countingEvidence: 0, kinds: new Map(), files: [], parts: [], provider: [-1, -1, -1], byStatus: new Map(),
+      entryCount: 0,
+      evidenceCount: 0,
+      countingEvidence: 0,
+      kinds: new Map(),
+      files: [],
+      parts: [],
+      provider: [-1, -1, -1],
+      byStatus: new Map(),
     }));
     // Files go in in pack order, so the first file giving a field keeps it.
     for (let i = 0; i < files.length; i++) this.add(i, files[i]);
@@ -229,14 +284,20 @@ export class LeafMerger {
       const a = this.aggregates[leaf];
       const offered = a.provider[field];
       for (let k = lowerBound(a.files, from); k < a.files.length && (offered < 0 || a.files[k] < offered); k++) {
-        if (GIVES[field](a.parts[k])) { a.provider[field] = a.files[k]; break; }
+        if (GIVES[field](a.parts[k])) {
+          a.provider[field] = a.files[k];
+          break;
+        }
       }
     }
   }
 
   /** The leaf index of a part, resolved once per part and leaf list (shared with `mergeLeaves`). */
   private leafOf(p: LeafPart): number {
-    if (p.resolvedFor !== this.leaves) { p.leafIndex = this.index.get(p.clause) ?? -1; p.resolvedFor = this.leaves; }
+    if (p.resolvedFor !== this.leaves) {
+      p.leafIndex = this.index.get(p.clause) ?? -1;
+      p.resolvedFor = this.leaves;
+    }
     return p.leafIndex;
   }
 
@@ -246,14 +307,15 @@ export class LeafMerger {
       if (l < 0) continue; // unknown clause or a parent: not scored
       const a = this.aggregates[l];
       const at = insertSorted(a.files, i);
-      if (at === a.parts.length) a.parts.push(p); else a.parts.splice(at, 0, p);
+      if (at === a.parts.length) a.parts.push(p);
+      else a.parts.splice(at, 0, p);
       a.entryCount += p.entryCount;
       a.evidenceCount += p.evidenceCount;
       a.countingEvidence += p.countingEvidence;
       for (const k of p.countingKinds) a.kinds.set(k, (a.kinds.get(k) ?? 0) + 1);
       for (const g of p.statusGroups) {
         let list = a.byStatus.get(g.status);
-        if (!list) a.byStatus.set(g.status, list = []);
+        if (!list) a.byStatus.set(g.status, (list = []));
         insertSorted(list, i);
       }
       for (let field = 0; field < GIVES.length; field++) {
@@ -278,14 +340,18 @@ export class LeafMerger {
       a.countingEvidence -= p.countingEvidence;
       for (const kind of p.countingKinds) {
         const n = a.kinds.get(kind)! - 1;
-        if (n > 0) a.kinds.set(kind, n); else a.kinds.delete(kind);
+        if (n > 0) a.kinds.set(kind, n);
+        else a.kinds.delete(kind);
       }
       for (const g of p.statusGroups) {
         const list = a.byStatus.get(g.status)!;
         list.splice(lowerBound(list, i), 1);
       }
       for (let field = 0; field < GIVES.length; field++) {
-        if (a.provider[field] === i) { a.provider[field] = -1; lost.push({ leaf: l, field, from: i }); }
+        if (a.provider[field] === i) {
+          a.provider[field] = -1;
+          lost.push({ leaf: l, field, from: i });
+        }
       }
     }
   }
@@ -318,11 +384,20 @@ export class LeafMerger {
       const samplesEntry = samples >= 0 ? part(samples).samplesEntry : undefined;
       const awardedEntry = awarded >= 0 ? part(awarded).awardedEntry : undefined;
       return {
-        leaf, entryCount: a.entryCount, firstEntry: a.parts.length ? a.parts[0].first : undefined,
-        excludedEntries, status: winner?.status, statusEntry: winner?.entries[0], conflicts,
+        leaf,
+        entryCount: a.entryCount,
+        firstEntry: a.parts.length ? a.parts[0].first : undefined,
+        excludedEntries,
+        status: winner?.status,
+        statusEntry: winner?.entries[0],
+        conflicts,
         justification: justification >= 0 ? part(justification).justification : undefined,
-        samples: samplesEntry?.samples, samplesEntry, awarded: awardedEntry?.awarded, awardedEntry,
-        evidenceCount: a.evidenceCount, countingEvidence: a.countingEvidence,
+        samples: samplesEntry?.samples,
+        samplesEntry,
+        awarded: awardedEntry?.awarded,
+        awardedEntry,
+        evidenceCount: a.evidenceCount,
+        countingEvidence: a.countingEvidence,
         // Sorted, so the order does not depend on the order files changed in.
         countingKinds: new Set([...a.kinds.keys()].sort()),
       };

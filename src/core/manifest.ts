@@ -15,7 +15,10 @@ import type { DeductionGround, Diagnostic, Lang, Manifest } from './types';
 import { dirname } from './paths';
 import { dateForms, daysInMonth, readDate } from './dates';
 
-export interface ManifestLoad { manifest?: Manifest; diagnostics: Diagnostic[] }
+export interface ManifestLoad {
+  manifest?: Manifest;
+  diagnostics: Diagnostic[];
+}
 
 export function parseManifest(text: string, file: string, today: string, lang: Lang): ManifestLoad {
   const src = parseYaml(text);
@@ -36,7 +39,9 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const dateText = scalarText(src, dateNode);
   const date = dateText === undefined ? undefined : readDate(dateText);
   if (dateText !== undefined && !date?.ok) {
-    diagnostics.push(diagnostic(INVALID_DATE, lang, file, nodeRange(src, dateNode) ?? ZERO_RANGE, { date: dateText, forms: dateForms(lang) }));
+    diagnostics.push(
+      diagnostic(INVALID_DATE, lang, file, nodeRange(src, dateNode) ?? ZERO_RANGE, { date: dateText, forms: dateForms(lang) }),
+    );
   }
   const targetNode = mapValue(root, 'target');
   const window = scalarNumber(mapValue(assessment, 'window_months'));
@@ -49,7 +54,11 @@ export function parseManifest(text: string, file: string, today: string, lang: L
     const glob = scalarString(n);
     if (!glob) continue;
     if (globTooComplex(glob)) {
-      diagnostics.push(diagnostic(SCHEMA, lang, file, nodeRange(src, n) ?? ZERO_RANGE, { detail: msg(lang, 'schema.globTooComplex', { glob, max: MAX_GLOB_WILDCARDS, perSegment: MAX_SEGMENT_WILDCARDS }) }));
+      diagnostics.push(
+        diagnostic(SCHEMA, lang, file, nodeRange(src, n) ?? ZERO_RANGE, {
+          detail: msg(lang, 'schema.globTooComplex', { glob, max: MAX_GLOB_WILDCARDS, perSegment: MAX_SEGMENT_WILDCARDS }),
+        }),
+      );
       continue;
     }
     globs.push(glob);
@@ -75,7 +84,12 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   const sb = mapValue(root, 'special_bonus');
   for (const item of isSeq(sb) ? seqItems(sb) : isMap(sb) ? [sb as Node] : []) {
     if (!isMap(item)) continue;
-    bonuses.push({ reason: scalarString(mapValue(item, 'reason')) ?? '', evidence: scalarString(mapValue(item, 'evidence')), basis: scalarString(mapValue(item, 'basis')), range: nodeRange(src, item) ?? ZERO_RANGE });
+    bonuses.push({
+      reason: scalarString(mapValue(item, 'reason')) ?? '',
+      evidence: scalarString(mapValue(item, 'evidence')),
+      basis: scalarString(mapValue(item, 'basis')),
+      range: nodeRange(src, item) ?? ZERO_RANGE,
+    });
   }
 
   const orgName = mapValue(org, 'name');
@@ -85,10 +99,14 @@ export function parseManifest(text: string, file: string, today: string, lang: L
   }
 
   const manifest: Manifest = {
-    file, root: dirname(file), standardRef,
+    file,
+    root: dirname(file),
+    standardRef,
     standardRange: nodeRange(src, standardNode) ?? ZERO_RANGE,
     scoringRef: scalarString(mapValue(root, 'scoring')),
-    organization: isMap(org) ? { name: scalarString(mapValue(org, 'name')), type: orgType === 'production' || orgType === 'sales-service' ? orgType : undefined } : undefined,
+    organization: isMap(org)
+      ? { name: scalarString(mapValue(org, 'name')), type: orgType === 'production' || orgType === 'sales-service' ? orgType : undefined }
+      : undefined,
     assessmentDate: date?.ok ? date.date : today,
     windowMonths: window !== undefined && window > 0 ? window : 12,
     assessmentKind: kind === 'initial' || kind === 'surveillance' || kind === 'recertification' ? kind : undefined,
@@ -127,7 +145,8 @@ export function globTooComplex(glob: string): boolean {
 export function subtractMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const total = y * 12 + (m - 1) - Math.floor(months);
-  const ny = Math.floor(total / 12), nm = (total % 12) + 1;
+  const ny = Math.floor(total / 12),
+    nm = (total % 12) + 1;
   const nd = Math.min(d, daysInMonth(ny, nm));
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }

@@ -9,25 +9,44 @@ const M = {
   'reason-nonconforming': { en: 'Marked non-conforming', 'zh-CN': '标记为不符合' },
   'reason-awarded': { en: 'Awarded {awarded} of {points} by the assessor', 'zh-CN': '评审给分 {awarded}/{points}' },
   'reason-incomplete': { en: 'Missing counting evidence: {kinds}', 'zh-CN': '缺少有效证据：{kinds}' },
-  'reason-sampled': { en: '{nonconforming} of {size} samples non-conforming: {points} × (1 − {nonconforming}/{size})', 'zh-CN': '{size} 个样本中 {nonconforming} 个不合格：{points} × (1 − {nonconforming}/{size})' },
+  'reason-sampled': {
+    en: '{nonconforming} of {size} samples non-conforming: {points} × (1 − {nonconforming}/{size})',
+    'zh-CN': '{size} 个样本中 {nonconforming} 个不合格：{points} × (1 − {nonconforming}/{size})',
+  },
   'reason-met': { en: 'All required evidence present', 'zh-CN': '所需证据齐全' },
   'excluded-missing-justification': { en: '(no justification)', 'zh-CN': '（未说明理由）' },
   'sheet-unknown-clause': { en: 'clause {clause} is not a leaf of the standard', 'zh-CN': '条款 {clause} 不是标准的末级条款' },
   'sheet-row-duplicate-clause': { en: 'row {row} is already a clause of the standard', 'zh-CN': '行 {row} 已是标准中的条款' },
   'sheet-row-duplicate': { en: 'row {row} appears twice', 'zh-CN': '行 {row} 重复出现' },
   'sheet-row-cycle': { en: 'rows form a cycle of parents: {rows}', 'zh-CN': '行的上级条款互相引用，形成循环：{rows}' },
-  'sheet-row-parent-unknown': { en: 'row {row}: parent {parent} is neither a clause of the standard nor a row of the sheet', 'zh-CN': '行 {row}：上级条款 {parent} 既不是标准中的条款，也不是评分表中的行' },
-  'sheet-row-parent-not-leaf': { en: 'row {row}: parent {parent} already has sub-clauses ({children}); rows go below a leaf clause', 'zh-CN': '行 {row}：上级条款 {parent} 已有子条款（{children}）；行只能细分末级条款' },
-  'sheet-row-too-deep': { en: 'row {row} is more than {max} levels below a leaf of the standard', 'zh-CN': '行 {row} 比标准的末级条款深 {max} 级以上' },
+  'sheet-row-parent-unknown': {
+    en: 'row {row}: parent {parent} is neither a clause of the standard nor a row of the sheet',
+    'zh-CN': '行 {row}：上级条款 {parent} 既不是标准中的条款，也不是评分表中的行',
+  },
+  'sheet-row-parent-not-leaf': {
+    en: 'row {row}: parent {parent} already has sub-clauses ({children}); rows go below a leaf clause',
+    'zh-CN': '行 {row}：上级条款 {parent} 已有子条款（{children}）；行只能细分末级条款',
+  },
+  'sheet-row-too-deep': {
+    en: 'row {row} is more than {max} levels below a leaf of the standard',
+    'zh-CN': '行 {row} 比标准的末级条款深 {max} 级以上',
+  },
   'sheet-rows-all-excludable': {
     en: 'every row under {parent} is excludable ({rows}) but {parent} is not: a pack could exclude the whole clause through its rows; mark at least one row excludable: false',
-    'zh-CN': '{parent} 之下的行（{rows}）全部可删减，而 {parent} 本身不可删减：证据包可借细分行删减整个条款；请至少将一行标为 excludable: false',
+    'zh-CN':
+      '{parent} 之下的行（{rows}）全部可删减，而 {parent} 本身不可删减：证据包可借细分行删减整个条款；请至少将一行标为 excludable: false',
   },
   'sheet-row-kind': { en: 'row {row} requires undefined kind "{kind}"', 'zh-CN': '行 {row} 要求未定义的证据类型“{kind}”' },
   'sheet-set-by': { en: 'points set by the sheet: {ids}', 'zh-CN': '评分表设定分值的条款：{ids}' },
-  'sheet-standard': { en: 'the sheet is for standard {sheet}, the pack uses {standard}', 'zh-CN': '评分表适用于标准 {sheet}，而证据包使用 {standard}' },
+  'sheet-standard': {
+    en: 'the sheet is for standard {sheet}, the pack uses {standard}',
+    'zh-CN': '评分表适用于标准 {sheet}，而证据包使用 {standard}',
+  },
   'sheet-total': { en: 'leaf points sum to {sum}, the rating scale is {scale}', 'zh-CN': '末级条款分值合计 {sum}，评分满分为 {scale}' },
-  'standard-points': { en: 'the leaves sum to {sum} points, the rating scale is {scale}', 'zh-CN': '末级条款合计 {sum} 分，评分满分为 {scale}' },
+  'standard-points': {
+    en: 'the leaves sum to {sum} points, the rating scale is {scale}',
+    'zh-CN': '末级条款合计 {sum} 分，评分满分为 {scale}',
+  },
   // Schema problems, said in the reader's words (src/core/schemaCheck.ts); {at} is the key path.
   'schema.required': { en: '{at}: missing required property "{name}"', 'zh-CN': '{at}：缺少必填字段“{name}”' },
   'schema.additional': { en: '{at}: unexpected property "{name}"', 'zh-CN': '{at}：不允许的字段“{name}”' },
@@ -45,7 +64,10 @@ const M = {
   // Never a regex to a user: the schemas' patterns in words.
   'schema.pattern': { en: '{at}: is not written in the expected form', 'zh-CN': '{at}：格式不符' },
   'schema.pattern.url': { en: '{at}: must start with http:// or https://', 'zh-CN': '{at}：应以 http:// 或 https:// 开头' },
-  'schema.pattern.id': { en: '{at}: must start with a letter and hold only letters, digits, - and _', 'zh-CN': '{at}：应以字母开头，只含字母、数字、- 和 _' },
+  'schema.pattern.id': {
+    en: '{at}: must start with a letter and hold only letters, digits, - and _',
+    'zh-CN': '{at}：应以字母开头，只含字母、数字、- 和 _',
+  },
   // Where a fault is, in words: `status of clause entry 2`, `第 2 个条款的 status`.
   'schema.at.file': { en: 'The file', 'zh-CN': '文件' },
   'schema.at.of': { en: '{inner} of {outer}', 'zh-CN': '{outer}的{inner}' },
@@ -64,14 +86,20 @@ const M = {
   'schema.maxItems': { en: '{at}: at most {limit} item(s)', 'zh-CN': '{at}：最多 {limit} 项' },
   'schema.minLength': { en: '{at}: must not be empty', 'zh-CN': '{at}：不能为空' },
   'schema.other': { en: '{at}: {detail}', 'zh-CN': '{at}：不符合结构要求（{keyword}）' },
-  'schema.emptyFile': { en: 'The file is empty: an evidence file starts with `clauses:`', 'zh-CN': '文件为空：证据文件应以 `clauses:` 开头' },
+  'schema.emptyFile': {
+    en: 'The file is empty: an evidence file starts with `clauses:`',
+    'zh-CN': '文件为空：证据文件应以 `clauses:` 开头',
+  },
   'schema.globTooComplex': {
     en: 'evidence: the glob "{glob}" is too complex (at most {max} wildcards, {perSegment} per path segment); it is ignored',
     'zh-CN': 'evidence：通配模式“{glob}”过于复杂（最多 {max} 个通配符，每段最多 {perSegment} 个），已忽略',
   },
   'standard-duplicate-clause': { en: 'Duplicate clause id "{id}"', 'zh-CN': '条款编号“{id}”重复' },
   'standard-undefined-kind': { en: 'Clause {id} requires undefined kind "{kind}"', 'zh-CN': '条款 {id} 要求未定义的证据类型“{kind}”' },
-  'date.forms': { en: '2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日', 'zh-CN': '2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日' },
+  'date.forms': {
+    en: '2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日',
+    'zh-CN': '2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日',
+  },
   'status.choices': { en: '{labels} (or Not applicable)', 'zh-CN': '{labels}（或 不适用）' },
   // What init writes into a new pack's files (src/core/init.ts).
   'init.points': { en: '{points} points', 'zh-CN': '{points} 分' },
@@ -97,10 +125,14 @@ const M = {
   'import.pointsNotNumber': { en: 'Points "{text}" are not a number', 'zh-CN': '分值“{text}”不是数字' },
   'import.pointsNegative': { en: 'Points {value} cannot be negative', 'zh-CN': '分值 {value} 不能为负数' },
   'import.duplicate': { en: 'Clause {id} appears twice (first at {first})', 'zh-CN': '条款 {id} 重复（先见于 {first}）' },
-  'import.notPlaced': { en: 'Clause {id} is neither in standard {standard} nor below one of its leaves', 'zh-CN': '条款 {id} 既不在标准 {standard} 中，也不在其某个末级条款之下' },
+  'import.notPlaced': {
+    en: 'Clause {id} is neither in standard {standard} nor below one of its leaves',
+    'zh-CN': '条款 {id} 既不在标准 {standard} 中，也不在其某个末级条款之下',
+  },
   'import.header': {
     en: '# Written by evidence-pack sheet import from "{source}" (sheet {sheet}).\n# Check body and version; set weights: official once the points are confirmed as the body\'s own.',
-    'zh-CN': '# 由 evidence-pack sheet import 从“{source}”（工作表 {sheet}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。',
+    'zh-CN':
+      '# 由 evidence-pack sheet import 从“{source}”（工作表 {sheet}）生成。\n# 请核对 body、version；确认分值为认证机构正式分值后，将 weights 改为 official。',
   },
   'import.noRows': { en: 'No clause rows below the header', 'zh-CN': '表头之下没有可用的条款行' },
   'import.formulaNoValue': {
@@ -118,7 +150,10 @@ const M = {
     en: 'Entry {entry} is encrypted, compressed in a way a workbook never is, or over 4 GB (zip64): not a plain XLSX workbook',
     'zh-CN': '条目 {entry} 已加密、压缩方式不是工作簿所用的，或超过 4 GB（zip64）：不是普通的 XLSX 工作簿',
   },
-  'import.tooManyEntries': { en: 'More than {max} entries in its zip archive: not a scoring sheet', 'zh-CN': 'zip 压缩包中条目超过 {max} 个，不像评分表' },
+  'import.tooManyEntries': {
+    en: 'More than {max} entries in its zip archive: not a scoring sheet',
+    'zh-CN': 'zip 压缩包中条目超过 {max} 个，不像评分表',
+  },
   'import.unpackedTooLarge': {
     en: 'Unpacks to more than {max} MB: not a scoring sheet (stopped before unpacking the rest)',
     'zh-CN': '解压后超过 {max} MB，不像评分表（已在解压其余部分之前停止）',
@@ -127,7 +162,10 @@ const M = {
     en: 'More than {max} XML elements: not a scoring sheet (a sheet of 10,000 rows has about 200,000)',
     'zh-CN': 'XML 元素超过 {max} 个，不像评分表（10,000 行的评分表约有 200,000 个）',
   },
-  'import.tooDeep': { en: 'XML in {entry} is nested more than {max} levels deep: not a workbook', 'zh-CN': '{entry} 中的 XML 嵌套超过 {max} 层，不是工作簿' },
+  'import.tooDeep': {
+    en: 'XML in {entry} is nested more than {max} levels deep: not a workbook',
+    'zh-CN': '{entry} 中的 XML 嵌套超过 {max} 层，不是工作簿',
+  },
   'import.unreadable': { en: 'Could not be read as a workbook: {detail}', 'zh-CN': '无法作为工作簿读取：{detail}' },
   'import.workbookNeedsNode': {
     en: 'Reading an XLSX workbook needs the desktop VS Code or the command line (evidence-pack sheet import); here, save the sheet as CSV (UTF-8) and import that',
@@ -157,7 +195,9 @@ export const ASSESSMENT_KIND_LABEL: Record<AssessmentKind, LocalizedText> = {
 };
 
 /** Deductions grouped by ground, in GROUND_LABEL's order; groups without deductions are left out. */
-export function deductionsByGround<T extends { ground?: DeductionGround }>(list: readonly T[]): { ground: DeductionGround | 'none'; items: T[] }[] {
+export function deductionsByGround<T extends { ground?: DeductionGround }>(
+  list: readonly T[],
+): { ground: DeductionGround | 'none'; items: T[] }[] {
   return (Object.keys(GROUND_LABEL) as (DeductionGround | 'none')[])
     .map((ground) => ({ ground, items: list.filter((d) => (d.ground ?? 'none') === ground) }))
     .filter((g) => g.items.length > 0);
@@ -166,7 +206,8 @@ export function deductionsByGround<T extends { ground?: DeductionGround }>(list:
 /** Fills `{name}` placeholders from `args` (own keys only); an unknown name stays as written. */
 export function fillTemplate(template: string, args: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole);
+    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
+  );
 }
 
 export function msg(lang: Lang, id: MessageId, args: Record<string, string | number> = {}): string {

@@ -38,7 +38,10 @@ export const posix = {
     let matchedSlash = true;
     for (let i = p.length - 1; i >= 1; i--) {
       if (p[i] === '/') {
-        if (!matchedSlash) { end = i; break; }
+        if (!matchedSlash) {
+          end = i;
+          break;
+        }
       } else matchedSlash = false;
     }
     if (end === -1) return hasRoot ? '/' : '.';
@@ -60,7 +63,9 @@ export const posix = {
 };
 
 /** Backslashes to forward slashes (the one place that does it). */
-export function toSlash(p: string): string { return p.replace(/\\/g, '/'); }
+export function toSlash(p: string): string {
+  return p.replace(/\\/g, '/');
+}
 
 const DRIVE = /^[a-zA-Z]:/;
 
@@ -76,7 +81,12 @@ export function normalizePath(p: string): string {
 }
 
 export function joinPath(base: string, ...parts: string[]): string {
-  return normalizePath([base, ...parts].map(toSlash).filter((x) => x !== '').join('/') || '.');
+  return normalizePath(
+    [base, ...parts]
+      .map(toSlash)
+      .filter((x) => x !== '')
+      .join('/') || '.',
+  );
 }
 
 export function dirname(p: string): string {
@@ -104,12 +114,15 @@ export function resolvePath(fromDir: string, target: string): string {
  * workspace folder is in the workspace. Both are compared normalized; `/a/bc` is not inside `/a/b`.
  */
 export function isInside(root: string, p: string): boolean {
-  const r = normalizePath(root), q = normalizePath(p);
+  const r = normalizePath(root),
+    q = normalizePath(p);
   if (q === r) return true;
   return q.startsWith(r.endsWith('/') ? r : r + '/');
 }
 
-function lowerDrive(p: string): string { return p.replace(/^([A-Za-z]):/, (_, d: string) => `${d.toLowerCase()}:`); }
+function lowerDrive(p: string): string {
+  return p.replace(/^([A-Za-z]):/, (_, d: string) => `${d.toLowerCase()}:`);
+}
 
 /**
  * `to` relative to the folder `from`, forward slashes, `.` for the folder itself — how every view names
@@ -119,8 +132,10 @@ function lowerDrive(p: string): string { return p.replace(/^([A-Za-z]):/, (_, d:
 export function relativePath(from: string, to: string): string {
   const target = toSlash(to);
   if (!isAbsolutePath(target)) return target;
-  const a = lowerDrive(normalizePath(from)), b = lowerDrive(normalizePath(target));
-  const da = DRIVE.exec(a)?.[0] ?? '', db = DRIVE.exec(b)?.[0] ?? '';
+  const a = lowerDrive(normalizePath(from)),
+    b = lowerDrive(normalizePath(target));
+  const da = DRIVE.exec(a)?.[0] ?? '',
+    db = DRIVE.exec(b)?.[0] ?? '';
   if (da !== db) return target;
   const left = a.slice(da.length).split('/').filter(Boolean);
   const right = b.slice(db.length).split('/').filter(Boolean);

@@ -47,7 +47,9 @@ function pruneErrors(errors: ErrorObject[]): ErrorObject[] {
     const shape = (e: ErrorObject) => e.keyword === 'type' && e.instancePath === at;
     const fits = list.some((e) => below(e) && !shape(e));
     // Branches the value has the shape of say what is wrong; the others only that it is not their type.
-    const types = fits ? [] : list.filter((e) => below(e) && shape(e)).flatMap((e) => [(e.params as { type: string | string[] }).type].flat());
+    const types = fits
+      ? []
+      : list.filter((e) => below(e) && shape(e)).flatMap((e) => [(e.params as { type: string | string[] }).type].flat());
     const merged: ErrorObject[] = types.length > 0 ? [{ ...alt, keyword: 'type', params: { type: [...new Set(types)] } }] : [];
     list = list.flatMap((e) => (e === alt ? merged : below(e) && shape(e) ? [] : [e]));
   }
@@ -76,7 +78,10 @@ const ITEMS: Record<string, MessageId> = {
  * `status of clause entry 2`; the root is the file itself.
  */
 function where(e: ErrorObject, lang: Lang): string {
-  const segs = e.instancePath.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
   const parts: string[] = [];
   for (let i = 0; i < segs.length; i++) {
     const next = segs[i + 1];
@@ -111,22 +116,39 @@ function describe(e: ErrorObject, lang: Lang): string {
   const p = e.params as Record<string, unknown>;
   const at = where(e, lang);
   switch (e.keyword) {
-    case 'required': return msg(lang, 'schema.required', { at, name: String(p.missingProperty) });
-    case 'additionalProperties': return msg(lang, 'schema.additional', { at, name: String(p.additionalProperty) });
-    case 'enum': return msg(lang, 'schema.enum', { at, values: (p.allowedValues as unknown[]).join(' | ') });
-    case 'const': return msg(lang, 'schema.const', { at, value: JSON.stringify(p.allowedValue) });
+    case 'required':
+      return msg(lang, 'schema.required', { at, name: String(p.missingProperty) });
+    case 'additionalProperties':
+      return msg(lang, 'schema.additional', { at, name: String(p.additionalProperty) });
+    case 'enum':
+      return msg(lang, 'schema.enum', { at, values: (p.allowedValues as unknown[]).join(' | ') });
+    case 'const':
+      return msg(lang, 'schema.const', { at, value: JSON.stringify(p.allowedValue) });
     case 'type':
-      return msg(lang, 'schema.type', { at, type: [p.type].flat().map((x) => typeName(String(x), lang)).join(msg(lang, 'schema.typeName.or')) });
+      return msg(lang, 'schema.type', {
+        at,
+        type: [p.type]
+          .flat()
+          .map((x) => typeName(String(x), lang))
+          .join(msg(lang, 'schema.typeName.or')),
+      });
     case 'pattern':
       // Never a regex to a user: the schemas' patterns in words.
       if (String(p.pattern).startsWith('^https?')) return msg(lang, 'schema.pattern.url', { at });
       if (String(p.pattern).startsWith('^[A-Za-z]')) return msg(lang, 'schema.pattern.id', { at });
       return msg(lang, 'schema.pattern', { at });
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
       return msg(lang, 'schema.limit', { at, comparison: String(p.comparison), limit: String(p.limit) });
-    case 'minItems': return msg(lang, 'schema.minItems', { at, limit: String(p.limit) });
-    case 'maxItems': return msg(lang, 'schema.maxItems', { at, limit: String(p.limit) });
-    case 'minLength': return msg(lang, 'schema.minLength', { at });
-    default: return msg(lang, 'schema.other', { at, keyword: e.keyword, detail: e.message ?? e.keyword });
+    case 'minItems':
+      return msg(lang, 'schema.minItems', { at, limit: String(p.limit) });
+    case 'maxItems':
+      return msg(lang, 'schema.maxItems', { at, limit: String(p.limit) });
+    case 'minLength':
+      return msg(lang, 'schema.minLength', { at });
+    default:
+      return msg(lang, 'schema.other', { at, keyword: e.keyword, detail: e.message ?? e.keyword });
   }
 }

@@ -7,17 +7,25 @@ import type { Lang, Standard } from './types';
 
 /** What `sheet import` says about a cell it cannot place, in zh-CN and en. */
 
-
-
 /** A formula cell whose workbook kept no result: never evaluated here, an error where the import needs it. */
-export interface FormulaCell { formula: string }
+export interface FormulaCell {
+  formula: string;
+}
 export type Cell = string | number | boolean | null | undefined | FormulaCell;
 /** One sheet of a workbook (or the one table of a CSV file): rows of cells, merged cells already filled in. */
-export interface Table { name: string; rows: Cell[][] }
+export interface Table {
+  name: string;
+  rows: Cell[][];
+}
 
-export interface ImportError { cell: string; message: string }
+export interface ImportError {
+  cell: string;
+  message: string;
+}
 /** `cells`: the cell of each clause id the sheet gives, for the engine's checks of the result to name. */
-export type ImportResult = { ok: true; yaml: string; points: number; rows: number; sheet: string; cells: Map<string, string> } | { ok: false; errors: ImportError[] };
+export type ImportResult =
+  | { ok: true; yaml: string; points: number; rows: number; sheet: string; cells: Map<string, string> }
+  | { ok: false; errors: ImportError[] };
 
 /** Rows read from one sheet at most: a body's sheet has a few hundred. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -56,11 +64,16 @@ export function columnName(i: number): string {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
-export const cellName = (sheet: string, row: number, col: number) => `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${columnName(col)}${row + 1}`;
+export const cellName = (sheet: string, row: number, col: number) =>
+  `${/^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${columnName(col)}${row + 1}`;
 
 /** `5.3.2-1`, `５．３．２．１`, `5.3.2.1.` → `5.3.2.1`; undefined when it is not an id. */
 export function normalizeId(c: Cell): string | undefined {
-  const t = text(c).replace(/[-－—–]/g, '.').replace(/[。．]/g, '.').replace(/\.+$/, '').replace(/\s+/g, '');
+  const t = text(c)
+    .replace(/[-－—–]/g, '.')
+    .replace(/[。．]/g, '.')
+    .replace(/\.+$/, '')
+    .replace(/\s+/g, '');
   return ID.test(t) ? t : undefined;
 }
 
@@ -89,7 +102,10 @@ function findHeader(t: Table): { row: number; cols: Partial<Record<Column, numbe
       const name = text(c).toLowerCase().replace(/\s+/g, ' ');
       for (const col of Object.keys(SYNONYMS) as Column[]) {
         const k = SYNONYMS[col].indexOf(name);
-        if (k >= 0 && (rank[col] === undefined || k < rank[col]!)) { cols[col] = i; rank[col] = k; }
+        if (k >= 0 && (rank[col] === undefined || k < rank[col]!)) {
+          cols[col] = i;
+          rank[col] = k;
+        }
       }
     });
     if (cols.clause !== undefined && cols.points !== undefined) return { row: r, cols };
@@ -116,7 +132,10 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
   const { t, h } = found as { t: Table; h: NonNullable<ReturnType<typeof findHeader>> };
   const errors: ImportError[] = [];
   if (t.rows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, errors: [{ cell: cellName(t.name, MAX_IMPORT_ROWS, 0), message: msg(opts.lang, 'import.tooManyRows', { max: MAX_IMPORT_ROWS }) }] };
+    return {
+      ok: false,
+      errors: [{ cell: cellName(t.name, MAX_IMPORT_ROWS, 0), message: msg(opts.lang, 'import.tooManyRows', { max: MAX_IMPORT_ROWS }) }],
+    };
   }
   const points = new Map<string, number>();
   const rows: { id: string; parent: string; title: string; points: number; sampled?: boolean; excludable?: boolean }[] = [];
@@ -132,7 +151,10 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     // A cell this row needs holds a formula without a saved result (subtotal rows are skipped before).
     const unsaved = (Object.values(h.cols) as number[]).find((col) => isFormula(row[col]));
     if (unsaved !== undefined && !TOTAL_WORDS.test(idText) && !TOTAL_WORDS.test(title)) {
-      errors.push({ cell: cellName(t.name, r, unsaved), message: msg(opts.lang, 'import.formulaNoValue', { formula: (row[unsaved] as FormulaCell).formula }) });
+      errors.push({
+        cell: cellName(t.name, r, unsaved),
+        message: msg(opts.lang, 'import.formulaNoValue', { formula: (row[unsaved] as FormulaCell).formula }),
+      });
       continue;
     }
     if (!id) {
@@ -179,7 +201,14 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
     rowIds.add(id);
     const sampled = h.cols.sampled !== undefined ? yes(row[h.cols.sampled]) : undefined;
     const excludable = h.cols.excludable !== undefined ? yes(row[h.cols.excludable]) : undefined;
-    rows.push({ id, parent, title: title || id, points: value, ...(sampled !== undefined ? { sampled } : {}), ...(excludable !== undefined ? { excludable } : {}) });
+    rows.push({
+      id,
+      parent,
+      title: title || id,
+      points: value,
+      ...(sampled !== undefined ? { sampled } : {}),
+      ...(excludable !== undefined ? { excludable } : {}),
+    });
   }
   if (errors.length) return { ok: false, errors };
   if (points.size === 0 && rows.length === 0) {
@@ -201,19 +230,34 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
 export function parseCsv(input: string): Cell[][] {
   const s = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const rows: Cell[][] = [];
-  let row: Cell[] = [], field = '', quoted = false;
+  let row: Cell[] = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
-      if (ch === '"') { if (s[i + 1] === '"') { field += '"'; i++; } else quoted = false; } else field += ch;
+      if (ch === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
       if (rows.length > MAX_IMPORT_ROWS + 1) return rows;
     } else field += ch;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }

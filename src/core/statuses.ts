@@ -24,7 +24,11 @@ const SYNONYMS: Record<ClauseStatus, string[]> = {
   excluded: ['不适用', 'Not applicable'],
 };
 
-const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
+const squash = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 const WORDS = new Map<string, ClauseStatus>();
 for (const id of STATUS_IDS) {

@@ -31,20 +31,27 @@ export class LineIndex {
     const starts = [0];
     if (text.indexOf('\r') === -1) {
       let i = text.indexOf('\n');
-      while (i !== -1) { starts.push(i + 1); i = text.indexOf('\n', i + 1); }
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
+      }
     } else {
       const breaks = /\r\n?|\n/g;
       for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
     }
     this.starts = starts;
   }
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0, hi = this.starts.length - 1;
+    let lo = 0,
+      hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
     }
     // An offset on a line break (YAML errors point there) is the end of the line's text: like VS Code,
     // a line's length never counts its \r or \n. A position never falls between a surrogate pair's
@@ -61,7 +68,9 @@ export class LineIndex {
     if (e > start && e < this.text.length && isLowSurrogate(this.text.charCodeAt(e)) && isHighSurrogate(this.text.charCodeAt(e - 1))) e++;
     return { start: this.position(start), end: this.position(e) };
   }
-  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
   /** The line's text without its line break. */
   lineText(line: number): string {
     if (line < 0 || line >= this.starts.length) return '';

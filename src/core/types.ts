@@ -3,25 +3,60 @@
 
 export type Lang = 'zh-CN' | 'en';
 /** A string in both languages a user may read. */
-export interface LocalizedText { 'zh-CN': string; en: string }
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
 
 /** 0-based, UTF-16 code units, like VS Code (the BOM is not part of the text). */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export type DiagnosticCode =
-  | 'yaml-syntax' | 'schema' | 'unknown-clause' | 'clause-not-leaf' | 'unknown-kind'
-  | 'broken-link' | 'outside-workspace' | 'missing-clause' | 'missing-evidence'
-  | 'stale-evidence' | 'future-evidence' | 'undated-evidence' | 'conflicting-status'
-  | 'exclusion-not-allowed' | 'exclusion-needs-justification' | 'partial-needs-samples'
-  | 'samples-invalid' | 'awarded-out-of-range' | 'points-mismatch' | 'unrectified-deduction'
-  | 'bonus-limit' | 'special-deductions-fail' | 'open-action' | 'file-too-large'
+  | 'yaml-syntax'
+  | 'schema'
+  | 'unknown-clause'
+  | 'clause-not-leaf'
+  | 'unknown-kind'
+  | 'broken-link'
+  | 'outside-workspace'
+  | 'missing-clause'
+  | 'missing-evidence'
+  | 'stale-evidence'
+  | 'future-evidence'
+  | 'undated-evidence'
+  | 'conflicting-status'
+  | 'exclusion-not-allowed'
+  | 'exclusion-needs-justification'
+  | 'partial-needs-samples'
+  | 'samples-invalid'
+  | 'awarded-out-of-range'
+  | 'points-mismatch'
+  | 'unrectified-deduction'
+  | 'bonus-limit'
+  | 'special-deductions-fail'
+  | 'open-action'
+  | 'file-too-large'
   // added since (codes are never renamed, only added):
-  | 'manifest-invalid' | 'standard-invalid' | 'file-unreadable' | 'placeholder-organization' | 'invalid-date'
+  | 'manifest-invalid'
+  | 'standard-invalid'
+  | 'file-unreadable'
+  | 'placeholder-organization'
+  | 'invalid-date'
   // the certification scheme around the score:
-  | 'initial-cap' | 'rating-by-rounding' | 'missing-prerequisite' | 'missing-dossier-item' | 'short-operation';
+  | 'initial-cap'
+  | 'rating-by-rounding'
+  | 'missing-prerequisite'
+  | 'missing-dossier-item'
+  | 'short-operation';
 
 export interface Diagnostic {
   /** Absolute path (forward slashes). Formatters make it relative. */
@@ -243,12 +278,25 @@ export interface ClauseScore {
   reason: string;
 }
 
-export interface SectionScore { id: string; earned: number; applicable: number }
+export interface SectionScore {
+  id: string;
+  earned: number;
+  applicable: number;
+}
 
-export interface Suggestion { clause: string; gain: number; missingKinds: string[]; state: LeafState }
+export interface Suggestion {
+  clause: string;
+  gain: number;
+  missingKinds: string[];
+  state: LeafState;
+}
 
 /** Prerequisites or dossier items: how many there are and which are provided (an entry with counting evidence). */
-export interface SchemeProgress { total: number; provided: number; missing: string[] }
+export interface SchemeProgress {
+  total: number;
+  provided: number;
+  missing: string[];
+}
 
 export interface Score {
   pack: string;

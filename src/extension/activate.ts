@@ -43,6 +43,11 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   registerBuiltinStandards(context);
   registerLanguageFeatures(context, service);
   registerCommands(context, service);
-  registerImportSheet(context, service, () => activeOrPickedPack(service), () => host.workbookReader?.());
+  registerImportSheet(
+    context,
+    service,
+    () => activeOrPickedPack(service),
+    () => host.workbookReader?.(),
+  );
   void service.start();
 }

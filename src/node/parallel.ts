@@ -27,8 +27,21 @@ const FLAG_ARG = '--evidence-pack-analyzer-worker';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazy load is the point
 const threadsApi = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 
-interface ContextMessage { kind: 'context'; ctxId: number; standard: Standard; manifest: Manifest; lang: Lang; workspaceRoot: string }
-interface FileMessage { kind: 'file'; id: number; ctxId: number; text: string; file: string }
+interface ContextMessage {
+  kind: 'context';
+  ctxId: number;
+  standard: Standard;
+  manifest: Manifest;
+  lang: Lang;
+  workspaceRoot: string;
+}
+interface FileMessage {
+  kind: 'file';
+  id: number;
+  ctxId: number;
+  text: string;
+  file: string;
+}
 type Reply = { id: number; result: FileResult } | { id: number; error: string; stack?: string };
 
 export interface ParallelAnalyzer {
@@ -46,35 +59,52 @@ export interface ParallelAnalyzer {
  */
 export function startParallelAnalyzer(opts: { script: string; threads?: number; inThreadFirst?: number }): ParallelAnalyzer {
   const threads = Math.max(1, opts.threads ?? availableParallelism());
-  interface Pending { resolve(r: FileResult): void; reject(e: Error): void; worker: number; text: string; file: string; ctx: PackContext }
+  interface Pending {
+    resolve(r: FileResult): void;
+    reject(e: Error): void;
+    worker: number;
+    text: string;
+    file: string;
+    ctx: PackContext;
+  }
   const pending = new Map<number, Pending>();
   const inFlight = new Array<number>(threads).fill(0);
   const dead = new Array<boolean>(threads).fill(false);
   const known = Array.from({ length: threads }, () => new Set<number>());
   const contextIds = new WeakMap<PackContext, number>();
-  let nextId = 0, nextCtx = 0, requests = 0, closing = false;
+  let nextId = 0,
+    nextCtx = 0,
+    requests = 0,
+    closing = false;
   let workers: Worker[] | undefined;
   const inThread = (p: Pending) => analyzeEvidenceText(p.text, p.file, p.ctx).then(p.resolve, p.reject);
   const lose = (w: number) => {
     dead[w] = true;
-    for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); if (closing) p.reject(new Error('analyzer closed')); else void inThread(p); }
+    for (const [id, p] of pending)
+      if (p.worker === w) {
+        pending.delete(id);
+        if (closing) p.reject(new Error('analyzer closed'));
+        else void inThread(p);
+      }
   };
-  const start = () => Array.from({ length: threads }, (_, w) => {
-    const worker = new (threadsApi().Worker)(opts.script, { workerData: { [FLAG]: true }, argv: [FLAG_ARG] });
-    worker.unref();
-    worker.on('message', (reply: Reply) => {
-      const p = pending.get(reply.id);
-      if (!p) return;
-      pending.delete(reply.id);
-      // Idle workers never keep the process alive; busy ones must (else it could exit mid-check).
-      if (--inFlight[w] === 0) worker.unref();
-      // An exception inside the analysis: analyse here, where it throws (or not) exactly as without workers.
-      if ('error' in reply) void inThread(p); else p.resolve(reply.result);
+  const start = () =>
+    Array.from({ length: threads }, (_, w) => {
+      const worker = new (threadsApi().Worker)(opts.script, { workerData: { [FLAG]: true }, argv: [FLAG_ARG] });
+      worker.unref();
+      worker.on('message', (reply: Reply) => {
+        const p = pending.get(reply.id);
+        if (!p) return;
+        pending.delete(reply.id);
+        // Idle workers never keep the process alive; busy ones must (else it could exit mid-check).
+        if (--inFlight[w] === 0) worker.unref();
+        // An exception inside the analysis: analyse here, where it throws (or not) exactly as without workers.
+        if ('error' in reply) void inThread(p);
+        else p.resolve(reply.result);
+      });
+      worker.on('error', () => lose(w));
+      worker.on('exit', () => lose(w));
+      return worker;
     });
-    worker.on('error', () => lose(w));
-    worker.on('exit', () => lose(w));
-    return worker;
-  });
   return {
     threads,
     analyzeText(text, file, ctx) {
@@ -90,11 +120,21 @@ export function startParallelAnalyzer(opts: { script: string; threads?: number; 
       for (let i = 0; i < threads; i++) if (!dead[i] && (w < 0 || inFlight[i] < inFlight[w])) w = i;
       if (w < 0) return analyzeEvidenceText(text, file, ctx);
       let ctxId = contextIds.get(ctx);
-      if (ctxId === undefined) { ctxId = nextCtx++; contextIds.set(ctx, ctxId); }
+      if (ctxId === undefined) {
+        ctxId = nextCtx++;
+        contextIds.set(ctx, ctxId);
+      }
       // The pack's standard and manifest go to a worker once per check.
       if (!known[w].has(ctxId)) {
         known[w].add(ctxId);
-        workers[w].postMessage({ kind: 'context', ctxId, standard: ctx.standard, manifest: ctx.manifest, lang: ctx.lang, workspaceRoot: ctx.workspaceRoot } satisfies ContextMessage);
+        workers[w].postMessage({
+          kind: 'context',
+          ctxId,
+          standard: ctx.standard,
+          manifest: ctx.manifest,
+          lang: ctx.lang,
+          workspaceRoot: ctx.workspaceRoot,
+        } satisfies ContextMessage);
       }
       const id = nextId++;
       if (inFlight[w]++ === 0) workers[w].ref();
@@ -125,7 +165,10 @@ export function runAnalyzerWorkerIfAsked(): boolean {
       return;
     }
     const ctx = contexts.get(m.ctxId);
-    if (!ctx) { port.postMessage({ id: m.id, error: 'unknown pack context' } satisfies Reply); return; }
+    if (!ctx) {
+      port.postMessage({ id: m.id, error: 'unknown pack context' } satisfies Reply);
+      return;
+    }
     analyzeEvidenceText(m.text, m.file, ctx).then(
       (result) => port.postMessage({ id: m.id, result } satisfies Reply),
       (e: unknown) => port.postMessage({ id: m.id, error: String((e as Error)?.message ?? e), stack: (e as Error)?.stack } satisfies Reply),

@@ -32,8 +32,14 @@ const C = {
   'cli.noPack': { en: 'no evidence-pack.yaml found in or above {dir}', 'zh-CN': '在 {dir} 及其子目录中没有找到 evidence-pack.yaml' },
   'cli.gate': { en: '{pack}: rating {band} is below the required {target}', 'zh-CN': '{pack}：评级 {band} 低于要求的 {target}' },
   'cli.symlinks': { en: 'will not write through symbolic links: {files}', 'zh-CN': '不会写入符号链接：{files}' },
-  'cli.exists': { en: 'will not overwrite existing files: {files} (use --force to overwrite)', 'zh-CN': '不会覆盖已有文件：{files}（如需覆盖请加 --force）' },
-  'cli.created': { en: 'Created an evidence pack ({count} files). Next: evidence-pack check {dir}', 'zh-CN': '已创建证据包（{count} 个文件）。下一步：evidence-pack check {dir}' },
+  'cli.exists': {
+    en: 'will not overwrite existing files: {files} (use --force to overwrite)',
+    'zh-CN': '不会覆盖已有文件：{files}（如需覆盖请加 --force）',
+  },
+  'cli.created': {
+    en: 'Created an evidence pack ({count} files). Next: evidence-pack check {dir}',
+    'zh-CN': '已创建证据包（{count} 个文件）。下一步：evidence-pack check {dir}',
+  },
   // evidence-pack help (src/cli/help.ts)
   'help.title': { en: 'validate and score audit evidence packs', 'zh-CN': '检查证据包并评分' },
   'help.usage': { en: 'Usage', 'zh-CN': '用法' },
@@ -48,7 +54,7 @@ const C = {
     en: 'Exit: 0 ok · 1 errors or rating below the gate · 2 usage error or nothing readable.',
     'zh-CN': '退出码：0 通过 · 1 有错误或评级低于门槛 · 2 用法错误或没有可读取的证据包。',
   },
-  'help.more': { en: 'evidence-pack help COMMAND for a command\'s options.', 'zh-CN': '运行 evidence-pack help 命令 查看某个命令的选项。' },
+  'help.more': { en: "evidence-pack help COMMAND for a command's options.", 'zh-CN': '运行 evidence-pack help 命令 查看某个命令的选项。' },
   // the command line's usage errors and messages (src/cli/main.ts)
   'cli.needsValue': { en: '{name} needs a value', 'zh-CN': '{name} 需要一个值' },
   'cli.unknownOption': { en: 'unknown option {option}', 'zh-CN': '未知选项 {option}' },
@@ -60,47 +66,111 @@ const C = {
   'cli.notFolder': { en: 'not a folder: {dir}', 'zh-CN': '不是目录：{dir}' },
   'cli.formatCheck': { en: '--format must be text, json, sarif or junit', 'zh-CN': '--format 只能是 text、json、sarif 或 junit' },
   'cli.formatScore': { en: '--format must be text or json for score', 'zh-CN': 'score 的 --format 只能是 text 或 json' },
-  'cli.badBand': { en: '--min-rating: "{band}" is not a rating band; write one of {bands} (or its id)', 'zh-CN': '--min-rating：“{band}”不是评级；可写 {bands}（或其编号）' },
+  'cli.badBand': {
+    en: '--min-rating: "{band}" is not a rating band; write one of {bands} (or its id)',
+    'zh-CN': '--min-rating：“{band}”不是评级；可写 {bands}（或其编号）',
+  },
   'cli.bundleNeedsOut': { en: 'bundle needs --out FILE.zip', 'zh-CN': 'bundle 需要 --out 文件.zip' },
   'cli.verifyUsage': { en: 'Usage: evidence-pack verify FILE.zip', 'zh-CN': '用法：evidence-pack verify 文件.zip' },
-  'cli.needsOut': { en: 'report needs --out FILE (.html, .xlsx, .docx or .csv)', 'zh-CN': 'report 需要 --out 文件（.html、.xlsx、.docx 或 .csv）' },
-  'cli.reportExtension': { en: '--out {file}: the extension names no report format ({formats}); add one or give --format', 'zh-CN': '--out {file}：扩展名不是可导出的格式（{formats}）；请改用这些扩展名之一或加 --format' },
+  'cli.needsOut': {
+    en: 'report needs --out FILE (.html, .xlsx, .docx or .csv)',
+    'zh-CN': 'report 需要 --out 文件（.html、.xlsx、.docx 或 .csv）',
+  },
+  'cli.reportExtension': {
+    en: '--out {file}: the extension names no report format ({formats}); add one or give --format',
+    'zh-CN': '--out {file}：扩展名不是可导出的格式（{formats}）；请改用这些扩展名之一或加 --format',
+  },
   'cli.formatReport': { en: '--format must be one of {formats} for report', 'zh-CN': 'report 的 --format 只能是 {formats} 之一' },
-  'cli.unknownStandard': { en: '--standard: unknown built-in standard "{id}" ({ids})', 'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）' },
-  'cli.badType': { en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"', 'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”' },
-  'cli.badTarget': { en: '--target: "{value}" is not a band of {standard}; use one of: {bands}', 'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}' },
-  'cli.badDate': { en: '--date must be a calendar date written YYYY-MM-DD (e.g. 2026-10-15), not "{value}"', 'zh-CN': '--date 必须是 YYYY-MM-DD 格式的有效日期（如 2026-10-15），不能是“{value}”' },
-  'cli.sheetUsage': { en: 'Usage: evidence-pack sheet import FILE.xlsx|FILE.csv [--standard ID] [--out scoring-sheet.yaml]', 'zh-CN': '用法：evidence-pack sheet import 评分表.xlsx|评分表.csv [--standard 标准] [--out scoring-sheet.yaml]' },
+  'cli.unknownStandard': {
+    en: '--standard: unknown built-in standard "{id}" ({ids})',
+    'zh-CN': '--standard：未知的内置标准“{id}”（{ids}）',
+  },
+  'cli.badType': {
+    en: '--type must be production ({production}) or sales-service ({salesService}), not "{value}"',
+    'zh-CN': '--type 只能是 production（{production}）或 sales-service（{salesService}），不能是“{value}”',
+  },
+  'cli.badTarget': {
+    en: '--target: "{value}" is not a band of {standard}; use one of: {bands}',
+    'zh-CN': '--target：“{value}”不是 {standard} 的评级；可用：{bands}',
+  },
+  'cli.badDate': {
+    en: '--date must be a calendar date written YYYY-MM-DD (e.g. 2026-10-15), not "{value}"',
+    'zh-CN': '--date 必须是 YYYY-MM-DD 格式的有效日期（如 2026-10-15），不能是“{value}”',
+  },
+  'cli.sheetUsage': {
+    en: 'Usage: evidence-pack sheet import FILE.xlsx|FILE.csv [--standard ID] [--out scoring-sheet.yaml]',
+    'zh-CN': '用法：evidence-pack sheet import 评分表.xlsx|评分表.csv [--standard 标准] [--out scoring-sheet.yaml]',
+  },
   'cli.noSuchFile': { en: 'no such file {file}', 'zh-CN': '找不到文件 {file}' },
-  'cli.noOverwrite': { en: 'evidence-pack: will not overwrite existing file: {file} (use --force to overwrite)', 'zh-CN': 'evidence-pack: 不会覆盖已有文件：{file}（如需覆盖请加 --force）' },
-  'cli.sheetWritten': { en: 'Wrote {file}: {points} leaf points, {rows} rows. Name it with scoring: in the manifest.', 'zh-CN': '已写入 {file}：{points} 个末级条款分值，{rows} 个细分行。在清单中加入 scoring: 引用它。' },
+  'cli.noOverwrite': {
+    en: 'evidence-pack: will not overwrite existing file: {file} (use --force to overwrite)',
+    'zh-CN': 'evidence-pack: 不会覆盖已有文件：{file}（如需覆盖请加 --force）',
+  },
+  'cli.sheetWritten': {
+    en: 'Wrote {file}: {points} leaf points, {rows} rows. Name it with scoring: in the manifest.',
+    'zh-CN': '已写入 {file}：{points} 个末级条款分值，{rows} 个细分行。在清单中加入 scoring: 引用它。',
+  },
   'cli.seeHelp': { en: '(evidence-pack help)', 'zh-CN': '（evidence-pack help）' },
   'cli.seeCommandHelp': { en: '(evidence-pack help {command})', 'zh-CN': '（evidence-pack help {command}）' },
   'cli.internalError': {
     en: 'evidence-pack: internal error, nothing was checked. This is a fault of evidence-pack, not of your files; please report it with the files that cause it (EVIDENCE_PACK_DEBUG=1 prints where it happened). Detail: {detail}',
-    'zh-CN': 'evidence-pack：内部错误，未完成检查。这是 evidence-pack 自身的缺陷，不是您的文件有问题；请连同引发问题的文件一起报告（设置 EVIDENCE_PACK_DEBUG=1 可显示出错位置）。详情：{detail}',
+    'zh-CN':
+      'evidence-pack：内部错误，未完成检查。这是 evidence-pack 自身的缺陷，不是您的文件有问题；请连同引发问题的文件一起报告（设置 EVIDENCE_PACK_DEBUG=1 可显示出错位置）。详情：{detail}',
   },
   // the hand-over bundle and its check (evidence-pack bundle / verify)
-  'bundle.outside': { en: 'warning: {target} (linked from {from}) is outside the workspace: not read, not in the bundle', 'zh-CN': '警告：{target}（由 {from} 引用）在工作区之外：未读取，也未放入交付包' },
-  'bundle.tooLarge': { en: 'the bundle would hold {bytes} bytes in {files} files; at most {max} bytes and {maxFiles} files are bundled', 'zh-CN': '交付包将包含 {files} 个文件、共 {bytes} 字节；上限为 {max} 字节、{maxFiles} 个文件' },
-  'bundle.written': { en: 'Wrote {file}: {files} files, {reports} reports; {summary}. Check it with: evidence-pack verify {file}', 'zh-CN': '已写入 {file}：{files} 个文件，{reports} 份报告；{summary}。可用 evidence-pack verify {file} 校验' },
+  'bundle.outside': {
+    en: 'warning: {target} (linked from {from}) is outside the workspace: not read, not in the bundle',
+    'zh-CN': '警告：{target}（由 {from} 引用）在工作区之外：未读取，也未放入交付包',
+  },
+  'bundle.tooLarge': {
+    en: 'the bundle would hold {bytes} bytes in {files} files; at most {max} bytes and {maxFiles} files are bundled',
+    'zh-CN': '交付包将包含 {files} 个文件、共 {bytes} 字节；上限为 {max} 字节、{maxFiles} 个文件',
+  },
+  'bundle.written': {
+    en: 'Wrote {file}: {files} files, {reports} reports; {summary}. Check it with: evidence-pack verify {file}',
+    'zh-CN': '已写入 {file}：{files} 个文件，{reports} 份报告；{summary}。可用 evidence-pack verify {file} 校验',
+  },
   'bundle.packScore': { en: '{pack} {score} ({band})', 'zh-CN': '{pack} {score}（{band}）' },
   'bundle.noScore': { en: '{pack} not scored', 'zh-CN': '{pack} 未能评分' },
-  'verify.ok': { en: '{file}: every hash holds ({files} files) and the files give the recorded score: {summary}', 'zh-CN': '{file}：全部哈希一致（{files} 个文件），重新评分与记录一致：{summary}' },
-  'verify.failed': { en: '{file}: {count} differences: the bundle is not what was handed over', 'zh-CN': '{file}：发现 {count} 处不一致：交付包已不是交付时的内容' },
+  'verify.ok': {
+    en: '{file}: every hash holds ({files} files) and the files give the recorded score: {summary}',
+    'zh-CN': '{file}：全部哈希一致（{files} 个文件），重新评分与记录一致：{summary}',
+  },
+  'verify.failed': {
+    en: '{file}: {count} differences: the bundle is not what was handed over',
+    'zh-CN': '{file}：发现 {count} 处不一致：交付包已不是交付时的内容',
+  },
   'verify.changed': { en: 'changed: {file} (its SHA-256 differs from the recorded one)', 'zh-CN': '已改动：{file}（SHA-256 与记录不符）' },
   'verify.missing': { en: 'missing: {file} (recorded, not in the archive)', 'zh-CN': '缺失：{file}（有记录，但压缩包中没有）' },
   'verify.extra': { en: 'extra: {file} (in the archive, not recorded)', 'zh-CN': '多出：{file}（压缩包中有，但没有记录）' },
-  'verify.score': { en: 'score: {pack} gives {actual}, bundle.json records {expected}', 'zh-CN': '得分：{pack} 重新评分为 {actual}，bundle.json 记录为 {expected}' },
+  'verify.score': {
+    en: 'score: {pack} gives {actual}, bundle.json records {expected}',
+    'zh-CN': '得分：{pack} 重新评分为 {actual}，bundle.json 记录为 {expected}',
+  },
   'verify.notBundle': { en: '{file} is not an evidence-pack bundle: {reason}', 'zh-CN': '{file} 不是 evidence-pack 交付包：{reason}' },
   'verify.notZip': { en: 'not a readable zip archive ({detail})', 'zh-CN': '不是可读取的 zip 压缩包（{detail}）' },
-  'verify.unsafeName': { en: 'the entry {name} would unpack outside its folder or over another entry; nothing was unpacked', 'zh-CN': '条目 {name} 会解压到目录之外或覆盖其他条目；未解压任何内容' },
-  'verify.tooLarge': { en: 'it unpacks to more than {bytes} bytes or {files} files; nothing was unpacked', 'zh-CN': '解压后超过 {bytes} 字节或 {files} 个文件；未解压任何内容' },
-  'verify.noBundleJson': { en: 'it has no bundle.json (make one with evidence-pack bundle)', 'zh-CN': '其中没有 bundle.json（请用 evidence-pack bundle 生成）' },
-  'verify.badBundleJson': { en: 'its bundle.json is not one evidence-pack writes ({detail})', 'zh-CN': '其中的 bundle.json 不是 evidence-pack 生成的格式（{detail}）' },
+  'verify.unsafeName': {
+    en: 'the entry {name} would unpack outside its folder or over another entry; nothing was unpacked',
+    'zh-CN': '条目 {name} 会解压到目录之外或覆盖其他条目；未解压任何内容',
+  },
+  'verify.tooLarge': {
+    en: 'it unpacks to more than {bytes} bytes or {files} files; nothing was unpacked',
+    'zh-CN': '解压后超过 {bytes} 字节或 {files} 个文件；未解压任何内容',
+  },
+  'verify.noBundleJson': {
+    en: 'it has no bundle.json (make one with evidence-pack bundle)',
+    'zh-CN': '其中没有 bundle.json（请用 evidence-pack bundle 生成）',
+  },
+  'verify.badBundleJson': {
+    en: 'its bundle.json is not one evidence-pack writes ({detail})',
+    'zh-CN': '其中的 bundle.json 不是 evidence-pack 生成的格式（{detail}）',
+  },
   'verify.notFile': { en: 'no such file', 'zh-CN': '文件不存在' },
   // SARIF
-  'sarif.fullDescription': { en: '{description} (code {code}, default level: {severity}.)', 'zh-CN': '{description}（代码 {code}，默认级别：{severity}。）' },
+  'sarif.fullDescription': {
+    en: '{description} (code {code}, default level: {severity}.)',
+    'zh-CN': '{description}（代码 {code}，默认级别：{severity}。）',
+  },
   // the HTML report
   'report.reportTitle': { en: 'Evidence Pack assessment report', 'zh-CN': '证据包评价报告' },
   'report.organisation': { en: 'Organisation', 'zh-CN': '组织' },
@@ -117,19 +187,24 @@ const C = {
   'report.rating': { en: 'Rating', 'zh-CN': '等级' },
   'report.starsAria': { en: '{stars} stars', 'zh-CN': '{stars} 星' },
   'report.provisional': {
-    en: 'Provisional weights: the per-clause points of this standard are not public, so these points are an estimate. '
-      + 'Add the certification body\'s scoring sheet (scoring: in evidence-pack.yaml) for a score that can be relied on.',
-    'zh-CN': '暂定分值：该标准各条款的分值未公开，此处分值为估计值。'
-      + '请在 evidence-pack.yaml 中以 scoring: 引用认证机构的评分表，得出可以采信的得分。',
+    en:
+      'Provisional weights: the per-clause points of this standard are not public, so these points are an estimate. ' +
+      "Add the certification body's scoring sheet (scoring: in evidence-pack.yaml) for a score that can be relied on.",
+    'zh-CN':
+      '暂定分值：该标准各条款的分值未公开，此处分值为估计值。' +
+      '请在 evidence-pack.yaml 中以 scoring: 引用认证机构的评分表，得出可以采信的得分。',
   },
   'report.provisionalSheet': {
-    en: 'Provisional weights: the scoring sheet is not marked official (weights: official), or it leaves some clauses at the standard\'s estimated points.',
+    en: "Provisional weights: the scoring sheet is not marked official (weights: official), or it leaves some clauses at the standard's estimated points.",
     'zh-CN': '暂定分值：评分表未标明为正式分值（weights: official），或仍有条款沿用标准的估计分值。',
   },
   'report.scoringSheet': { en: 'Points from the scoring sheet: {source}', 'zh-CN': '分值来自评分表：{source}' },
   'report.generated': { en: 'Generated on {date} by evidence-pack', 'zh-CN': '由 evidence-pack 生成于 {date}' },
   'report.formulaTitle': { en: 'How the score is computed', 'zh-CN': '得分计算方法' },
-  'report.formulaBase': { en: 'Base = earned {earned} ÷ applicable {applicable} × {scale} = {base}', 'zh-CN': '基础分 = 得分 {earned} ÷ 适用总分 {applicable} × {scale} = {base}' },
+  'report.formulaBase': {
+    en: 'Base = earned {earned} ÷ applicable {applicable} × {scale} = {base}',
+    'zh-CN': '基础分 = 得分 {earned} ÷ 适用总分 {applicable} × {scale} = {base}',
+  },
   'report.formulaFinal': {
     en: 'Score = {base} − {deductions} special deduction(s) × {dpoints} + {bonus} bonus × {bpoints} = {score}',
     'zh-CN': '得分 = {base} − 特别扣分 {deductions} 项 × {dpoints} + 特别加分 {bonus} 项 × {bpoints} = {score}',
@@ -163,20 +238,35 @@ const C = {
   'report.noBonus': { en: 'No special bonus.', 'zh-CN': '无特别加分项。' },
   'report.bonusBasis': { en: 'Basis: {basis}', 'zh-CN': '加分依据：{basis}' },
   'report.schemeTitle': { en: 'Eligibility and application dossier', 'zh-CN': '申请资格与申请材料' },
-  'report.schemeNote': { en: 'These do not change the score; the certification body checks them before it accepts the application.', 'zh-CN': '以下各项不影响得分；认证机构在受理申请前核查。' },
+  'report.schemeNote': {
+    en: 'These do not change the score; the certification body checks them before it accepts the application.',
+    'zh-CN': '以下各项不影响得分；认证机构在受理申请前核查。',
+  },
   'report.prerequisites': { en: 'Prerequisites: {provided} of {total} shown', 'zh-CN': '资格条件：已提供 {provided}/{total} 项' },
   'report.dossier': { en: 'Application dossier: {provided} of {total} items', 'zh-CN': '申请材料：已备齐 {provided}/{total} 项' },
   'report.assessmentKind': { en: 'Assessment', 'zh-CN': '评价类型' },
-  'report.initialCap': { en: 'Initial certification: the rating is capped at {band}; the score alone earns {uncapped}.', 'zh-CN': '初次认证：等级以{band}为上限；仅按得分可达{uncapped}。' },
+  'report.initialCap': {
+    en: 'Initial certification: the rating is capped at {band}; the score alone earns {uncapped}.',
+    'zh-CN': '初次认证：等级以{band}为上限；仅按得分可达{uncapped}。',
+  },
   'report.gapsTitle': { en: 'Gaps to the next rating', 'zh-CN': '距下一等级的差距' },
-  'report.gapsNeeded': { en: '{needed} more points reach {band} (from {score} to {min}). Largest gains first:', 'zh-CN': '再得 {needed} 分可达到{band}（从 {score} 到 {min}）。按可增加分值从大到小：' },
+  'report.gapsNeeded': {
+    en: '{needed} more points reach {band} (from {score} to {min}). Largest gains first:',
+    'zh-CN': '再得 {needed} 分可达到{band}（从 {score} 到 {min}）。按可增加分值从大到小：',
+  },
   'report.topBand': { en: 'The highest rating is reached.', 'zh-CN': '已达到最高等级。' },
   'report.noGaps': { en: 'Every applicable clause earns its full points.', 'zh-CN': '所有适用条款均已得满分。' },
   'report.diagnosticsTitle': { en: 'Diagnostics', 'zh-CN': '诊断信息' },
-  'report.diagnosticsCount': { en: 'Errors: {error} · Warnings: {warning} · Notes: {info}', 'zh-CN': '错误 {error} 个 · 警告 {warning} 个 · 提示 {info} 个' },
+  'report.diagnosticsCount': {
+    en: 'Errors: {error} · Warnings: {warning} · Notes: {info}',
+    'zh-CN': '错误 {error} 个 · 警告 {warning} 个 · 提示 {info} 个',
+  },
   'report.noDiagnostics': { en: 'No diagnostics.', 'zh-CN': '没有诊断信息。' },
   'report.notScored': { en: 'Not scored', 'zh-CN': '无法评分' },
-  'report.notScoredText': { en: 'This pack cannot be scored; the diagnostics below say why.', 'zh-CN': '此证据包无法评分，原因见下方诊断信息。' },
+  'report.notScoredText': {
+    en: 'This pack cannot be scored; the diagnostics below say why.',
+    'zh-CN': '此证据包无法评分，原因见下方诊断信息。',
+  },
   'report.summaryTitle': { en: 'Packs in this report', 'zh-CN': '本报告包含的证据包' },
   'report.missingKinds': { en: 'missing {kinds}', 'zh-CN': '缺少{kinds}' },
   'report.pointsLost': { en: '{lost} of {points} points lost', 'zh-CN': '失 {lost}/{points} 分' },
@@ -200,7 +290,10 @@ const C = {
   'text.score': { en: 'Score', 'zh-CN': '得分' },
   'text.packs': { en: '{n} pack(s) checked', 'zh-CN': '已检查 {n} 个证据包' },
   // score --diff
-  'diff.notGit': { en: '{dir} is not inside a git work tree; --diff needs git history', 'zh-CN': '{dir} 不在 git 工作区内；--diff 需要 git 历史' },
+  'diff.notGit': {
+    en: '{dir} is not inside a git work tree; --diff needs git history',
+    'zh-CN': '{dir} 不在 git 工作区内；--diff 需要 git 历史',
+  },
   'diff.badRev': { en: 'Unknown git revision "{rev}"', 'zh-CN': '未知的 git 版本“{rev}”' },
   'diff.gitFailed': { en: 'git {args} failed: {detail}', 'zh-CN': 'git {args} 执行失败：{detail}' },
   'diff.noChange': { en: 'no clause changed', 'zh-CN': '没有条款变化' },
@@ -235,7 +328,10 @@ const C = {
   'deliver.baseScore': { 'zh-CN': '折算得分（实得分 ÷ 涉及项总分 × {scale}）', en: 'Base score (earned ÷ applicable × {scale})' },
   'deliver.exclusionsTitle': { 'zh-CN': '删减项及理由', en: 'Exclusions and reasons' },
   'deliver.noExclusions': { 'zh-CN': '无删减项', en: 'No exclusions' },
-  'deliver.deductionsTitle': { 'zh-CN': '特别扣分项（每项 −{points} 分，达到 {failAt} 项为不合格）', en: 'Special deductions (−{points} each; {failAt} or more fail)' },
+  'deliver.deductionsTitle': {
+    'zh-CN': '特别扣分项（每项 −{points} 分，达到 {failAt} 项为不合格）',
+    en: 'Special deductions (−{points} each; {failAt} or more fail)',
+  },
   'deliver.deductionCount': { 'zh-CN': '特别扣分项数', en: 'Special deductions' },
   'deliver.noDeductions': { 'zh-CN': '无特别扣分项', en: 'No special deductions' },
   'deliver.ground': { 'zh-CN': '扣分依据', en: 'Ground' },
@@ -251,9 +347,12 @@ const C = {
   'deliver.originStandard': { 'zh-CN': '标准 {id}', en: 'the standard {id}' },
   'deliver.provisional': {
     'zh-CN': '暂定分值：该标准各条款的分值未公开，此处分值为估计值；请以认证机构评分表为准。',
-    en: 'Provisional weights: the per-clause points of this standard are not public; these are an estimate. The certification body\'s sheet prevails.',
+    en: "Provisional weights: the per-clause points of this standard are not public; these are an estimate. The certification body's sheet prevails.",
   },
-  'deliver.facts': { 'zh-CN': '组织：{org}　标准：{standard}　评价日期：{date}', en: 'Organisation: {org} · Standard: {standard} · Assessment date: {date}' },
+  'deliver.facts': {
+    'zh-CN': '组织：{org}　标准：{standard}　评价日期：{date}',
+    en: 'Organisation: {org} · Standard: {standard} · Assessment date: {date}',
+  },
   'deliver.liveNote': {
     'zh-CN': '小计、总分、评分和推荐等级均为公式：修改实得分、抽样数或不符合数后自动重算。',
     en: 'Subtotals, totals, the score and the rating are formulas: they recalculate when an earned value or a sample count changes.',
@@ -268,9 +367,15 @@ const C = {
   'deliver.colRectEvidence': { 'zh-CN': '整改证据', en: 'Rectification evidence' },
   'deliver.colVerified': { 'zh-CN': '验证结论', en: 'Verified' },
   'deliver.actionMissing': { 'zh-CN': '建立本条款的证据：{kinds}', en: 'Establish evidence for this clause: {kinds}' },
-  'deliver.actionIncomplete': { 'zh-CN': '补充有效的{kinds}（评价日期前 {months} 个月内）', en: 'Add valid {kinds} (within {months} months before the assessment date)' },
+  'deliver.actionIncomplete': {
+    'zh-CN': '补充有效的{kinds}（评价日期前 {months} 个月内）',
+    en: 'Add valid {kinds} (within {months} months before the assessment date)',
+  },
   'deliver.actionNonconforming': { 'zh-CN': '纠正不符合并提供整改证据', en: 'Correct the non-conformity and provide evidence of it' },
-  'deliver.actionSampled': { 'zh-CN': '整改不合格样本（{bad}/{size}）并复查', en: 'Correct the non-conforming samples ({bad} of {size}) and re-check' },
+  'deliver.actionSampled': {
+    'zh-CN': '整改不合格样本（{bad}/{size}）并复查',
+    en: 'Correct the non-conforming samples ({bad} of {size}) and re-check',
+  },
   'deliver.actionPartial': { 'zh-CN': '补足差距（{earned}/{points} 分）', en: 'Close the gap ({earned} of {points} points)' },
   'deliver.actionDeduction': { 'zh-CN': '整改并提交整改报告', en: 'Rectify and file the rectification report' },
   'deliver.openActions': { 'zh-CN': '待办：{items}', en: 'Open actions: {items}' },
@@ -302,8 +407,14 @@ const C = {
   'docx.page': { 'zh-CN': '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
   'docx.summaryTitle': { 'zh-CN': '评分概要', en: 'Score summary' },
   'docx.targetReached': { 'zh-CN': '目标等级：{target}（≥ {min}），已达到。', en: 'Target: {target} (at least {min}), reached.' },
-  'docx.targetNotReached': { 'zh-CN': '目标等级：{target}（≥ {min}），尚未达到。', en: 'Target: {target} (at least {min}), not reached yet.' },
-  'docx.nextBand': { 'zh-CN': '再得 {needed} 分可达到{band}（从 {score} 到 {min}）。', en: '{needed} more points reach {band} (from {score} to {min}).' },
+  'docx.targetNotReached': {
+    'zh-CN': '目标等级：{target}（≥ {min}），尚未达到。',
+    en: 'Target: {target} (at least {min}), not reached yet.',
+  },
+  'docx.nextBand': {
+    'zh-CN': '再得 {needed} 分可达到{band}（从 {score} 到 {min}）。',
+    en: '{needed} more points reach {band} (from {score} to {min}).',
+  },
   'docx.total': { 'zh-CN': '合计', en: 'Total' },
   'docx.colRate': { 'zh-CN': '得分率', en: 'Rate' },
   'docx.stateCounts': { 'zh-CN': '共 {leaves} 个末级指标：{counts}。', en: '{leaves} indicators: {counts}.' },
@@ -312,22 +423,34 @@ const C = {
   'docx.leafFacts': { 'zh-CN': '标准分 {points}　实得分 {earned}　评价结论', en: 'Points {points} · earned {earned} · finding' },
   'docx.requirement': { 'zh-CN': '评价要求', en: 'What is assessed' },
   'docx.inPlace': { 'zh-CN': '现状', en: 'In place' },
-  'docx.inPlaceMet': { 'zh-CN': '已建立并运行，{counting} 项证据有效计入。', en: 'Established and in operation; {counting} evidence items count.' },
+  'docx.inPlaceMet': {
+    'zh-CN': '已建立并运行，{counting} 项证据有效计入。',
+    en: 'Established and in operation; {counting} evidence items count.',
+  },
   'docx.inPlaceNone': { 'zh-CN': '证据包中尚无本条款的条目。', en: 'The pack has no entry for this indicator yet.' },
   'docx.exclusion': { 'zh-CN': '删减理由', en: 'Excluded because' },
-  'docx.moreEvidence': { 'zh-CN': '另有 {n} 项证据，见附录证据索引。', en: '{n} more evidence items: see the evidence index in the appendix.' },
+  'docx.moreEvidence': {
+    'zh-CN': '另有 {n} 项证据，见附录证据索引。',
+    en: '{n} more evidence items: see the evidence index in the appendix.',
+  },
   'docx.moreNotes': { 'zh-CN': '另有 {n} 条备注。', en: '{n} more notes.' },
   'docx.gap': { 'zh-CN': '差距', en: 'Gap' },
   'docx.plan': { 'zh-CN': '整改计划', en: 'Rectification plan' },
   'docx.rectificationEvidence': { 'zh-CN': '整改证据：{file}', en: 'rectification evidence: {file}' },
   'docx.bonusEvidence': { 'zh-CN': '证明材料：{file}', en: 'Evidence: {file}' },
   'docx.planTitle': { 'zh-CN': '差距与整改计划', en: 'Gaps and rectification plan' },
-  'docx.moreRows': { 'zh-CN': '另有 {n} 行未列出（评分表工作簿列出全部）。', en: '{n} more rows not listed (the scoring workbook lists them all).' },
+  'docx.moreRows': {
+    'zh-CN': '另有 {n} 行未列出（评分表工作簿列出全部）。',
+    en: '{n} more rows not listed (the scoring workbook lists them all).',
+  },
   'docx.colProvided': { 'zh-CN': '已提供', en: 'Provided' },
   'docx.colItem': { 'zh-CN': '项目', en: 'Item' },
   'docx.colGuidance': { 'zh-CN': '说明', en: 'Guidance' },
   'docx.appendixTitle': { 'zh-CN': '附录 证据索引', en: 'Appendix: evidence index' },
-  'docx.indexIntro': { 'zh-CN': '按文件汇总：{documents} 个文件或来源，共 {items} 项证据引用。', en: 'By document: {documents} files or sources, {items} evidence references in all.' },
+  'docx.indexIntro': {
+    'zh-CN': '按文件汇总：{documents} 个文件或来源，共 {items} 项证据引用。',
+    en: 'By document: {documents} files or sources, {items} evidence references in all.',
+  },
   'docx.colNo': { 'zh-CN': '序号', en: 'No.' },
   'docx.colDocument': { 'zh-CN': '证据文件', en: 'Document' },
   'docx.colKind': { 'zh-CN': '类型', en: 'Kind' },
@@ -341,8 +464,14 @@ const C = {
   'deliver.isFolder': { en: 'it is a folder', 'zh-CN': '这是一个目录' },
   'deliver.permissionDenied': { en: 'permission denied', 'zh-CN': '没有写入权限' },
   'deliver.readOnly': { en: 'permission denied (read-only place)', 'zh-CN': '没有写入权限（只读位置）' },
-  'deliver.noDocumentHere': { en: 'the self-evaluation report (.docx) is written by the evidence-pack CLI or VS Code on the desktop, not in a browser', 'zh-CN': '自评报告（.docx）由 evidence-pack 命令行或桌面版 VS Code 生成，浏览器中不可用' },
-  'deliver.noWorkbookHere': { en: 'the workbook (.xlsx) is written by the evidence-pack CLI or VS Code on the desktop, not in a browser', 'zh-CN': '评分表工作簿（.xlsx）由 evidence-pack 命令行或桌面版 VS Code 生成，浏览器中不可用' },
+  'deliver.noDocumentHere': {
+    en: 'the self-evaluation report (.docx) is written by the evidence-pack CLI or VS Code on the desktop, not in a browser',
+    'zh-CN': '自评报告（.docx）由 evidence-pack 命令行或桌面版 VS Code 生成，浏览器中不可用',
+  },
+  'deliver.noWorkbookHere': {
+    en: 'the workbook (.xlsx) is written by the evidence-pack CLI or VS Code on the desktop, not in a browser',
+    'zh-CN': '评分表工作簿（.xlsx）由 evidence-pack 命令行或桌面版 VS Code 生成，浏览器中不可用',
+  },
 } satisfies Record<string, Both>;
 
 export type PresentString = keyof typeof C;

@@ -7,19 +7,29 @@ import { relativePath, toSlash } from '../core/paths';
 import type { Clause, LeafState, Lang, PackResult, Score, Severity, Standard } from '../core/types';
 import { t } from './catalogue';
 
-export function stateLabel(state: LeafState, lang: Lang): string { return t(lang, `state.${state}`); }
+export function stateLabel(state: LeafState, lang: Lang): string {
+  return t(lang, `state.${state}`);
+}
 
-export function severityLabel(severity: Severity, lang: Lang): string { return t(lang, `severity.${severity}`); }
+export function severityLabel(severity: Severity, lang: Lang): string {
+  return t(lang, `severity.${severity}`);
+}
 
 /** The severity as a word inside a sentence (`error`, `information`). */
-export function severityWord(severity: Severity, lang: Lang): string { return t(lang, `severityWord.${severity}`); }
+export function severityWord(severity: Severity, lang: Lang): string {
+  return t(lang, `severityWord.${severity}`);
+}
 
 export { joinList } from '../core/messages';
 
-export function colon(lang: Lang): string { return t(lang, 'punct.colon'); }
+export function colon(lang: Lang): string {
+  return t(lang, 'punct.colon');
+}
 
 /** ` (text)` / `（text）`. */
-export function paren(text: string, lang: Lang): string { return t(lang, 'punct.paren', { text }); }
+export function paren(text: string, lang: Lang): string {
+  return t(lang, 'punct.paren', { text });
+}
 
 /** A kind's label in `lang` (the id itself only for a kind the standard does not define). */
 export function kindLabel(standard: Standard | undefined, id: string, lang: Lang): string {

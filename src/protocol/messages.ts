@@ -35,7 +35,13 @@ export interface PanelStrings {
   addHint: string;
 }
 
-export interface PanelSection { id: string; title: string; earned: string; applicable: string; percent: number }
+export interface PanelSection {
+  id: string;
+  title: string;
+  earned: string;
+  applicable: string;
+  percent: number;
+}
 
 export interface PanelClause {
   id: string;
@@ -53,7 +59,12 @@ export interface PanelClause {
   refines?: string;
 }
 
-export interface PanelSuggestion { clause: string; title: string; gain: string; missing: string }
+export interface PanelSuggestion {
+  clause: string;
+  title: string;
+  gain: string;
+  missing: string;
+}
 
 export interface PanelModel {
   lang: 'zh-CN' | 'en';
@@ -92,17 +103,14 @@ export interface PanelModel {
 }
 
 /** Extension → webview. */
-export type HostMessage =
-  | { type: 'update'; model: PanelModel }
-  | { type: 'focusClause'; clause: string };
+export type HostMessage = { type: 'update'; model: PanelModel } | { type: 'focusClause'; clause: string };
 
 /** Webview → extension. Every field is validated by the extension before it acts. */
-export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'reveal'; clause: string }
-  | { type: 'pickPack' }
-  | { type: 'exportReport' };
+export type WebviewMessage = { type: 'ready' } | { type: 'reveal'; clause: string } | { type: 'pickPack' } | { type: 'exportReport' };
 
 /** What the webview keeps with setState so the serializer can restore the panel after a reload. */
 /** What the webview keeps across a reload: the pack, and the last model, shown at once when restored. */
-export interface PanelState { pack?: string; model?: PanelModel }
+export interface PanelState {
+  pack?: string;
+  model?: PanelModel;
+}

@@ -17,7 +17,12 @@ let focusedClause: string | undefined;
 
 type Attrs = Record<string, string | undefined>;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string, ...children: (Node | undefined)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  text?: string,
+  ...children: (Node | undefined)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -62,7 +67,13 @@ function render(model: PanelModel): void {
   // Summary: total, stars, band
   const summary = el('section', { class: `summary${score.failed ? ' failed' : ''}`, 'aria-label': s.score });
   summary.appendChild(el('div', { class: 'total', 'data-testid': 'score', title: s.score }, score.total));
-  summary.appendChild(el('div', { class: 'stars', 'data-testid': 'stars', 'aria-label': score.starsLabel, role: 'img', title: score.starsLabel }, score.starsText));
+  summary.appendChild(
+    el(
+      'div',
+      { class: 'stars', 'data-testid': 'stars', 'aria-label': score.starsLabel, role: 'img', title: score.starsLabel },
+      score.starsText,
+    ),
+  );
   summary.appendChild(el('div', { class: 'band', 'data-testid': 'band' }, score.band));
   summary.appendChild(el('div', { class: 'standard' }, score.standardTitle));
   frag.appendChild(summary);
@@ -76,7 +87,13 @@ function render(model: PanelModel): void {
   for (const sec of score.sections) {
     const row = el('div', { class: 'section', 'data-testid': 'section', 'data-section': sec.id });
     row.appendChild(el('span', { class: 'section-name' }, `${sec.id} ${sec.title}`));
-    const bar = el('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': sec.percent.toFixed(0) });
+    const bar = el('div', {
+      class: 'bar',
+      role: 'progressbar',
+      'aria-valuemin': '0',
+      'aria-valuemax': '100',
+      'aria-valuenow': sec.percent.toFixed(0),
+    });
     const fill = el('div', { class: 'fill' });
     fill.style.width = `${sec.percent.toFixed(1)}%`;
     bar.appendChild(fill);
@@ -114,11 +131,16 @@ function render(model: PanelModel): void {
   clauses.appendChild(el('h2', {}, s.clauses));
   const table = el('table', { 'data-testid': 'clauses' });
   const head = el('tr');
-  for (const h of [s.clause, s.titleColumn, s.state, s.points, s.earned, s.evidenceColumn, s.missing]) head.appendChild(el('th', { scope: 'col' }, h));
+  for (const h of [s.clause, s.titleColumn, s.state, s.points, s.earned, s.evidenceColumn, s.missing])
+    head.appendChild(el('th', { scope: 'col' }, h));
   table.appendChild(el('thead', {}, undefined, head));
   const body = el('tbody');
   for (const c of score.clauses) {
-    const tr = el('tr', { 'data-clause': c.id, 'data-state': c.state, class: `state-${c.state}${c.id === focusedClause ? ' focused' : ''}` });
+    const tr = el('tr', {
+      'data-clause': c.id,
+      'data-state': c.state,
+      class: `state-${c.state}${c.id === focusedClause ? ' focused' : ''}`,
+    });
     tr.appendChild(el('td', {}, undefined, clauseButton(c.id, c.hasEntry ? s.revealHint : s.addHint)));
     const title = el('td', { title: c.reason }, c.title);
     if (c.refines) title.appendChild(el('span', { class: 'muted refines', 'data-testid': 'refines' }, ` · ${c.refines}`));
@@ -138,7 +160,8 @@ function render(model: PanelModel): void {
   const specials = el('section', { 'data-testid': 'specials' });
   specials.appendChild(el('h2', {}, s.specials));
   specials.appendChild(el('p', { 'data-testid': 'deductions' }, s.deductions));
-  if (score.deductions.items.length > 0) specials.appendChild(el('ul', {}, undefined, ...score.deductions.items.map((i) => el('li', {}, i))));
+  if (score.deductions.items.length > 0)
+    specials.appendChild(el('ul', {}, undefined, ...score.deductions.items.map((i) => el('li', {}, i))));
   specials.appendChild(el('p', { 'data-testid': 'bonus' }, s.bonus));
   if (score.bonus.items.length > 0) specials.appendChild(el('ul', {}, undefined, ...score.bonus.items.map((i) => el('li', {}, i))));
   frag.appendChild(specials);
@@ -151,7 +174,14 @@ function render(model: PanelModel): void {
     scheme.appendChild(el('p', { 'data-testid': 'prerequisites' }, score.scheme.prerequisites));
     scheme.appendChild(el('p', { 'data-testid': 'dossier' }, score.scheme.dossier));
     if (score.scheme.missing.length > 0) {
-      scheme.appendChild(el('ul', { class: 'missing-items' }, undefined, ...score.scheme.missing.map((i) => el('li', { 'data-item': i.id }, `${i.title} (${i.id})`))));
+      scheme.appendChild(
+        el(
+          'ul',
+          { class: 'missing-items' },
+          undefined,
+          ...score.scheme.missing.map((i) => el('li', { 'data-item': i.id }, `${i.title} (${i.id})`)),
+        ),
+      );
     }
     frag.appendChild(scheme);
   }

@@ -12,7 +12,9 @@ import { formatsFor } from '../../src/present/formats';
 import { hasCommand } from '../support/soffice';
 import { DEMO, runCli } from './formats.test';
 
-function tmpDir(prefix: string): string { return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix))); }
+function tmpDir(prefix: string): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
 
 /** The demo pack copied to `<dir>/pack`, outside any git work tree (the workspace is then the pack). */
 function copyDemo(dir: string): string {
@@ -21,16 +23,23 @@ function copyDemo(dir: string): string {
   return pack;
 }
 
-function verifyTemps(): string[] { return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('evidence-pack-verify-')); }
+function verifyTemps(): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('evidence-pack-verify-'));
+}
 
 describe('evidence-pack bundle and verify', function () {
   this.timeout(60000);
   let tmp: string;
-  beforeEach(() => { tmp = tmpDir('ep-bundle-'); });
+  beforeEach(() => {
+    tmp = tmpDir('ep-bundle-');
+  });
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('bundles the pack, its attachments, every report, bundle.json and SHA256SUMS that sha256sum -c accepts', async function () {
-    if (!hasCommand('unzip')) { if (process.env.CI) throw new Error('unzip is missing: scripts/setup-office.sh installs it'); this.skip(); }
+    if (!hasCommand('unzip')) {
+      if (process.env.CI) throw new Error('unzip is missing: scripts/setup-office.sh installs it');
+      this.skip();
+    }
     const pack = copyDemo(tmp);
     const r = await runCli(['bundle', pack, '--out', path.join(tmp, 'handover.zip')], tmp);
     assert.equal(r.code, 0, r.err);
@@ -45,21 +54,39 @@ describe('evidence-pack bundle and verify', function () {
     assert.match(checked, /^files\/attachments\/managers-2026\.csv: OK$/m);
     for (const f of formatsFor('report')) assert.match(checked, new RegExp(`^reports/evidence-pack-report\\.${f.fileExtension}: OK$`, 'm'));
     // Exactly the demo pack's files, byte for byte — but the one nothing links to (5.2.2 names a .xlsx that is not there).
-    const unpacked = (fs.readdirSync(path.join(out, 'files'), { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(out, 'files', f)).isFile()).sort();
+    const unpacked = (fs.readdirSync(path.join(out, 'files'), { recursive: true }) as string[])
+      .filter((f) => fs.statSync(path.join(out, 'files', f)).isFile())
+      .sort();
     const original = (fs.readdirSync(DEMO, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(DEMO, f)).isFile()).sort();
-    assert.deepEqual(unpacked, original.filter((f) => f !== 'attachments/repair-orders-2026Q3.csv'));
+    assert.deepEqual(
+      unpacked,
+      original.filter((f) => f !== 'attachments/repair-orders-2026Q3.csv'),
+    );
     for (const f of unpacked) assert.ok(fs.readFileSync(path.join(DEMO, f)).equals(fs.readFileSync(path.join(out, 'files', f))), f);
     const json = JSON.parse(fs.readFileSync(path.join(out, 'bundle.json'), 'utf8'));
     const scored = JSON.parse((await runCli(['score', pack, '--format', 'json'], tmp)).out)[0];
-    assert.deepEqual(json.packs, [{ path: 'files', organization: '华澜电器有限公司', assessmentDate: '2026-10-15',
-      standard: { id: 'gbt27922-2011', weights: 'provisional' }, score: scored.score, rating: { id: 'three-star', stars: 3, label: 'Three-star' } }]);
+    assert.deepEqual(json.packs, [
+      {
+        path: 'files',
+        organization: '华澜电器有限公司',
+        assessmentDate: '2026-10-15',
+        standard: { id: 'gbt27922-2011', weights: 'provisional' },
+        score: scored.score,
+        rating: { id: 'three-star', stars: 3, label: 'Three-star' },
+      },
+    ]);
     assert.equal(json.tool.name, 'evidence-pack');
     assert.equal(json.files.length, 32 + formatsFor('report').length); // the pack's files and one report per format
   });
 
   it('gives the same bytes twice, and for the same pack copied elsewhere', async () => {
-    const a = copyDemo(path.join(tmp, 'a')), b = copyDemo(path.join(tmp, 'b'));
-    for (const [dir, out] of [[a, 'a1.zip'], [a, 'a2.zip'], [b, 'b.zip']]) {
+    const a = copyDemo(path.join(tmp, 'a')),
+      b = copyDemo(path.join(tmp, 'b'));
+    for (const [dir, out] of [
+      [a, 'a1.zip'],
+      [a, 'a2.zip'],
+      [b, 'b.zip'],
+    ]) {
       const r = await runCli(['bundle', dir, '--out', path.join(tmp, out)], tmp);
       assert.equal(r.code, 0, r.err);
     }
@@ -107,9 +134,12 @@ describe('evidence-pack bundle and verify', function () {
     const notZip = path.join(tmp, 'x.zip');
     fs.writeFileSync(notZip, 'PK but not really');
     const bundleJson = strToU8(JSON.stringify({ bundle: 1, tool: { name: 'evidence-pack', version: '0' }, packs: [], files: [] }));
-    const write = (name: string, entries: Record<string, Uint8Array>) => { fs.writeFileSync(path.join(tmp, name), zipSync(entries)); return path.join(tmp, name); };
+    const write = (name: string, entries: Record<string, Uint8Array>) => {
+      fs.writeFileSync(path.join(tmp, name), zipSync(entries));
+      return path.join(tmp, name);
+    };
     const victim = path.join(tmp, 'victim.txt');
-    const slip = write('slip.zip', { 'bundle.json': bundleJson, 'SHA256SUMS': strToU8(''), 'files/../../victim.txt': strToU8('owned') });
+    const slip = write('slip.zip', { 'bundle.json': bundleJson, SHA256SUMS: strToU8(''), 'files/../../victim.txt': strToU8('owned') });
     const slip2 = write('slip2.zip', { 'bundle.json': bundleJson, '../victim.txt': strToU8('owned') });
     const absolute = write('abs.zip', { 'bundle.json': bundleJson, [victim]: strToU8('owned') });
     const noJson = write('nojson.zip', { 'files/evidence-pack.yaml': strToU8('pack: 1\n') });
@@ -121,9 +151,13 @@ describe('evidence-pack bundle and verify', function () {
     big.writeUInt32LE(0xfffffff0, cd + 24); // the uncompressed size it declares
     fs.writeFileSync(bomb, big);
     const cases: [string, RegExp][] = [
-      [notZip, /not a readable zip archive/], [slip, /"files\/\.\.\/\.\.\/victim\.txt" would unpack outside/],
-      [slip2, /"\.\.\/victim\.txt" would unpack outside/], [absolute, /would unpack outside/],
-      [noJson, /has no bundle\.json/], [bomb, /unpacks to more than 1073741824 bytes/], [path.join(tmp, 'none.zip'), /no such file/],
+      [notZip, /not a readable zip archive/],
+      [slip, /"files\/\.\.\/\.\.\/victim\.txt" would unpack outside/],
+      [slip2, /"\.\.\/victim\.txt" would unpack outside/],
+      [absolute, /would unpack outside/],
+      [noJson, /has no bundle\.json/],
+      [bomb, /unpacks to more than 1073741824 bytes/],
+      [path.join(tmp, 'none.zip'), /no such file/],
     ];
     for (const [file, message] of cases) {
       const r = await runCli(['verify', file], tmp);
@@ -141,16 +175,22 @@ describe('evidence-pack bundle and verify', function () {
     fs.writeFileSync(path.join(tmp, 'secret.pdf'), '%PDF secret');
     fs.writeFileSync(path.join(ws, 'common', 'policy.pdf'), '%PDF policy');
     fs.writeFileSync(path.join(ws, 'client', 'evidence-pack.yaml'), 'pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026-10-15}\n');
-    fs.writeFileSync(path.join(ws, 'client', 'a.evidence.yaml'), `clauses:
+    fs.writeFileSync(
+      path.join(ws, 'client', 'a.evidence.yaml'),
+      `clauses:
   - clause: "5.1.1.1"
     evidence:
       - {kind: document, title: Policy, file: ../common/policy.pdf}
       - {kind: document, title: Secret, file: ../../secret.pdf}
-`);
+`,
+    );
     const zip = path.join(tmp, 'b.zip');
     const r = await runCli(['bundle', 'client', '--out', zip, '--root', ws], ws);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.err, /^evidence-pack: warning: \.\.\/secret\.pdf \(linked from client\/evidence-pack\.yaml\) is outside the workspace: not read, not in the bundle$/m);
+    assert.match(
+      r.err,
+      /^evidence-pack: warning: \.\.\/secret\.pdf \(linked from client\/evidence-pack\.yaml\) is outside the workspace: not read, not in the bundle$/m,
+    );
     const names = Object.keys(unzipSync(fs.readFileSync(zip)));
     assert.ok(names.includes('files/common/policy.pdf'), names.join(' '));
     assert.ok(names.includes('files/client/evidence-pack.yaml'));

@@ -10,7 +10,11 @@ const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
 
 function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: opts.cwd ?? repo, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: opts.cwd ?? repo,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -25,7 +29,11 @@ function pack(name: string, files: Record<string, string>): string {
   return dir;
 }
 const manifest = (extra = '') => `pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n${extra}`;
-const evidence = (skip: string[] = []) => 'clauses:\n' + LEAVES.filter((l) => !skip.includes(l)).map(metEntry).join('');
+const evidence = (skip: string[] = []) =>
+  'clauses:\n' +
+  LEAVES.filter((l) => !skip.includes(l))
+    .map(metEntry)
+    .join('');
 
 describe('evidence-pack CLI', function () {
   this.timeout(60000);
@@ -33,20 +41,46 @@ describe('evidence-pack CLI', function () {
     if (!existsSync(cli)) this.skip(); // `npm test` builds first (pretest); run `npm run build` before mocha alone
     tmp = mkdtempSync(path.join(tmpdir(), 'ep-cli-'));
   });
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('score --format json on the demo pack has the keys docs/report.md lists, in order', () => {
     const r = run(['score', 'examples/demo-pack', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
     const [s] = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(s), ['pack', 'standard', 'score', 'rating', 'earned', 'applicable', 'specialDeductions', 'specialBonus', 'sections', 'clauses', 'next', 'prerequisites', 'dossier', 'diagnostics']);
+    assert.deepEqual(Object.keys(s), [
+      'pack',
+      'standard',
+      'score',
+      'rating',
+      'earned',
+      'applicable',
+      'specialDeductions',
+      'specialBonus',
+      'sections',
+      'clauses',
+      'next',
+      'prerequisites',
+      'dossier',
+      'diagnostics',
+    ]);
     assert.equal(s.pack, 'examples/demo-pack');
-    assert.deepEqual([s.prerequisites, s.dossier], [{ total: 5, provided: 0 }, { total: 14, provided: 0 }]);
+    assert.deepEqual(
+      [s.prerequisites, s.dossier],
+      [
+        { total: 5, provided: 0 },
+        { total: 14, provided: 0 },
+      ],
+    );
     assert.deepEqual(s.standard, { id: 'gbt27922-2011', weights: 'provisional' });
     assert.equal(s.score, 82.4);
     assert.deepEqual(s.rating, { id: 'three-star', stars: 3, label: 'Three-star' });
     assert.deepEqual(Object.keys(s.sections[0]), ['id', 'earned', 'applicable']);
-    assert.deepEqual(s.sections.map((x: { id: string }) => x.id), ['5.1', '5.2', '5.3']);
+    assert.deepEqual(
+      s.sections.map((x: { id: string }) => x.id),
+      ['5.1', '5.2', '5.3'],
+    );
     assert.deepEqual(Object.keys(s.clauses[0]), ['id', 'state', 'points', 'earned', 'missingKinds']);
     assert.equal(s.clauses.find((c: { id: string }) => c.id === '5.1.2.2').points, 5);
     assert.deepEqual(Object.keys(s.next), ['id', 'min', 'needed', 'suggestions']);
@@ -68,12 +102,24 @@ describe('evidence-pack CLI', function () {
   });
 
   it('prints file:line:col severity code message (1-based) and a score line', () => {
-    const dir = pack('text', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: photo, title: p}]\n' });
+    const dir = pack('text', {
+      'evidence-pack.yaml': manifest(),
+      'std.yaml': TEST_STANDARD,
+      'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: photo, title: p}]\n',
+    });
     const r = run(['check', '.'], { cwd: dir });
     assert.equal(r.code, 1);
     const lines = r.out.split('\n');
-    assert.ok(lines.includes('a.evidence.yaml:30:23 error unknown-kind Unknown evidence kind "photo"; use one of: document (Document), record (Record)'), r.out);
-    assert.ok(lines.some((l) => /^text {2}★★★★ 90\.0 Four-star {2}— 1 error, 1 warning, 0 info$/.test(l)), r.out); // named by its folder, never '.'
+    assert.ok(
+      lines.includes(
+        'a.evidence.yaml:30:23 error unknown-kind Unknown evidence kind "photo"; use one of: document (Document), record (Record)',
+      ),
+      r.out,
+    );
+    assert.ok(
+      lines.some((l) => /^text {2}★★★★ 90\.0 Four-star {2}— 1 error, 1 warning, 0 info$/.test(l)),
+      r.out,
+    ); // named by its folder, never '.'
   });
 
   describe('exit codes', () => {
@@ -89,20 +135,29 @@ describe('evidence-pack CLI', function () {
       assert.match(r.out, /rating Four-star is below the required Five-star$/m);
     });
     it("1 when the manifest's target is not reached (the default gate)", () => {
-      const dir = pack('target', { 'evidence-pack.yaml': manifest('target: five-star\n'), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) });
+      const dir = pack('target', {
+        'evidence-pack.yaml': manifest('target: five-star\n'),
+        'std.yaml': TEST_STANDARD,
+        'a.evidence.yaml': evidence(['2.5']),
+      });
       assert.equal(run(['check', dir]).code, 1);
       assert.equal(run(['check', dir, '--min-rating', 'qualified']).code, 0);
     });
     it('2 for usage errors: unknown option, unknown band, bad --lang, unknown command', () => {
       const dir = pack('usage', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD });
-      for (const args of [['check', dir, '--frobnicate'], ['check', dir, '--min-rating', 'platinum'], ['check', dir, '--lang', 'fr'], ['explode']]) {
+      for (const args of [
+        ['check', dir, '--frobnicate'],
+        ['check', dir, '--min-rating', 'platinum'],
+        ['check', dir, '--lang', 'fr'],
+        ['explode'],
+      ]) {
         const r = run(args);
         assert.equal(r.code, 2, args.join(' '));
         assert.match(r.err, /^evidence-pack: /);
         assert.doesNotMatch(r.err, /at .*\.js:\d+/); // never a stack trace
       }
     });
-    it('usage errors and help speak the user\'s language', () => {
+    it("usage errors and help speak the user's language", () => {
       const zh = run(['check', '.', '--frobnicate', '--lang', 'zh-CN']);
       assert.equal(zh.code, 2);
       assert.equal(zh.err, 'evidence-pack: 未知选项 --frobnicate\n（evidence-pack help）\n');
@@ -114,14 +169,21 @@ describe('evidence-pack CLI', function () {
     });
     it('the gate takes a band by id or label, and never switches itself off on a typo', () => {
       // 90 points: four-star. A target of five-star by its label fails the gate; a typo fails it too.
-      const files = (target: string) => ({ 'evidence-pack.yaml': manifest(`target: ${target}\n`), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) });
+      const files = (target: string) => ({
+        'evidence-pack.yaml': manifest(`target: ${target}\n`),
+        'std.yaml': TEST_STANDARD,
+        'a.evidence.yaml': evidence(['2.5']),
+      });
       const zh = run(['check', pack('gate-zh', files('五星级')), '--lang', 'zh-CN']);
       assert.equal(zh.code, 1);
       assert.match(zh.out, /评级 四星级 低于要求的 五星级/);
       assert.equal(run(['check', pack('gate-zh-short', files('四星'))]).code, 0);
       const typo = run(['check', pack('gate-typo', files('3star'))]);
       assert.equal(typo.code, 1, 'a typo in target is an error, not a gate switched off');
-      assert.match(typo.out, /evidence-pack\.yaml:4:9 error manifest-invalid target: "3star" is not a rating band of the standard; write one of Qualified, Three-star, Four-star, Five-star/);
+      assert.match(
+        typo.out,
+        /evidence-pack\.yaml:4:9 error manifest-invalid target: "3star" is not a rating band of the standard; write one of Qualified, Three-star, Four-star, Five-star/,
+      );
       const dir = pack('gate-flag', files('four-star'));
       assert.equal(run(['check', dir, '--min-rating', 'Four-star']).code, 0);
       assert.equal(run(['check', dir, '--min-rating', '五星级']).code, 1);
@@ -130,7 +192,10 @@ describe('evidence-pack CLI', function () {
       assert.match(bad.err, /--min-rating：“3star”不是评级；可写 达标级、三星级、四星级、五星级/);
     });
     it('a standard with YAML anchors and aliases is read (no TypeError, nothing left unchecked)', () => {
-      const std = TEST_STANDARD.replace('requires: [document]}', 'requires: &docs [document]}').replace(/requires: \[document\]\}/g, 'requires: *docs}');
+      const std = TEST_STANDARD.replace('requires: [document]}', 'requires: &docs [document]}').replace(
+        /requires: \[document\]\}/g,
+        'requires: *docs}',
+      );
       assert.ok((std.match(/\*docs/g) ?? []).length > 3);
       const r = run(['check', pack('aliases', { 'evidence-pack.yaml': manifest(), 'std.yaml': std, 'a.evidence.yaml': evidence() })]);
       assert.equal(r.err, '');
@@ -165,7 +230,11 @@ describe('evidence-pack CLI', function () {
     // 1,000 unknown clauses: one diagnostic each, far more output than a pipe buffer (64 KiB) holds (and less than
     // the 1 MiB spawnSync keeps).
     const unknown = Array.from({ length: 1000 }, (_, i) => `  - clause: "9.${i}"\n    evidence: [{kind: document, title: d}]\n`).join('');
-    const dir = pack('long-output', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence() + unknown });
+    const dir = pack('long-output', {
+      'evidence-pack.yaml': manifest(),
+      'std.yaml': TEST_STANDARD,
+      'a.evidence.yaml': evidence() + unknown,
+    });
     const args = [cli, 'check', dir, '--format', 'json'];
     const expected = run(args.slice(1)).out;
     assert.ok(Buffer.byteLength(expected) > 4 * 65536, `the output (${Buffer.byteLength(expected)} bytes) is longer than a pipe buffer`);
@@ -185,19 +254,36 @@ describe('evidence-pack CLI', function () {
     // Each of these once sat on the start-up path of every `check`: worker_threads (~a tenth of a cold check),
     // child_process (git, for --diff), crypto (bundle/verify), and the stream machinery process.stdout loads.
     const probe = path.join(tmp, 'modules-probe.cjs');
-    writeFileSync(probe, "process.on('exit', () => require('fs').writeFileSync(process.env.EP_MODULES_OUT, process.moduleLoadList.join('\\n')));\n");
+    writeFileSync(
+      probe,
+      "process.on('exit', () => require('fs').writeFileSync(process.env.EP_MODULES_OUT, process.moduleLoadList.join('\\n')));\n",
+    );
     const out = path.join(tmp, 'modules.txt');
-    const r = spawnSync(process.execPath, ['-r', probe, cli, 'check', 'examples/demo-pack'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, EP_MODULES_OUT: out } });
+    const r = spawnSync(process.execPath, ['-r', probe, cli, 'check', 'examples/demo-pack'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, EP_MODULES_OUT: out },
+    });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /broken-link/);
-    const loaded = readFileSync(out, 'utf8').split('\n').map((l) => l.replace(/^NativeModule /, ''));
-    assert.deepEqual(['worker_threads', 'child_process', 'crypto', 'stream', 'net', 'tty'].filter((m) => loaded.includes(m)), []);
+    const loaded = readFileSync(out, 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/^NativeModule /, ''));
+    assert.deepEqual(
+      ['worker_threads', 'child_process', 'crypto', 'stream', 'net', 'tty'].filter((m) => loaded.includes(m)),
+      [],
+    );
   });
 
   it('the summary line the README shows for the demo is what score prints, in both languages', () => {
     // It said "1 info" for months after the dossier summaries made it 3: nothing compared the two.
-    for (const [readme, lang] of [['README.md', 'en'], ['README.zh-CN.md', 'zh-CN']]) {
-      const shown = readFileSync(path.join(repo, readme), 'utf8').split('\n').find((l) => l.startsWith('examples/demo-pack  ★'));
+    for (const [readme, lang] of [
+      ['README.md', 'en'],
+      ['README.zh-CN.md', 'zh-CN'],
+    ]) {
+      const shown = readFileSync(path.join(repo, readme), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('examples/demo-pack  ★'));
       assert.ok(shown, `${readme} shows the demo's summary line`);
       assert.ok(run(['score', 'examples/demo-pack', '--lang', lang]).out.split('\n').includes(shown), `${readme}: ${shown}`);
     }
@@ -206,12 +292,19 @@ describe('evidence-pack CLI', function () {
   it('checks every pack below a folder', () => {
     const r = run(['score', 'examples', '--format', 'json']);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(JSON.parse(r.out).map((p: { pack: string }) => p.pack), ['examples/certifier-sheet', 'examples/custom-standard', 'examples/demo-pack']);
+    assert.deepEqual(
+      JSON.parse(r.out).map((p: { pack: string }) => p.pack),
+      ['examples/certifier-sheet', 'examples/custom-standard', 'examples/demo-pack'],
+    );
   });
 
   it('--root sets the workspace boundary for outside-workspace', () => {
     const parent = path.join(tmp, 'rooted');
-    const dir = pack('rooted/p', { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: ../shared.pdf}]\n' });
+    const dir = pack('rooted/p', {
+      'evidence-pack.yaml': manifest(),
+      'std.yaml': TEST_STANDARD,
+      'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: ../shared.pdf}]\n',
+    });
     writeFileSync(path.join(parent, 'shared.pdf'), '%PDF');
     assert.match(run(['check', dir, '--format', 'json']).out, /"outside-workspace"/);
     const ok = run(['check', dir, '--root', parent, '--format', 'json']);
@@ -243,7 +336,11 @@ describe('evidence-pack CLI', function () {
       ['worktree', (top: string) => writeFileSync(path.join(top, '.git'), 'gitdir: /elsewhere/.git/worktrees/x\n')],
     ] as const) {
       const top = path.join(tmp, `git-${name}`);
-      const dir = pack(`git-${name}/packs/p`, { 'evidence-pack.yaml': manifest(), 'std.yaml': TEST_STANDARD, 'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: ../../shared.pdf}]\n' });
+      const dir = pack(`git-${name}/packs/p`, {
+        'evidence-pack.yaml': manifest(),
+        'std.yaml': TEST_STANDARD,
+        'a.evidence.yaml': evidence(['2.5']) + '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: ../../shared.pdf}]\n',
+      });
       writeFileSync(path.join(top, 'shared.pdf'), '%PDF');
       assert.match(run(['check', dir, '--format', 'json']).out, /"outside-workspace"/, `${name}: no .git yet`);
       makeGit(top);
@@ -267,20 +364,48 @@ describe('evidence-pack CLI', function () {
       assert.equal(check.packs[0].clauses.filter((c: { state: string }) => c.state === 'missing').length, 0);
       // The prerequisites and dossier items get a file of their own, each named and explained.
       const dossier = readFileSync(path.join(dir, 'dossier.evidence.yaml'), 'utf8');
-      assert.match(dossier, /# 营业执照 · Business licence\n {2}# 营业执照副本复印件，在有效期内。\n {2}- clause: dossier\.business-licence\n/);
+      assert.match(
+        dossier,
+        /# 营业执照 · Business licence\n {2}# 营业执照副本复印件，在有效期内。\n {2}- clause: dossier\.business-licence\n/,
+      );
       assert.match(dossier, /- clause: prerequisite\.certified-manager\n/);
-      assert.deepEqual([check.packs[0].prerequisites, check.packs[0].dossier], [{ total: 5, provided: 0 }, { total: 14, provided: 0 }]);
+      assert.deepEqual(
+        [check.packs[0].prerequisites, check.packs[0].dossier],
+        [
+          { total: 5, provided: 0 },
+          { total: 14, provided: 0 },
+        ],
+      );
     });
     it('takes the organisation, its type, the target band (id or label) and the assessment date', () => {
       const dir = path.join(tmp, 'answered');
-      const r = run(['init', dir, '--lang', 'zh-CN', '--org', '海川家电有限公司', '--type', '销售服务型', '--target', '四星级', '--date', '2026-10-15']);
+      const r = run([
+        'init',
+        dir,
+        '--lang',
+        'zh-CN',
+        '--org',
+        '海川家电有限公司',
+        '--type',
+        '销售服务型',
+        '--target',
+        '四星级',
+        '--date',
+        '2026-10-15',
+      ]);
       assert.equal(r.code, 0, r.err);
       const text = readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8');
       assert.match(text, /^organization: \{name: "海川家电有限公司", type: sales-service\}/m);
       assert.match(text, /^assessment: \{date: 2026-10-15, window_months: 12\}$/m);
       assert.match(text, /^target: four-star {2}# 四星级$/m);
       const check = JSON.parse(run(['check', dir, '--format', 'json']).out);
-      assert.deepEqual(check.diagnostics.filter((d: { file: string }) => d.file === 'evidence-pack.yaml').map((d: { code: string }) => d.code).filter((c: string) => !['missing-clause', 'missing-prerequisite', 'missing-dossier-item'].includes(c)), []);
+      assert.deepEqual(
+        check.diagnostics
+          .filter((d: { file: string }) => d.file === 'evidence-pack.yaml')
+          .map((d: { code: string }) => d.code)
+          .filter((c: string) => !['missing-clause', 'missing-prerequisite', 'missing-dossier-item'].includes(c)),
+        [],
+      );
     });
     it('without --org the placeholder it writes is a warning on that value until it is replaced', () => {
       const dir = path.join(tmp, '新客户');
@@ -295,12 +420,24 @@ describe('evidence-pack CLI', function () {
       writeFileSync(path.join(dir, 'evidence-pack.yaml'), manifestText.join('\n').replace('"公司名称"', '"新客户有限公司"'));
       assert.doesNotMatch(run(['check', dir]).out, /placeholder-organization/);
     });
-    it('refuses a --type, --target or --date it cannot use, in the user\'s language, writing nothing', () => {
+    it("refuses a --type, --target or --date it cannot use, in the user's language, writing nothing", () => {
       const dir = path.join(tmp, 'refused');
       const cases: [string[], RegExp, RegExp][] = [
-        [['--type', 'shop'], /--type must be production \(Production enterprise\) or sales-service \(Sales and service enterprise\), not "shop"/, /--type 只能是 production（生产型企业）或 sales-service（销售服务型企业），不能是“shop”/],
-        [['--target', '3star'], /--target: "3star" is not a band of gbt27922-2011; use one of: qualified \(Qualified\), three-star \(Three-star\), four-star \(Four-star\), five-star \(Five-star\)/, /--target：“3star”不是 gbt27922-2011 的评级；可用：qualified（达标级）|qualified \(达标级\)/],
-        [['--date', '2026-02-30'], /--date must be a calendar date written YYYY-MM-DD \(e\.g\. 2026-10-15\), not "2026-02-30"/, /--date 必须是 YYYY-MM-DD 格式的有效日期/],
+        [
+          ['--type', 'shop'],
+          /--type must be production \(Production enterprise\) or sales-service \(Sales and service enterprise\), not "shop"/,
+          /--type 只能是 production（生产型企业）或 sales-service（销售服务型企业），不能是“shop”/,
+        ],
+        [
+          ['--target', '3star'],
+          /--target: "3star" is not a band of gbt27922-2011; use one of: qualified \(Qualified\), three-star \(Three-star\), four-star \(Four-star\), five-star \(Five-star\)/,
+          /--target：“3star”不是 gbt27922-2011 的评级；可用：qualified（达标级）|qualified \(达标级\)/,
+        ],
+        [
+          ['--date', '2026-02-30'],
+          /--date must be a calendar date written YYYY-MM-DD \(e\.g\. 2026-10-15\), not "2026-02-30"/,
+          /--date 必须是 YYYY-MM-DD 格式的有效日期/,
+        ],
       ];
       for (const [flags, en, zh] of cases) {
         const r = run(['init', dir, ...flags]);
@@ -316,7 +453,10 @@ describe('evidence-pack CLI', function () {
       mkdirSync(dir, { recursive: true });
       const target = path.join(tmp, 'outside-target.yaml');
       symlinkSync(target, path.join(dir, 'evidence-pack.yaml'));
-      for (const args of [['init', dir], ['init', dir, '--force']]) {
+      for (const args of [
+        ['init', dir],
+        ['init', dir, '--force'],
+      ]) {
         const r = run(args);
         assert.equal(r.code, 1, args.join(' '));
         assert.match(r.err, /will not write through symbolic links: evidence-pack\.yaml/);
@@ -342,9 +482,11 @@ describe('evidence-pack CLI', function () {
       const id = LEAVES[i % LEAVES.length];
       // Every file has an anchor, which the YAML fast path leaves to yaml: only such files go to the
       // workers (the others are analysed on the main thread), and past 200 of them the workers start.
-      files[`f${String(i).padStart(3, '0')}.evidence.yaml`] = `# 第 ${i} 号\n` + (i % 37 === 5
-        ? `clauses: &c\n  - clause: "${id}"\n    evidence: [{kind: photo, title: "第 ${i} 号", file: missing-${i}.pdf}]\n`
-        : 'clauses: &c\n' + metEntry(id));
+      files[`f${String(i).padStart(3, '0')}.evidence.yaml`] =
+        `# 第 ${i} 号\n` +
+        (i % 37 === 5
+          ? `clauses: &c\n  - clause: "${id}"\n    evidence: [{kind: photo, title: "第 ${i} 号", file: missing-${i}.pdf}]\n`
+          : 'clauses: &c\n' + metEntry(id));
     }
     const dir = pack('many', files);
     const threads = run(['check', dir, '--format', 'json']);

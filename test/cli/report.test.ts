@@ -72,9 +72,19 @@ describe('report', () => {
     const html = renderReport([result], { baseDir: DEMO, lang: 'zh-CN', generatedAt: GENERATED });
     // Cover
     assert.ok(html.includes('<html lang="zh-CN">'));
-    for (const text of ['证据包评价报告', '华澜电器有限公司', '生产型企业', 'GB/T 27922-2011 商品售后服务评价体系', '2026-10-15', '四星级',
-      `>${score.score.toFixed(1)}<`, `>${'★'.repeat(score.rating.stars)}${'☆'.repeat(5 - score.rating.stars)}<`, `>${score.rating.label}<`,
-      '暂定分值', '2026-10-16 08:30 UTC']) {
+    for (const text of [
+      '证据包评价报告',
+      '华澜电器有限公司',
+      '生产型企业',
+      'GB/T 27922-2011 商品售后服务评价体系',
+      '2026-10-15',
+      '四星级',
+      `>${score.score.toFixed(1)}<`,
+      `>${'★'.repeat(score.rating.stars)}${'☆'.repeat(5 - score.rating.stars)}<`,
+      `>${score.rating.label}<`,
+      '暂定分值',
+      '2026-10-16 08:30 UTC',
+    ]) {
       assert.ok(html.includes(text), `the cover shows ${text}`);
     }
     // A chart per section, plus the overview on the cover.
@@ -82,7 +92,10 @@ describe('report', () => {
     for (const s of score.sections) assert.ok(html.includes(`data-section="${s.id}"`));
     // Every leaf of the standard, with the engine's state, in the standard's order.
     const rows = [...html.matchAll(/<tr class="clause" data-clause="([^"]+)" data-state="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    assert.deepEqual(rows, score.clauses.map((c) => [c.id, c.state]));
+    assert.deepEqual(
+      rows,
+      score.clauses.map((c) => [c.id, c.state]),
+    );
     // Evidence lists: each item's title, the file relative to the pack, and whether it counts.
     assert.ok(html.includes('2026 年第三季度维修工单（抽样 30 单）'));
     assert.ok(html.includes('attachments/repair-orders-2026Q3.xlsx'));
@@ -92,9 +105,15 @@ describe('report', () => {
     // Gaps to the next band, ranked by gain.
     const gaps = html.slice(html.indexOf('class="gaps"'));
     const ranked = [...gaps.matchAll(/<tr data-clause="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(ranked, score.next!.suggestions.map((s) => s.clause));
+    assert.deepEqual(
+      ranked,
+      score.next!.suggestions.map((s) => s.clause),
+    );
     const gains = score.next!.suggestions.map((s) => s.gain);
-    assert.deepEqual(gains, [...gains].sort((a, b) => b - a));
+    assert.deepEqual(
+      gains,
+      [...gains].sort((a, b) => b - a),
+    );
     assert.ok(html.includes(`再得 ${score.next!.needed.toFixed(1)} 分可达到四星级`));
     // Every diagnostic, located relative to the checked folder.
     assert.equal((html.match(/<tr data-code="/g) ?? []).length, result.diagnostics.length);
@@ -142,7 +161,10 @@ describe('report', () => {
   });
 
   it('shows an evidence URL as text, never as a link or a resource to fetch', async () => {
-    const result = await checkPlain('en', `  - clause: "B.1"\n    evidence:\n      - {kind: document, title: Online policy, url: "https://example.com/policy?a=1&b=2"}\n`);
+    const result = await checkPlain(
+      'en',
+      `  - clause: "B.1"\n    evidence:\n      - {kind: document, title: Online policy, url: "https://example.com/policy?a=1&b=2"}\n`,
+    );
     const html = renderReport([result], { baseDir: '/ws', lang: 'en', generatedAt: GENERATED });
     assert.deepEqual(html.match(/https?:[^<\s]*/g), ['https://example.com/policy?a=1&amp;b=2']);
     assert.doesNotMatch(html, /\s(src|href)=/i);
@@ -171,7 +193,10 @@ describe('report', () => {
   });
 
   it('still reports a pack that cannot be scored: the cover says so and the diagnostics say why', async () => {
-    const result = await engineFor(memFs({ '/ws/bad/evidence-pack.yaml': 'pack: 1\nstandard: no-such-standard\norganization: {name: Broken Ltd}\n' }), { lang: 'zh-CN' }).checkPack('/ws/bad');
+    const result = await engineFor(
+      memFs({ '/ws/bad/evidence-pack.yaml': 'pack: 1\nstandard: no-such-standard\norganization: {name: Broken Ltd}\n' }),
+      { lang: 'zh-CN' },
+    ).checkPack('/ws/bad');
     assert.equal(result.score, undefined);
     const html = renderReport([result], { baseDir: '/ws', lang: 'zh-CN', generatedAt: GENERATED });
     assert.ok(html.includes('data-testid="band">无法评分<'));
@@ -186,16 +211,48 @@ describe('report', () => {
     const zh = renderReport([await checkPlain('zh-CN')], { baseDir: '/ws', lang: 'zh-CN', generatedAt: GENERATED });
     const cjk = CJK.exec(en);
     assert.equal(cjk, null, `English report with Chinese text near: ${cjk ? en.slice(cjk.index - 60, cjk.index + 20) : ''}`);
-    for (const text of ['Evidence Pack assessment report', 'Sales and service enterprise', 'Clauses and evidence', 'Not rectified',
-      'Special bonus (+1, at most 1)', 'Industry award 2026', 'Gaps to the next rating', 'Diagnostics', 'How the score is computed',
-      'samples: 3 of 10 non-conforming', 'Notes: Three work orders lacked a signature']) {
+    for (const text of [
+      'Evidence Pack assessment report',
+      'Sales and service enterprise',
+      'Clauses and evidence',
+      'Not rectified',
+      'Special bonus (+1, at most 1)',
+      'Industry award 2026',
+      'Gaps to the next rating',
+      'Diagnostics',
+      'How the score is computed',
+      'samples: 3 of 10 non-conforming',
+      'Notes: Three work orders lacked a signature',
+    ]) {
       assert.ok(en.includes(text), text);
     }
-    for (const text of ['证据包评价报告', '销售服务型企业', '条款与证据', '未整改', '特别加分项（+1 分，最多 1 项）', '距下一等级的差距',
-      '诊断信息', '得分计算方法', '抽样：10 个中 3 个不合格', '备注', '部分符合', '缺少证据', '无条目']) {
+    for (const text of [
+      '证据包评价报告',
+      '销售服务型企业',
+      '条款与证据',
+      '未整改',
+      '特别加分项（+1 分，最多 1 项）',
+      '距下一等级的差距',
+      '诊断信息',
+      '得分计算方法',
+      '抽样：10 个中 3 个不合格',
+      '备注',
+      '部分符合',
+      '缺少证据',
+      '无条目',
+    ]) {
       assert.ok(zh.includes(text), text);
     }
-    const english = ['Clauses and evidence', 'Diagnostics', 'Score by section', 'Assessment date', 'Evidence window', 'Gain', 'Rectified', 'points lost'];
+    const english = [
+      'Clauses and evidence',
+      'Diagnostics',
+      'Score by section',
+      'Assessment date',
+      'Evidence window',
+      'Gain',
+      'Rectified',
+      'points lost',
+    ];
     for (const text of english) assert.ok(!zh.includes(text), `zh-CN report says "${text}"`);
   });
 });
@@ -227,7 +284,14 @@ describe('report in Chromium', function () {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
   after(async () => {
@@ -246,7 +310,10 @@ describe('report in Chromium', function () {
       const requests: string[] = [];
       let dialogs = 0;
       page.on('request', (r) => requests.push(r.url()));
-      page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+      page.on('dialog', async (d) => {
+        dialogs++;
+        await d.dismiss();
+      });
       await page.goto('file://' + file.replace(/\\/g, '/'));
 
       const score = result.score!;
@@ -262,7 +329,11 @@ describe('report in Chromium', function () {
       assert.ok(text.includes(HOSTILE_ORG));
       assert.equal(await page.locator('script, img').count(), 0);
       assert.equal(dialogs, 0);
-      assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), [], 'nothing outside the file is requested');
+      assert.deepEqual(
+        requests.filter((u) => !u.startsWith('file://')),
+        [],
+        'nothing outside the file is requested',
+      );
       assert.ok(await page.locator('svg rect').first().isVisible(), 'the section charts render');
 
       await page.screenshot({ path: path.join(tmp, `report-${lang}.png`) });

@@ -15,7 +15,8 @@ import { convert, requireSoffice } from '../support/soffice';
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+const run = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
 
 /**
  * The body's sheet as a workbook: a cover sheet first (no header), then 评分表 with a title merged across the
@@ -55,11 +56,21 @@ async function bodyWorkbook(edit?: (ws: ExcelJS.Worksheet) => void): Promise<Buf
 /** A workbook made by hand: one worksheet named 评分表 with this sheetData (for XML no program writes). */
 function handWorkbook(sheetData: string): Uint8Array {
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`),
-    'xl/workbook.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="评分表" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="评分表" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
   });
 }
 
@@ -71,16 +82,30 @@ function zipBomb(count: number, statedSize?: number): Buffer {
   const plain = Buffer.alloc(64 * 1024 * 1024);
   const packed = deflateRawSync(plain, { level: 9 });
   const crc = crc32(plain);
-  const locals: Buffer[] = [], centrals: Buffer[] = [];
+  const locals: Buffer[] = [],
+    centrals: Buffer[] = [];
   let offset = 0;
   for (let i = 0; i < count; i++) {
     const name = Buffer.from(`xl/media/zeros${i}.bin`);
     const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0); head.writeUInt16LE(20, 4); head.writeUInt16LE(8, 8); head.writeUInt16LE(0x21, 12);
-    head.writeUInt32LE(crc, 14); head.writeUInt32LE(packed.length, 18); head.writeUInt32LE(statedSize ?? plain.length, 22); head.writeUInt16LE(name.length, 26);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt16LE(0x21, 12);
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(packed.length, 18);
+    head.writeUInt32LE(statedSize ?? plain.length, 22);
+    head.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10); central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16); central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(statedSize ?? plain.length, 24); central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(statedSize ?? plain.length, 24);
+    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(head, name, packed);
     centrals.push(central, name);
@@ -88,8 +113,11 @@ function zipBomb(count: number, statedSize?: number): Buffer {
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(count, 8); end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -100,7 +128,9 @@ describe('evidence-pack sheet import (XLSX)', function () {
     if (!existsSync(cli)) this.skip();
     tmp = mkdtempSync(path.join(tmpdir(), 'ep-sheet-xlsx-'));
   });
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   /** Imports `name` (written from `bytes`) to `name`.yaml; the result and whether the file was written. */
   const importBook = (name: string, bytes: Uint8Array) => {
@@ -125,7 +155,8 @@ describe('evidence-pack sheet import (XLSX)', function () {
   });
 
   it('names the sheet and cell of what it cannot place, a formula without a saved value among them, and writes nothing', async () => {
-    let unknownRow = 0, formulaRow = 0;
+    let unknownRow = 0,
+      formulaRow = 0;
     const bytes = await bodyWorkbook((ws) => {
       unknownRow = ws.addRow([null, '5.9.1', '不存在的条款', 3]).number;
       formulaRow = ws.getColumn(2).values.findIndex((v) => v === '5.1.6');
@@ -152,22 +183,28 @@ describe('evidence-pack sheet import (XLSX)', function () {
     const yaml = readFileSync(path.join(pack, 'scoring-sheet.yaml'), 'utf8');
     assert.match(yaml, /from "评分表\.xlsx" \(sheet 评分表\)/);
     assert.match(yaml, /id: 5\.3\.2\.1\n\s+parent: 5\.3\.2\n\s+title: 投诉受理\n\s+points: 8\n\s+sampled: true/);
-    writeFileSync(path.join(pack, 'evidence-pack.yaml'), 'pack: 1\nstandard: gbt27922-2011\nscoring: ./scoring-sheet.yaml\nassessment: {date: 2026-10-15}\n');
-    writeFileSync(path.join(pack, 'a.evidence.yaml'), [
-      'clauses:',
-      '  - clause: "5.1.2.2"',
-      '    evidence: [{kind: document, title: 服务网点管理办法}, {kind: record, title: 网点巡查记录, date: 2026-09-01}]',
-      '  - clause: "5.3.2.1"',
-      '    status: partial',
-      '    samples: {size: 10, nonconforming: 2}',
-      '    evidence: [{kind: document, title: 投诉处理程序}, {kind: record, title: 投诉台账, date: 2026-09-30}]',
-      '  - clause: "5.3.2.2"',
-      '    evidence: [{kind: document, title: 回访规定}, {kind: record, title: 回访记录, date: 2026-09-30}]',
-      '  - clause: "5.2.6"',
-      '    status: excluded',
-      '    justification: 小家电不在废弃电器电子产品处理目录内，不开展回收。',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      path.join(pack, 'evidence-pack.yaml'),
+      'pack: 1\nstandard: gbt27922-2011\nscoring: ./scoring-sheet.yaml\nassessment: {date: 2026-10-15}\n',
+    );
+    writeFileSync(
+      path.join(pack, 'a.evidence.yaml'),
+      [
+        'clauses:',
+        '  - clause: "5.1.2.2"',
+        '    evidence: [{kind: document, title: 服务网点管理办法}, {kind: record, title: 网点巡查记录, date: 2026-09-01}]',
+        '  - clause: "5.3.2.1"',
+        '    status: partial',
+        '    samples: {size: 10, nonconforming: 2}',
+        '    evidence: [{kind: document, title: 投诉处理程序}, {kind: record, title: 投诉台账, date: 2026-09-30}]',
+        '  - clause: "5.3.2.2"',
+        '    evidence: [{kind: document, title: 回访规定}, {kind: record, title: 回访记录, date: 2026-09-30}]',
+        '  - clause: "5.2.6"',
+        '    status: excluded',
+        '    justification: 小家电不在废弃电器电子产品处理目录内，不开展回收。',
+        '',
+      ].join('\n'),
+    );
     const s = JSON.parse(run(['score', pack, '--format', 'json'], tmp).stdout)[0];
     const leaf = (id: string) => s.clauses.find((c: { id: string }) => c.id === id);
     // The hand computation, step by step.
@@ -179,7 +216,10 @@ describe('evidence-pack sheet import (XLSX)', function () {
     assert.equal(s.applicable, 96);
     // 3. Earned: 5.1.2.2 met, 5 points; 5.3.2.1 partial on samples, 8 × (1 − 2/10) = 6.4;
     //    5.3.2.2 met, 5 points; every other leaf has no entry, 0. Earned = 5 + 6.4 + 5 = 16.4.
-    assert.deepEqual(['5.1.2.2', '5.3.2.1', '5.3.2.2'].map((id) => leaf(id).earned), [5, 6.4, 5]);
+    assert.deepEqual(
+      ['5.1.2.2', '5.3.2.1', '5.3.2.2'].map((id) => leaf(id).earned),
+      [5, 6.4, 5],
+    );
     assert.equal(s.earned, 16.4);
     // 4. Score = 16.4 / 96 × 100 = 17.083…, rounded to one decimal: 17.1.
     assert.equal(s.score, 17.1);
@@ -187,10 +227,13 @@ describe('evidence-pack sheet import (XLSX)', function () {
   });
 
   it('reads hostile cells (__proto__ and constructor ids, a 1 MB string) as text and names their cells', async () => {
-    const r = importBook('proto.xlsx', await bodyWorkbook((ws) => {
-      ws.addRow([null, '__proto__', 'x', 1]);
-      ws.addRow([null, 'constructor', '长'.repeat(1_000_000), 1]);
-    }));
+    const r = importBook(
+      'proto.xlsx',
+      await bodyWorkbook((ws) => {
+        ws.addRow([null, '__proto__', 'x', 1]);
+        ws.addRow([null, 'constructor', '长'.repeat(1_000_000), 1]);
+      }),
+    );
     assert.equal(r.status, 1);
     assert.equal(r.written, false);
     assert.match(r.stderr, /'评分表'!B\d+: "__proto__" is not a clause id/);
@@ -198,9 +241,12 @@ describe('evidence-pack sheet import (XLSX)', function () {
   });
 
   it('reads 10,000 rows (remarks below the sheet are skipped)', async () => {
-    const r = importBook('long.xlsx', await bodyWorkbook((ws) => {
-      for (let i = 1; i <= 10_000; i++) ws.addRow([null, null, `备注 ${i}：见附件`]);
-    }));
+    const r = importBook(
+      'long.xlsx',
+      await bodyWorkbook((ws) => {
+        for (let i = 1; i <= 10_000; i++) ws.addRow([null, null, `备注 ${i}：见附件`]);
+      }),
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /2 rows/);
   });
@@ -220,14 +266,20 @@ describe('evidence-pack sheet import (XLSX)', function () {
   it('refuses a million rows, deeply nested XML, too many elements and what is not a workbook, each with a clear error', () => {
     const million = importBook('million.xlsx', handWorkbook(Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 1}"/>`).join('')));
     assert.equal(million.stderr, "'评分表'!A20001: More than 20000 rows: this is not a scoring sheet\n");
-    const deep = importBook('deep.xlsx', handWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is>${'<r>'.repeat(100_000)}${'</r>'.repeat(100_000)}</is></c></row>`));
+    const deep = importBook(
+      'deep.xlsx',
+      handWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is>${'<r>'.repeat(100_000)}${'</r>'.repeat(100_000)}</is></c></row>`),
+    );
     assert.equal(deep.stderr, 'deep.xlsx: XML in xl/worksheets/sheet1.xml is nested more than 64 levels deep: not a workbook\n');
     const cells = Array.from({ length: 15_000 }, (_, i) => `<row r="${i + 1}">${'<c><v>1</v></c>'.repeat(20)}</row>`).join('');
     const wide = importBook('wide.xlsx', handWorkbook(cells));
     assert.equal(wide.stderr, 'wide.xlsx: More than 500000 XML elements: not a scoring sheet (a sheet of 10,000 rows has about 200,000)\n');
     const junk = importBook('junk.xlsx', strToU8('PK\u0003\u0004 not really a zip'));
     assert.equal(junk.stderr, 'junk.xlsx: Not an XLSX workbook (not a readable zip archive)\n');
-    for (const r of [million, deep, wide, junk]) { assert.equal(r.status, 1); assert.equal(r.written, false); }
+    for (const r of [million, deep, wide, junk]) {
+      assert.equal(r.status, 1);
+      assert.equal(r.written, false);
+    }
   });
 
   it('refuses a file over 5 MB before reading it', () => {

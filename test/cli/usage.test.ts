@@ -11,7 +11,11 @@ const cli = path.join(repo, 'dist/cli.js');
 const ZH = { LANG: 'zh_CN.UTF-8' };
 
 function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: opts.cwd ?? repo, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: opts.cwd ?? repo,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -22,7 +26,9 @@ describe('evidence-pack help and usage', function () {
     if (!existsSync(cli)) this.skip(); // `npm test` builds first (pretest); run `npm run build` before mocha alone
     tmp = mkdtempSync(path.join(tmpdir(), 'ep-usage-'));
   });
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('`help` lists every command with what it does, in en and zh-CN, on stdout with exit 0', () => {
     const en = run(['help']);
@@ -38,11 +44,12 @@ describe('evidence-pack help and usage', function () {
     assert.equal(run(['--help']).out, en.out);
   });
 
-  it('`help COMMAND` and `COMMAND --help` print that command\'s options', () => {
+  it("`help COMMAND` and `COMMAND --help` print that command's options", () => {
     const h = run(['help', 'init']);
     assert.equal(h.code, 0, h.err);
     assert.match(h.out, /^Usage: evidence-pack init \[DIR\]/);
-    for (const flag of ['--org', '--type', '--target', '--date', '--standard', '--lang', '--force']) assert.match(h.out, new RegExp(`^ {2}${flag}\\b`, 'm'), flag);
+    for (const flag of ['--org', '--type', '--target', '--date', '--standard', '--lang', '--force'])
+      assert.match(h.out, new RegExp(`^ {2}${flag}\\b`, 'm'), flag);
     assert.equal(run(['init', '--help']).out, h.out);
     const zh = run(['help', 'check'], { env: ZH });
     assert.match(zh.out, /^用法：evidence-pack check \[目录\]/);

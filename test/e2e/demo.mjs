@@ -56,18 +56,20 @@ try {
   await stop(1);
 }
 const shownHost = host === '0.0.0.0' ? 'localhost' : host;
-process.stdout.write([
-  '',
-  'Evidence Pack demo: a real VS Code (code-server 4.100.3 = VS Code 1.100) with the extension installed.',
-  `  open   http://${shownHost}:${server.port}/?folder=${encodeURI(folder)}`,
-  `  pack   ${folder}`,
-  `         a copy of ${path.relative(repoRoot, source) || source}: edit freely, the repository is not touched`,
-  `  log    ${server.logFile}`,
-  keep
-    ? '  stop   Ctrl+C stops VS Code and keeps the copy (EP_DEMO_KEEP=1)'
-    : '  stop   Ctrl+C stops VS Code and deletes the copy (EP_DEMO_KEEP=1 keeps it)',
-  '',
-].join('\n'));
+process.stdout.write(
+  [
+    '',
+    'Evidence Pack demo: a real VS Code (code-server 4.100.3 = VS Code 1.100) with the extension installed.',
+    `  open   http://${shownHost}:${server.port}/?folder=${encodeURI(folder)}`,
+    `  pack   ${folder}`,
+    `         a copy of ${path.relative(repoRoot, source) || source}: edit freely, the repository is not touched`,
+    `  log    ${server.logFile}`,
+    keep
+      ? '  stop   Ctrl+C stops VS Code and keeps the copy (EP_DEMO_KEEP=1)'
+      : '  stop   Ctrl+C stops VS Code and deletes the copy (EP_DEMO_KEEP=1 keeps it)',
+    '',
+  ].join('\n'),
+);
 server.exited.then((code) => {
   if (!stopping) {
     process.stderr.write(`code-server exited (${code}); see ${server.logFile}\n`);

@@ -44,8 +44,14 @@ export function targetOf(dir, lang) {
   const manifest = YAML.parse(fs.readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8'));
   if (typeof manifest?.target !== 'string') return undefined;
   const std = YAML.parse(fs.readFileSync(path.join(repoRoot, 'schemas/standards', `${manifest.standard}.yaml`), 'utf8'));
-  const squash = (w) => w.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
-  const band = std.rating.bands.find((b) => [b.id, b.label['zh-CN'], b.label.en, b.label['zh-CN'].replace(/级$/, '')].some((w) => squash(w) === squash(manifest.target)));
+  const squash = (w) =>
+    w
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '');
+  const band = std.rating.bands.find((b) =>
+    [b.id, b.label['zh-CN'], b.label.en, b.label['zh-CN'].replace(/级$/, '')].some((w) => squash(w) === squash(manifest.target)),
+  );
   return band && { id: band.id, label: band.label[lang] };
 }
 
@@ -80,7 +86,9 @@ export function evidenceFiles(dir) {
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) { if (!e.name.startsWith('.')) walk(p); } else if (/\.evidence\.ya?ml$/.test(e.name)) out.push(p);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.')) walk(p);
+      } else if (/\.evidence\.ya?ml$/.test(e.name)) out.push(p);
     }
   };
   walk(dir);
@@ -159,21 +167,31 @@ export function makeHostile(dir) {
   const score = cliScore(dir);
   const leaf = score.clauses.find((c) => c.state !== 'excluded')?.id ?? score.clauses[0].id;
   const deductions = doc.get('special_deductions');
-  const sd = { id: 'SD-XSS', clause: leaf, reason: `${HOSTILE_IMG} ${HOSTILE_SCRIPT}`, rectified: true,
-    rectification: 'evidence-pack.yaml' };
+  const sd = {
+    id: 'SD-XSS',
+    clause: leaf,
+    reason: `${HOSTILE_IMG} ${HOSTILE_SCRIPT}`,
+    rectified: true,
+    rectification: 'evidence-pack.yaml',
+  };
   if (YAML.isSeq(deductions)) deductions.add(doc.createNode(sd));
   else doc.set('special_deductions', [sd]);
   doc.set('special_bonus', { reason: `${HOSTILE_SCRIPT} ${HOSTILE_IMG}`, evidence: 'evidence-pack.yaml' });
   fs.writeFileSync(manifestPath, doc.toString());
-  fs.writeFileSync(path.join(dir, 'zz-hostile.evidence.yaml'), YAML.stringify({
-    clauses: [{
-      clause: leaf,
-      evidence: [
-        { kind: 'document', title: HOSTILE_IMG, url: 'https://example.com/a' },
-        { kind: 'document', title: HOSTILE_SCRIPT, url: 'https://example.com/b' },
-        { kind: HOSTILE_IMG, title: 'markup in a kind', url: 'https://example.com/c' },
+  fs.writeFileSync(
+    path.join(dir, 'zz-hostile.evidence.yaml'),
+    YAML.stringify({
+      clauses: [
+        {
+          clause: leaf,
+          evidence: [
+            { kind: 'document', title: HOSTILE_IMG, url: 'https://example.com/a' },
+            { kind: 'document', title: HOSTILE_SCRIPT, url: 'https://example.com/b' },
+            { kind: HOSTILE_IMG, title: 'markup in a kind', url: 'https://example.com/c' },
+          ],
+        },
       ],
-    }],
-  }));
+    }),
+  );
   return { leaf };
 }

@@ -18,12 +18,17 @@ import { createRequire } from 'node:module';
 import Mocha from 'mocha';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  CodeServer, baseSettings, buildVsix, closeBrowser, copyDir, launchChromium, repoRoot, setupVscode, vscodeDir,
-} from './vscode.mjs';
+import { CodeServer, baseSettings, buildVsix, closeBrowser, copyDir, launchChromium, repoRoot, setupVscode, vscodeDir } from './vscode.mjs';
 import { T, Workbench, harnessKeybindings } from './workbench.mjs';
 import {
-  HOSTILE_IMG, HOSTILE_SCRIPT, cliCheck, cliScore, expectedStatusText, findValue, formatScore, makeHostile,
+  HOSTILE_IMG,
+  HOSTILE_SCRIPT,
+  cliCheck,
+  cliScore,
+  expectedStatusText,
+  findValue,
+  formatScore,
+  makeHostile,
   replaceAt,
 } from './expect.mjs';
 
@@ -50,7 +55,11 @@ function assertEqual(actual, expected, what) {
 }
 
 const ctx = {
-  server: undefined, browser: undefined, page: undefined, wb: undefined, dialogs: [],
+  server: undefined,
+  browser: undefined,
+  page: undefined,
+  wb: undefined,
+  dialogs: [],
   tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'ep-e2e-packs-')),
   /**
    * Open a folder in a fresh window (new page) with the given extension settings in the user settings.
@@ -62,7 +71,10 @@ const ctx = {
     this.host = host;
     if (this.page) await this.page.close({ runBeforeUnload: false }).catch(() => {});
     this.page = await this.browser.newPage({ viewport: { width: 1440, height: 900 } });
-    this.page.on('dialog', (d) => { this.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    this.page.on('dialog', (d) => {
+      this.dialogs.push(d.message());
+      d.dismiss().catch(() => {});
+    });
     this.wb = new Workbench(this.page);
     this.folder = folder;
     await this.wb.open(this.server.url(folder));
@@ -130,24 +142,34 @@ for (const host of HOSTS) {
     const count = (sev) => diags.filter((d) => d.severity === sev).length;
     const want = { errors: count('error'), warnings: count('warning'), infos: count('info') };
     assert(diags.length > 0, 'the demo pack has diagnostics to show');
-    await wb.waitProblemCounts((c) => c.errors === want.errors && c.warnings === want.warnings && c.infos === want.infos,
-      JSON.stringify(want));
+    await wb.waitProblemCounts(
+      (c) => c.errors === want.errors && c.warnings === want.warnings && c.infos === want.infos,
+      JSON.stringify(want),
+    );
     assertEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'open editors (none were opened)');
     await wb.showProblems();
     const rows = await wb.allProblemRows();
     const files = [...new Set(diags.map((d) => path.basename(d.file)))];
     for (const f of files) {
-      assert(rows.some((r) => r.level <= 1 && r.text.startsWith(f)), `Problems lists file ${f}; rows: ${rows.map((r) => r.text.split('\n')[0]).join(' | ')}`);
+      assert(
+        rows.some((r) => r.level <= 1 && r.text.startsWith(f)),
+        `Problems lists file ${f}; rows: ${rows.map((r) => r.text.split('\n')[0]).join(' | ')}`,
+      );
     }
     const markers = rows.filter((r) => r.level === 2);
     assertEqual(markers.length, diags.length, 'problem entries');
     for (const code of new Set(diags.map((d) => d.code))) {
-      assert(markers.some((r) => r.text.split('\n').includes(code) && r.text.split('\n').includes('evidence-pack')),
-        `an entry with source evidence-pack and code ${code}`);
+      assert(
+        markers.some((r) => r.text.split('\n').includes(code) && r.text.split('\n').includes('evidence-pack')),
+        `an entry with source evidence-pack and code ${code}`,
+      );
     }
     const broken = diags.find((d) => d.code === 'broken-link');
     if (broken) {
-      assert(markers.some((r) => r.text.startsWith(broken.message)), `the broken-link entry "${broken.message}"`);
+      assert(
+        markers.some((r) => r.text.startsWith(broken.message)),
+        `the broken-link entry "${broken.message}"`,
+      );
     }
     await wb.hidePanel();
   });
@@ -174,7 +196,15 @@ for (const host of HOSTS) {
     assertEqual(await f.locator('[data-testid=section][data-section]').count(), s.sections.length, 'section rows');
     if (s.next) {
       const needed = Number(s.next.needed).toFixed(1);
-      assert((await f.locator('[data-testid=next] [data-testid=needed], [data-testid=next][data-testid=needed], [data-testid=needed]').first().textContent()).includes(needed), `needed ${needed}`);
+      assert(
+        (
+          await f
+            .locator('[data-testid=next] [data-testid=needed], [data-testid=next][data-testid=needed], [data-testid=needed]')
+            .first()
+            .textContent()
+        ).includes(needed),
+        `needed ${needed}`,
+      );
       const sugg = f.locator('[data-testid=suggestion][data-clause]');
       assertEqual(await sugg.count(), s.next.suggestions.length, 'suggestion rows');
       assertEqual(await sugg.first().getAttribute('data-clause'), s.next.suggestions[0]?.clause, 'first suggestion');
@@ -210,7 +240,10 @@ for (const host of HOSTS) {
     await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ timeout: T.short });
     await wb.waitScoreText((t) => t === want, JSON.stringify(want));
     const f = await wb.webviewFrame();
-    await f.locator('[data-testid=score]').filter({ hasText: formatScore(after) }).waitFor({ timeout: T.long });
+    await f
+      .locator('[data-testid=score]')
+      .filter({ hasText: formatScore(after) })
+      .waitFor({ timeout: T.long });
     await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"][data-state="nonconforming"]`).waitFor({ timeout: T.long });
     if (host === 'node') await docScreenshot(page, 'live-edit.png');
     assertEqual(fs.readFileSync(target.file, 'utf8'), onDisk, 'the file on disk (nothing was saved)');
@@ -218,7 +251,10 @@ for (const host of HOSTS) {
     await wb.focusEditor();
     await page.keyboard.press('Control+KeyZ');
     await wb.waitScoreText((t) => t === before, JSON.stringify(before));
-    await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
+    await f
+      .locator('[data-testid=score]')
+      .filter({ hasText: formatScore(en.score) })
+      .waitFor({ timeout: T.long });
     await wb.revertAndCloseAll();
   });
 
@@ -240,8 +276,10 @@ for (const host of HOSTS) {
     const fix = offered.find((l) => l.toLowerCase().includes(`"${target.value.toLowerCase()}"`));
     assert(fix, `a quick fix offering "${target.value}"; offered: ${JSON.stringify(offered)}`);
     await wb.applyQuickFix(fix);
-    await wb.waitEditorText((t) => !t.includes(typo) && t.split('\n').includes(target.lineText),
-      `the typo gone and the line reading ${JSON.stringify(target.lineText)} again`);
+    await wb.waitEditorText(
+      (t) => !t.includes(typo) && t.split('\n').includes(target.lineText),
+      `the typo gone and the line reading ${JSON.stringify(target.lineText)} again`,
+    );
     await wb.waitProblemCounts((c) => c.errors === counts.errors, `errors back to ${counts.errors}`);
     await wb.revertAndCloseAll();
   });
@@ -300,11 +338,18 @@ for (const host of HOSTS) {
     assert(text.includes(HOSTILE_IMG), `the panel shows ${HOSTILE_IMG} literally`);
     assert(text.includes(HOSTILE_SCRIPT), `the panel shows ${HOSTILE_SCRIPT} literally`);
     assertEqual(await f.locator('img').count(), 0, '<img> elements in the panel');
-    assertEqual(await f.locator('script').evaluateAll((els) => els.filter((e) => /alert/.test(e.textContent)).length), 0, 'injected scripts');
+    assertEqual(
+      await f.locator('script').evaluateAll((els) => els.filter((e) => /alert/.test(e.textContent)).length),
+      0,
+      'injected scripts',
+    );
     // the unknown-kind problem names the markup as text too
     await wb.showProblems();
     const rows = await wb.allProblemRows();
-    assert(rows.some((r) => r.text.includes(HOSTILE_IMG)), 'Problems shows the hostile kind as text');
+    assert(
+      rows.some((r) => r.text.includes(HOSTILE_IMG)),
+      'Problems shows the hostile kind as text',
+    );
     assertEqual(await wb.page.locator('.markers-panel img').count(), 0, '<img> in Problems');
     assertEqual(ctx.dialogs.length, 0, `dialogs opened (${ctx.dialogs.join(', ')})`);
   });
@@ -314,8 +359,11 @@ test('a click on a clause in the panel reveals its entry in the evidence file', 
   const wb = await enWindow();
   const f = await ensurePanel(wb);
   const target = findValue(en.dir, 'status', en.score); // an entry that exists, with its file
-  const entryLine = fs.readFileSync(target.file, 'utf8').split('\n')
-    .findIndex((l) => new RegExp(`clause:\\s*["']?${target.clause.replace(/\./g, '\\.')}["']?\\s*$`).test(l)) + 1;
+  const entryLine =
+    fs
+      .readFileSync(target.file, 'utf8')
+      .split('\n')
+      .findIndex((l) => new RegExp(`clause:\\s*["']?${target.clause.replace(/\./g, '\\.')}["']?\\s*$`).test(l)) + 1;
   assert(entryLine > 0, `the entry line of ${target.clause}`);
   await f.locator(`[data-testid=clauses] tr[data-clause="${target.clause}"] button`).first().click();
   const name = path.basename(target.file);
@@ -327,8 +375,13 @@ test('a click on a clause in the panel reveals its entry in the evidence file', 
 test('the score panel survives a window reload', async () => {
   const wb = await enWindow();
   await ensurePanel(wb);
-  const title = (await wb.page.locator('.editor-group-container .tab.active', { has: wb.page.locator('.tab-label') })
-    .filter({ hasText: 'Evidence Pack' }).first().innerText()).trim();
+  const title = (
+    await wb.page
+      .locator('.editor-group-container .tab.active', { has: wb.page.locator('.tab-label') })
+      .filter({ hasText: 'Evidence Pack' })
+      .first()
+      .innerText()
+  ).trim();
   // as a user would: Developer: Reload Window (an orderly shutdown that saves the layout, then a new load)
   const reloaded = wb.page.waitForEvent('load', { timeout: T.long });
   await wb.runCommand('Developer: Reload Window');
@@ -339,7 +392,10 @@ test('the score panel survives a window reload', async () => {
   await tab.waitFor({ timeout: T.long });
   await tab.click();
   const f = await wb.webviewFrame();
-  await f.locator('[data-testid=score]').filter({ hasText: formatScore(en.score) }).waitFor({ timeout: T.long });
+  await f
+    .locator('[data-testid=score]')
+    .filter({ hasText: formatScore(en.score) })
+    .waitFor({ timeout: T.long });
   assertEqual((await f.locator('[data-testid=band]').textContent()).trim(), en.score.rating.label, 'band after reload');
 });
 
@@ -360,101 +416,138 @@ test('zh-CN: evidencePack.language = zh-CN shows the Chinese band in the status 
 // VS Code's own TextMate engine and its YAML and Markdown grammars, from the code-server this suite runs: the
 // extension's injection grammar colours clause ids, statuses and kinds inside them. (It lived in the unit suite,
 // which skipped it wherever code-server was not installed yet: on a fresh clone, before the first e2e run.)
-test('the injection grammar scopes clause ids, statuses and kinds inside VS Code\'s YAML and Markdown grammars', async () => {
-  const base = path.join(vscodeDir, 'code-server/package/lib/vscode');
-  const require = createRequire(import.meta.url);
-  const tm = require(path.join(base, 'node_modules/vscode-textmate'));
-  const onig = require(path.join(base, 'node_modules/vscode-oniguruma'));
-  await onig.loadWASM(fs.readFileSync(path.join(base, 'node_modules/vscode-oniguruma/release/onig.wasm')).buffer);
-  const paths = { 'evidence-pack.injection': path.join(repoRoot, 'syntaxes/evidence-pack.injection.json') };
-  for (const ext of ['yaml', 'markdown-basics']) {
-    const p = JSON.parse(fs.readFileSync(path.join(base, 'extensions', ext, 'package.json'), 'utf8'));
-    for (const g of p.contributes.grammars) paths[g.scopeName] = path.join(base, 'extensions', ext, g.path);
-  }
-  const registry = new tm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
-    loadGrammar: async (scope) => (paths[scope] ? tm.parseRawGrammar(fs.readFileSync(paths[scope], 'utf8'), paths[scope]) : null),
-    getInjections: (scope) => (scope === 'source.yaml' || scope === 'text.html.markdown' ? ['evidence-pack.injection'] : []),
-  });
-  const scoped = async (scope, text) => {
-    const grammar = await registry.loadGrammar(scope);
-    let rule = tm.INITIAL;
-    const out = [];
-    for (const line of text.split('\n')) {
-      const r = grammar.tokenizeLine(line, rule);
-      rule = r.ruleStack;
-      for (const t of r.tokens) {
-        const sc = t.scopes.find((x) => /\.evidence-pack$/.test(x) && !/punctuation/.test(x));
-        if (sc) out.push(`${line.slice(t.startIndex, t.endIndex)}=${sc.replace(/\.evidence-pack$/, '')}`);
-      }
+test(
+  "the injection grammar scopes clause ids, statuses and kinds inside VS Code's YAML and Markdown grammars",
+  async () => {
+    const base = path.join(vscodeDir, 'code-server/package/lib/vscode');
+    const require = createRequire(import.meta.url);
+    const tm = require(path.join(base, 'node_modules/vscode-textmate'));
+    const onig = require(path.join(base, 'node_modules/vscode-oniguruma'));
+    await onig.loadWASM(fs.readFileSync(path.join(base, 'node_modules/vscode-oniguruma/release/onig.wasm')).buffer);
+    const paths = { 'evidence-pack.injection': path.join(repoRoot, 'syntaxes/evidence-pack.injection.json') };
+    for (const ext of ['yaml', 'markdown-basics']) {
+      const p = JSON.parse(fs.readFileSync(path.join(base, 'extensions', ext, 'package.json'), 'utf8'));
+      for (const g of p.contributes.grammars) paths[g.scopeName] = path.join(base, 'extensions', ext, g.path);
     }
-    return out;
-  };
-  assertEqual(JSON.stringify(await scoped('source.yaml', 'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: "5.1.1.1"\n  - clause: 5.10\n')),
-    JSON.stringify(['5.1.1.1=constant.numeric.clause-id', 'conforming=constant.language.status.conforming', 'document=support.type.evidence-kind', '5.10=constant.numeric.clause-id']), 'YAML scopes');
-  assertEqual(JSON.stringify(await scoped('text.html.markdown', '## 5.3.2 投诉处理\n\n- 记录：[台账](a.csv) 2026-09-30\n- 说明：没有链接\n')),
-    JSON.stringify(['5.3.2=constant.numeric.clause-id', '记录=support.type.evidence-kind']), 'Markdown scopes');
-}, { timeout: 60_000 });
+    const registry = new tm.Registry({
+      onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
+      loadGrammar: async (scope) => (paths[scope] ? tm.parseRawGrammar(fs.readFileSync(paths[scope], 'utf8'), paths[scope]) : null),
+      getInjections: (scope) => (scope === 'source.yaml' || scope === 'text.html.markdown' ? ['evidence-pack.injection'] : []),
+    });
+    const scoped = async (scope, text) => {
+      const grammar = await registry.loadGrammar(scope);
+      let rule = tm.INITIAL;
+      const out = [];
+      for (const line of text.split('\n')) {
+        const r = grammar.tokenizeLine(line, rule);
+        rule = r.ruleStack;
+        for (const t of r.tokens) {
+          const sc = t.scopes.find((x) => /\.evidence-pack$/.test(x) && !/punctuation/.test(x));
+          if (sc) out.push(`${line.slice(t.startIndex, t.endIndex)}=${sc.replace(/\.evidence-pack$/, '')}`);
+        }
+      }
+      return out;
+    };
+    assertEqual(
+      JSON.stringify(
+        await scoped(
+          'source.yaml',
+          'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: "5.1.1.1"\n  - clause: 5.10\n',
+        ),
+      ),
+      JSON.stringify([
+        '5.1.1.1=constant.numeric.clause-id',
+        'conforming=constant.language.status.conforming',
+        'document=support.type.evidence-kind',
+        '5.10=constant.numeric.clause-id',
+      ]),
+      'YAML scopes',
+    );
+    assertEqual(
+      JSON.stringify(await scoped('text.html.markdown', '## 5.3.2 投诉处理\n\n- 记录：[台账](a.csv) 2026-09-30\n- 说明：没有链接\n')),
+      JSON.stringify(['5.3.2=constant.numeric.clause-id', '记录=support.type.evidence-kind']),
+      'Markdown scopes',
+    );
+  },
+  { timeout: 60_000 },
+);
 
 // npm run demo:vscode as a newcomer runs it: VS Code's own defaults (hovers and suggestions on), only the
 // extension's settings written; it says where the copy is and that Ctrl+C deletes it (or keeps it).
 async function runDemo(env) {
   const child = spawn(process.execPath, [path.join(repoRoot, 'test/e2e/demo.mjs')], {
-    cwd: repoRoot, env: { ...process.env, EP_VSIX: ctx.vsix, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repoRoot,
+    env: { ...process.env, EP_VSIX: ctx.vsix, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { err += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const deadline = Date.now() + 120_000;
   while (!/^ {2}stop /m.test(out)) {
     if (child.exitCode !== null) throw new Error(`demo exited (${child.exitCode}):\n${out}\n${err}`);
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`no banner within 120s:\n${out}\n${err}`); }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`no banner within 120s:\n${out}\n${err}`);
+    }
     await new Promise((r) => setTimeout(r, 200)); // poll interval, not a wait for an outcome
   }
   const field = (name) => new RegExp(`^ {2}${name} +(.+)$`, 'm').exec(out)?.[1];
   return { child, exited, out: () => out, folder: field('pack'), log: field('log'), url: field('open'), stop: field('stop') };
 }
 
-test('npm run demo:vscode: VS Code\'s defaults, only evidencePack.* settings; says where the copy is; Ctrl+C deletes it', async () => {
-  const demo = await runDemo({ EP_DEMO_LANG: 'zh-CN' });
-  try {
-    assert(demo.folder && fs.existsSync(path.join(demo.folder, 'evidence-pack.yaml')), `the copy: ${demo.out()}`);
-    assert(!demo.folder.startsWith(repoRoot), `the copy is outside the repository: ${demo.folder}`);
-    assertEqual(demo.stop, 'Ctrl+C stops VS Code and deletes the copy (EP_DEMO_KEEP=1 keeps it)', 'the stop line');
-    const settings = JSON.parse(fs.readFileSync(path.join(path.dirname(demo.log), 'user-data/User/settings.json'), 'utf8'));
-    assertEqual(JSON.stringify(settings), JSON.stringify({ 'evidencePack.language': 'zh-CN' }), 'the demo\'s user settings');
-    const r = await fetch(demo.url.replace(/\?.*$/, 'healthz'));
-    assert(r.ok, 'code-server answers');
-  } finally {
-    demo.child.kill('SIGINT');
-  }
-  assertEqual(await demo.exited, 0, 'exit code after Ctrl+C');
-  assert(/Stopped; deleted the copy /.test(demo.out()), demo.out());
-  assert(!fs.existsSync(demo.folder), `the copy is gone: ${demo.folder}`);
-  assert(!fs.existsSync(path.dirname(demo.log)), 'code-server\'s temp folder is gone');
-}, { timeout: 240_000 });
+test(
+  "npm run demo:vscode: VS Code's defaults, only evidencePack.* settings; says where the copy is; Ctrl+C deletes it",
+  async () => {
+    const demo = await runDemo({ EP_DEMO_LANG: 'zh-CN' });
+    try {
+      assert(demo.folder && fs.existsSync(path.join(demo.folder, 'evidence-pack.yaml')), `the copy: ${demo.out()}`);
+      assert(!demo.folder.startsWith(repoRoot), `the copy is outside the repository: ${demo.folder}`);
+      assertEqual(demo.stop, 'Ctrl+C stops VS Code and deletes the copy (EP_DEMO_KEEP=1 keeps it)', 'the stop line');
+      const settings = JSON.parse(fs.readFileSync(path.join(path.dirname(demo.log), 'user-data/User/settings.json'), 'utf8'));
+      assertEqual(JSON.stringify(settings), JSON.stringify({ 'evidencePack.language': 'zh-CN' }), "the demo's user settings");
+      const r = await fetch(demo.url.replace(/\?.*$/, 'healthz'));
+      assert(r.ok, 'code-server answers');
+    } finally {
+      demo.child.kill('SIGINT');
+    }
+    assertEqual(await demo.exited, 0, 'exit code after Ctrl+C');
+    assert(/Stopped; deleted the copy /.test(demo.out()), demo.out());
+    assert(!fs.existsSync(demo.folder), `the copy is gone: ${demo.folder}`);
+    assert(!fs.existsSync(path.dirname(demo.log)), "code-server's temp folder is gone");
+  },
+  { timeout: 240_000 },
+);
 
-test('npm run demo:vscode with EP_DEMO_KEEP=1 keeps the copy when stopped, and says so', async () => {
-  const demo = await runDemo({ EP_DEMO_KEEP: '1' });
-  try {
-    assertEqual(demo.stop, 'Ctrl+C stops VS Code and keeps the copy (EP_DEMO_KEEP=1)', 'the stop line');
-    const settings = JSON.parse(fs.readFileSync(path.join(path.dirname(demo.log), 'user-data/User/settings.json'), 'utf8'));
-    assertEqual(JSON.stringify(settings), '{}', 'no setting forced at all without EP_DEMO_LANG');
-  } finally {
-    demo.child.kill('SIGINT');
-  }
-  assertEqual(await demo.exited, 0, 'exit code after Ctrl+C');
-  try {
-    assert(fs.existsSync(path.join(demo.folder, 'evidence-pack.yaml')), `the copy is kept: ${demo.folder}`);
-    assert(demo.out().includes(`The copy is kept: ${demo.folder}`), demo.out());
-  } finally {
-    fs.rmSync(path.dirname(demo.folder), { recursive: true, force: true });
-  }
-}, { timeout: 240_000 });
+test(
+  'npm run demo:vscode with EP_DEMO_KEEP=1 keeps the copy when stopped, and says so',
+  async () => {
+    const demo = await runDemo({ EP_DEMO_KEEP: '1' });
+    try {
+      assertEqual(demo.stop, 'Ctrl+C stops VS Code and keeps the copy (EP_DEMO_KEEP=1)', 'the stop line');
+      const settings = JSON.parse(fs.readFileSync(path.join(path.dirname(demo.log), 'user-data/User/settings.json'), 'utf8'));
+      assertEqual(JSON.stringify(settings), '{}', 'no setting forced at all without EP_DEMO_LANG');
+    } finally {
+      demo.child.kill('SIGINT');
+    }
+    assertEqual(await demo.exited, 0, 'exit code after Ctrl+C');
+    try {
+      assert(fs.existsSync(path.join(demo.folder, 'evidence-pack.yaml')), `the copy is kept: ${demo.folder}`);
+      assert(demo.out().includes(`The copy is kept: ${demo.folder}`), demo.out());
+    } finally {
+      fs.rmSync(path.dirname(demo.folder), { recursive: true, force: true });
+    }
+  },
+  { timeout: 240_000 },
+);
 
-test('a pack scored with a body\'s sheet: the panel shows a refined row, its evidence and the sheet\'s name', async () => {
+test("a pack scored with a body's sheet: the panel shows a refined row, its evidence and the sheet's name", async () => {
   const dir = path.join(ctx.tmp, 'sheet', 'certifier-sheet');
   copyDir(path.join(repoRoot, 'examples/certifier-sheet'), dir);
   const s = cliScore(dir, 'en');
@@ -468,13 +561,20 @@ test('a pack scored with a body\'s sheet: the panel shows a refined row, its evi
   const tr = f.locator('[data-testid=clauses] tr[data-clause="5.3.2.3"]');
   await tr.waitFor({ timeout: T.long });
   assertEqual(await tr.getAttribute('data-state'), row.state, 'state of the row');
-  assert((await tr.textContent()).includes('Complaint follow-up and closure'), 'the row\'s title');
-  assertEqual((await tr.locator('[data-testid=refines]').textContent()).trim(), '· row of 5.3.2 Complaint handling', 'the clause it refines');
+  assert((await tr.textContent()).includes('Complaint follow-up and closure'), "the row's title");
+  assertEqual(
+    (await tr.locator('[data-testid=refines]').textContent()).trim(),
+    '· row of 5.3.2 Complaint handling',
+    'the clause it refines',
+  );
   assertEqual((await tr.locator('[data-testid=evidence]').textContent()).trim(), '1 of 1 counting', 'its evidence');
   assertEqual(await f.locator('[data-testid=clauses] tr[data-clause="5.3.2"]').count(), 0, 'the refined clause is not a row of its own');
   const sheet = (await f.locator('[data-testid=sheet]').textContent()).trim();
   assert(sheet.includes('示例认证有限公司（虚构）') && sheet.includes('2025-02'), `the sheet is named: ${sheet}`);
-  assert(((await f.locator('[data-testid=dossier]').textContent()) ?? '').includes(`${s.dossier.provided} of ${s.dossier.total}`), 'dossier completeness');
+  assert(
+    ((await f.locator('[data-testid=dossier]').textContent()) ?? '').includes(`${s.dossier.provided} of ${s.dossier.total}`),
+    'dossier completeness',
+  );
 });
 
 test('Import Scoring Sheet… (a CSV, then a workbook): each is written next to the manifest, never over another, and scoring: names it, unsaved; a bad sheet names its cell and changes nothing', async () => {
@@ -502,23 +602,32 @@ test('Import Scoring Sheet… (a CSV, then a workbook): each is written next to 
     await input.press('Enter');
   };
   await importFile('bad.csv');
-  await wb.page.locator('.notifications-toasts', { hasText: "Scoring sheet not imported, nothing was written. bad!A2: Clause 5.9.1 is neither in standard" }).waitFor({ timeout: T.long });
+  await wb.page
+    .locator('.notifications-toasts', {
+      hasText: 'Scoring sheet not imported, nothing was written. bad!A2: Clause 5.9.1 is neither in standard',
+    })
+    .waitFor({ timeout: T.long });
   assert(!fs.existsSync(path.join(dir, 'scoring-sheet.yaml')), 'nothing written for a bad sheet');
   await importFile('body.csv');
   await wb.page.locator('.notifications-toasts', { hasText: 'Imported body.csv as scoring-sheet.yaml' }).waitFor({ timeout: T.long });
   assert(/\n {2}5\.1\.2\.2: 5\n/.test(fs.readFileSync(path.join(dir, 'scoring-sheet.yaml'), 'utf8')), 'the sheet file sets 5.1.2.2');
-  assert(!fs.readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8').includes('scoring:'), 'the manifest on disk is untouched (the edit is unsaved)');
+  assert(
+    !fs.readFileSync(path.join(dir, 'evidence-pack.yaml'), 'utf8').includes('scoring:'),
+    'the manifest on disk is untouched (the edit is unsaved)',
+  );
   await wb.openFile('evidence-pack.yaml');
   await wb.waitEditorText((t) => t.split('\n').includes('scoring: ./scoring-sheet.yaml'), 'scoring: in the manifest editor');
   // A workbook (the Node host loads the reader shipped in the .vsix); the name taken, the next one is used.
   fs.copyFileSync(path.join(repoRoot, 'examples/certifier-sheet/body-sheet-illustrative.xlsx'), path.join(dir, 'body-sheet.xlsx'));
   await importFile('body-sheet.xlsx');
-  await wb.page.locator('.notifications-toasts', { hasText: 'Imported body-sheet.xlsx as scoring-sheet-2.yaml: 21 leaf points, 6 rows' }).waitFor({ timeout: T.long });
-  await wb.waitEditorText((t) => t.split('\n').includes('scoring: ./scoring-sheet-2.yaml'), 'scoring: names the workbook\'s sheet');
+  await wb.page
+    .locator('.notifications-toasts', { hasText: 'Imported body-sheet.xlsx as scoring-sheet-2.yaml: 21 leaf points, 6 rows' })
+    .waitFor({ timeout: T.long });
+  await wb.waitEditorText((t) => t.split('\n').includes('scoring: ./scoring-sheet-2.yaml'), "scoring: names the workbook's sheet");
   assert(fs.existsSync(path.join(dir, 'scoring-sheet.yaml')), 'the first sheet is kept');
 });
 
-test('a virtual workspace (a file system provider\'s own scheme, eptest:): status bar, Problems and panel [web worker host]', async () => {
+test("a virtual workspace (a file system provider's own scheme, eptest:): status bar, Problems and panel [web worker host]", async () => {
   // test/e2e/vfs-extension serves the disk under eptest:, so the folder is no file: URI for VS Code or for us.
   const dir = pack('demo-pack-vfs');
   const want = { score: cliScore(dir, 'en'), check: cliCheck(dir, 'en') };
@@ -539,20 +648,26 @@ test('a virtual workspace (a file system provider\'s own scheme, eptest:): statu
   const text = expectedStatusText(want.score, 'en');
   await wb.waitScoreText((t) => t === text, JSON.stringify(text));
   const count = (sev) => want.check.diagnostics.filter((d) => d.severity === sev).length;
-  await wb.waitProblemCounts((c) => c.errors === count('error') && c.warnings === count('warning') && c.infos === count('info'),
-    JSON.stringify({ errors: count('error'), warnings: count('warning'), infos: count('info') }));
+  await wb.waitProblemCounts(
+    (c) => c.errors === count('error') && c.warnings === count('warning') && c.infos === count('info'),
+    JSON.stringify({ errors: count('error'), warnings: count('warning'), infos: count('info') }),
+  );
   const f = await wb.webviewFrame();
-  await f.locator('[data-testid=score]').filter({ hasText: formatScore(want.score) }).waitFor({ timeout: T.long });
+  await f
+    .locator('[data-testid=score]')
+    .filter({ hasText: formatScore(want.score) })
+    .waitFor({ timeout: T.long });
   assertEqual(await f.locator('body').getAttribute('data-extension-host'), 'web', 'the extension host whose entry made the panel');
 });
 
 // ---- a consultant's first hour: labels, titles and the built-in standard ---------------------------------
 /** The file a path inside the installed extension ends with (under the server's extensions dir). */
 function installedFile(suffix) {
-  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(d, e.name);
-    return e.isDirectory() ? walk(p) : p.endsWith(suffix) ? [p] : [];
-  });
+  const walk = (d) =>
+    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(d, e.name);
+      return e.isDirectory() ? walk(p) : p.endsWith(suffix) ? [p] : [];
+    });
   const found = walk(ctx.server.extensionsDir);
   if (found.length !== 1) throw new Error(`${suffix} in the installed extension: found ${JSON.stringify(found)}`);
   return found[0];
@@ -575,18 +690,26 @@ test('the gate in the editor: target: 三星级 is the target the status bar sho
   setTarget(dir, '3star');
   const check = cliCheck(dir, 'en');
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
-  assert(errors.some((d) => d.code === 'manifest-invalid' && d.file === 'evidence-pack.yaml' && d.message.includes('3star')), 'the CLI reports the target');
+  assert(
+    errors.some((d) => d.code === 'manifest-invalid' && d.file === 'evidence-pack.yaml' && d.message.includes('3star')),
+    'the CLI reports the target',
+  );
   await wb.waitProblemCounts((c) => c.errors === errors.length, `${errors.length} errors with target: 3star`);
   await wb.waitScoreText((t) => t.includes('target not a band'), 'the status bar saying the target is not a band');
   await wb.showProblems();
   const rows = await wb.allProblemRows();
-  assert(rows.some((r) => r.text.includes('"3star" is not a rating band') && r.text.includes('Three-star')), `Problems names the typo and the bands: ${JSON.stringify(rows.map((r) => r.text))}`);
+  assert(
+    rows.some((r) => r.text.includes('"3star" is not a rating band') && r.text.includes('Three-star')),
+    `Problems names the typo and the bands: ${JSON.stringify(rows.map((r) => r.text))}`,
+  );
   await wb.hidePanel();
 });
 
 test('a Markdown title (# 5.3 … above ## 5.3.1 …) is no error in the editor; evidence typed under it is', async () => {
   const name = 'title.evidence.md';
-  const dir = pack('demo-pack-title', (d) => fs.writeFileSync(path.join(d, name), '# 5.3 顾客服务 — 海川家电\n\n## 5.3.1 顾客关系\n\n- 文件：[顾客服务手册](title.evidence.md)\n'));
+  const dir = pack('demo-pack-title', (d) =>
+    fs.writeFileSync(path.join(d, name), '# 5.3 顾客服务 — 海川家电\n\n## 5.3.1 顾客关系\n\n- 文件：[顾客服务手册](title.evidence.md)\n'),
+  );
   const check = cliCheck(dir, 'en');
   assert(!check.diagnostics.some((d) => d.code === 'clause-not-leaf'), 'the CLI reads the title as a title');
   const errors = check.diagnostics.filter((d) => d.severity === 'error').length;
@@ -634,11 +757,14 @@ test('"Open the Standard" and go to definition open the built-in standard read-o
     await page.locator('.editor-group-container.active .tab.active', { hasText: 'gbt27922-2011.yaml' }).waitFor({ timeout: T.long });
     // The top of the file is a long comment (Open the Standard) or the clause's neighbourhood (go to
     // definition): either way a line of the standard, not necessarily a `requires:` line.
-    await wb.waitEditorText((t) => /GB\/T 27922|requires:|children:/.test(t), 'the standard\'s text');
+    await wb.waitEditorText((t) => /GB\/T 27922|requires:|children:/.test(t), "the standard's text");
     await wb.focusEditor();
     await page.keyboard.type('XYZ');
     // VS Code's own answer to typing into a read-only editor
-    await page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).first().waitFor({ timeout: T.long });
+    await page
+      .locator('.monaco-editor-overlaymessage', { hasText: /read-only/i })
+      .first()
+      .waitFor({ timeout: T.long });
     await page.keyboard.press('Control+KeyS');
     assertEqual(await page.locator('.editor-group-container.active .tab.active.dirty').count(), 0, 'dirty tabs');
     assert(!(await wb.editorText()).includes('XYZ'), 'the typed text is not in the editor');
@@ -670,14 +796,19 @@ test('Export Report… offers every report format; XLSX is saved where the save 
   await input.waitFor({ state: 'visible', timeout: T.short });
   await input.fill('>Evidence Pack: Export Report');
   await wb.quickInput().locator('.monaco-list-row', { hasText: 'Export Report' }).first().click();
-  const row = (label) => wb.quickInput().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
+  const row = (label) =>
+    wb.quickInput().locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
   await row('XLSX').waitFor({ timeout: T.long });
-  for (const label of ['HTML', 'CSV', 'DOCX']) assert(await row(label).count() === 1, `${label} is offered`);
-  assert((await row('XLSX').innerText()).includes('scoring workbook'), 'described in the user\'s language');
+  for (const label of ['HTML', 'CSV', 'DOCX']) assert((await row(label).count()) === 1, `${label} is offered`);
+  assert((await row('XLSX').innerText()).includes('scoring workbook'), "described in the user's language");
   await row('XLSX').click();
   // code-server's save dialog is a path in a quick input: it proposes the pack's folder and the .xlsx name
   const want = path.join(dir, 'evidence-pack-report.xlsx');
-  await page.waitForFunction(() => /evidence-pack-report\.xlsx$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? ''), null, { timeout: T.long });
+  await page.waitForFunction(
+    () => /evidence-pack-report\.xlsx$/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? ''),
+    null,
+    { timeout: T.long },
+  );
   await page.keyboard.press('Enter');
   const deadline = Date.now() + T.long;
   while (!fs.existsSync(want) || fs.statSync(want).size === 0) {
@@ -702,8 +833,16 @@ async function main() {
   const limit = Number(process.env.EP_E2E_TIMEOUT_MIN || 25) * 60_000;
   setTimeout(() => {
     say(`e2e: watchdog: the run took longer than ${limit / 60_000} minutes`);
-    try { process.kill(-ctx.server.proc.pid, 'SIGKILL'); } catch { /* not started or gone */ }
-    try { ctx.browser?.process?.()?.kill('SIGKILL'); } catch { /* not started or gone */ }
+    try {
+      process.kill(-ctx.server.proc.pid, 'SIGKILL');
+    } catch {
+      /* not started or gone */
+    }
+    try {
+      ctx.browser?.process?.()?.kill('SIGKILL');
+    } catch {
+      /* not started or gone */
+    }
     if (!process.env.EP_E2E_KEEP) {
       ctx.server?.cleanup();
       fs.rmSync(ctx.tmp, { recursive: true, force: true });
@@ -740,7 +879,9 @@ async function main() {
     });
     const stats = await new Promise((resolve) => {
       const runner = mocha.run(() => resolve(runner.stats));
-      runner.on('pass', () => { passed++; });
+      runner.on('pass', () => {
+        passed++;
+      });
     });
     passed = stats.passes;
     failed = stats.failures;
@@ -760,14 +901,29 @@ async function main() {
 /** test/e2e/vfs-extension as a .vsix (a test helper: a file system provider for the scheme eptest:). */
 function packVfsExtension() {
   const out = path.join(ctx.tmp, 'ep-test-vfs.vsix');
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
-    '--allow-missing-repository', '--skip-license', '-o', out], { cwd: path.join(repoRoot, 'test/e2e/vfs-extension'), stdio: ['ignore', 'ignore', 2] });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      '-o',
+      out,
+    ],
+    { cwd: path.join(repoRoot, 'test/e2e/vfs-extension'), stdio: ['ignore', 'ignore', 2] },
+  );
   return out;
 }
 
 async function keepArtifacts(name) {
   try {
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60);
     fs.mkdirSync(artifacts, { recursive: true });
     if (ctx.page) await ctx.page.screenshot({ path: path.join(artifacts, `${slug}.png`) }).catch(() => {});
     fs.rmSync(path.join(artifacts, `${slug}-logs`), { recursive: true, force: true });

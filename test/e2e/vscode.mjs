@@ -119,13 +119,23 @@ export class CodeServer {
   }
 
   commonArgs() {
-    return ['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir];
+    return [
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      this.userDataDir,
+      '--extensions-dir',
+      this.extensionsDir,
+    ];
   }
 
   installExtension(vsix = this.vsix) {
-    const out = execFileSync(process.execPath, [codeServerEntry, ...this.commonArgs(), '--install-extension', vsix],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    const out = execFileSync(process.execPath, [codeServerEntry, ...this.commonArgs(), '--install-extension', vsix], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
     fs.appendFileSync(this.logFile, `--- install-extension ${vsix}\n${out}\n`);
     const installed = fs.readdirSync(this.extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
     if (!installed.length) throw new Error(`--install-extension installed nothing:\n${out}`);
@@ -138,11 +148,16 @@ export class CodeServer {
     if (this.vsix) this.installExtension();
     this.port = port || (await freePort());
     const log = fs.openSync(this.logFile, 'a');
-    this.proc = spawn(process.execPath, [codeServerEntry, ...this.commonArgs(), '--auth', 'none',
-      '--bind-addr', `${host}:${this.port}`, '--ignore-last-opened'], {
-      cwd: this.tmp, detached: true, stdio: ['ignore', log, log],
-      env: { ...process.env, VSCODE_PROXY_URI: '', PASSWORD: '' },
-    });
+    this.proc = spawn(
+      process.execPath,
+      [codeServerEntry, ...this.commonArgs(), '--auth', 'none', '--bind-addr', `${host}:${this.port}`, '--ignore-last-opened'],
+      {
+        cwd: this.tmp,
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: { ...process.env, VSCODE_PROXY_URI: '', PASSWORD: '' },
+      },
+    );
     fs.closeSync(log);
     this.exited = new Promise((resolve) => this.proc.once('exit', resolve));
     const deadline = Date.now() + 60_000;
@@ -151,7 +166,9 @@ export class CodeServer {
       try {
         const r = await fetch(`http://127.0.0.1:${this.port}/healthz`);
         if (r.ok) break;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       if (Date.now() > deadline) throw new Error(`code-server did not answer on ${this.port} within 60s; see ${this.logFile}`);
       await new Promise((r) => setTimeout(r, 200)); // poll interval, not a wait for an outcome
     }
@@ -173,7 +190,13 @@ export class CodeServer {
   async stop() {
     const p = this.proc;
     if (!p || p.exitCode !== null || p.signalCode !== null) return;
-    const kill = (sig) => { try { process.kill(-p.pid, sig); } catch { /* gone */ } };
+    const kill = (sig) => {
+      try {
+        process.kill(-p.pid, sig);
+      } catch {
+        /* gone */
+      }
+    };
     kill('SIGTERM');
     const done = await Promise.race([this.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000).unref())]);
     if (!done) kill('SIGKILL');
@@ -199,8 +222,15 @@ export async function launchChromium({ headless = true } = {}) {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   return browser;
 }
@@ -210,5 +240,11 @@ export async function closeBrowser(browser) {
   if (!browser) return;
   const proc = browser.process?.();
   await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000).unref())]);
-  if (proc && proc.exitCode === null) { try { proc.kill('SIGKILL'); } catch { /* gone */ } }
+  if (proc && proc.exitCode === null) {
+    try {
+      proc.kill('SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }

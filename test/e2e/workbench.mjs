@@ -13,7 +13,9 @@ export const harnessKeybindings = [
   { key: 'ctrl+alt+shift+5', command: 'workbench.action.focusActiveEditorGroup' },
 ];
 
-const trace = process.env.EP_E2E_TRACE ? (s) => process.stderr.write(`    [trace ${new Date().toISOString().slice(11, 23)}] ${s}\n`) : () => {};
+const trace = process.env.EP_E2E_TRACE
+  ? (s) => process.stderr.write(`    [trace ${new Date().toISOString().slice(11, 23)}] ${s}\n`)
+  : () => {};
 
 export class Workbench {
   constructor(page) {
@@ -24,8 +26,18 @@ export class Workbench {
       if (name === 'constructor' || fn?.constructor?.name !== 'AsyncFunction' || !process.env.EP_E2E_TRACE) continue;
       this[name] = async (...args) => {
         const t = Date.now();
-        trace(`${name}(${args.filter((a) => typeof a !== 'function').map((a) => JSON.stringify(a)).join(', ').slice(0, 80)})`);
-        try { return await fn.apply(this, args); } finally { trace(`${name} done in ${Date.now() - t}ms`); }
+        trace(
+          `${name}(${args
+            .filter((a) => typeof a !== 'function')
+            .map((a) => JSON.stringify(a))
+            .join(', ')
+            .slice(0, 80)})`,
+        );
+        try {
+          return await fn.apply(this, args);
+        } finally {
+          trace(`${name} done in ${Date.now() - t}ms`);
+        }
       };
     }
   }
@@ -57,7 +69,9 @@ export class Workbench {
       try {
         last = await this.scoreText({ timeout: Math.max(1000, deadline - Date.now()) });
         if (pred(last)) return last;
-      } catch { /* not rendered yet */ }
+      } catch {
+        /* not rendered yet */
+      }
       if (Date.now() > deadline) throw new Error(`status bar: expected ${what}, last text was ${JSON.stringify(last)}`);
       await this.page.waitForTimeout(100); // poll interval
     }
@@ -105,11 +119,13 @@ export class Workbench {
   async problemRows() {
     const rows = this.page.locator('.markers-panel .monaco-list-row');
     await rows.first().waitFor({ timeout: T.long });
-    return rows.evaluateAll((els) => els.map((e) => ({
-      label: e.getAttribute('aria-label') ?? '',
-      text: e.innerText,
-      level: Number(e.getAttribute('aria-level') ?? 0),
-    })));
+    return rows.evaluateAll((els) =>
+      els.map((e) => ({
+        label: e.getAttribute('aria-label') ?? '',
+        text: e.innerText,
+        level: Number(e.getAttribute('aria-level') ?? 0),
+      })),
+    );
   }
 
   /**
@@ -125,13 +141,15 @@ export class Workbench {
     const deadline = Date.now() + T.long;
     await list.hover();
     for (;;) {
-      const batch = await rows.evaluateAll((els) => els.map((e) => ({
-        index: Number(e.dataset.index),
-        height: e.getBoundingClientRect().height,
-        label: e.getAttribute('aria-label') ?? '',
-        text: e.innerText,
-        level: Number(e.getAttribute('aria-level') ?? 0),
-      })));
+      const batch = await rows.evaluateAll((els) =>
+        els.map((e) => ({
+          index: Number(e.dataset.index),
+          height: e.getBoundingClientRect().height,
+          label: e.getAttribute('aria-label') ?? '',
+          text: e.innerText,
+          level: Number(e.getAttribute('aria-level') ?? 0),
+        })),
+      );
       for (const r of batch) seen.set(r.index, r);
       const total = Number.parseFloat(await rowsEl.evaluate((e) => e.style.height)) || 0;
       const rowHeight = batch[0]?.height || 22;
@@ -184,11 +202,15 @@ export class Workbench {
     const input = this.quickInput().locator('.quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: T.short });
     await input.fill(name);
-    const row = this.quickInput().locator('.monaco-list-row', { hasText: name.split('/').pop() }).first();
+    const row = this.quickInput()
+      .locator('.monaco-list-row', { hasText: name.split('/').pop() })
+      .first();
     await row.waitFor({ timeout: T.long });
     await this.page.keyboard.press(side ? `${mod}+Enter` : 'Enter');
     await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
-    await this.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: T.short });
+    await this.page
+      .locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name.split('/').pop() })
+      .waitFor({ timeout: T.short });
     const editor = this.activeEditor();
     await editor.locator('.view-lines').waitFor({ timeout: T.short });
     return editor;
@@ -213,9 +235,13 @@ export class Workbench {
 
   async editorText() {
     // the model's text, as the view renders it (fine for the small files we edit)
-    const lines = await this.activeEditor().locator('.view-lines .view-line').evaluateAll((els) =>
-      els.map((e) => ({ top: Number.parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') })));
-    return lines.sort((a, b) => a.top - b.top).map((l) => l.text).join('\n');
+    const lines = await this.activeEditor()
+      .locator('.view-lines .view-line')
+      .evaluateAll((els) => els.map((e) => ({ top: Number.parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') })));
+    return lines
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text)
+      .join('\n');
   }
 
   /** Wait until the active editor's rendered text satisfies pred; returns the text. */

@@ -26,7 +26,14 @@ clauses:
       - {id: "2.1", title: {zh-CN: 废弃回收, en: Recycling}, points: 7, requires: [document], excludable: true}
 `;
 
-export interface Case { base?: string; deductions?: number; bonus?: boolean; samples?: [number, number]; score: string; band: string }
+export interface Case {
+  base?: string;
+  deductions?: number;
+  bonus?: boolean;
+  samples?: [number, number];
+  score: string;
+  band: string;
+}
 
 /** A pack whose base score (before special items) is exactly `base` percent: 1.1 + 1.2 are awarded the rest. */
 export async function edgePack(c: Case, lang: Lang): Promise<PackResult> {
@@ -35,7 +42,8 @@ export async function edgePack(c: Case, lang: Lang): Promise<PackResult> {
     // earned = base × 40 / 100; 1.3 is met (13.4); the rest is split unevenly over 1.1 and 1.2 in thousandths.
     const rest = Q.parse(c.base).mul(Q.parse('0.4')).sub(Q.parse('13.4'));
     const thousandths = Number(rest.mul(Q.int(1000)).toFixed(0));
-    const a = Math.round(thousandths * 0.47), b = thousandths - a;
+    const a = Math.round(thousandths * 0.47),
+      b = thousandths - a;
     evidence = `  - {clause: "1.1", awarded: ${a / 1000}, evidence: [{kind: document, title: A, file: a.pdf}]}
   - {clause: "1.2", awarded: ${b / 1000}, evidence: [{kind: document, title: B, file: a.pdf}]}
   - {clause: "1.3", status: conforming, evidence: [{kind: document, title: C, file: a.pdf}]}`;
@@ -45,10 +53,15 @@ export async function edgePack(c: Case, lang: Lang): Promise<PackResult> {
   - {clause: "1.2", evidence: [{kind: document, title: B, file: a.pdf}]}
   - {clause: "1.3", status: partial, samples: {size: ${size}, nonconforming: ${bad}}, evidence: [{kind: document, title: C, file: a.pdf}]}`;
   }
-  const deductions = Array.from({ length: c.deductions ?? 0 }, (_, i) => `  - {id: SD-${i + 1}, clause: "1.1", reason: "Breach ${i + 1}", rectified: true}`).join('\n');
+  const deductions = Array.from(
+    { length: c.deductions ?? 0 },
+    (_, i) => `  - {id: SD-${i + 1}, clause: "1.1", reason: "Breach ${i + 1}", rectified: true}`,
+  ).join('\n');
   const fs = memFs({
-    '/ws/p/evidence-pack.yaml': `pack: 1\nstandard: ./std.yaml\norganization: {name: Edge Co}\nassessment: {date: 2026-10-15}\n`
-      + (deductions ? `special_deductions:\n${deductions}\n` : '') + (c.bonus ? 'special_bonus: {reason: "Industry award"}\n' : ''),
+    '/ws/p/evidence-pack.yaml':
+      `pack: 1\nstandard: ./std.yaml\norganization: {name: Edge Co}\nassessment: {date: 2026-10-15}\n` +
+      (deductions ? `special_deductions:\n${deductions}\n` : '') +
+      (c.bonus ? 'special_bonus: {reason: "Industry award"}\n' : ''),
     '/ws/p/std.yaml': EDGE_STANDARD,
     '/ws/p/a.pdf': '%PDF',
     '/ws/p/e.evidence.yaml': `clauses:\n${evidence}\n  - {clause: "2.1", status: excluded, justification: "No products to take back"}\n`,
@@ -56,15 +69,22 @@ export async function edgePack(c: Case, lang: Lang): Promise<PackResult> {
   return engineFor(fs, { lang }).checkPack('/ws/p');
 }
 
-
 /** A pack on a 10,000-leaf standard (100 sections of 100 leaves, 8,000 of them with evidence): exports stay bounded. */
 export async function tenThousandLeafPack(lang: Lang = 'en'): Promise<PackResult> {
-  const sections = Array.from({ length: 100 }, (_, s) => `  - id: "${s + 1}"\n    title: {zh-CN: 部分${s + 1}, en: Part ${s + 1}}\n    children:\n`
-    + Array.from({ length: 100 }, (_, l) => `      - {id: "${s + 1}.${l + 1}", title: {zh-CN: 条款, en: Clause}, points: 1, requires: [document]}`).join('\n')).join('\n');
+  const sections = Array.from(
+    { length: 100 },
+    (_, s) =>
+      `  - id: "${s + 1}"\n    title: {zh-CN: 部分${s + 1}, en: Part ${s + 1}}\n    children:\n` +
+      Array.from(
+        { length: 100 },
+        (_, l) => `      - {id: "${s + 1}.${l + 1}", title: {zh-CN: 条款, en: Clause}, points: 1, requires: [document]}`,
+      ).join('\n'),
+  ).join('\n');
   const std = EDGE_STANDARD.slice(0, EDGE_STANDARD.indexOf('clauses:')) + 'clauses:\n' + sections + '\n';
   const fs = memFs({
     '/ws/p/evidence-pack.yaml': 'pack: 1\nstandard: ./std.yaml\nassessment: {date: 2026-10-15}\n',
-    '/ws/p/std.yaml': std, '/ws/p/a.pdf': '%PDF',
+    '/ws/p/std.yaml': std,
+    '/ws/p/a.pdf': '%PDF',
     '/ws/p/e.evidence.yaml': `clauses:\n${Array.from({ length: 8000 }, (_, i) => `  - {clause: "${Math.floor(i / 100) + 1}.${(i % 100) + 1}", evidence: [{kind: document, title: T, file: a.pdf}]}`).join('\n')}\n`,
   });
   return engineFor(fs, { lang }).checkPack('/ws/p');

@@ -12,17 +12,23 @@ const repo = path.resolve(__dirname, '../..');
 const bundle = path.join(repo, 'dist/browser.js');
 
 describe('the browser bundle (dist/browser.js)', () => {
-  before(function () { if (!existsSync(bundle)) this.skip(); }); // `npm test` builds first
+  before(function () {
+    if (!existsSync(bundle)) this.skip();
+  }); // `npm test` builds first
 
   it('has no eval, no new Function and no import of a Node built-in', () => {
     const code = readFileSync(bundle, 'utf8');
     assert.doesNotMatch(code, /new Function\s*\(/, 'new Function');
     assert.doesNotMatch(code, /(^|[^.\w$])eval\s*\(/, 'eval(');
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-    const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!)
+    const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
+      .map((m) => m[1]!)
       .filter((m) => !/^ajv\/dist\/runtime\//.test(m)); // a string in ajv's generated code (`.code`), never called
     assert.deepEqual([...new Set(required)], ['vscode']);
-    assert.deepEqual(required.filter((m) => builtins.has(m)), []);
+    assert.deepEqual(
+      required.filter((m) => builtins.has(m)),
+      [],
+    );
     assert.doesNotMatch(code, /["'`]node:[a-z_/]+["'`]/, 'a node: specifier');
   });
 
@@ -31,15 +37,34 @@ describe('the browser bundle (dist/browser.js)', () => {
     const requested: string[] = [];
     // Every name of the vscode API is another callable, constructible stub; the module object inherits from
     // it, so the bundle's ESM interop (which copies own keys and keeps the prototype) still finds every name.
-    const stub: object = new Proxy(function () { /* any API */ }, {
-      get: (_t, k) => (k === 'then' || typeof k === 'symbol' ? undefined : k === '__esModule' ? false : stub),
-      apply: () => stub, construct: () => stub,
-    });
+    const stub: object = new Proxy(
+      function () {
+        /* any API */
+      },
+      {
+        get: (_t, k) => (k === 'then' || typeof k === 'symbol' ? undefined : k === '__esModule' ? false : stub),
+        apply: () => stub,
+        construct: () => stub,
+      },
+    );
     const vscodeStub = Object.create(stub) as object;
     const module = { exports: {} as Record<string, unknown> };
     const sandbox = vm.createContext({
-      module, exports: module.exports, console, setTimeout, clearTimeout, queueMicrotask, TextEncoder, TextDecoder, URL, crypto,
-      require: (id: string) => { requested.push(id); if (id !== 'vscode') throw new Error(`no module ${id} in a web worker`); return vscodeStub; },
+      module,
+      exports: module.exports,
+      console,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+      TextEncoder,
+      TextDecoder,
+      URL,
+      crypto,
+      require: (id: string) => {
+        requested.push(id);
+        if (id !== 'vscode') throw new Error(`no module ${id} in a web worker`);
+        return vscodeStub;
+      },
     });
     vm.runInContext(code, sandbox, { filename: bundle });
     assert.deepEqual([...new Set(requested)], ['vscode']);
@@ -48,7 +73,7 @@ describe('the browser bundle (dist/browser.js)', () => {
     assert.equal(vm.runInContext('typeof process + typeof Buffer', sandbox), 'undefinedundefined');
   });
 
-  it('the Node entry is the browser bundle plus Node\'s fs', () => {
+  it("the Node entry is the browser bundle plus Node's fs", () => {
     const node = readFileSync(path.join(repo, 'dist/extension.js'), 'utf8');
     assert.ok(node.length < 8 * 1024, `dist/extension.js is ${node.length} bytes: it bundles the engine a second time`);
     assert.match(node, /require\(["']\.\/browser\.js["']\)/);

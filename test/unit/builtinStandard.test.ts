@@ -6,16 +6,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 
-interface Text { 'zh-CN': string; en: string }
+interface Text {
+  'zh-CN': string;
+  en: string;
+}
 interface RawClause {
-  id: unknown; title: Text; points?: number; requires?: string[]; sampled?: boolean;
-  excludable?: boolean; guidance?: Text; children?: RawClause[];
+  id: unknown;
+  title: Text;
+  points?: number;
+  requires?: string[];
+  sampled?: boolean;
+  excludable?: boolean;
+  guidance?: Text;
+  children?: RawClause[];
 }
 interface RawStandard {
-  id: string; title: Text; weights: string;
+  id: string;
+  title: Text;
+  weights: string;
   kinds: { id: string; label: Text; dated?: boolean }[];
   rating: {
-    scale: number; rounding: number; fail: { id: string; label: Text };
+    scale: number;
+    rounding: number;
+    fail: { id: string; label: Text };
     bands: { id: string; min: number; stars: number; label: Text }[];
     special_deduction: { points: number; fail_at: number };
     special_bonus: { points: number; max: number };
@@ -27,7 +40,10 @@ const file = path.resolve(__dirname, '../../schemas/standards/gbt27922-2011.yaml
 const std = YAML.parse(fs.readFileSync(file, 'utf8')) as RawStandard;
 
 const all: RawClause[] = [];
-const walk = (c: RawClause): void => { all.push(c); c.children?.forEach(walk); };
+const walk = (c: RawClause): void => {
+  all.push(c);
+  c.children?.forEach(walk);
+};
 std.clauses.forEach(walk);
 const leaves = all.filter((c) => !c.children);
 const byId = new Map(all.map((c) => [String(c.id), c]));
@@ -46,12 +62,18 @@ describe('built-in standard gbt27922-2011', () => {
   });
 
   it('has the three first-level indicators 5.1, 5.2, 5.3 (no clause "5")', () => {
-    assert.deepEqual(std.clauses.map((c) => c.id), ['5.1', '5.2', '5.3']);
+    assert.deepEqual(
+      std.clauses.map((c) => c.id),
+      ['5.1', '5.2', '5.3'],
+    );
     assert.equal(byId.has('5'), false);
   });
 
   it('sums its leaves to 40 / 35 / 25 and 100 in total', () => {
-    assert.deepEqual(std.clauses.map((c) => sumPoints(leavesOf(c))), [40, 35, 25]);
+    assert.deepEqual(
+      std.clauses.map((c) => sumPoints(leavesOf(c))),
+      [40, 35, 25],
+    );
     assert.equal(sumPoints(leaves), 100);
   });
 
@@ -72,19 +94,56 @@ describe('built-in standard gbt27922-2011', () => {
   it('has the 15 second-level indicators and the known third-level requirements', () => {
     const second = std.clauses.flatMap((c) => c.children ?? []).map((c) => c.id);
     assert.deepEqual(second, [
-      '5.1.1', '5.1.2', '5.1.3', '5.1.4', '5.1.5', '5.1.6', '5.1.7',
-      '5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6', '5.3.1', '5.3.2',
+      '5.1.1',
+      '5.1.2',
+      '5.1.3',
+      '5.1.4',
+      '5.1.5',
+      '5.1.6',
+      '5.1.7',
+      '5.2.1',
+      '5.2.2',
+      '5.2.3',
+      '5.2.4',
+      '5.2.5',
+      '5.2.6',
+      '5.3.1',
+      '5.3.2',
     ]);
-    assert.deepEqual(leaves.map((c) => c.id), [
-      '5.1.1.1', '5.1.1.2', '5.1.2.1', '5.1.2.2', '5.1.3.1', '5.1.3.2', '5.1.3.3', '5.1.4.1', '5.1.4.2',
-      '5.1.5.1', '5.1.5.2', '5.1.6', '5.1.7',
-      '5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6', '5.3.1', '5.3.2',
-    ]);
+    assert.deepEqual(
+      leaves.map((c) => c.id),
+      [
+        '5.1.1.1',
+        '5.1.1.2',
+        '5.1.2.1',
+        '5.1.2.2',
+        '5.1.3.1',
+        '5.1.3.2',
+        '5.1.3.3',
+        '5.1.4.1',
+        '5.1.4.2',
+        '5.1.5.1',
+        '5.1.5.2',
+        '5.1.6',
+        '5.1.7',
+        '5.2.1',
+        '5.2.2',
+        '5.2.3',
+        '5.2.4',
+        '5.2.5',
+        '5.2.6',
+        '5.3.1',
+        '5.3.2',
+      ],
+    );
   });
 
   it('writes every clause id as a string, unique, prefixed by its parent id', () => {
     const ids = all.map((c) => c.id);
-    assert.ok(ids.every((id) => typeof id === 'string'), 'ids are strings');
+    assert.ok(
+      ids.every((id) => typeof id === 'string'),
+      'ids are strings',
+    );
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
     for (const c of all) for (const k of c.children ?? []) assert.ok(String(k.id).startsWith(`${String(c.id)}.`), String(k.id));
   });
@@ -116,7 +175,10 @@ describe('built-in standard gbt27922-2011', () => {
   });
 
   it('allows excluding only indicators that can plausibly not apply — in practice also product information, repair and warranty', () => {
-    assert.deepEqual(leaves.filter((c) => c.excludable).map((c) => c.id), ['5.1.1.2', '5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6']);
+    assert.deepEqual(
+      leaves.filter((c) => c.excludable).map((c) => c.id),
+      ['5.1.1.2', '5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '5.2.6'],
+    );
   });
 
   it('says an after-sales department may be set up or designated (设立或指定)', () => {
@@ -127,24 +189,48 @@ describe('built-in standard gbt27922-2011', () => {
 
   it('knows the kinds document, record, interview, observation, survey, mystery shopping, case file; all but documents dated', () => {
     const kinds = std.kinds as { id: string; label: Text; dated?: boolean; window_months?: number }[];
-    assert.deepEqual(kinds.map((k) => [k.id, k.label['zh-CN'], k.label.en, k.dated === true, k.window_months ?? null]), [
-      ['document', '文件', 'Document', false, null],
-      ['record', '记录', 'Record', true, null],
-      ['interview', '访谈', 'Interview', true, null],
-      ['observation', '现场观察', 'Observation', true, null],
-      ['survey', '顾客调查', 'Customer survey', true, 36],
-      ['mystery-shop', '神秘顾客', 'Mystery shopping', true, null],
-      ['case-file', '案例档案', 'Case file', true, 36],
-    ]);
+    assert.deepEqual(
+      kinds.map((k) => [k.id, k.label['zh-CN'], k.label.en, k.dated === true, k.window_months ?? null]),
+      [
+        ['document', '文件', 'Document', false, null],
+        ['record', '记录', 'Record', true, null],
+        ['interview', '访谈', 'Interview', true, null],
+        ['observation', '现场观察', 'Observation', true, null],
+        ['survey', '顾客调查', 'Customer survey', true, 36],
+        ['mystery-shop', '神秘顾客', 'Mystery shopping', true, null],
+        ['case-file', '案例档案', 'Case file', true, 36],
+      ],
+    );
   });
 
-  it('lists the scheme\'s prerequisites and application dossier, each with titles and guidance in both languages', () => {
-    const raw = std as unknown as { prerequisites: { id: string; title: Text; guidance: Text }[]; dossier: { id: string; title: Text; guidance: Text }[] };
-    assert.deepEqual(raw.prerequisites.map((i) => i.id), ['legal-entity', 'system-running', 'no-major-incident', 'certified-manager', 'service-funds']);
-    assert.deepEqual(raw.dossier.map((i) => i.id), [
-      'application-form', 'business-licence', 'permits', 'organisation-profile', 'organisation-chart', 'service-policy', 'outlet-list',
-      'certificates-honours', 'system-documents', 'complaint-records', 'satisfaction-survey', 'staff-qualifications', 'manager-certificates', 'self-evaluation',
-    ]);
+  it("lists the scheme's prerequisites and application dossier, each with titles and guidance in both languages", () => {
+    const raw = std as unknown as {
+      prerequisites: { id: string; title: Text; guidance: Text }[];
+      dossier: { id: string; title: Text; guidance: Text }[];
+    };
+    assert.deepEqual(
+      raw.prerequisites.map((i) => i.id),
+      ['legal-entity', 'system-running', 'no-major-incident', 'certified-manager', 'service-funds'],
+    );
+    assert.deepEqual(
+      raw.dossier.map((i) => i.id),
+      [
+        'application-form',
+        'business-licence',
+        'permits',
+        'organisation-profile',
+        'organisation-chart',
+        'service-policy',
+        'outlet-list',
+        'certificates-honours',
+        'system-documents',
+        'complaint-records',
+        'satisfaction-survey',
+        'staff-qualifications',
+        'manager-certificates',
+        'self-evaluation',
+      ],
+    );
     for (const i of [...raw.prerequisites, ...raw.dossier]) {
       for (const t of [i.title, i.guidance]) assert.ok(t['zh-CN'].trim() && t.en.trim(), i.id);
     }
@@ -154,12 +240,15 @@ describe('built-in standard gbt27922-2011', () => {
     assert.equal(std.rating.scale, 100);
     assert.equal(std.rating.rounding, 1);
     assert.deepEqual(std.rating.fail, { id: 'fail', label: { 'zh-CN': '不合格', en: 'Fail' } });
-    assert.deepEqual(std.rating.bands.map((b) => [b.id, b.min, b.stars, b.label['zh-CN'], b.label.en]), [
-      ['qualified', 70, 0, '达标级', 'Qualified'],
-      ['three-star', 80, 3, '三星级', 'Three-star'],
-      ['four-star', 90, 4, '四星级', 'Four-star'],
-      ['five-star', 95, 5, '五星级', 'Five-star'],
-    ]);
+    assert.deepEqual(
+      std.rating.bands.map((b) => [b.id, b.min, b.stars, b.label['zh-CN'], b.label.en]),
+      [
+        ['qualified', 70, 0, '达标级', 'Qualified'],
+        ['three-star', 80, 3, '三星级', 'Three-star'],
+        ['four-star', 90, 4, '四星级', 'Four-star'],
+        ['five-star', 95, 5, '五星级', 'Five-star'],
+      ],
+    );
   });
 
   it('costs 1 point per special deduction, fails at 5, and adds at most one 1-point bonus', () => {

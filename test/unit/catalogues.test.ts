@@ -45,15 +45,27 @@ describe('catalogues', () => {
   const catalogues: [string, Record<string, { en: string; 'zh-CN': string }>][] = [
     ['src/core/messages.ts MESSAGES', MESSAGES],
     ['src/core/rules/*.ts code descriptions', Object.fromEntries(Object.values(CODES).map((d) => [d.code, d.description]))],
-    ['src/core/rules/*.ts code messages', Object.fromEntries(Object.values(CODES).flatMap((d) => [[d.code, d.message], ...Object.entries(d.variants ?? {}).map(([v, text]) => [`${d.code}/${v}`, text])]))],
+    [
+      'src/core/rules/*.ts code messages',
+      Object.fromEntries(
+        Object.values(CODES).flatMap((d) => [
+          [d.code, d.message],
+          ...Object.entries(d.variants ?? {}).map(([v, text]) => [`${d.code}/${v}`, text]),
+        ]),
+      ),
+    ],
     ['src/present/catalogue.ts', CATALOGUE],
     ['src/extension/strings.ts', STRINGS],
   ];
   /** Entries whose languages carry different placeholders on purpose, with the reason. */
   const DIFFERENT_PLACEHOLDERS: Record<string, string> = {
-    'schema.other': 'en shows the schema validator\'s own (English) text, zh-CN names the failed keyword instead',
+    'schema.other': "en shows the schema validator's own (English) text, zh-CN names the failed keyword instead",
   };
-  const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  const placeholders = (s: string) =>
+    [...s.matchAll(/\{(\w+)\}/g)]
+      .map((m) => m[1])
+      .sort()
+      .join(',');
 
   for (const [name, table] of catalogues) {
     it(`${name}: every id has zh-CN and en, with the same placeholders`, () => {
@@ -61,8 +73,10 @@ describe('catalogues', () => {
       for (const [id, entry] of Object.entries(table)) {
         if (typeof entry.en !== 'string' || entry.en === '') bad.push(`${id}: no en`);
         if (typeof entry['zh-CN'] !== 'string' || entry['zh-CN'] === '') bad.push(`${id}: no zh-CN`);
-        else if (!(id in DIFFERENT_PLACEHOLDERS) && placeholders(entry.en) !== placeholders(entry['zh-CN'])) bad.push(`${id}: en {${placeholders(entry.en)}} vs zh-CN {${placeholders(entry['zh-CN'])}}`);
-        if (/^[\x20-\x7e]*[a-z]{3,}[\x20-\x7e]*$/.test(entry['zh-CN']) && entry['zh-CN'] === entry.en && placeholders(entry.en) === '') bad.push(`${id}: zh-CN is the English text`);
+        else if (!(id in DIFFERENT_PLACEHOLDERS) && placeholders(entry.en) !== placeholders(entry['zh-CN']))
+          bad.push(`${id}: en {${placeholders(entry.en)}} vs zh-CN {${placeholders(entry['zh-CN'])}}`);
+        if (/^[\x20-\x7e]*[a-z]{3,}[\x20-\x7e]*$/.test(entry['zh-CN']) && entry['zh-CN'] === entry.en && placeholders(entry.en) === '')
+          bad.push(`${id}: zh-CN is the English text`);
       }
       assert.deepEqual(bad, []);
     });

@@ -11,7 +11,10 @@ describe('docs/diagnostics*.md', () => {
     for (const [code, def] of Object.entries(CODES)) assert.equal(def.code, code);
   });
 
-  for (const [lang, file] of [['en', 'diagnostics.md'], ['zh-CN', 'diagnostics.zh-CN.md']] as const) {
+  for (const [lang, file] of [
+    ['en', 'diagnostics.md'],
+    ['zh-CN', 'diagnostics.zh-CN.md'],
+  ] as const) {
     it(`docs/${file} is what the rules say (regenerate with npm run docs:diagnostics)`, () => {
       const doc = readFileSync(join(__dirname, '..', '..', 'docs', file), 'utf8');
       assert.equal(doc, renderDiagnosticsDoc(lang));

@@ -9,18 +9,26 @@ const root = join(__dirname, '..', '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
 /** Files of the repository (tracked and new, not ignored). */
 const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
-  .split('\n').filter((f) => f && existsSync(join(root, f)));
+  .split('\n')
+  .filter((f) => f && existsSync(join(root, f)));
 const markdown = files.filter((f) => /^(README[^/]*|docs\/[^/]+)\.md$/.test(f));
 
 describe('the repository explains itself', () => {
   it('nothing in it refers to a document outside it', () => {
     // Spelled in pieces so that this file does not find itself.
-    const outside = [['SPEC', '.md'], ['SPEC', ' §'], ['..', '/shared/'], ['shared', ' folder']].map((p) => p.join(''));
+    const outside = [
+      ['SPEC', '.md'],
+      ['SPEC', ' §'],
+      ['..', '/shared/'],
+      ['shared', ' folder'],
+    ].map((p) => p.join(''));
     const text = files.filter((f) => /\.(md|ts|mjs|js|json|ya?ml|sh)$|^\.ci\//.test(f) && !f.startsWith('test/fixtures/'));
     const found: string[] = [];
     for (const f of text) {
       const lines = read(f).split('\n');
-      lines.forEach((line, i) => { for (const o of outside) if (line.includes(o)) found.push(`${f}:${i + 1}: ${line.trim()}`); });
+      lines.forEach((line, i) => {
+        for (const o of outside) if (line.includes(o)) found.push(`${f}:${i + 1}: ${line.trim()}`);
+      });
     }
     assert.deepEqual(found, []);
   });
@@ -30,7 +38,9 @@ describe('the repository explains itself', () => {
     const broken: string[] = [];
     for (const f of markdown) {
       // links in code (fenced blocks, `inline`) are examples of a pack's files, not links of the repository
-      const prose = read(f).replace(/^(```|~~~)[^]*?^\1/gm, '').replace(/`[^`\n]*`/g, '');
+      const prose = read(f)
+        .replace(/^(```|~~~)[^]*?^\1/gm, '')
+        .replace(/`[^`\n]*`/g, '');
       for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1].replace(/#.*$/, '');
         if (!target || /^[a-z]+:/i.test(target)) continue;
@@ -41,11 +51,26 @@ describe('the repository explains itself', () => {
   });
 
   it('every page exists in English and Chinese, and each links to the other', () => {
-    for (const [en, zh] of [['README.md', 'README.zh-CN.md'], ...markdown.filter((f) => f.startsWith('docs/') && !f.endsWith('.zh-CN.md')).map((f) => [f, f.replace(/\.md$/, '.zh-CN.md')])]) {
+    for (const [en, zh] of [
+      ['README.md', 'README.zh-CN.md'],
+      ...markdown.filter((f) => f.startsWith('docs/') && !f.endsWith('.zh-CN.md')).map((f) => [f, f.replace(/\.md$/, '.zh-CN.md')]),
+    ]) {
       assert.ok(markdown.includes(zh), `${zh} (the Chinese of ${en})`);
       const base = (p: string) => p.split('/').pop()!;
-      assert.ok(read(en).split('\n').slice(0, 6).some((l) => l.includes(`(${base(zh)})`)), `${en} links to ${zh} at the top`);
-      assert.ok(read(zh).split('\n').slice(0, 6).some((l) => l.includes(`(${base(en)})`)), `${zh} links to ${en} at the top`);
+      assert.ok(
+        read(en)
+          .split('\n')
+          .slice(0, 6)
+          .some((l) => l.includes(`(${base(zh)})`)),
+        `${en} links to ${zh} at the top`,
+      );
+      assert.ok(
+        read(zh)
+          .split('\n')
+          .slice(0, 6)
+          .some((l) => l.includes(`(${base(en)})`)),
+        `${zh} links to ${en} at the top`,
+      );
     }
   });
 
@@ -56,13 +81,22 @@ describe('the repository explains itself', () => {
       ...Object.keys(pack.properties).filter((k) => k !== 'evidence'), // the evidence globs have a default nobody needs to write
       ...Object.keys(evidence.definitions.clauseEntry.properties),
       ...Object.keys(evidence.definitions.evidenceItem.properties).filter((k) => k !== 'url'),
-      'name', 'type', 'date', 'window_months', 'size', 'nonconforming', 'reason', 'rectified', 'rectification',
+      'name',
+      'type',
+      'date',
+      'window_months',
+      'size',
+      'nonconforming',
+      'reason',
+      'rectified',
+      'rectification',
     ];
     for (const readme of ['README.md', 'README.zh-CN.md']) {
       const text = read(readme);
       const missing = fields.filter((k) => !new RegExp(`(^|[\\s{,])${k}:`, 'm').test(text));
       assert.deepEqual(missing, [], readme);
-      for (const status of ['conforming', 'partial', 'nonconforming', 'excluded']) assert.ok(text.includes(status), `${readme}: status ${status}`);
+      for (const status of ['conforming', 'partial', 'nonconforming', 'excluded'])
+        assert.ok(text.includes(status), `${readme}: status ${status}`);
     }
   });
 });

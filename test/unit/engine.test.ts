@@ -6,11 +6,14 @@ describe('engine', () => {
   describe('packs', () => {
     it('finds several packs and nested packs; each file belongs to the nearest manifest above it', async () => {
       const fs = memFs({
-        '/ws/clients/a/evidence-pack.yaml': manifest(), '/ws/clients/a/std.yaml': TEST_STANDARD,
+        '/ws/clients/a/evidence-pack.yaml': manifest(),
+        '/ws/clients/a/std.yaml': TEST_STANDARD,
         '/ws/clients/a/x.evidence.yaml': allMetExcept(['2.5']),
-        '/ws/clients/a/sub/evidence-pack.yaml': manifest(), '/ws/clients/a/sub/std.yaml': TEST_STANDARD,
+        '/ws/clients/a/sub/evidence-pack.yaml': manifest(),
+        '/ws/clients/a/sub/std.yaml': TEST_STANDARD,
         '/ws/clients/a/sub/y.evidence.yaml': allMetExcept([]),
-        '/ws/clients/b/evidence-pack.yaml': manifest(), '/ws/clients/b/std.yaml': TEST_STANDARD,
+        '/ws/clients/b/evidence-pack.yaml': manifest(),
+        '/ws/clients/b/std.yaml': TEST_STANDARD,
         '/ws/node_modules/z/evidence-pack.yaml': manifest(),
       });
       const engine = engineFor(fs);
@@ -26,7 +29,8 @@ describe('engine', () => {
 
     it('honours the manifest evidence globs', async () => {
       const fs = memFs({
-        '/ws/p/evidence-pack.yaml': manifest('evidence: ["proof/**/*.yaml"]\n'), '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/evidence-pack.yaml': manifest('evidence: ["proof/**/*.yaml"]\n'),
+        '/ws/p/std.yaml': TEST_STANDARD,
         '/ws/p/proof/deep/a.yaml': allMetExcept([]),
         '/ws/p/ignored.evidence.yaml': 'not: [valid',
       });
@@ -39,7 +43,8 @@ describe('engine', () => {
   describe('cache', () => {
     it('re-reads and re-parses only the file that changed', async () => {
       const fs = memFs({
-        '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
         '/ws/p/a.evidence.yaml': allMetExcept(['2.5']),
         '/ws/p/b.evidence.yaml': 'clauses: []\n',
       });
@@ -54,7 +59,8 @@ describe('engine', () => {
 
     it('an attachment that appears fixes the broken link of the file that points to it', async () => {
       const fs = memFs({
-        '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
         '/ws/p/a.evidence.yaml': allMetExcept(['2.5'], '  - clause: "2.5"\n    evidence: [{kind: document, title: d, file: att/x.pdf}]\n'),
       });
       const engine = engineFor(fs);
@@ -69,14 +75,19 @@ describe('engine', () => {
     it('a keystroke in one file looks up none of the attachments again; deleting their folder breaks the links', async () => {
       const linked = (id: string) => `  - clause: "${id}"\n    evidence: [{kind: document, title: d, file: att/${id}.pdf}]\n`;
       const fs = memFs({
-        '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
         '/ws/p/a.evidence.yaml': allMetExcept(['2.4', '2.5'], linked('2.4')),
         '/ws/p/b.evidence.yaml': `clauses:\n${linked('2.5')}`,
-        '/ws/p/att/2.4.pdf': '%PDF', '/ws/p/att/2.5.pdf': '%PDF',
+        '/ws/p/att/2.4.pdf': '%PDF',
+        '/ws/p/att/2.5.pdf': '%PDF',
       });
       const looked: string[] = [];
       const realpath = fs.realpath.bind(fs);
-      fs.realpath = async (p) => { looked.push(p); return realpath(p); };
+      fs.realpath = async (p) => {
+        looked.push(p);
+        return realpath(p);
+      };
       const engine = engineFor(fs);
       assert.equal((await engine.checkPack('/ws/p')).score!.score, 100);
       looked.length = 0;
@@ -84,13 +95,19 @@ describe('engine', () => {
       fs.write('/ws/p/b.evidence.yaml', `# edited\nclauses:\n${linked('2.5')}`);
       engine.invalidate('/ws/p/b.evidence.yaml');
       assert.equal((await engine.checkPack('/ws/p')).score!.score, 100);
-      assert.deepEqual(looked.filter((p) => p.includes('/att/')), []);
+      assert.deepEqual(
+        looked.filter((p) => p.includes('/att/')),
+        [],
+      );
       // The folder goes: both files' links are looked up again and are broken.
       fs.remove('/ws/p/att/2.4.pdf');
       fs.remove('/ws/p/att/2.5.pdf');
       engine.invalidate('/ws/p/att', 'delete');
       const r = await engine.checkPack('/ws/p');
-      assert.deepEqual(r.diagnostics.filter((d) => d.code === 'broken-link').map((d) => d.file), ['/ws/p/a.evidence.yaml', '/ws/p/b.evidence.yaml']);
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.code === 'broken-link').map((d) => d.file),
+        ['/ws/p/a.evidence.yaml', '/ws/p/b.evidence.yaml'],
+      );
       assert.equal(r.score!.score, 80);
     });
 
@@ -111,17 +128,26 @@ describe('engine', () => {
         '  - clause: "9.9"\n    evidence: [{kind: document, title: u}]\n',
       ];
       let seed = 12345;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-      const randomFile = () => 'clauses:\n' + Array.from({ length: Math.floor(rnd() * 6) }, () => snippets[Math.floor(rnd() * snippets.length)]).join('');
+      const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const randomFile = () =>
+        'clauses:\n' + Array.from({ length: Math.floor(rnd() * 6) }, () => snippets[Math.floor(rnd() * snippets.length)]).join('');
       const names = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `/ws/p/${n}.evidence.yaml`);
-      const fs = memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, ...Object.fromEntries(names.map((n) => [n, randomFile()])) });
+      const fs = memFs({
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
+        ...Object.fromEntries(names.map((n) => [n, randomFile()])),
+      });
       const engine = engineFor(fs);
       await engine.checkPack('/ws/p');
       for (let step = 0; step < 60; step++) {
         const edited = names[Math.floor(rnd() * names.length)];
         fs.write(edited, randomFile());
         engine.invalidate(edited);
-        if (rnd() < 0.2) { const other = names[Math.floor(rnd() * names.length)]; fs.write(other, randomFile()); engine.invalidate(other); }
+        if (rnd() < 0.2) {
+          const other = names[Math.floor(rnd() * names.length)];
+          fs.write(other, randomFile());
+          engine.invalidate(other);
+        }
         const cached = await engine.checkPack('/ws/p');
         const fresh = await engineFor(fs).checkPack('/ws/p');
         assert.deepEqual(cached.diagnostics, fresh.diagnostics, `step ${step}`);
@@ -131,7 +157,11 @@ describe('engine', () => {
     });
 
     it('a new evidence file is found after a create event, and a deleted one is dropped', async () => {
-      const fs = memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, '/ws/p/a.evidence.yaml': allMetExcept(['2.5']) });
+      const fs = memFs({
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/a.evidence.yaml': allMetExcept(['2.5']),
+      });
       const engine = engineFor(fs);
       await engine.checkPack('/ws/p');
       fs.write('/ws/p/n.evidence.yaml', 'clauses:\n  - clause: "2.5"\n    evidence: [{kind: document, title: d}]\n');
@@ -145,7 +175,11 @@ describe('engine', () => {
     });
 
     it('a manifest change (assessment date) re-checks every file against the new window', async () => {
-      const fs = memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, '/ws/p/a.evidence.yaml': allMetExcept([]) });
+      const fs = memFs({
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/a.evidence.yaml': allMetExcept([]),
+      });
       const engine = engineFor(fs);
       assert.equal((await engine.checkPack('/ws/p')).score!.score, 100);
       fs.write('/ws/p/evidence-pack.yaml', 'pack: 1\nstandard: ./std.yaml\nassessment: {date: 2028-01-01}\n');
@@ -157,9 +191,13 @@ describe('engine', () => {
   });
 
   describe('bad input never stops the pack', () => {
-    const pack = (extra: Record<string, string | Uint8Array>) => memFs({
-      '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': TEST_STANDARD, '/ws/p/good.evidence.yaml': allMetExcept(['2.5']), ...extra,
-    });
+    const pack = (extra: Record<string, string | Uint8Array>) =>
+      memFs({
+        '/ws/p/evidence-pack.yaml': manifest(),
+        '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/good.evidence.yaml': allMetExcept(['2.5']),
+        ...extra,
+      });
     const cases: [string, string | Uint8Array, string][] = [
       ['an empty file', '', 'schema'],
       ['binary content', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x1a]), 'file-unreadable'],
@@ -177,8 +215,13 @@ describe('engine', () => {
       });
     }
     it('a file above the size limit is skipped with file-too-large', async () => {
-      const r = await engineFor(pack({ '/ws/p/big.evidence.yaml': 'clauses: []\n' + '#'.repeat(8000) }), { maxFileSize: 4000 }).checkPack('/ws/p');
-      assert.deepEqual(r.diagnostics.filter((d) => d.file.endsWith('big.evidence.yaml')).map((d) => [d.code, d.severity]), [['file-too-large', 'warning']]);
+      const r = await engineFor(pack({ '/ws/p/big.evidence.yaml': 'clauses: []\n' + '#'.repeat(8000) }), { maxFileSize: 4000 }).checkPack(
+        '/ws/p',
+      );
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.file.endsWith('big.evidence.yaml')).map((d) => [d.code, d.severity]),
+        [['file-too-large', 'warning']],
+      );
     });
     it('an unknown standard id is a manifest error on the standard value, and nothing is scored', async () => {
       const fs = memFs({ '/ws/p/evidence-pack.yaml': 'pack: 1\nstandard: gbt-9999\n' });
@@ -209,10 +252,20 @@ describe('engine', () => {
       assert.equal(r.score!.rating.id, 'fail');
       assert.equal(r.score!.clauses.length, r.standard!.leaves.length);
       assert.ok(r.score!.clauses.every((c) => c.state === 'missing'));
-      assert.deepEqual(r.score!.sections.map((s) => [s.id, s.applicable]), [['5.1', 40], ['5.2', 35], ['5.3', 25]]);
+      assert.deepEqual(
+        r.score!.sections.map((s) => [s.id, s.applicable]),
+        [
+          ['5.1', 40],
+          ['5.2', 35],
+          ['5.3', 25],
+        ],
+      );
     });
     it('points-mismatch: a parent stating points that its leaves do not sum to', async () => {
-      const std = TEST_STANDARD.replace('    points: 50\n    children:\n      - {id: "1.1"', '    points: 45\n    children:\n      - {id: "1.1"');
+      const std = TEST_STANDARD.replace(
+        '    points: 50\n    children:\n      - {id: "1.1"',
+        '    points: 45\n    children:\n      - {id: "1.1"',
+      );
       const r = await engineFor(memFs({ '/ws/p/evidence-pack.yaml': manifest(), '/ws/p/std.yaml': std })).checkPack('/ws/p');
       const d = r.diagnostics.find((x) => x.code === 'points-mismatch')!;
       assert.equal(d.file, '/ws/p/std.yaml');
@@ -222,17 +275,23 @@ describe('engine', () => {
     it('a scoring sheet replaces leaf points; totals that still hold are accepted', async () => {
       const sheet = 'standard: test-std\nsource: 某认证机构评分表 2026\npoints: {"1.1": 6, "1.2": 14}\n';
       const fs = memFs({
-        '/ws/p/evidence-pack.yaml': manifest('scoring: ./sheet.yaml\n'), '/ws/p/std.yaml': TEST_STANDARD, '/ws/p/sheet.yaml': sheet,
+        '/ws/p/evidence-pack.yaml': manifest('scoring: ./sheet.yaml\n'),
+        '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/sheet.yaml': sheet,
         '/ws/p/a.evidence.yaml': allMetExcept(['1.2']),
       });
       const r = await engineFor(fs).checkPack('/ws/p');
-      assert.deepEqual(codes(r).filter((c) => c !== 'missing-clause'), []);
+      assert.deepEqual(
+        codes(r).filter((c) => c !== 'missing-clause'),
+        [],
+      );
       assert.equal(r.score!.score, 86);
       assert.equal(r.score!.standard.scoringSource, '某认证机构评分表 2026');
     });
     it('a scoring sheet that breaks a total is points-mismatch on the sheet', async () => {
       const fs = memFs({
-        '/ws/p/evidence-pack.yaml': manifest('scoring: ./sheet.yaml\n'), '/ws/p/std.yaml': TEST_STANDARD,
+        '/ws/p/evidence-pack.yaml': manifest('scoring: ./sheet.yaml\n'),
+        '/ws/p/std.yaml': TEST_STANDARD,
         '/ws/p/sheet.yaml': 'standard: test-std\nsource: x\npoints: {"1.1": 12}\n',
       });
       const r = await engineFor(fs).checkPack('/ws/p');

@@ -14,17 +14,30 @@ describe('Export Report…: the formats it offers', () => {
   const nodeWriters = deliverables()!;
   afterEach(() => provideDeliverables(() => nodeWriters));
 
-  it('offers every report format of the registry, in its order, described in the user\'s language', () => {
+  it("offers every report format of the registry, in its order, described in the user's language", () => {
     const ids = formatsFor('report').map((f) => f.id);
-    assert.ok(['html', 'xlsx', 'csv'].every((id) => ids.includes(id)), ids.join());
-    const en = exportChoices('en'), zh = exportChoices('zh-CN');
-    assert.deepEqual(en.map((c) => c.format.id), ids);
-    assert.deepEqual(en.map((c) => c.description), formatsFor('report').map((f) => `.${f.fileExtension}`));
+    assert.ok(
+      ['html', 'xlsx', 'csv'].every((id) => ids.includes(id)),
+      ids.join(),
+    );
+    const en = exportChoices('en'),
+      zh = exportChoices('zh-CN');
+    assert.deepEqual(
+      en.map((c) => c.format.id),
+      ids,
+    );
+    assert.deepEqual(
+      en.map((c) => c.description),
+      formatsFor('report').map((f) => `.${f.fileExtension}`),
+    );
     const xlsx = en.find((c) => c.format.id === 'xlsx')!;
     assert.equal(xlsx.label, 'XLSX');
     assert.match(xlsx.detail, /scoring workbook/);
     assert.match(zh.find((c) => c.format.id === 'xlsx')!.detail, /评分表/);
-    assert.ok(en.every((c) => !c.unavailable), 'the Node host writes them all');
+    assert.ok(
+      en.every((c) => !c.unavailable),
+      'the Node host writes them all',
+    );
   });
 
   it('in a web worker the workbook is offered as unavailable, with why, in either language; html and csv stay', () => {
@@ -38,19 +51,31 @@ describe('Export Report…: the formats it offers', () => {
     for (const id of ['html', 'csv']) assert.equal(en.find((c) => c.format.id === id)!.unavailable, undefined, id);
   });
 
-  it('the chosen format writes its file: a workbook through the Node host\'s writers, saved with that extension only', async () => {
+  it("the chosen format writes its file: a workbook through the Node host's writers, saved with that extension only", async () => {
     provideDeliverables(() => nodeWriters); // what the Node entry hands in
     const results = await checkDisk(DEMO, 'en');
     const xlsx = exportChoices('en').find((c) => c.format.id === 'xlsx')!;
-    const bytes = await xlsx.format.render({ results, baseDir: DEMO, cwd: DEMO, lang: 'en', command: 'check', toolVersion: 't', generatedAt: '2026-10-16T00:00:00.000Z' });
+    const bytes = await xlsx.format.render({
+      results,
+      baseDir: DEMO,
+      cwd: DEMO,
+      lang: 'en',
+      command: 'check',
+      toolVersion: 't',
+      generatedAt: '2026-10-16T00:00:00.000Z',
+    });
     assert.ok(bytes instanceof Uint8Array);
     assert.ok(Object.keys(unzipSync(bytes)).includes('xl/workbook.xml'));
-    assert.deepEqual(saveDialogFor(xlsx.format, '/ws/pack'), { defaultPath: '/ws/pack/evidence-pack-report.xlsx', filters: { XLSX: ['xlsx'] } });
+    assert.deepEqual(saveDialogFor(xlsx.format, '/ws/pack'), {
+      defaultPath: '/ws/pack/evidence-pack-report.xlsx',
+      filters: { XLSX: ['xlsx'] },
+    });
   });
 
   it('takes a format from a command argument only when it is a report format', () => {
     assert.equal(formatArgument({ format: 'xlsx' }), 'xlsx');
-    for (const bad of [undefined, 'xlsx', { format: 'json' }, { format: 'exe' }, { format: 1 }]) assert.equal(formatArgument(bad), undefined, JSON.stringify(bad));
+    for (const bad of [undefined, 'xlsx', { format: 'json' }, { format: 'exe' }, { format: 1 }])
+      assert.equal(formatArgument(bad), undefined, JSON.stringify(bad));
   });
 
   it('the panel has an Export report button in both languages, and its message is accepted', async () => {

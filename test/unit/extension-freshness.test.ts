@@ -12,7 +12,10 @@ describe('status bar: a score that is not current', () => {
     assert.equal(freshnessNote({ kind: 'current' }, 'en'), undefined);
     assert.match(freshnessNote({ kind: 'checking' }, 'en')!, /previous check/);
     assert.match(freshnessNote({ kind: 'checking' }, 'zh-CN')!, /上一次检查/);
-    assert.match(freshnessNote({ kind: 'failed', detail: 'Unavailable (FileSystemError)' }, 'en')!, /failed \(Unavailable \(FileSystemError\)\).*out of date/);
+    assert.match(
+      freshnessNote({ kind: 'failed', detail: 'Unavailable (FileSystemError)' }, 'en')!,
+      /failed \(Unavailable \(FileSystemError\)\).*out of date/,
+    );
     assert.match(freshnessNote({ kind: 'failed', detail: 'EIO' }, 'zh-CN')!, /检查失败（EIO）/);
   });
 });

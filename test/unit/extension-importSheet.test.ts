@@ -19,8 +19,13 @@ function applied(text: string, edit: { range: Range; newText: string }): string 
 }
 
 const input = (over: Partial<SheetImportInput> = {}): SheetImportInput => ({
-  file: '评分表.csv', bytes: new TextEncoder().encode(bodySheet()), standardId: 'gbt27922-2011', manifestText: MANIFEST,
-  exists: async () => false, lang: 'en', ...over,
+  file: '评分表.csv',
+  bytes: new TextEncoder().encode(bodySheet()),
+  standardId: 'gbt27922-2011',
+  manifestText: MANIFEST,
+  exists: async () => false,
+  lang: 'en',
+  ...over,
 });
 
 describe('Import Scoring Sheet: the plan', () => {
@@ -29,8 +34,14 @@ describe('Import Scoring Sheet: the plan', () => {
     assert.ok(r.ok);
     assert.equal(r.plan.name, 'scoring-sheet.yaml');
     assert.deepEqual([r.plan.points, r.plan.rows], [20, 2]);
-    assert.deepEqual(parse(r.plan.yaml).rows.map((row: { id: string }) => row.id), ['5.3.2.1', '5.3.2.2']);
-    assert.equal(applied(MANIFEST, r.plan.manifestEdit), 'pack: 1\nstandard: gbt27922-2011   # 内置标准\nscoring: ./scoring-sheet.yaml\nassessment: {date: 2026-10-15}\n');
+    assert.deepEqual(
+      parse(r.plan.yaml).rows.map((row: { id: string }) => row.id),
+      ['5.3.2.1', '5.3.2.2'],
+    );
+    assert.equal(
+      applied(MANIFEST, r.plan.manifestEdit),
+      'pack: 1\nstandard: gbt27922-2011   # 内置标准\nscoring: ./scoring-sheet.yaml\nassessment: {date: 2026-10-15}\n',
+    );
   });
 
   it('never takes the name of an existing file, and re-points a scoring: that is there (its comment kept)', async () => {
@@ -39,7 +50,10 @@ describe('Import Scoring Sheet: the plan', () => {
     const r = await planSheetImport(input({ exists: async (n) => taken.has(n), manifestText: manifest }));
     assert.ok(r.ok);
     assert.equal(r.plan.name, 'scoring-sheet-3.yaml');
-    assert.equal(applied(manifest, r.plan.manifestEdit), 'pack: 1\nstandard: gbt27922-2011\nscoring: ./scoring-sheet-3.yaml   # 旧评分表\n');
+    assert.equal(
+      applied(manifest, r.plan.manifestEdit),
+      'pack: 1\nstandard: gbt27922-2011\nscoring: ./scoring-sheet-3.yaml   # 旧评分表\n',
+    );
   });
 
   it('adds scoring: at the end of a manifest without standard:, keeping its line breaks', () => {
@@ -61,10 +75,15 @@ describe('Import Scoring Sheet: the plan', () => {
     assert.deepEqual([r.plan.points, r.plan.rows], [1, 0]);
     const none = await planSheetImport(input({ file: '评分表.xlsx', bytes, readWorkbook: undefined, lang: 'zh-CN' }));
     assert.ok(!none.ok);
-    assert.deepEqual(none.errors, [{ cell: '评分表.xlsx', message: '读取 XLSX 工作簿需要桌面版 VS Code 或命令行（evidence-pack sheet import）；在此处请把评分表另存为 CSV（UTF-8）后导入' }]);
+    assert.deepEqual(none.errors, [
+      {
+        cell: '评分表.xlsx',
+        message: '读取 XLSX 工作簿需要桌面版 VS Code 或命令行（evidence-pack sheet import）；在此处请把评分表另存为 CSV（UTF-8）后导入',
+      },
+    ]);
   });
 
-  it('names the cell of each error in the user\'s language and plans nothing', async () => {
+  it("names the cell of each error in the user's language and plans nothing", async () => {
     const bad = bodySheet([',5.9.1,不存在的条款,3,']);
     const r = await planSheetImport(input({ bytes: new TextEncoder().encode(bad), lang: 'zh-CN' }));
     assert.ok(!r.ok);
@@ -72,8 +91,10 @@ describe('Import Scoring Sheet: the plan', () => {
     assert.match(r.errors[0].cell, /^'评分表'!B\d+$/);
     assert.equal(r.errors[0].message, '条款 5.9.1 既不在标准 gbt27922-2011 中，也不在其某个末级条款之下');
     // The engine's checks of the result too: rows all excludable under 5.3.2, on the first row's cell.
-    const excl = bodySheet().replace('编号,条款号,评价内容,标准分,抽样', '编号,条款号,评价内容,标准分,抽样,可删减')
-      .replace(',5.3.2-1,投诉受理,"8",是', ',5.3.2-1,投诉受理,"8",是,是').replace(',5.3.2-2,"投诉回访, 闭环",５,', ',5.3.2-2,"投诉回访, 闭环",５,,是');
+    const excl = bodySheet()
+      .replace('编号,条款号,评价内容,标准分,抽样', '编号,条款号,评价内容,标准分,抽样,可删减')
+      .replace(',5.3.2-1,投诉受理,"8",是', ',5.3.2-1,投诉受理,"8",是,是')
+      .replace(',5.3.2-2,"投诉回访, 闭环",５,', ',5.3.2-2,"投诉回访, 闭环",５,,是');
     const e = await planSheetImport(input({ bytes: new TextEncoder().encode(excl) }));
     assert.ok(!e.ok);
     assert.match(e.errors[0].cell, /^'评分表'!B\d+$/);

@@ -9,18 +9,31 @@ function harness() {
   const pending = new Map<number, () => void>();
   let nextTimer = 0;
   const timers: Timers = {
-    set: (fn) => { const id = ++nextTimer; pending.set(id, fn); return id; },
-    clear: (h) => { pending.delete(h as number); },
+    set: (fn) => {
+      const id = ++nextTimer;
+      pending.set(id, fn);
+      return id;
+    },
+    clear: (h) => {
+      pending.delete(h as number);
+    },
   };
   const runs: { key: string; n: number; resolve: (v: string) => void }[] = [];
   let started = 0;
   const published: [string, string][] = [];
   const latest = new LatestRun<string, string>(
-    (key) => new Promise<string>((resolve) => { runs.push({ key, n: ++started, resolve }); }),
+    (key) =>
+      new Promise<string>((resolve) => {
+        runs.push({ key, n: ++started, resolve });
+      }),
     (key, r) => published.push([key, r]),
     timers,
   );
-  const fireTimers = () => { const fns = [...pending.values()]; pending.clear(); fns.forEach((f) => f()); };
+  const fireTimers = () => {
+    const fns = [...pending.values()];
+    pending.clear();
+    fns.forEach((f) => f());
+  };
   const flush = () => new Promise((r) => setImmediate(r));
   return { latest, runs, published, fireTimers, flush, pending };
 }
@@ -72,22 +85,28 @@ describe('extension latest-wins checks', () => {
   });
 
   it('whatever the order of completions, the last published result per pack is the newest run', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.array(fc.constantFrom('/a', '/b'), { minLength: 1, maxLength: 12 }),
-      fc.func(fc.integer()),
-      async (keys, order) => {
-        const h = harness();
-        const done = keys.map((k) => h.latest.now(k));
-        const sorted = [...h.runs].sort((x, y) => order(x.n) - order(y.n) || x.n - y.n);
-        for (const r of sorted) { r.resolve(`${r.key}#${r.n}`); await h.flush(); }
-        await Promise.all(done);
-        for (const key of new Set(keys)) {
-          const newest = Math.max(...h.runs.filter((r) => r.key === key).map((r) => r.n));
-          const mine = h.published.filter(([k]) => k === key);
-          assert.equal(mine.length, 1, 'only the newest run publishes');
-          assert.equal(mine[0][1], `${key}#${newest}`);
-        }
-      },
-    ), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('/a', '/b'), { minLength: 1, maxLength: 12 }),
+        fc.func(fc.integer()),
+        async (keys, order) => {
+          const h = harness();
+          const done = keys.map((k) => h.latest.now(k));
+          const sorted = [...h.runs].sort((x, y) => order(x.n) - order(y.n) || x.n - y.n);
+          for (const r of sorted) {
+            r.resolve(`${r.key}#${r.n}`);
+            await h.flush();
+          }
+          await Promise.all(done);
+          for (const key of new Set(keys)) {
+            const newest = Math.max(...h.runs.filter((r) => r.key === key).map((r) => r.n));
+            const mine = h.published.filter(([k]) => k === key);
+            assert.equal(mine.length, 1, 'only the newest run publishes');
+            assert.equal(mine[0][1], `${key}#${newest}`);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

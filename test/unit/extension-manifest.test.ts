@@ -20,20 +20,34 @@ describe('extension manifest (package.json)', () => {
     const events: string[] = pkg.activationEvents;
     assert.ok(!events.includes('*'));
     assert.ok(!events.some((e) => e === 'onLanguage:yaml' || e === 'onLanguage:markdown'));
-    for (const e of ['workspaceContains:**/evidence-pack.yaml', 'workspaceContains:**/*.evidence.md', 'onCommand:evidencePack.showScore', 'onWebviewPanel:evidencePack.score']) {
+    for (const e of [
+      'workspaceContains:**/evidence-pack.yaml',
+      'workspaceContains:**/*.evidence.md',
+      'onCommand:evidencePack.showScore',
+      'onWebviewPanel:evidencePack.score',
+    ]) {
       assert.ok(events.includes(e), e);
     }
   });
 
   it('contributes the commands of the UI contract with their titles in en and zh-CN', () => {
     const commands = pkg.contributes.commands as { command: string; title: string }[];
-    assert.deepEqual(commands.map((c) => c.command).sort(),
-      ['evidencePack.exportReport', 'evidencePack.importSheet', 'evidencePack.newPack', 'evidencePack.openStandard', 'evidencePack.revalidate', 'evidencePack.showScore']);
+    assert.deepEqual(commands.map((c) => c.command).sort(), [
+      'evidencePack.exportReport',
+      'evidencePack.importSheet',
+      'evidencePack.newPack',
+      'evidencePack.openStandard',
+      'evidencePack.revalidate',
+      'evidencePack.showScore',
+    ]);
     const show = commands.find((c) => c.command === 'evidencePack.showScore')!;
     assert.equal(nlsEn[show.title.slice(1, -1)], 'Evidence Pack: Show Score Panel');
     assert.equal(nlsZh[show.title.slice(1, -1)], '证据包：显示评分面板');
     const importSheet = commands.find((c) => c.command === 'evidencePack.importSheet')!;
-    assert.deepEqual([nlsEn[importSheet.title.slice(1, -1)], nlsZh[importSheet.title.slice(1, -1)]], ['Evidence Pack: Import Scoring Sheet…', '证据包：导入评分表…']);
+    assert.deepEqual(
+      [nlsEn[importSheet.title.slice(1, -1)], nlsZh[importSheet.title.slice(1, -1)]],
+      ['Evidence Pack: Import Scoring Sheet…', '证据包：导入评分表…'],
+    );
   });
 
   it('contributes the settings of the UI contract with defaults and descriptions', () => {
@@ -70,8 +84,10 @@ describe('extension manifest (package.json)', () => {
     const re = new RegExp(m.pattern.regexp);
     const line = 'examples/demo-pack/5.2-commodity.evidence.yaml:14:15 error broken-link File not found: attachments/x.pdf';
     const g = re.exec(line)!;
-    assert.deepEqual([g[m.pattern.file], g[m.pattern.line], g[m.pattern.column], g[m.pattern.severity], g[m.pattern.code], g[m.pattern.message]],
-      ['examples/demo-pack/5.2-commodity.evidence.yaml', '14', '15', 'error', 'broken-link', 'File not found: attachments/x.pdf']);
+    assert.deepEqual(
+      [g[m.pattern.file], g[m.pattern.line], g[m.pattern.column], g[m.pattern.severity], g[m.pattern.code], g[m.pattern.message]],
+      ['examples/demo-pack/5.2-commodity.evidence.yaml', '14', '15', 'error', 'broken-link', 'File not found: attachments/x.pdf'],
+    );
     const zh = re.exec('证据/5.3 顾客.evidence.md:3:1 info open-action 待办：补充回访记录')!;
     assert.equal(zh[m.pattern.file], '证据/5.3 顾客.evidence.md');
     assert.equal(zh[m.pattern.severity], 'info');
@@ -83,11 +99,27 @@ describe('extension manifest (package.json)', () => {
     const re = new RegExp(m.pattern.regexp);
     let out = '';
     const json = { text: '' };
-    const io = (sink: { text: string } | undefined) => ({ out: (s: string) => { if (sink) sink.text += s; else out += s; }, err: () => undefined, cwd: root, env: {} });
+    const io = (sink: { text: string } | undefined) => ({
+      out: (s: string) => {
+        if (sink) sink.text += s;
+        else out += s;
+      },
+      err: () => undefined,
+      cwd: root,
+      env: {},
+    });
     await main(['check', 'examples/demo-pack', '--lang', 'en'], io(undefined));
     await main(['check', 'examples/demo-pack', '--lang', 'en', '--format', 'json'], io(json));
-    const expected = JSON.parse(json.text).diagnostics as { file: string; severity: string; code: string; range: { start: { line: number; character: number } } }[];
-    const matched = out.split('\n').map((l) => re.exec(l)).filter((x): x is RegExpExecArray => x !== null);
+    const expected = JSON.parse(json.text).diagnostics as {
+      file: string;
+      severity: string;
+      code: string;
+      range: { start: { line: number; character: number } };
+    }[];
+    const matched = out
+      .split('\n')
+      .map((l) => re.exec(l))
+      .filter((x): x is RegExpExecArray => x !== null);
     assert.equal(matched.length, expected.length);
     for (const [i, d] of expected.entries()) {
       const g = matched[i];
@@ -103,21 +135,45 @@ describe('extension manifest (package.json)', () => {
     // Needs the bundles (npm test builds them first); without them there is nothing to package.
     if (!existsSync(join(root, 'dist/extension.js'))) this.skip();
     this.timeout(60000);
-    const files = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
-      .split('\n').map((l) => l.trim()).filter(Boolean);
+    const files = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     // dist/deliverables.js: the workbook reader that Import Scoring Sheet… loads for an .xlsx (Node host only).
-    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/browser.js', 'dist/webview.js', 'dist/webview.css', 'dist/deliverables.js',
-      'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'syntaxes/evidence-pack.injection.json', 'schemas/standards/gbt27922-2011.yaml', 'media/icon.png']) {
+    for (const f of [
+      'package.json',
+      'package.nls.json',
+      'package.nls.zh-cn.json',
+      'dist/extension.js',
+      'dist/browser.js',
+      'dist/webview.js',
+      'dist/webview.css',
+      'dist/deliverables.js',
+      'l10n/bundle.l10n.json',
+      'l10n/bundle.l10n.zh-cn.json',
+      'syntaxes/evidence-pack.injection.json',
+      'schemas/standards/gbt27922-2011.yaml',
+      'media/icon.png',
+    ]) {
       assert.ok(files.includes(f), `${f} in the vsix`);
     }
-    assert.deepEqual(files.filter((f) => /\.map$|^src\/|^test\/|^node_modules\/|^examples\/|\.ts$/.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /\.map$|^src\/|^test\/|^node_modules\/|^examples\/|\.ts$/.test(f)),
+      [],
+    );
     // What activation loads stays small; dist/deliverables.js loads only when a user imports a workbook or exports one.
     const startup = files.filter((f) => f !== 'dist/deliverables.js').reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
     assert.ok(startup < 1024 * 1024, `${startup} bytes`);
     const dir = mkdtempSync(join(tmpdir(), 'ep-vsix-'));
     try {
       const vsix = join(dir, 'x.vsix');
-      execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: root, stdio: 'ignore' });
+      execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], {
+        cwd: root,
+        stdio: 'ignore',
+      });
       assert.ok(statSync(vsix).size < 1024 * 1024, `${statSync(vsix).size} bytes in the .vsix`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -125,9 +181,21 @@ describe('extension manifest (package.json)', () => {
   });
 
   it('packages an allow-list: bundles, schemas, grammar, l10n, nls and the icon, no sources or maps', () => {
-    const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = readFileSync(join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    for (const p of ['!dist/extension.js', '!dist/browser.js', '!dist/deliverables.js', '!dist/webview.js', '!dist/webview.css', '!l10n/*.json', '!syntaxes/*.json', '!media/icon.png', '!package.nls.zh-cn.json']) {
+    for (const p of [
+      '!dist/extension.js',
+      '!dist/browser.js',
+      '!dist/deliverables.js',
+      '!dist/webview.js',
+      '!dist/webview.css',
+      '!l10n/*.json',
+      '!syntaxes/*.json',
+      '!media/icon.png',
+      '!package.nls.zh-cn.json',
+    ]) {
       assert.ok(lines.includes(p), p);
     }
     assert.ok(!lines.some((l) => /\.map|src\/|!dist\/\*\*?$/.test(l)));

@@ -3,10 +3,22 @@
 // as a user would (Enter on a default, a typed value, or Escape).
 import { strict as assert } from 'node:assert';
 import { parseManifest } from '../../src/core/manifest';
-import { askNewPack, loadBuiltin, newPackPaths, planNewPack, type InputStep, type NewPackUi, type PickStep } from '../../src/extension/commands/newPack';
+import {
+  askNewPack,
+  loadBuiltin,
+  newPackPaths,
+  planNewPack,
+  type InputStep,
+  type NewPackUi,
+  type PickStep,
+} from '../../src/extension/commands/newPack';
 
 type Answer = string | 'ENTER' | 'ESC';
-interface Asked { kind: 'input' | 'pick'; title: string; step: InputStep | PickStep<unknown> }
+interface Asked {
+  kind: 'input' | 'pick';
+  title: string;
+  step: InputStep | PickStep<unknown>;
+}
 
 /** Answers the questions in order: 'ENTER' takes the default (an input's value, a pick's first item), 'ESC' cancels. */
 function scripted(answers: Answer[]): NewPackUi & { asked: Asked[] } {
@@ -47,7 +59,10 @@ describe('New Evidence Pack: the questions', () => {
     const ui = scripted(['ENTER', 'ENTER', 'ENTER', 'ENTER']);
     const options = await askNewPack(ui, STD, 'en', TODAY);
     assert.deepEqual(options, { organization: undefined, type: 'production', target: 'three-star', date: TODAY });
-    assert.deepEqual(ui.asked.map((a) => a.title), [1, 2, 3, 4].map((n) => `New Evidence Pack (${n}/4)`));
+    assert.deepEqual(
+      ui.asked.map((a) => a.title),
+      [1, 2, 3, 4].map((n) => `New Evidence Pack (${n}/4)`),
+    );
   });
 
   it('asks in the display language, offering labels (never ids) and stars', async () => {
@@ -61,7 +76,7 @@ describe('New Evidence Pack: the questions', () => {
     assert.deepEqual(bands, ['★★★ 三星级 · 80 分起', '达标级 · 70 分起', '★★★★ 四星级 · 90 分起', '★★★★★ 五星级 · 95 分起']);
   });
 
-  it('the date box refuses what is not a date, in the user\'s language, and offers today', async () => {
+  it("the date box refuses what is not a date, in the user's language, and offers today", async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const ui = scripted(['x', 'ENTER', 'ENTER', 'ESC']);
       await askNewPack(ui, STD, lang, TODAY);
@@ -90,7 +105,10 @@ describe('New Evidence Pack: the questions', () => {
   it('the answers reach the manifest; the files are those the command checked before asking', async () => {
     const files = await planNewPack(scripted(['  Acme Service Ltd ', 'sales-service', 'five-star', '2026-09-01']), STD, 'en', TODAY);
     assert.ok(files);
-    assert.deepEqual(files.map((f) => f.path), newPackPaths(STD, 'en'));
+    assert.deepEqual(
+      files.map((f) => f.path),
+      newPackPaths(STD, 'en'),
+    );
     const m = parseManifest(files[0].text, '/p/evidence-pack.yaml', TODAY, 'en');
     assert.deepEqual(m.diagnostics, []);
     assert.deepEqual(m.manifest!.organization, { name: 'Acme Service Ltd', type: 'sales-service' });
@@ -101,6 +119,9 @@ describe('New Evidence Pack: the questions', () => {
   it('an organisation left empty is the placeholder, which the manifest check then reports', async () => {
     const files = await planNewPack(scripted(['', 'ENTER', 'ENTER', 'ENTER']), STD, 'zh-CN', TODAY);
     const m = parseManifest(files![0].text, '/p/evidence-pack.yaml', TODAY, 'zh-CN');
-    assert.deepEqual(m.diagnostics.map((d) => d.code), ['placeholder-organization']);
+    assert.deepEqual(
+      m.diagnostics.map((d) => d.code),
+      ['placeholder-organization'],
+    );
   });
 });

@@ -19,7 +19,8 @@ function apply(text: string, edits: TextEdit[]): string {
   for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);
   const off = (p: { line: number; character: number }) => starts[p.line] + p.character;
   let out = text;
-  for (const e of [...edits].sort((a, b) => off(b.range.start) - off(a.range.start))) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
+  for (const e of [...edits].sort((a, b) => off(b.range.start) - off(a.range.start)))
+    out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
 }
 
@@ -31,18 +32,21 @@ describe('extension quick fixes on engine diagnostics', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ep-ext-fix-')).replace(/\\/g, '/');
     writeFileSync(`${dir}/evidence-pack.yaml`, 'pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026-10-15}\n');
-    writeFileSync(evidence(), [
-      'clauses:',
-      '  - clause: 5.10',
-      '    evidence: []',
-      '  - clause: "5.2.6"',
-      '    status: excluded',
-      '  - clause: "5.2.4"',
-      '    evidence:',
-      '      - kind: recrod',
-      '        title: 维修工单',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      evidence(),
+      [
+        'clauses:',
+        '  - clause: 5.10',
+        '    evidence: []',
+        '  - clause: "5.2.6"',
+        '    status: excluded',
+        '  - clause: "5.2.4"',
+        '    evidence:',
+        '      - kind: recrod',
+        '        title: 维修工单',
+        '',
+      ].join('\n'),
+    );
     engine = new Engine({ fs: nodeFileSystem, clock: { today: () => '2026-10-01' }, lang: 'en', workspaceRoot: dir });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,7 +55,12 @@ describe('extension quick fixes on engine diagnostics', () => {
     const d = result.diagnostics.find((x) => x.code === code && (!clause || x.clause === clause));
     assert.ok(d, `a ${code} diagnostic`);
     return planQuickFixes({
-      file: d.file, text: readFileSync(d.file, 'utf8'), diagnostic: d, result, lang: 'en', today: '2026-10-01',
+      file: d.file,
+      text: readFileSync(d.file, 'utf8'),
+      diagnostic: d,
+      result,
+      lang: 'en',
+      today: '2026-10-01',
       readText: async (f) => readFileSync(f, 'utf8'),
     });
   }
@@ -65,7 +74,10 @@ describe('extension quick fixes on engine diagnostics', () => {
   it('unknown-clause: quotes an unquoted id, or replaces it with a close leaf id', async () => {
     const fixes = await fixesFor(await engine.checkPack(dir), 'unknown-clause');
     assert.equal(fixes[0].title, 'Quote the clause id: "5.10"');
-    assert.ok(fixes.slice(1).every((f) => /^Change to clause 5\.1/.test(f.title)), JSON.stringify(fixes.map((f) => f.title)));
+    assert.ok(
+      fixes.slice(1).every((f) => /^Change to clause 5\.1/.test(f.title)),
+      JSON.stringify(fixes.map((f) => f.title)),
+    );
     await applyPlan(fixes[0]);
     assert.match(readFileSync(evidence(), 'utf8'), /- clause: "5\.10"\n/);
     const replaced = await applyPlan(fixes[1]);
@@ -121,9 +133,20 @@ describe('extension quick fixes on engine diagnostics', () => {
     const before = await engine.checkPack(dir);
     const errors = (r: PackResult) => r.diagnostics.filter((d) => d.severity === 'error').length;
     const d = before.diagnostics.find((x) => x.code === 'missing-evidence' && x.clause === '5.3.2')!;
-    const fixes = await planQuickFixes({ file: md, text: readFileSync(md, 'utf8'), diagnostic: d, result: before, lang: 'en', today: '2026-10-01', readText: async (f) => readFileSync(f, 'utf8') });
+    const fixes = await planQuickFixes({
+      file: md,
+      text: readFileSync(md, 'utf8'),
+      diagnostic: d,
+      result: before,
+      lang: 'en',
+      today: '2026-10-01',
+      readText: async (f) => readFileSync(f, 'utf8'),
+    });
     const after = await applyPlan(fixes[0]);
-    assert.equal(readFileSync(md, 'utf8'), '# 5.3 顾客服务 — 海川家电\n\n## 5.3.2 投诉处理\n\n- 文件：[投诉处理程序](a.evidence.yaml)\n- [ ] 记录：（名称、链接、日期）\n');
+    assert.equal(
+      readFileSync(md, 'utf8'),
+      '# 5.3 顾客服务 — 海川家电\n\n## 5.3.2 投诉处理\n\n- 文件：[投诉处理程序](a.evidence.yaml)\n- [ ] 记录：（名称、链接、日期）\n',
+    );
     assert.equal(errors(after), errors(before));
     assert.equal(after.score!.score, before.score!.score);
     assert.ok(after.diagnostics.some((x) => x.code === 'open-action' && x.file === md));
@@ -131,7 +154,10 @@ describe('extension quick fixes on engine diagnostics', () => {
 
   it('a new zh-CN pack (from init): every fix inserts Chinese words, never a kind id, and the kinds it writes are read as those kinds', async () => {
     rmSync(dir, { recursive: true, force: true });
-    for (const f of planInit(builtinStandard('gbt27922-2011')!, 'gbt27922-2011', 'zh-CN', { date: '2026-10-15', organization: '海川家电' })) {
+    for (const f of planInit(builtinStandard('gbt27922-2011')!, 'gbt27922-2011', 'zh-CN', {
+      date: '2026-10-15',
+      organization: '海川家电',
+    })) {
       const file = `${dir}/${f.path}`;
       mkdirSync(file.replace(/\/[^/]*$/, ''), { recursive: true });
       writeFileSync(file, f.text);
@@ -140,7 +166,16 @@ describe('extension quick fixes on engine diagnostics', () => {
     const std = before.standard!;
     const ids = std.kinds.map((k) => k.id);
     const inserted: string[] = [];
-    const plan = (r: PackResult, d: PackResult['diagnostics'][number]) => planQuickFixes({ file: d.file, text: readFileSync(d.file, 'utf8'), diagnostic: d, result: r, lang: 'zh-CN', today: '2026-10-01', readText: async (f) => readFileSync(f, 'utf8') });
+    const plan = (r: PackResult, d: PackResult['diagnostics'][number]) =>
+      planQuickFixes({
+        file: d.file,
+        text: readFileSync(d.file, 'utf8'),
+        diagnostic: d,
+        result: r,
+        lang: 'zh-CN',
+        today: '2026-10-01',
+        readText: async (f) => readFileSync(f, 'utf8'),
+      });
     for (const d of before.diagnostics.filter((x) => x.code === 'missing-evidence')) {
       for (const f of await plan(before, d)) {
         assert.doesNotMatch(f.title, new RegExp(`\\b(${ids.join('|')})\\b`), f.title);
@@ -151,18 +186,35 @@ describe('extension quick fixes on engine diagnostics', () => {
     const idOf = (w: string) => std.kinds.find((k) => k.id === w || k.label['zh-CN'] === w)?.id;
     let result = before;
     for (let stubbed = 0; stubbed < 3; stubbed++) {
-      const d = result.diagnostics.find((x) => x.code === 'missing-evidence' && result.entries.find((e) => e.clause === x.clause)?.evidence.length === 0)!;
+      const d = result.diagnostics.find(
+        (x) => x.code === 'missing-evidence' && result.entries.find((e) => e.clause === x.clause)?.evidence.length === 0,
+      )!;
       const want = result.score!.clauses.find((c) => c.id === d.clause)!.missingKinds;
       result = await applyPlan((await plan(result, d)).find((f) => f.preferred)!);
       const entry = result.entries.find((e) => e.clause === d.clause)!;
-      assert.ok(entry.evidence.every((e) => /[\u4e00-\u9fff]/.test(e.kind)), 'written as Chinese labels');
-      assert.deepEqual(entry.evidence.map((e) => idOf(e.kind)), want, `${d.clause}: the labels written are read as the kinds`);
-      assert.ok(!result.diagnostics.some((x) => x.file === d.file && (x.code === 'unknown-kind' || x.code === 'schema' || x.code === 'yaml-syntax')));
+      assert.ok(
+        entry.evidence.every((e) => /[\u4e00-\u9fff]/.test(e.kind)),
+        'written as Chinese labels',
+      );
+      assert.deepEqual(
+        entry.evidence.map((e) => idOf(e.kind)),
+        want,
+        `${d.clause}: the labels written are read as the kinds`,
+      );
+      assert.ok(
+        !result.diagnostics.some(
+          (x) => x.file === d.file && (x.code === 'unknown-kind' || x.code === 'schema' || x.code === 'yaml-syntax'),
+        ),
+      );
     }
     assert.ok(inserted.length > 10);
     const kindValues = inserted.join('\n').match(/kind: \S+/g) ?? [];
     assert.ok(kindValues.length > 0);
-    assert.deepEqual(kindValues.filter((v) => /[a-z]/.test(v.slice(6))), [], 'kinds written as ids in a Chinese file');
+    assert.deepEqual(
+      kindValues.filter((v) => /[a-z]/.test(v.slice(6))),
+      [],
+      'kinds written as ids in a Chinese file',
+    );
   });
 
   it('a file that writes kinds as ids keeps ids; a Chinese misspelling is replaced by the Chinese label', async () => {

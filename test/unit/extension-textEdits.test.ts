@@ -3,7 +3,12 @@
 import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
 import {
-  addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, quoteScalar,
+  addEvidenceStubs,
+  addJustification,
+  addMarkdownClauseSection,
+  addYamlClauseEntry,
+  closest,
+  quoteScalar,
   type TextEdit,
 } from '../../src/extension/language/textEdits';
 import type { Range } from '../../src/core/types';
@@ -21,15 +26,23 @@ function offset(text: string, line: number, character: number): number {
 }
 
 function apply(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offset(text, b.range.start.line, b.range.start.character) - offset(text, a.range.start.line, a.range.start.character));
+  const sorted = [...edits].sort(
+    (a, b) => offset(text, b.range.start.line, b.range.start.character) - offset(text, a.range.start.line, a.range.start.character),
+  );
   let out = text;
   for (const e of sorted) {
-    out = out.slice(0, offset(text, e.range.start.line, e.range.start.character)) + e.newText + out.slice(offset(text, e.range.end.line, e.range.end.character));
+    out =
+      out.slice(0, offset(text, e.range.start.line, e.range.start.character)) +
+      e.newText +
+      out.slice(offset(text, e.range.end.line, e.range.end.character));
   }
   return out;
 }
 
-const range = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const range = (sl: number, sc: number, el: number, ec: number): Range => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 
 const yamlFile = `# 5.1 售后服务体系
 clauses:
@@ -52,7 +65,10 @@ clauses:
 
 describe('extension quick-fix edits', () => {
   it('adds a clause entry at the end of the clauses list, quoted, naming the required kinds but adding no evidence', () => {
-    const edit = addYamlClauseEntry(yamlFile, '5.10', '测试', [{ id: 'document', dated: false }, { id: 'record', dated: true }]);
+    const edit = addYamlClauseEntry(yamlFile, '5.10', '测试', [
+      { id: 'document', dated: false },
+      { id: 'record', dated: true },
+    ]);
     const out = apply(yamlFile, [edit]);
     const doc = parse(out);
     assert.equal(doc.clauses.length, 3);
@@ -76,7 +92,10 @@ describe('extension quick-fix edits', () => {
   it('keeps a following top-level key outside the new entry', () => {
     const text = 'clauses:\n- clause: "5.1.1.1"\n  status: conforming\nextra: 1\n';
     const doc = parse(apply(text, [addYamlClauseEntry(text, '5.1.1.2', '', [])]));
-    assert.deepEqual(doc.clauses.map((c: { clause: string }) => c.clause), ['5.1.1.1', '5.1.1.2']);
+    assert.deepEqual(
+      doc.clauses.map((c: { clause: string }) => c.clause),
+      ['5.1.1.1', '5.1.1.2'],
+    );
     assert.equal(doc.extra, 1);
   });
 
@@ -108,35 +127,108 @@ describe('extension quick-fix edits', () => {
 
   it('adds evidence stubs to an entry with an evidence list, with `evidence: []`, and without evidence', () => {
     const entry = { idRange: range(9, 12, 9, 21), range: range(9, 4, 15, 0) };
-    const out = apply(yamlFile, addEvidenceStubs(yamlFile, entry, [{ id: 'document', dated: false }], '2026-11-28', (k) => k));
+    const out = apply(
+      yamlFile,
+      addEvidenceStubs(yamlFile, entry, [{ id: 'document', dated: false }], '2026-11-28', (k) => k),
+    );
     const doc = parse(out);
-    assert.deepEqual(doc.clauses[1].evidence.map((e: { kind: string }) => e.kind), ['record', 'document']);
+    assert.deepEqual(
+      doc.clauses[1].evidence.map((e: { kind: string }) => e.kind),
+      ['record', 'document'],
+    );
     assert.equal(doc.clauses[1].notes, '备注');
 
     const flow = 'clauses:\n  - clause: "5.2.4"\n    evidence: []\n';
-    assert.ok(!apply(flow, addEvidenceStubs(flow, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', (k) => k)).includes('evidence: \n'), 'no trailing space');
-    const doc2 = parse(apply(flow, addEvidenceStubs(flow, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', (k) => k)));
+    assert.ok(
+      !apply(
+        flow,
+        addEvidenceStubs(
+          flow,
+          { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) },
+          [{ id: 'record', dated: true }],
+          '2026-11-28',
+          (k) => k,
+        ),
+      ).includes('evidence: \n'),
+      'no trailing space',
+    );
+    const doc2 = parse(
+      apply(
+        flow,
+        addEvidenceStubs(
+          flow,
+          { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) },
+          [{ id: 'record', dated: true }],
+          '2026-11-28',
+          (k) => k,
+        ),
+      ),
+    );
     assert.deepEqual(doc2.clauses[0].evidence, [{ kind: 'record', title: '', file: 'attachments/…', date: '2026-11-28' }]);
 
     const bare = 'clauses:\n  - clause: "5.2.4"\n    status: conforming\n  - clause: "5.2.5"\n';
-    const doc3 = parse(apply(bare, addEvidenceStubs(bare, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 2) }, [{ id: 'document', dated: false }], '2026-11-28', (k) => k)));
+    const doc3 = parse(
+      apply(
+        bare,
+        addEvidenceStubs(
+          bare,
+          { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 2) },
+          [{ id: 'document', dated: false }],
+          '2026-11-28',
+          (k) => k,
+        ),
+      ),
+    );
     assert.deepEqual(doc3.clauses[0].evidence, [{ kind: 'document', title: '', file: 'attachments/…' }]);
     assert.equal(doc3.clauses[1].clause, '5.2.5');
   });
 
   it('adds a list item to a Markdown clause section', () => {
     const md = '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n\n## 5.3.1 顾客关系\n';
-    const out = apply(md, addEvidenceStubs(md, { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', () => '记录'));
+    const out = apply(
+      md,
+      addEvidenceStubs(
+        md,
+        { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) },
+        [{ id: 'record', dated: true }],
+        '2026-11-28',
+        () => '记录',
+      ),
+    );
     assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- [ ] 记录：（名称、链接、日期）\n\n## 5.3.1 顾客关系\n');
     const en = '## 5.3.2 Complaints\n\n- Document: [Procedure](a.md)\n';
-    assert.equal(apply(en, addEvidenceStubs(en, { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) }, [{ id: 'record', dated: true }], '2026-11-28', () => 'Record')), en + '- [ ] Record: (title, link, date)\n');
+    assert.equal(
+      apply(
+        en,
+        addEvidenceStubs(
+          en,
+          { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) },
+          [{ id: 'record', dated: true }],
+          '2026-11-28',
+          () => 'Record',
+        ),
+      ),
+      en + '- [ ] Record: (title, link, date)\n',
+    );
   });
 
   it('suggests the closest kinds by id or label', () => {
-    const kinds = [{ id: 'document', l: ['文件', 'Document'] }, { id: 'record', l: ['记录', 'Record'] }];
-    assert.deepEqual(closest('recrod', kinds, (k) => [k.id, ...k.l]).map((k) => k.id), ['record']);
-    assert.deepEqual(closest('Documnet', kinds, (k) => [k.id, ...k.l]).map((k) => k.id), ['document']);
-    assert.deepEqual(closest('zzzzzzzzzz', kinds, (k) => [k.id, ...k.l]), []);
+    const kinds = [
+      { id: 'document', l: ['文件', 'Document'] },
+      { id: 'record', l: ['记录', 'Record'] },
+    ];
+    assert.deepEqual(
+      closest('recrod', kinds, (k) => [k.id, ...k.l]).map((k) => k.id),
+      ['record'],
+    );
+    assert.deepEqual(
+      closest('Documnet', kinds, (k) => [k.id, ...k.l]).map((k) => k.id),
+      ['document'],
+    );
+    assert.deepEqual(
+      closest('zzzzzzzzzz', kinds, (k) => [k.id, ...k.l]),
+      [],
+    );
   });
 
   it('never raises the score of the demo pack: an added entry and its stubs are not evidence until filled in', async () => {
@@ -156,14 +248,27 @@ describe('extension quick-fix edits', () => {
       assert.equal(added.score!.score, before.score!.score);
       const entry = added.entries.find((e) => e.clause === leaf.id)!;
       const text = readFileSync(file, 'utf8');
-      writeFileSync(file, apply(text, addEvidenceStubs(text, entry, kinds, '2026-10-01', (k) => k)));
+      writeFileSync(
+        file,
+        apply(
+          text,
+          addEvidenceStubs(text, entry, kinds, '2026-10-01', (k) => k),
+        ),
+      );
       engine.invalidate(file);
       const stubbed = await engine.checkPack(dir);
       const evidence = stubbed.entries.find((e) => e.clause === leaf.id)!.evidence;
-      assert.deepEqual(evidence.map((e) => e.kindId), leaf.requires, 'one stub per required kind, in the entry');
+      assert.deepEqual(
+        evidence.map((e) => e.kindId),
+        leaf.requires,
+        'one stub per required kind, in the entry',
+      );
       assert.ok(evidence.every((e) => !e.counts));
       assert.equal(stubbed.score!.score, before.score!.score);
-      assert.ok(stubbed.diagnostics.some((d) => d.code === 'broken-link' && d.file === file), 'the placeholder asks to be filled in');
+      assert.ok(
+        stubbed.diagnostics.some((d) => d.code === 'broken-link' && d.file === file),
+        'the placeholder asks to be filled in',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -29,7 +29,11 @@ function sameNode(a: unknown, b: unknown, at: string): void {
     assert.equal(a.type, b.type, `${at}: scalar type`);
     assert.equal(a.source, b.source, `${at}: source`);
     assert.equal(a.format, b.format, `${at}: format`);
-    assert.equal((a as { minFractionDigits?: number }).minFractionDigits, (b as { minFractionDigits?: number }).minFractionDigits, `${at}: minFractionDigits`);
+    assert.equal(
+      (a as { minFractionDigits?: number }).minFractionDigits,
+      (b as { minFractionDigits?: number }).minFractionDigits,
+      `${at}: minFractionDigits`,
+    );
   } else if (isMap(b)) {
     assert.ok(isMap(a), `${at}: expected a mapping`);
     assert.equal(a.flow ?? false, b.flow ?? false, `${at}: flow`);
@@ -61,7 +65,10 @@ function compare(text: string): 'fast' | 'slow' {
     assert.deepStrictEqual(fast.value, slow.value);
     assert.deepStrictEqual(entriesFromYaml(fast, 'f.yaml'), entriesFromYaml(slow, 'f.yaml'));
     for (const lang of ['en', 'zh-CN'] as const) {
-      assert.deepStrictEqual(schemaDiagnostics('evidence', fast as YamlSource, 'f.yaml', lang), schemaDiagnostics('evidence', slow, 'f.yaml', lang));
+      assert.deepStrictEqual(
+        schemaDiagnostics('evidence', fast as YamlSource, 'f.yaml', lang),
+        schemaDiagnostics('evidence', slow, 'f.yaml', lang),
+      );
     }
   } catch (e) {
     console.error(`--- text ---\n${JSON.stringify(text)}`);
@@ -74,16 +81,89 @@ function compare(text: string): 'fast' | 'slow' {
 
 const KINDS = ['document', 'record', 'interview', 'observation', 'site-check', 'bogus'];
 const STATUSES = ['conforming', 'partial', 'nonconforming', 'excluded', 'maybe'];
-const WORDS = ['售后服务管理制度', '客户投诉处理台账（第 3 号）', 'Service policy v2', 'a: b', 'x #y', 'it\'s', 'say "hi"', '50%', '2026-06-01',
-  '5.10', '12', '0x1F', '0o17', '1e3', '.5', '+3', 'true', 'False', 'null', '~', 'NULL', 'yes', 'on', '.inf', '.NaN', '-', '-3', '[a]', '{b}',
-  'a,b', 'url: x', 'http://example.com/a?b=c', '../attachments/a0.md', '#tag', '&anchor', '*alias', '!tag', '|', '>', '@x', '`x`', '%d',
-  'trailing:', 'colon:inside', '：全角冒号', '😀 emoji', ' lead', 'mid  space', '', 'a\\b', '__proto__', 'key: "q"', '?x', ':x'];
+const WORDS = [
+  '售后服务管理制度',
+  '客户投诉处理台账（第 3 号）',
+  'Service policy v2',
+  'a: b',
+  'x #y',
+  "it's",
+  'say "hi"',
+  '50%',
+  '2026-06-01',
+  '5.10',
+  '12',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '.5',
+  '+3',
+  'true',
+  'False',
+  'null',
+  '~',
+  'NULL',
+  'yes',
+  'on',
+  '.inf',
+  '.NaN',
+  '-',
+  '-3',
+  '[a]',
+  '{b}',
+  'a,b',
+  'url: x',
+  'http://example.com/a?b=c',
+  '../attachments/a0.md',
+  '#tag',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '|',
+  '>',
+  '@x',
+  '`x`',
+  '%d',
+  'trailing:',
+  'colon:inside',
+  '：全角冒号',
+  '😀 emoji',
+  ' lead',
+  'mid  space',
+  '',
+  'a\\b',
+  '__proto__',
+  'key: "q"',
+  '?x',
+  ':x',
+];
 
-interface Style { indent: number; seqIndent: boolean; quote: 'plain' | 'double' | 'single' | 'mixed'; comments: boolean; blank: boolean; flowSamples: boolean; flowSpaces: boolean; crlf: boolean; trailingNewline: boolean; blocks: boolean; oddComments: boolean; wrapped: boolean; flowSeqs: boolean }
+interface Style {
+  indent: number;
+  seqIndent: boolean;
+  quote: 'plain' | 'double' | 'single' | 'mixed';
+  comments: boolean;
+  blank: boolean;
+  flowSamples: boolean;
+  flowSpaces: boolean;
+  crlf: boolean;
+  trailingNewline: boolean;
+  blocks: boolean;
+  oddComments: boolean;
+  wrapped: boolean;
+  flowSeqs: boolean;
+}
 
 function makeRng(seed: number) {
   let s = seed >>> 0 || 1;
-  return () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 0x100000000; };
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 0x100000000;
+  };
 }
 
 function genEvidence(seed: number, style: Style): string {
@@ -110,17 +190,24 @@ function genEvidence(seed: number, style: Style): string {
     if (rnd() < 0.7) out.push(`${fields}status: ${q(pick(STATUSES))}${style.comments && rnd() < 0.3 ? '  # 状态' : ''}`);
     if (rnd() < 0.3) {
       const [size, bad] = [pick(['20', '5', '0', 'x', '3.5']), pick(['2', '0', '-1'])];
-      out.push(style.flowSamples
-        ? `${fields}samples: ${style.flowSpaces ? `{ size: ${size}, nonconforming: ${bad} }` : `{size: ${size}, nonconforming: ${bad}}`}`
-        : `${fields}samples:\n${fields}${ind(1)}size: ${size}\n${fields}${ind(1)}nonconforming: ${bad}`);
+      out.push(
+        style.flowSamples
+          ? `${fields}samples: ${style.flowSpaces ? `{ size: ${size}, nonconforming: ${bad} }` : `{size: ${size}, nonconforming: ${bad}}`}`
+          : `${fields}samples:\n${fields}${ind(1)}size: ${size}\n${fields}${ind(1)}nonconforming: ${bad}`,
+      );
     }
     if (rnd() < 0.2) out.push(`${fields}awarded: ${pick(['1', '2.5', '7', 'x'])}`);
     if (rnd() < 0.2) out.push(`${fields}justification:${rnd() < 0.3 ? '' : ` ${q(pick(WORDS))}`}`);
     if (style.flowSeqs && rnd() < 0.5) {
       // Evidence as a one-line flow sequence of flow mappings (and now and then a stray scalar or list).
-      const items = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => rnd() < 0.15 ? q(pick(WORDS))
-        : `{kind: ${q(pick(KINDS))}, title: ${q(pick(WORDS))}${rnd() < 0.5 ? `, date: ${pick(['2026-06-01', '2024-01-31'])}` : ''}}`);
-      out.push(`${fields}evidence: [${pick(['', ' '])}${items.join(pick([', ', ',', ' , ']))}${pick(['', ' '])}]${rnd() < 0.2 ? '  # 证据' : ''}`);
+      const items = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () =>
+        rnd() < 0.15
+          ? q(pick(WORDS))
+          : `{kind: ${q(pick(KINDS))}, title: ${q(pick(WORDS))}${rnd() < 0.5 ? `, date: ${pick(['2026-06-01', '2024-01-31'])}` : ''}}`,
+      );
+      out.push(
+        `${fields}evidence: [${pick(['', ' '])}${items.join(pick([', ', ',', ' , ']))}${pick(['', ' '])}]${rnd() < 0.2 ? '  # 证据' : ''}`,
+      );
       if (rnd() < 0.2) out.push(`${fields}tags: [${q(pick(WORDS))}, ${q(pick(WORDS))}]`);
     } else if (rnd() < 0.85) {
       const m = Math.floor(rnd() * 4);
@@ -141,7 +228,9 @@ function genEvidence(seed: number, style: Style): string {
     if (rnd() < 0.4) {
       out.push(`${fields}notes: ${q(pick(WORDS))}`);
       // Wrapped over more lines, sometimes with blank lines between (a plain scalar folds them).
-      if (style.wrapped) for (let j = Math.floor(rnd() * 3); j > 0; j--) out.push(rnd() < 0.2 ? '' : `${' '.repeat(fields.length + 1 + Math.floor(rnd() * 4))}${pick(WORDS)}`);
+      if (style.wrapped)
+        for (let j = Math.floor(rnd() * 3); j > 0; j--)
+          out.push(rnd() < 0.2 ? '' : `${' '.repeat(fields.length + 1 + Math.floor(rnd() * 4))}${pick(WORDS)}`);
     }
     // eslint-disable-next-line no-dupe-else-if -- rnd() draws a new number on each call
     else if (style.blocks && rnd() < 0.4) {
@@ -149,7 +238,12 @@ function genEvidence(seed: number, style: Style): string {
       const body = ' '.repeat(fields.length + (rnd() < 0.8 ? style.indent : 1));
       out.push(`${fields}${pick(['notes', 'justification'])}: ${pick(['|', '|', '|-', '|+', '>', '>', '>-', '>+', '|2', '| # c'])}`);
       const n = Math.floor(rnd() * 4);
-      for (let j = 0; j < n; j++) out.push(rnd() < 0.2 ? pick(['', ' '.repeat(body.length), ' '.repeat(body.length + 1)]) : `${body}${rnd() < 0.15 ? ' ' : ''}${pick(WORDS)}`);
+      for (let j = 0; j < n; j++)
+        out.push(
+          rnd() < 0.2
+            ? pick(['', ' '.repeat(body.length), ' '.repeat(body.length + 1)])
+            : `${body}${rnd() < 0.15 ? ' ' : ''}${pick(WORDS)}`,
+        );
       if (rnd() < 0.3) out.push('');
     }
   }
@@ -160,11 +254,52 @@ function genEvidence(seed: number, style: Style): string {
 }
 
 const styleArb: fc.Arbitrary<Style> = fc.record({
-  indent: fc.constantFrom(2, 2, 4, 3), seqIndent: fc.boolean(), quote: fc.constantFrom('plain', 'double', 'single', 'mixed'),
-  comments: fc.boolean(), blank: fc.boolean(), flowSamples: fc.boolean(), flowSpaces: fc.boolean(), crlf: fc.boolean(), trailingNewline: fc.boolean(), blocks: fc.boolean(), oddComments: fc.boolean(), wrapped: fc.boolean(), flowSeqs: fc.boolean(),
+  indent: fc.constantFrom(2, 2, 4, 3),
+  seqIndent: fc.boolean(),
+  quote: fc.constantFrom('plain', 'double', 'single', 'mixed'),
+  comments: fc.boolean(),
+  blank: fc.boolean(),
+  flowSamples: fc.boolean(),
+  flowSpaces: fc.boolean(),
+  crlf: fc.boolean(),
+  trailingNewline: fc.boolean(),
+  blocks: fc.boolean(),
+  oddComments: fc.boolean(),
+  wrapped: fc.boolean(),
+  flowSeqs: fc.boolean(),
 });
 
-const MUTATION_CHARS = [' ', '  ', '\n', '#', ' #', ':', ': ', '-', '- ', '"', "'", '{', '}', '[', ']', ',', '&a', '*a', '!', '|', '>', '?', '\t', '\r', '\\', '%', '@', '---', 'x'];
+const MUTATION_CHARS = [
+  ' ',
+  '  ',
+  '\n',
+  '#',
+  ' #',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&a',
+  '*a',
+  '!',
+  '|',
+  '>',
+  '?',
+  '\t',
+  '\r',
+  '\\',
+  '%',
+  '@',
+  '---',
+  'x',
+];
 
 function mutate(text: string, seed: number, count: number): string {
   const rnd = makeRng(seed);
@@ -197,10 +332,13 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   it('gives the tree, value, entries and schema diagnostics yaml gives, for generated evidence files in many layouts', () => {
     let fast = 0;
     let total = 0;
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), styleArb, (seed, style) => {
-      total++;
-      if (compare(genEvidence(seed, style)) === "fast") fast++;
-    }), { numRuns: RUNS, seed: SEED });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), styleArb, (seed, style) => {
+        total++;
+        if (compare(genEvidence(seed, style)) === 'fast') fast++;
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
     // Generated files include scalars the fast path refuses on purpose (escapes, indicators, `-3`…),
     // yet most of them must still take it.
     console.log(`      ${fast} of ${total} generated files took the fast path`);
@@ -209,9 +347,12 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
 
   it('never accepts a mutated file with a different reading than yaml', () => {
     let fast = 0;
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), styleArb, fc.integer({ min: 1, max: 4 }), (seed, style, count) => {
-      if (compare(mutate(genEvidence(seed, style), seed ^ 0x5bd1e995, count)) === 'fast') fast++;
-    }), { numRuns: RUNS * 2, seed: SEED });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), styleArb, fc.integer({ min: 1, max: 4 }), (seed, style, count) => {
+        if (compare(mutate(genEvidence(seed, style), seed ^ 0x5bd1e995, count)) === 'fast') fast++;
+      }),
+      { numRuns: RUNS * 2, seed: SEED },
+    );
     console.log(`      ${fast} of ${RUNS * 2} mutated files took the fast path`);
     assert.ok(fast > 0, 'no mutated file took the fast path: the property tested nothing');
   });
@@ -234,12 +375,26 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
   });
 
   it('takes the fast path for the layouts evidence files are written in, and reads them as yaml does', () => {
-    const plainStyle: Style = { indent: 2, seqIndent: true, quote: 'plain', comments: true, blank: true, flowSamples: true, flowSpaces: false, crlf: false, trailingNewline: true, blocks: false, oddComments: false, wrapped: false, flowSeqs: false };
+    const plainStyle: Style = {
+      indent: 2,
+      seqIndent: true,
+      quote: 'plain',
+      comments: true,
+      blank: true,
+      flowSamples: true,
+      flowSpaces: false,
+      crlf: false,
+      trailingNewline: true,
+      blocks: false,
+      oddComments: false,
+      wrapped: false,
+      flowSeqs: false,
+    };
     const common = [
       'clauses:\n  - clause: "5.1.1.1"\n    status: conforming\n    evidence:\n      - kind: document\n        title: 售后服务管理制度\n        file: ../attachments/a0.md\n',
       '# 注释\nclauses:\n- clause: 5.10\n  evidence:\n  - kind: record\n    title: 台账\n    date: 2026-06-01\n\n- clause: "5.2.4"\n  status: excluded\n  justification: 不适用\n',
       'clauses:\n  - clause: "5.1.2.1"\n    status: partial\n    samples: { size: 20, nonconforming: 2 }\n    evidence: \n',
-      'clauses:\n  - clause: \'5.3\'\n    awarded: 2.5\n    notes: 本条款的证据由售后服务部整理  # 备注\n    justification:\n',
+      "clauses:\n  - clause: '5.3'\n    awarded: 2.5\n    notes: 本条款的证据由售后服务部整理  # 备注\n    justification:\n",
       'clauses:\n  - clause: "5.2.4"\n    status: excluded\n    justification: |\n      本公司不提供安装服务。\n\n      见营业执照经营范围。\n    notes: |-\n      第二行\n',
       'clauses:\n  - clause: "5.3.3"\n    evidence:\n      - kind: document\n        title: 第一行  \n          第二行\n   \n          第三行 5\n    notes:\n      - 列表项\n        续行\n      - 12\n        34\n',
       'clauses:\n  - clause: "5.3.4"\n    evidence: [{kind: document, title: d}, {kind: record, title: r, date: 2026-09-01}]\n  - clause: "5.3.5"\n    evidence: [ {kind: document, title: "a, b"} ]  # 注\n',
@@ -254,7 +409,10 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     for (let seed = 1; seed <= 40; seed++) {
       const text = genEvidence(seed, plainStyle).replace(/^(\s*(?:title|notes|justification): ).*$/gm, '$1说明文字');
       // An empty value followed by a comment is left to yaml on purpose (yaml widens the value's range over the comment).
-      if (/:\n(\s*\n)*\s*#/.test(text)) { compare(text); continue; }
+      if (/:\n(\s*\n)*\s*#/.test(text)) {
+        compare(text);
+        continue;
+      }
       assert.equal(compare(text), 'fast', JSON.stringify(text));
     }
   });
@@ -291,7 +449,8 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       'a:\n- x\n# c\n-\n',
       'clauses:\n  - clause: "5.1"\n    evidence:\n      - kind: document\n        title: x\n      # c\n      -\n\n  - clause: "5.2"\n',
       `clauses:\n  - ${'k'.repeat(1025)}: 1\n`,
-    ]) assert.equal(compare(text), 'slow', JSON.stringify(text));
+    ])
+      assert.equal(compare(text), 'slow', JSON.stringify(text));
   });
 
   it('agrees with yaml on every YAML file in the repository, and takes the fast path for every example evidence file', () => {
@@ -300,7 +459,8 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
         const p = path.join(d, e.name);
-        if (e.isDirectory()) walk(p); else if (/\.ya?ml$/.test(e.name)) files.push(p);
+        if (e.isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(e.name)) files.push(p);
       }
     };
     for (const d of ['examples', 'test', 'schemas']) walk(path.join(REPO, d));
@@ -309,6 +469,9 @@ describe('YAML fast path (differential with yaml.parseDocument)', function () {
     // The shipped examples are written as users write evidence: every one takes the fast path.
     const examples = files.filter((f) => f.includes(`${path.sep}examples${path.sep}`) && /\.evidence\.ya?ml$/.test(f));
     assert.ok(examples.length >= 3);
-    assert.deepEqual(examples.filter((f) => !taken.includes(f)).map((f) => path.relative(REPO, f)), []);
+    assert.deepEqual(
+      examples.filter((f) => !taken.includes(f)).map((f) => path.relative(REPO, f)),
+      [],
+    );
   });
 });

@@ -20,7 +20,11 @@ const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'ut
 function textAt(text: string, r: Range): string {
   const lines = text.split(/\r\n|\r|\n/);
   if (r.start.line === r.end.line) return lines[r.start.line].slice(r.start.character, r.end.character);
-  return [lines[r.start.line].slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), lines[r.end.line].slice(0, r.end.character)].join('\n');
+  return [
+    lines[r.start.line].slice(r.start.character),
+    ...lines.slice(r.start.line + 1, r.end.line),
+    lines[r.end.line].slice(0, r.end.character),
+  ].join('\n');
 }
 /** A GB/T 27922 pack at /ws/p with the given files. */
 async function checkGbtPack(files: Record<string, string>) {
@@ -34,7 +38,8 @@ const without = (skip: string, extra: string) => allMetExcept([skip], extra);
 describe('first hour: the gate (target and --min-rating)', () => {
   it('a band is named by its id or any of its labels, in any case and spacing; 3star names none', () => {
     const rating = loadStandardText(TEST_STANDARD, '/std.yaml', 'en').standard!.rating;
-    for (const w of ['three-star', '三星级', '三星', 'Three-star', 'three star', 'THREE-STAR', ' 三星级 ']) assert.equal(bandOf(rating, w)?.id, 'three-star', w);
+    for (const w of ['three-star', '三星级', '三星', 'Three-star', 'three star', 'THREE-STAR', ' 三星级 '])
+      assert.equal(bandOf(rating, w)?.id, 'three-star', w);
     for (const w of ['3star', 'three', '星级', '', 'fail']) assert.equal(bandOf(rating, w), undefined, w);
   });
 
@@ -44,7 +49,7 @@ describe('first hour: the gate (target and --min-rating)', () => {
     assert.deepEqual(codes(r), []);
   });
 
-  it('target: 3star is manifest-invalid on the value, listing the bands by label in the user\'s language', async () => {
+  it("target: 3star is manifest-invalid on the value, listing the bands by label in the user's language", async () => {
     const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept([]) }, { manifestExtra: 'target: 3star   # typo\n', lang: 'zh-CN' });
     const d = r.diagnostics.filter((x) => x.code === 'manifest-invalid');
     assert.equal(d.length, 1);
@@ -57,7 +62,17 @@ describe('first hour: the gate (target and --min-rating)', () => {
 
 describe('first hour: dates', () => {
   const record = (date: string) => without('1.2', `  - clause: "1.2"\n    evidence:\n      - {kind: record, title: r, date: ${date}}\n`);
-  for (const date of ['2026-09-01', '"2026-09-01"', '2026/9/1', '2026/09/01', '2026.9.1', '2026年9月1日', '（2026年9月1日）', '【2026-09-01】', '"(2026/9/1)"']) {
+  for (const date of [
+    '2026-09-01',
+    '"2026-09-01"',
+    '2026/9/1',
+    '2026/09/01',
+    '2026.9.1',
+    '2026年9月1日',
+    '（2026年9月1日）',
+    '【2026-09-01】',
+    '"(2026/9/1)"',
+  ]) {
     it(`YAML date: ${date} is 2026-09-01 and counts`, async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': record(date) });
       assert.deepEqual(codes(r), []);
@@ -69,9 +84,15 @@ describe('first hour: dates', () => {
       const text = record(date);
       const r = await checkTestPack({ 'a.evidence.yaml': text });
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
-      assert.deepEqual(errors.map((d) => d.code), ['invalid-date']);
+      assert.deepEqual(
+        errors.map((d) => d.code),
+        ['invalid-date'],
+      );
       assert.equal(textAt(text, errors[0].range), date);
-      assert.equal(errors[0].message, `"${date}" is not a valid date; write a date as 2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日`);
+      assert.equal(
+        errors[0].message,
+        `"${date}" is not a valid date; write a date as 2026-10-15, 2026/10/15, 2026.10.15 or 2026年10月15日`,
+      );
       assert.equal(leafState(r, '1.2'), 'incomplete');
     });
   }
@@ -88,7 +109,10 @@ describe('first hour: dates', () => {
     const text = md('记录：[投诉台账](a.evidence.yaml) 2026/13/1');
     const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.2']), 'b.evidence.md': text }, { lang: 'zh-CN' });
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
-    assert.deepEqual(errors.map((d) => d.code), ['invalid-date']);
+    assert.deepEqual(
+      errors.map((d) => d.code),
+      ['invalid-date'],
+    );
     assert.equal(textAt(text, errors[0].range), '2026/13/1');
     assert.doesNotMatch(errors[0].message, /\\d|\^|\$/); // never a regex
   });
@@ -98,11 +122,24 @@ describe('first hour: dates', () => {
     assert.equal(leafState(r, '1.2'), 'incomplete');
   });
   it('assessment.date may be written 2026年10月15日; 2026/2/30 there is one invalid-date error', async () => {
-    const ok = parseManifest('pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026年10月15日}\n', '/p/evidence-pack.yaml', '2000-01-01', 'en');
+    const ok = parseManifest(
+      'pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026年10月15日}\n',
+      '/p/evidence-pack.yaml',
+      '2000-01-01',
+      'en',
+    );
     assert.equal(ok.manifest!.assessmentDate, '2026-10-15');
     assert.deepEqual(ok.diagnostics, []);
-    const bad = parseManifest('pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026/2/30}\n', '/p/evidence-pack.yaml', '2000-01-01', 'en');
-    assert.deepEqual(bad.diagnostics.map((d) => d.code), ['invalid-date']);
+    const bad = parseManifest(
+      'pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026/2/30}\n',
+      '/p/evidence-pack.yaml',
+      '2000-01-01',
+      'en',
+    );
+    assert.deepEqual(
+      bad.diagnostics.map((d) => d.code),
+      ['invalid-date'],
+    );
   });
 });
 
@@ -110,17 +147,30 @@ describe('first hour: a Markdown title above the leaves', () => {
   const pack = (md: string) => checkGbtPack({ 'a.evidence.md': md });
   it('# 5.3 顾客服务 — 海川家电 above ## 5.3.1 … is a title: no diagnostic on it', async () => {
     const r = await pack('# 5.3 顾客服务 — 海川家电\n\n说明：本文件汇总顾客服务的证据。\n\n## 5.3.1 顾客关系\n\n- 文件：顾客档案\n');
-    assert.deepEqual(r.diagnostics.filter((d) => d.file.endsWith('.md')).map((d) => d.code), ['missing-evidence']);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.file.endsWith('.md')).map((d) => d.code),
+      ['missing-evidence'],
+    );
   });
   it('evidence directly under the parent heading (before its first child) stays clause-not-leaf', async () => {
     const r = await pack('# 5.3 顾客服务\n\n- 文件：服务手册\n\n## 5.3.1 顾客关系\n\n- 文件：顾客档案\n');
-    assert.deepEqual(r.diagnostics.filter((d) => d.file.endsWith('.md')).map((d) => d.code), ['clause-not-leaf', 'missing-evidence']);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.file.endsWith('.md')).map((d) => d.code),
+      ['clause-not-leaf', 'missing-evidence'],
+    );
   });
 });
 
 describe('first hour: statuses by label', () => {
-  const entry = (id: string, status: string, extra = '') => without(id, `  - clause: "${id}"\n    status: ${status}\n${extra}    evidence: [{kind: document, title: d}]\n`);
-  for (const [word, state] of [['不符合', 'nonconforming'], ['Non-conforming', 'nonconforming'], ['nonconforming', 'nonconforming'], ['符合', 'met'], ['Conforming', 'met']] as const) {
+  const entry = (id: string, status: string, extra = '') =>
+    without(id, `  - clause: "${id}"\n    status: ${status}\n${extra}    evidence: [{kind: document, title: d}]\n`);
+  for (const [word, state] of [
+    ['不符合', 'nonconforming'],
+    ['Non-conforming', 'nonconforming'],
+    ['nonconforming', 'nonconforming'],
+    ['符合', 'met'],
+    ['Conforming', 'met'],
+  ] as const) {
     it(`status: ${word} is ${state}`, async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': entry('2.5', word) });
       assert.deepEqual(codes(r), []);
@@ -135,34 +185,59 @@ describe('first hour: statuses by label', () => {
     });
   }
   it('status: 部分符合 on a sampled leaf needs samples, like partial', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': without('1.2', '  - clause: "1.2"\n    status: 部分符合\n    samples: {size: 10, nonconforming: 2}\n    evidence: [{kind: record, title: r, date: 2026-09-01}]\n') });
+    const r = await checkTestPack({
+      'a.evidence.yaml': without(
+        '1.2',
+        '  - clause: "1.2"\n    status: 部分符合\n    samples: {size: 10, nonconforming: 2}\n    evidence: [{kind: record, title: r, date: 2026-09-01}]\n',
+      ),
+    });
     assert.deepEqual(codes(r), []);
     assert.equal(leafState(r, '1.2'), 'partial');
   });
 });
 
-describe('first hour: schema errors in the user\'s words, one per fault', () => {
-  it('a misspelt key in the second entry\'s first item: 第 2 个条款的第 1 项证据', async () => {
-    const text = 'clauses:\n  - clause: "2.4"\n    evidence: [{kind: document, title: d}]\n  - clause: "2.5"\n    evidence:\n      - {kind: document, flie: x.pdf}\n';
+describe("first hour: schema errors in the user's words, one per fault", () => {
+  it("a misspelt key in the second entry's first item: 第 2 个条款的第 1 项证据", async () => {
+    const text =
+      'clauses:\n  - clause: "2.4"\n    evidence: [{kind: document, title: d}]\n  - clause: "2.5"\n    evidence:\n      - {kind: document, flie: x.pdf}\n';
     const zh = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.4', '2.5']), 'b.evidence.yaml': text }, { lang: 'zh-CN' });
-    assert.deepEqual(zh.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message), ['第 2 个条款的第 1 项证据：不允许的字段“flie”']);
+    assert.deepEqual(
+      zh.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message),
+      ['第 2 个条款的第 1 项证据：不允许的字段“flie”'],
+    );
     const en = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.4', '2.5']), 'b.evidence.yaml': text });
-    assert.deepEqual(en.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message), ['evidence item 1 of clause entry 2: unexpected property "flie"']);
+    assert.deepEqual(
+      en.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message),
+      ['evidence item 1 of clause entry 2: unexpected property "flie"'],
+    );
   });
   it('a wrong type names the type in words, not clauses.0.evidence', async () => {
     const r = await checkTestPack({ 'a.evidence.yaml': without('2.5', '  - clause: "2.5"\n    evidence: 见附件\n') }, { lang: 'zh-CN' });
-    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message), ['第 10 个条款的 evidence：类型应为列表（- 项）']);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message),
+      ['第 10 个条款的 evidence：类型应为列表（- 项）'],
+    );
   });
   it('a special bonus with a misspelt key is one error (not one per oneOf branch)', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept([]) }, { manifestExtra: 'special_bonus: {reason: 获奖, evidnce: a.pdf}\n', lang: 'zh-CN' });
-    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message), ['special_bonus：不允许的字段“evidnce”']);
+    const r = await checkTestPack(
+      { 'a.evidence.yaml': allMetExcept([]) },
+      { manifestExtra: 'special_bonus: {reason: 获奖, evidnce: a.pdf}\n', lang: 'zh-CN' },
+    );
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message),
+      ['special_bonus：不允许的字段“evidnce”'],
+    );
   });
 });
 
 describe('first hour: YAML anchors and aliases', () => {
-  const anchored = TEST_STANDARD
-    .replace('{id: "1.3", title: {zh-CN: 一三, en: One three}, points: 10, requires: [document]}', '{id: "1.3", title: {zh-CN: 一三, en: One three}, points: 10, requires: &docs [document]}')
-    .replace('{id: "1.4", title: {zh-CN: 一四, en: One four}, points: 10, requires: [document]}', '{id: "1.4", title: {zh-CN: 一四, en: One four}, points: 10, requires: *docs}');
+  const anchored = TEST_STANDARD.replace(
+    '{id: "1.3", title: {zh-CN: 一三, en: One three}, points: 10, requires: [document]}',
+    '{id: "1.3", title: {zh-CN: 一三, en: One three}, points: 10, requires: &docs [document]}',
+  ).replace(
+    '{id: "1.4", title: {zh-CN: 一四, en: One four}, points: 10, requires: [document]}',
+    '{id: "1.4", title: {zh-CN: 一四, en: One four}, points: 10, requires: *docs}',
+  );
   it('a standard with requires: &r … / requires: *r loads and scores like the same standard written out', async () => {
     assert.ok(anchored.includes('*docs'));
     const load = loadStandardText(anchored, '/std.yaml', 'en');
@@ -176,7 +251,12 @@ describe('first hour: YAML anchors and aliases', () => {
     const evidence = 'clauses:\n  - clause: "2.4"\n    evidence: [&d {kind: document, title: d}]\n  - clause: "2.5"\n    evidence: [*d]\n';
     const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.4', '2.5']), 'b.evidence.yaml': evidence });
     assert.equal(leafState(r, '2.5'), 'met');
-    const m = parseManifest('pack: 1\nstandard: &s gbt27922-2011\ntarget: &t 四星级\norganization: {name: *s}\n', '/p/evidence-pack.yaml', '2026-10-15', 'en');
+    const m = parseManifest(
+      'pack: 1\nstandard: &s gbt27922-2011\ntarget: &t 四星级\norganization: {name: *s}\n',
+      '/p/evidence-pack.yaml',
+      '2026-10-15',
+      'en',
+    );
     assert.equal(m.manifest!.target, '四星级');
     assert.equal(m.manifest!.organization!.name, 'gbt27922-2011');
   });
@@ -190,7 +270,12 @@ describe('first hour: YAML anchors and aliases', () => {
 describe('first hour: ranges as VS Code counts lines (reproducers in test/fixtures/ranges)', () => {
   const analyze = async (file: string, text: string, lang: 'en' | 'zh-CN' = 'en') => {
     const standard = builtinStandard('gbt27922-2011')!;
-    const manifest = parseManifest('pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026-10-15}\n', '/ws/p/evidence-pack.yaml', '2026-10-15', lang).manifest!;
+    const manifest = parseManifest(
+      'pack: 1\nstandard: gbt27922-2011\nassessment: {date: 2026-10-15}\n',
+      '/ws/p/evidence-pack.yaml',
+      '2026-10-15',
+      lang,
+    ).manifest!;
     return analyzeEvidenceText(text, file, makeContext(standard, manifest, lang, memFs({ '/ws/p/evidence-pack.yaml': '' }), '/ws'));
   };
   const assertWhole = (text: string, ds: Diagnostic[]) => {
@@ -208,7 +293,10 @@ describe('first hour: ranges as VS Code counts lines (reproducers in test/fixtur
     const text = fixture('lone-cr-yaml/b.evidence.yaml');
     assert.ok(/\r(?!\n)/.test(text));
     const r = await analyze('/ws/p/b.evidence.yaml', text);
-    assert.deepEqual(r.diagnostics.map((d) => d.code), ['broken-link']);
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.code),
+      ['broken-link'],
+    );
     assert.equal(r.diagnostics[0].range.start.line, 6);
     assert.equal(textAt(text, r.diagnostics[0].range), 'attachments/nope.md');
     assertWhole(text, r.diagnostics);
@@ -247,7 +335,10 @@ describe('first hour: ranges as VS Code counts lines (reproducers in test/fixtur
   it('LineIndex counts \\r\\n, \\n and a lone \\r as one line break each', () => {
     const li = new LineIndex('a\rb\r\nc\nd');
     assert.equal(li.lineCount, 4);
-    assert.deepEqual(['a', 'b', 'c', 'd'], [0, 1, 2, 3].map((l) => li.lineText(l)));
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd'],
+      [0, 1, 2, 3].map((l) => li.lineText(l)),
+    );
     assert.deepEqual(li.position(2), { line: 1, character: 0 });
     assert.deepEqual(li.position(4), { line: 1, character: 1 }); // the \n of \r\n: end of the line's text
   });

@@ -51,17 +51,99 @@ async function run(files: Record<string, Uint8Array>, engine?: Engine): Promise<
 
 /** Fragments that mean something to YAML, Markdown, our parsers or a terminal. */
 const TOKENS = [
-  '\u0000', '\uFEFF', '\r', '\r\n', '\t', '\n', ' ', '：', '５．１', '\u202E', '\uD800', '\uDFFF', '😀', '𠮷', '\u0301',
-  '&a ', '*a', '<<: *a', '!!str ', '!!js/function ', '!<tag:x> ', '? ', ': ', '- ', '[', ']', '{', '}', '"', "'", '#', '|', '>',
-  '---\n', '...\n', '```\n', '~~~', '    ', '## 5.1.2.2 ', '# ', '> ', '- [ ] ', '- [x] ', '1. ', '* ',
-  'record: ', '记录：', 'document: [t](attachments/org-chart.md) 2026-09-01', '](../../x)', '[a](', '<', '>',
-  'file:///etc/passwd', '../../', '/etc/passwd', 'C:\\x', '%2e%2e/', '__proto__', 'constructor', 'prototype',
-  'clause: ', 'clause: "5.10"', 'status: excluded', 'status: partial', 'awarded: 1e309', 'awarded: -0', 'samples: {size: 0, nonconforming: 1}',
-  'date: 2026-13-45', 'date: 9999-12-31', 'points: 0.1', 'points: -5', 'min: NaN', 'scale: 1e308', 'rounding: 20', '.nan', '.inf', '-.inf',
-  'children: []', 'children:\n  - ', 'requires: [nope]', 'fail_at: 0', 'window_months: 0', 'window_months: 1e9',
-  'special_deductions: [{id: X, clause: "5.2.5"}]', 'special_bonus: [{reason: a}, {reason: b}]', 'rectified: false',
+  '\u0000',
+  '\uFEFF',
+  '\r',
+  '\r\n',
+  '\t',
+  '\n',
+  ' ',
+  '：',
+  '５．１',
+  '\u202E',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  '𠮷',
+  '\u0301',
+  '&a ',
+  '*a',
+  '<<: *a',
+  '!!str ',
+  '!!js/function ',
+  '!<tag:x> ',
+  '? ',
+  ': ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  '|',
+  '>',
+  '---\n',
+  '...\n',
+  '```\n',
+  '~~~',
+  '    ',
+  '## 5.1.2.2 ',
+  '# ',
+  '> ',
+  '- [ ] ',
+  '- [x] ',
+  '1. ',
+  '* ',
+  'record: ',
+  '记录：',
+  'document: [t](attachments/org-chart.md) 2026-09-01',
+  '](../../x)',
+  '[a](',
+  '<',
+  '>',
+  'file:///etc/passwd',
+  '../../',
+  '/etc/passwd',
+  'C:\\x',
+  '%2e%2e/',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'clause: ',
+  'clause: "5.10"',
+  'status: excluded',
+  'status: partial',
+  'awarded: 1e309',
+  'awarded: -0',
+  'samples: {size: 0, nonconforming: 1}',
+  'date: 2026-13-45',
+  'date: 9999-12-31',
+  'points: 0.1',
+  'points: -5',
+  'min: NaN',
+  'scale: 1e308',
+  'rounding: 20',
+  '.nan',
+  '.inf',
+  '-.inf',
+  'children: []',
+  'children:\n  - ',
+  'requires: [nope]',
+  'fail_at: 0',
+  'window_months: 0',
+  'window_months: 1e9',
+  'special_deductions: [{id: X, clause: "5.2.5"}]',
+  'special_bonus: [{reason: a}, {reason: b}]',
+  'rectified: false',
   // Line breaks and characters VS Code counts differently from a naive reader: a lone CR, an emoji, a NUL.
-  '\r', '😀', '|😀', '\u0000', 'date: 2026/2/30', 'date: （2026年10月15日）',
+  '\r',
+  '😀',
+  '|😀',
+  '\u0000',
+  'date: 2026/2/30',
+  'date: （2026年10月15日）',
 ];
 
 type Mutation =
@@ -97,7 +179,10 @@ function mutate(input: Uint8Array, list: Mutation[]): Uint8Array {
       bytes[m.at % bytes.length] ^= m.bits;
       continue;
     }
-    if (m.op === 'truncate') { bytes = bytes.subarray(0, m.at % (bytes.length + 1)); continue; }
+    if (m.op === 'truncate') {
+      bytes = bytes.subarray(0, m.at % (bytes.length + 1));
+      continue;
+    }
     if (m.op === 'insert') {
       const at = m.at % (bytes.length + 1);
       bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(m.text, 'utf8'), bytes.subarray(at)]);
@@ -107,19 +192,62 @@ function mutate(input: Uint8Array, list: Mutation[]): Uint8Array {
     const i = m.at % lines.length;
     if (m.op === 'delete-line') lines.splice(i, 1);
     else if (m.op === 'dup-line') lines.splice(i, 0, lines[i]);
-    else { const j = m.to % lines.length; [lines[i], lines[j]] = [lines[j], lines[i]]; }
+    else {
+      const j = m.to % lines.length;
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+    }
     bytes = Buffer.from(lines.join('\n'), 'latin1');
   }
   return new Uint8Array(bytes);
 }
 
 /** Random YAML-able trees with the keys our files use, and hostile ones. */
-const KEYS = ['clauses', 'clause', 'status', 'evidence', 'kind', 'title', 'file', 'url', 'date', 'samples', 'size', 'nonconforming',
-  'awarded', 'justification', 'notes', '__proto__', 'constructor', 'prototype', 'toString'];
+const KEYS = [
+  'clauses',
+  'clause',
+  'status',
+  'evidence',
+  'kind',
+  'title',
+  'file',
+  'url',
+  'date',
+  'samples',
+  'size',
+  'nonconforming',
+  'awarded',
+  'justification',
+  'notes',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+];
 const SCALARS = fc.oneof(
-  fc.constantFrom('5.1.2.2', '5.2.4', '5.10', '5.1', 'record', 'document', '记录', 'conforming', 'partial', 'nonconforming', 'excluded',
-    'attachments/org-chart.md', '../../etc/passwd', 'file:///etc/passwd', '2026-09-01', '2026-02-30', '__proto__'),
-  fc.string({ unit: 'grapheme', maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.constantFrom(
+    '5.1.2.2',
+    '5.2.4',
+    '5.10',
+    '5.1',
+    'record',
+    'document',
+    '记录',
+    'conforming',
+    'partial',
+    'nonconforming',
+    'excluded',
+    'attachments/org-chart.md',
+    '../../etc/passwd',
+    'file:///etc/passwd',
+    '2026-09-01',
+    '2026-02-30',
+    '__proto__',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
 );
 const { tree } = fc.letrec((tie) => ({
   tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, SCALARS, tie('list'), tie('map')),
@@ -135,13 +263,18 @@ function documentLines(bytes: Uint8Array | undefined): string[] | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a BOM, like the engine
     return text.split(/\r\n|\r|\n/); // lines as VS Code counts them: a lone \r ends a line too
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 function checkInvariants(files: Record<string, Uint8Array>, r: PackResult): void {
   for (const d of r.diagnostics) {
     const { start, end } = d.range;
-    assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), `${d.code}: start after end ${JSON.stringify(d.range)}`);
+    assert.ok(
+      start.line < end.line || (start.line === end.line && start.character <= end.character),
+      `${d.code}: start after end ${JSON.stringify(d.range)}`,
+    );
     if (d.file.startsWith('builtin:')) continue;
     const lines = documentLines(files[d.file]);
     if (!lines) {
@@ -151,10 +284,16 @@ function checkInvariants(files: Record<string, Uint8Array>, r: PackResult): void
     }
     for (const p of [start, end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `${d.code} at line ${p.line} of ${lines.length} in ${d.file}`);
-      assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${d.code} at ${p.line}:${p.character}, line length ${lines[p.line].length} in ${d.file}: ${d.message}`);
+      assert.ok(
+        p.character >= 0 && p.character <= lines[p.line].length,
+        `${d.code} at ${p.line}:${p.character}, line length ${lines[p.line].length} in ${d.file}: ${d.message}`,
+      );
       // On whole characters: never between the two halves of a surrogate pair (half an emoji).
       const c = lines[p.line].charCodeAt(p.character);
-      assert.ok(!(c >= 0xdc00 && c <= 0xdfff && p.character > 0 && (lines[p.line].charCodeAt(p.character - 1) & 0xfc00) === 0xd800), `${d.code} at ${p.line}:${p.character} splits a surrogate pair in ${d.file}`);
+      assert.ok(
+        !(c >= 0xdc00 && c <= 0xdfff && p.character > 0 && (lines[p.line].charCodeAt(p.character - 1) & 0xfc00) === 0xd800),
+        `${d.code} at ${p.line}:${p.character} splits a surrogate pair in ${d.file}`,
+      );
     }
   }
   const s = r.score;
@@ -185,11 +324,21 @@ async function property(files: Record<string, Uint8Array>): Promise<void> {
 const tried: Record<string, number> = {};
 /** `arb` generates a small description of the input (shown when a property fails), `build` the files. */
 async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, build: (t: T) => Record<string, Uint8Array>, examples: T[] = []): Promise<void> {
-  const details = await fc.check(fc.asyncProperty(arb, (t) => property(build(t))), {
-    numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, examples: examples.map((e) => [e] as [T]), ...(SEED !== undefined ? { seed: SEED } : {}),
-  });
+  const details = await fc.check(
+    fc.asyncProperty(arb, (t) => property(build(t))),
+    {
+      numRuns: RUNS,
+      interruptAfterTimeLimit: SECONDS * 1000,
+      markInterruptAsFailure: false,
+      examples: examples.map((e) => [e] as [T]),
+      ...(SEED !== undefined ? { seed: SEED } : {}),
+    },
+  );
   tried[name] = details.numRuns;
-  if (details.failed) throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n${String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance)}`);
+  if (details.failed)
+    throw new Error(
+      `${fc.defaultReportMessage(details) ?? 'property failed'}\n${String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance)}`,
+    );
   assert.ok(details.numRuns >= 10, `only ${details.numRuns} inputs tried for ${name}`);
 }
 
@@ -199,7 +348,11 @@ describe('fuzzing (fast-check)', function () {
   this.timeout(SECONDS * 1000 * 4 + 30000);
   after(() => {
     const total = Object.values(tried).reduce((a, b) => a + b, 0);
-    console.log(`      fuzz inputs tried: ${Object.entries(tried).map(([k, v]) => `${k} ${v}`).join(', ')}; total ${total}`);
+    console.log(
+      `      fuzz inputs tried: ${Object.entries(tried)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; total ${total}`,
+    );
   });
 
   it('mutated evidence YAML never throws, keeps ranges inside, scores in range, deterministic', () =>
@@ -212,18 +365,31 @@ describe('fuzzing (fast-check)', function () {
     fuzz('manifest', mutations, (m) => withFile(`${PACK}/evidence-pack.yaml`, mutate(MANIFEST, m))));
 
   it('mutated standard files never throw, keep ranges inside, score in range, deterministic', () =>
-    fuzz('standard', mutations, (m) => withFile(`${PACK}/std.yaml`, mutate(STANDARD, m), { [`${PACK}/evidence-pack.yaml`]: OWN_STANDARD_MANIFEST }), [
-      // Found by this property: an unclosed quote after an inserted CRLF put the yaml-syntax range
-      // on the \n of the line break, one character past the line's end (fixed in LineIndex).
-      [{ op: 'insert', at: 4570, text: '\r\n' }],
-    ]));
+    fuzz(
+      'standard',
+      mutations,
+      (m) => withFile(`${PACK}/std.yaml`, mutate(STANDARD, m), { [`${PACK}/evidence-pack.yaml`]: OWN_STANDARD_MANIFEST }),
+      [
+        // Found by this property: an unclosed quote after an inserted CRLF put the yaml-syntax range
+        // on the \n of the line break, one character past the line's end (fixed in LineIndex).
+        [{ op: 'insert', at: 4570, text: '\r\n' }],
+      ],
+    ));
 
   it('random evidence trees and random text never throw, keep ranges inside, deterministic', () =>
-    fuzz('random', fc.oneof(
-      evidenceTree.map((t) => ({ name: 'r.evidence.yaml', text: stringify(t) })),
-      tree.map((t) => ({ name: 'r.evidence.yaml', text: stringify(t) })),
-      fc.string({ unit: 'binary', maxLength: 300 }).map((text) => ({ name: 'r.evidence.yaml', text })),
-      fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((a) => ({ name: 'r.evidence.md', text: '## 5.1.2.2 x\n' + a.join('') })),
-      fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((a) => ({ name: 'r.evidence.yaml', text: 'clauses:\n  - ' + a.join('') })),
-    ), (r) => withFile(`${PACK}/${r.name}`, enc.encode(r.text))));
+    fuzz(
+      'random',
+      fc.oneof(
+        evidenceTree.map((t) => ({ name: 'r.evidence.yaml', text: stringify(t) })),
+        tree.map((t) => ({ name: 'r.evidence.yaml', text: stringify(t) })),
+        fc.string({ unit: 'binary', maxLength: 300 }).map((text) => ({ name: 'r.evidence.yaml', text })),
+        fc
+          .array(fc.constantFrom(...TOKENS), { maxLength: 40 })
+          .map((a) => ({ name: 'r.evidence.md', text: '## 5.1.2.2 x\n' + a.join('') })),
+        fc
+          .array(fc.constantFrom(...TOKENS), { maxLength: 40 })
+          .map((a) => ({ name: 'r.evidence.yaml', text: 'clauses:\n  - ' + a.join('') })),
+      ),
+      (r) => withFile(`${PACK}/${r.name}`, enc.encode(r.text)),
+    ));
 });

@@ -11,7 +11,11 @@ import { loadStandardText } from '../../src/core/standard/loadStandard';
 
 const repo = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const generator = require('../../scripts/generate.cjs') as { validatorsSource(): string; standardsSource(): Promise<string>; outDir: string };
+const generator = require('../../scripts/generate.cjs') as {
+  validatorsSource(): string;
+  standardsSource(): Promise<string>;
+  outDir: string;
+};
 
 function yamlFilesBelow(dir: string): string[] {
   const out: string[] = [];
@@ -26,7 +30,11 @@ function yamlFilesBelow(dir: string): string[] {
 function dataOf(file: string): unknown {
   let text = fs.readFileSync(path.join(repo, file), 'utf8');
   if (file.endsWith('.md')) text = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  try { return YAML.parse(text, { maxAliasCount: 100 }); } catch { return undefined; }
+  try {
+    return YAML.parse(text, { maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
 }
 
 const summary = (errors: ErrorObject[] | null | undefined) =>
@@ -34,10 +42,16 @@ const summary = (errors: ErrorObject[] | null | undefined) =>
 
 describe('generated code (scripts/generate.cjs)', () => {
   it('the files the build bundles are what schemas/ generates today (no drift)', async () => {
-    assert.equal(fs.readFileSync(path.join(generator.outDir, 'validators.js'), 'utf8'), generator.validatorsSource(),
-      'src/core/generated/validators.js is out of date: run npm run build');
-    assert.equal(fs.readFileSync(path.join(generator.outDir, 'standards.js'), 'utf8'), await generator.standardsSource(),
-      'src/core/generated/standards.js is out of date: run npm run build');
+    assert.equal(
+      fs.readFileSync(path.join(generator.outDir, 'validators.js'), 'utf8'),
+      generator.validatorsSource(),
+      'src/core/generated/validators.js is out of date: run npm run build',
+    );
+    assert.equal(
+      fs.readFileSync(path.join(generator.outDir, 'standards.js'), 'utf8'),
+      await generator.standardsSource(),
+      'src/core/generated/standards.js is out of date: run npm run build',
+    );
   });
 
   it('the precompiled validators give the verdicts and errors of the schemas compiled at run time', () => {
@@ -59,7 +73,8 @@ describe('generated code (scripts/generate.cjs)', () => {
       const runtime = ajv.compile(JSON.parse(fs.readFileSync(path.join(repo, `schemas/${name}.schema.json`), 'utf8')));
       const pre = validators[name];
       for (const { f, data } of samples) {
-        const a = runtime(data), b = pre(data);
+        const a = runtime(data),
+          b = pre(data);
         assert.equal(b, a, `${name} on ${f}: verdict`);
         assert.deepEqual(summary(pre.errors), summary(runtime.errors), `${name} on ${f}: errors`);
         if (!a) invalid++;
@@ -69,17 +84,29 @@ describe('generated code (scripts/generate.cjs)', () => {
   });
 
   it('each built-in standard is the one its YAML loads to', () => {
-    assert.deepEqual([...BUILTIN_STANDARD_IDS], fs.readdirSync(path.join(repo, 'schemas/standards')).filter((n) => n.endsWith('.yaml')).map((n) => n.slice(0, -5)).sort());
+    assert.deepEqual(
+      [...BUILTIN_STANDARD_IDS],
+      fs
+        .readdirSync(path.join(repo, 'schemas/standards'))
+        .filter((n) => n.endsWith('.yaml'))
+        .map((n) => n.slice(0, -5))
+        .sort(),
+    );
     for (const id of BUILTIN_STANDARD_IDS) {
       const text = fs.readFileSync(path.join(repo, `schemas/standards/${id}.yaml`), 'utf8');
       const loaded = loadStandardText(text, `builtin:${id}`, 'zh-CN');
       assert.deepEqual(loaded.diagnostics, []);
       // Compared as data (a field left undefined is one JSON leaves out), with the indexes rebuilt.
-      const plain = (std: unknown) => JSON.parse(JSON.stringify(std, (_k, v: unknown) =>
-        (v === Infinity ? 'Infinity' : v instanceof Map ? [...v.keys()] : v))) as unknown;
+      const plain = (std: unknown) =>
+        JSON.parse(
+          JSON.stringify(std, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v instanceof Map ? [...v.keys()] : v)),
+        ) as unknown;
       const built = builtinStandard(id)!;
       assert.deepEqual(plain(built), plain(loaded.standard));
-      assert.deepEqual(built.leaves.map((c) => c.id), loaded.standard!.leaves.map((c) => c.id));
+      assert.deepEqual(
+        built.leaves.map((c) => c.id),
+        loaded.standard!.leaves.map((c) => c.id),
+      );
       for (const leaf of built.leaves) assert.equal(built.byId.get(leaf.id), leaf, 'the index points into the tree');
     }
     assert.equal(builtinStandard('constructor'), undefined);

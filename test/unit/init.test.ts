@@ -2,7 +2,13 @@
 // first — the manifest with their answers, and every leaf's guidance as comments that read as sentences.
 import { strict as assert } from 'node:assert';
 import {
-  COMMENT_WIDTH, displayWidth, findBand, findOrganizationType, isPlaceholderOrganization, planInit, wrapText,
+  COMMENT_WIDTH,
+  displayWidth,
+  findBand,
+  findOrganizationType,
+  isPlaceholderOrganization,
+  planInit,
+  wrapText,
 } from '../../src/core/init';
 import { parseManifest } from '../../src/core/manifest';
 import { builtinStandard } from '../../src/core/standard/builtin';
@@ -62,7 +68,10 @@ describe('init: the guidance comments', () => {
           const end = lang === 'zh-CN' ? offset : offset + 1;
           const span = sentenceSpans(guidance).find(([a, b]) => end > a && end < b);
           if (span) {
-            assert.ok(displayWidth(guidance.slice(span[0], span[1]).trim()) > COMMENT_WIDTH, `${leaf.id}: "${line}" breaks a sentence that fits on a line`);
+            assert.ok(
+              displayWidth(guidance.slice(span[0], span[1]).trim()) > COMMENT_WIDTH,
+              `${leaf.id}: "${line}" breaks a sentence that fits on a line`,
+            );
           }
         }
         for (const line of lines) {
@@ -74,19 +83,33 @@ describe('init: the guidance comments', () => {
   }
 
   it('wraps Chinese after 。；， and English between words, never inside one', () => {
-    assert.deepEqual(wrapText('第一句很短。第二句也很短；第三句，分成两个分句。', 24), ['第一句很短。', '第二句也很短；', '第三句，分成两个分句。']);
-    assert.deepEqual(wrapText('One sentence here. And a second one that is long enough to need wrapping somewhere.', 40),
-      ['One sentence here.', 'And a second one that is long enough to', 'need wrapping somewhere.']);
+    assert.deepEqual(wrapText('第一句很短。第二句也很短；第三句，分成两个分句。', 24), [
+      '第一句很短。',
+      '第二句也很短；',
+      '第三句，分成两个分句。',
+    ]);
+    assert.deepEqual(wrapText('One sentence here. And a second one that is long enough to need wrapping somewhere.', 40), [
+      'One sentence here.',
+      'And a second one that is long enough to',
+      'need wrapping somewhere.',
+    ]);
     assert.deepEqual(wrapText('没有标点的一个很长很长很长很长很长的中文短语', 10), ['没有标点的一个很长很长很长很长很长的中文短语']);
     // "e.g." does not end a sentence, and nothing is lost around it
-    assert.deepEqual(wrapText('Bring: the register (e.g. the 三包 rules, the law); staff are interviewed.', 30),
-      ['Bring: the register (e.g. the', '三包 rules, the law);', 'staff are interviewed.']);
+    assert.deepEqual(wrapText('Bring: the register (e.g. the 三包 rules, the law); staff are interviewed.', 30), [
+      'Bring: the register (e.g. the',
+      '三包 rules, the law);',
+      'staff are interviewed.',
+    ]);
     // a sentence that does not fit where the last one ended starts a line
-    assert.deepEqual(wrapText('Short one. A sentence just wider than the line.', 30), ['Short one.', 'A sentence just wider than the', 'line.']);
+    assert.deepEqual(wrapText('Short one. A sentence just wider than the line.', 30), [
+      'Short one.',
+      'A sentence just wider than the',
+      'line.',
+    ]);
     assert.deepEqual(wrapText('Short one here. Fits on a line alone.', 30), ['Short one here.', 'Fits on a line alone.']);
   });
 
-  it('a kind is named by its label in the file\'s language, never by its id', () => {
+  it("a kind is named by its label in the file's language, never by its id", () => {
     const zh = planInit(std, 'gbt27922-2011', 'zh-CN', { date: '2026-10-15' })[1].text;
     assert.match(zh, /^ {2}# 需要：文件、记录$/m);
     assert.doesNotMatch(zh, /^ {2}# 需要：.*\b(document|record|interview|observation)\b/m);
@@ -97,7 +120,12 @@ describe('init: the guidance comments', () => {
 
 describe('init: the manifest takes the answers', () => {
   it('writes the organisation, its type, the target band and the assessment date asked for', () => {
-    const [manifest] = planInit(std, 'gbt27922-2011', 'zh-CN', { date: '2026-10-15', organization: '海川家电有限公司', type: 'sales-service', target: 'four-star' });
+    const [manifest] = planInit(std, 'gbt27922-2011', 'zh-CN', {
+      date: '2026-10-15',
+      organization: '海川家电有限公司',
+      type: 'sales-service',
+      target: 'four-star',
+    });
     const m = parseManifest(manifest.text, '/p/evidence-pack.yaml', '2020-01-01', 'zh-CN');
     assert.deepEqual(m.diagnostics, []);
     assert.deepEqual(m.manifest!.organization, { name: '海川家电有限公司', type: 'sales-service' });
@@ -117,7 +145,10 @@ describe('init: the manifest takes the answers', () => {
     it(`${lang}: without an organisation, the placeholder is a warning on its value`, () => {
       const [manifest] = planInit(std, 'gbt27922-2011', lang, { date: '2026-10-15' });
       const m = parseManifest(manifest.text, '/p/evidence-pack.yaml', '2020-01-01', lang);
-      assert.deepEqual(m.diagnostics.map((d) => [d.code, d.severity]), [['placeholder-organization', 'warning']]);
+      assert.deepEqual(
+        m.diagnostics.map((d) => [d.code, d.severity]),
+        [['placeholder-organization', 'warning']],
+      );
       const d = m.diagnostics[0];
       const line = manifest.text.split('\n')[d.range.start.line];
       const placeholder = lang === 'zh-CN' ? '公司名称' : 'Company name';
@@ -130,14 +161,23 @@ describe('init: the manifest takes the answers', () => {
   it('a placeholder typed in the other language, other case or with spaces is still the placeholder; a real name is not', () => {
     for (const name of ['公司名称', ' Company name ', 'company NAME']) assert.ok(isPlaceholderOrganization(name), name);
     for (const name of ['华澜电器有限公司', 'Company name Ltd', '']) assert.ok(!isPlaceholderOrganization(name), name);
-    const m = parseManifest('pack: 1\nstandard: gbt27922-2011\norganization: {name: 公司名称}\n', '/p/evidence-pack.yaml', '2026-01-01', 'en');
-    assert.deepEqual(m.diagnostics.map((d) => d.code), ['placeholder-organization']);
+    const m = parseManifest(
+      'pack: 1\nstandard: gbt27922-2011\norganization: {name: 公司名称}\n',
+      '/p/evidence-pack.yaml',
+      '2026-01-01',
+      'en',
+    );
+    assert.deepEqual(
+      m.diagnostics.map((d) => d.code),
+      ['placeholder-organization'],
+    );
   });
 
   it('a band is found by its id or any label, a type by its id, label or short name', () => {
     for (const text of ['four-star', '四星级', 'Four-star', ' FOUR-STAR ']) assert.equal(findBand(std, text)?.id, 'four-star', text);
     for (const text of ['3star', '四星', 'fail', '']) assert.equal(findBand(std, text), undefined, text);
-    for (const text of ['sales-service', '销售服务型企业', '销售服务型', 'Sales and service enterprise']) assert.equal(findOrganizationType(text), 'sales-service', text);
+    for (const text of ['sales-service', '销售服务型企业', '销售服务型', 'Sales and service enterprise'])
+      assert.equal(findOrganizationType(text), 'sales-service', text);
     for (const text of ['生产型', 'production']) assert.equal(findOrganizationType(text), 'production', text);
     assert.equal(findOrganizationType('shop'), undefined);
   });

@@ -10,7 +10,17 @@ const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 const R = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function clause(id: string, order = 0): Clause {
-  return { id, title: { 'zh-CN': id, en: id }, points: 10, pointsText: '10', requires: ['record'], sampled: false, excludable: true, children: [], order };
+  return {
+    id,
+    title: { 'zh-CN': id, en: id },
+    points: 10,
+    pointsText: '10',
+    requires: ['record'],
+    sampled: false,
+    excludable: true,
+    children: [],
+    order,
+  };
 }
 function entry(id: string, extra: Partial<ClauseEntry> = {}): ClauseEntry {
   return { clause: id, file: 'f', idRange: R, range: R, evidence: [], ...extra };
@@ -26,10 +36,12 @@ function file(name: string, entries: ClauseEntry[]): FileResult {
 function assertSameFacts(actual: LeafFacts[], expected: LeafFacts[]): void {
   assert.equal(actual.length, expected.length);
   for (let i = 0; i < expected.length; i++) {
-    const a = actual[i], e = expected[i];
+    const a = actual[i],
+      e = expected[i];
     assert.deepEqual(Object.keys(a).sort(), Object.keys(e).sort());
     assert.equal(a.leaf, e.leaf);
-    for (const key of ['firstEntry', 'statusEntry', 'samplesEntry', 'awardedEntry', 'samples'] as const) assert.equal(a[key], e[key], `${e.leaf.id} ${key}`);
+    for (const key of ['firstEntry', 'statusEntry', 'samplesEntry', 'awardedEntry', 'samples'] as const)
+      assert.equal(a[key], e[key], `${e.leaf.id} ${key}`);
     for (const key of ['conflicts', 'excludedEntries'] as const) {
       assert.equal(a[key].length, e[key].length, `${e.leaf.id} ${key}`);
       a[key].forEach((x, k) => assert.equal(x, e[key][k], `${e.leaf.id} ${key}[${k}]`));
@@ -56,20 +68,28 @@ const STATUSES: ClauseStatus[] = ['conforming', 'partial', 'nonconforming', 'exc
 
 /** 3–6 leaves; an id may repeat (the last leaf of an id gets its entries, in both merges). */
 const leavesArb = fc.array(fc.constantFrom(...IDS), { minLength: 3, maxLength: 6 }).map((ids) => ids.map(clause));
-const itemArb = fc.record({ kindId: fc.option(fc.constantFrom(...KINDS), { nil: undefined }), counts: fc.boolean() })
+const itemArb = fc
+  .record({ kindId: fc.option(fc.constantFrom(...KINDS), { nil: undefined }), counts: fc.boolean() })
   .map(({ kindId, counts }) => item(kindId, counts));
-const entryArb = fc.record({
-  // '9.9' is a clause no leaf list has.
-  id: fc.constantFrom(...IDS, '9.9'),
-  status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
-  samples: fc.option(fc.record({ size: fc.nat(5), nonconforming: fc.nat(5) }), { nil: undefined, freq: 3 }),
-  awarded: fc.option(fc.nat(10), { nil: undefined, freq: 3 }),
-  justification: fc.option(fc.constantFrom('', 'why', 'because'), { nil: undefined }),
-  evidence: fc.array(itemArb, { maxLength: 3 }),
-}).map(({ id, status, samples, awarded, justification, evidence }) => entry(id, {
-  ...(status ? { status } : {}), ...(samples ? { samples: { ...samples, range: R } } : {}),
-  ...(awarded !== undefined ? { awarded } : {}), ...(justification !== undefined ? { justification } : {}), evidence,
-}));
+const entryArb = fc
+  .record({
+    // '9.9' is a clause no leaf list has.
+    id: fc.constantFrom(...IDS, '9.9'),
+    status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
+    samples: fc.option(fc.record({ size: fc.nat(5), nonconforming: fc.nat(5) }), { nil: undefined, freq: 3 }),
+    awarded: fc.option(fc.nat(10), { nil: undefined, freq: 3 }),
+    justification: fc.option(fc.constantFrom('', 'why', 'because'), { nil: undefined }),
+    evidence: fc.array(itemArb, { maxLength: 3 }),
+  })
+  .map(({ id, status, samples, awarded, justification, evidence }) =>
+    entry(id, {
+      ...(status ? { status } : {}),
+      ...(samples ? { samples: { ...samples, range: R } } : {}),
+      ...(awarded !== undefined ? { awarded } : {}),
+      ...(justification !== undefined ? { justification } : {}),
+      evidence,
+    }),
+  );
 const fileArb = fc.array(entryArb, { maxLength: 6 }).map((entries) => file('f', entries));
 
 type Op =
@@ -84,7 +104,13 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), file: fileArb, inPlace: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('replaceMany' as const), edits: fc.array(fc.record({ at: fc.nat(), file: fileArb }), { minLength: 2, maxLength: 5 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('replaceMany' as const),
+      edits: fc.array(fc.record({ at: fc.nat(), file: fileArb }), { minLength: 2, maxLength: 5 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('copy' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'same' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('append' as const), file: fileArb }) },
@@ -99,51 +125,64 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 describe('LeafMerger', () => {
   it('gives what mergeLeaves gives after any sequence of edits (property)', () => {
     let updates = 0;
-    fc.assert(fc.property(leavesArb, fc.array(fileArb, { maxLength: 12 }), fc.array(opArb, { minLength: 1, maxLength: 25 }), (leaves0, files0, ops) => {
-      const merger = new LeafMerger();
-      let leaves = leaves0;
-      let files = files0.slice();
-      let prev = check(merger, leaves, files);
-      for (const op of ops) {
-        switch (op.kind) {
-          case 'replace':
-            if (!files.length) continue;
-            if (!op.inPlace) files = files.slice(); // the caller may pass a new array or reuse its own
-            files[op.at % files.length] = op.file;
-            break;
-          case 'replaceMany':
-            if (!files.length) continue;
-            files = files.slice();
-            for (const e of op.edits) files[e.at % files.length] = e.file;
-            break;
-          case 'copy': {
-            if (!files.length) continue;
-            const i = op.at % files.length;
-            files = files.slice();
-            files[i] = { ...files[i] }; // the same entries in a new result object
-            break;
+    fc.assert(
+      fc.property(
+        leavesArb,
+        fc.array(fileArb, { maxLength: 12 }),
+        fc.array(opArb, { minLength: 1, maxLength: 25 }),
+        (leaves0, files0, ops) => {
+          const merger = new LeafMerger();
+          let leaves = leaves0;
+          let files = files0.slice();
+          let prev = check(merger, leaves, files);
+          for (const op of ops) {
+            switch (op.kind) {
+              case 'replace':
+                if (!files.length) continue;
+                if (!op.inPlace) files = files.slice(); // the caller may pass a new array or reuse its own
+                files[op.at % files.length] = op.file;
+                break;
+              case 'replaceMany':
+                if (!files.length) continue;
+                files = files.slice();
+                for (const e of op.edits) files[e.at % files.length] = e.file;
+                break;
+              case 'copy': {
+                if (!files.length) continue;
+                const i = op.at % files.length;
+                files = files.slice();
+                files[i] = { ...files[i] }; // the same entries in a new result object
+                break;
+              }
+              case 'same':
+                break;
+              case 'append':
+                files = [...files, op.file];
+                break;
+              case 'remove':
+                if (!files.length) continue;
+                files = files.filter((_, i) => i !== op.at % files.length);
+                break;
+              case 'leaves':
+                leaves = op.leaves ?? leaves.slice();
+                break;
+              case 'foreign':
+                mergeLeaves(op.leaves, files);
+                if (!files.length) break;
+                files = files.slice();
+                files[op.at % files.length] = op.file;
+                break;
+            }
+            const now = check(merger, leaves, files);
+            if (merger.lastMerge === 'update' && op.kind !== 'same') updates++;
+            // The result handed out before is untouched.
+            assertSameFacts(prev.actual, prev.expected);
+            prev = now;
           }
-          case 'same': break;
-          case 'append': files = [...files, op.file]; break;
-          case 'remove':
-            if (!files.length) continue;
-            files = files.filter((_, i) => i !== op.at % files.length);
-            break;
-          case 'leaves': leaves = op.leaves ?? leaves.slice(); break;
-          case 'foreign':
-            mergeLeaves(op.leaves, files);
-            if (!files.length) break;
-            files = files.slice();
-            files[op.at % files.length] = op.file;
-            break;
-        }
-        const now = check(merger, leaves, files);
-        if (merger.lastMerge === 'update' && op.kind !== 'same') updates++;
-        // The result handed out before is untouched.
-        assertSameFacts(prev.actual, prev.expected);
-        prev = now;
-      }
-    }), { numRuns: 300, seed: SEED });
+        },
+      ),
+      { numRuns: 300, seed: SEED },
+    );
     assert.ok(updates > 100, `only ${updates} incremental merges`);
   });
 
@@ -279,7 +318,11 @@ describe('LeafMerger', () => {
     check(merger, leaves, more);
     assert.equal(merger.lastMerge, 'rebuild');
     // Every file changed (a copy of each): more than the limit.
-    check(merger, leaves, more.map((r) => ({ ...r })));
+    check(
+      merger,
+      leaves,
+      more.map((r) => ({ ...r })),
+    );
     assert.equal(merger.lastMerge, 'rebuild');
   });
 });

@@ -7,7 +7,7 @@ import { ESLint } from 'eslint';
 
 const root = path.join(__dirname, '..', '..');
 
-describe('lint: the layers\' boundaries', function () {
+describe("lint: the layers' boundaries", function () {
   this.timeout(60000);
   const eslint = new ESLint({ cwd: root });
   /** The restricted-import messages ESLint reports for `source` as the file `file` (relative to the repository). */
@@ -46,7 +46,10 @@ describe('lint: the layers\' boundaries', function () {
     ['src/core/rules/fixture.ts', "import { msg } from '../messages';\nimport { parseDocument } from 'yaml';"],
     ['src/present/formats/fixture.ts', "import type { Lang } from '../../core/types';\nimport { t } from '../catalogue';"],
     ['src/node/fixture.ts', "import { readFileSync } from 'node:fs';\nimport type { Host } from '../core/host';"],
-    ['src/extension/panel/fixture.ts', "import * as vscode from 'vscode';\nimport { t } from '../../present/catalogue';\nimport type { PanelModel } from '../../protocol/messages';"],
+    [
+      'src/extension/panel/fixture.ts',
+      "import * as vscode from 'vscode';\nimport { t } from '../../present/catalogue';\nimport type { PanelModel } from '../../protocol/messages';",
+    ],
     ['src/webview/fixture.ts', "import type { PanelModel } from '../protocol/messages';\nimport './panel.css';"],
     ['src/cli/fixture.ts', "import { spawn } from 'node:child_process';\nimport { t } from '../present/catalogue';"],
   ];
@@ -55,4 +58,38 @@ describe('lint: the layers\' boundaries', function () {
       assert.deepEqual(await violations(file, source), []);
     });
   }
+});
+
+// `npm run lint` also runs `prettier --check .`: the code is in one layout, whoever wrote it.
+describe('lint: one layout for the code (Prettier)', function () {
+  this.timeout(60000);
+  /** Prettier's verdict on `source` as the file `file`, with the repository's own configuration and ignore file. */
+  async function formatted(file: string, source: string): Promise<boolean | 'ignored'> {
+    const prettier = await import('prettier');
+    const filepath = path.join(root, file);
+    const info = await prettier.getFileInfo(filepath, { ignorePath: path.join(root, '.prettierignore') });
+    if (info.ignored) return 'ignored';
+    const options = await prettier.resolveConfig(filepath);
+    return prettier.check(source, { ...options, filepath });
+  }
+
+  it('reports code that is not in the layout, in every layer and in the tests', async () => {
+    for (const file of ['src/core/fixture.ts', 'src/webview/panel.css', 'test/unit/fixture.test.ts', 'scripts/fixture.mjs']) {
+      const source = file.endsWith('.css') ? 'body{color:red}\n' : 'const  a = "x"\n';
+      assert.equal(await formatted(file, source), false, `${file} should be reported`);
+    }
+  });
+
+  it("keeps the house style (single quotes, lines up to 140) and leaves the users' formats and the prose alone", async () => {
+    assert.equal(await formatted('src/core/fixture.ts', `const a = '${'x'.repeat(120)}';\n`), true);
+    assert.equal(await formatted('src/core/fixture.ts', `const a = "x";\n`), false);
+    for (const file of [
+      'schemas/standards/gbt27922-2011.yaml',
+      'examples/demo-pack/evidence/fixture.md',
+      'docs/fixture.md',
+      'test/fixtures/fixture.ts',
+    ]) {
+      assert.equal(await formatted(file, 'a:   1\n'), 'ignored', `${file} is not Prettier's to change`);
+    }
+  });
 });

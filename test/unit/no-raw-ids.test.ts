@@ -46,7 +46,16 @@ function rawIds(text: string, ids: string[]): string[] {
 
 async function cli(args: string[]): Promise<string> {
   let out = '';
-  await main(args, { out: (s) => { out += s; }, err: (s) => { out += s; }, cwd: REPO, env: {} });
+  await main(args, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      out += s;
+    },
+    cwd: REPO,
+    env: {},
+  });
   return out;
 }
 
@@ -71,16 +80,23 @@ describe('no raw ids in zh-CN text', () => {
   it('JSON and SARIF messages, JUnit and the HTML report', async () => {
     const input = { results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check' as const, toolVersion: '0' };
     const json = JSON.parse(String(await getFormatter('json')!.render(input))) as { diagnostics: { message: string }[] };
-    const sarif = JSON.parse(String(await getFormatter('sarif')!.render(input))) as { runs: { results: { message: { text: string } }[] }[] };
+    const sarif = JSON.parse(String(await getFormatter('sarif')!.render(input))) as {
+      runs: { results: { message: { text: string } }[] }[];
+    };
     const junit = String(await getFormatter('junit')!.render(input)).replace(/ (?:type|classname)="[^"]*"/g, '');
     const html = String(await getFormatter('html')!.render(input))
-      .replace(/<style>[^]*?<\/style>/, '').replace(/<td class="code">[^<]*<\/td>/g, '').replace(/<[^>]*>/g, ' ');
-    assert.deepEqual({
-      json: json.diagnostics.flatMap((d) => rawIds(d.message, ids)),
-      sarif: sarif.runs[0].results.flatMap((r) => rawIds(r.message.text, ids)),
-      junit: rawIds(junit, ids),
-      html: rawIds(html, ids),
-    }, { json: [], sarif: [], junit: [], html: [] });
+      .replace(/<style>[^]*?<\/style>/, '')
+      .replace(/<td class="code">[^<]*<\/td>/g, '')
+      .replace(/<[^>]*>/g, ' ');
+    assert.deepEqual(
+      {
+        json: json.diagnostics.flatMap((d) => rawIds(d.message, ids)),
+        sarif: sarif.runs[0].results.flatMap((r) => rawIds(r.message.text, ids)),
+        junit: rawIds(junit, ids),
+        html: rawIds(html, ids),
+      },
+      { json: [], sarif: [], junit: [], html: [] },
+    );
   });
 
   it('the panel model, status bar, hovers, code lenses and quick-fix titles', async () => {
@@ -101,11 +117,22 @@ describe('no raw ids in zh-CN text', () => {
     for (const d of result.diagnostics) {
       if (!/\.ya?ml$|\.md$/.test(d.file)) continue;
       const text = readFileSync(d.file, 'utf8');
-      const fixes = await planQuickFixes({ file: d.file, text, diagnostic: d, result, lang, today: '2026-11-30', readText: async (f) => readFileSync(f, 'utf8') });
+      const fixes = await planQuickFixes({
+        file: d.file,
+        text,
+        diagnostic: d,
+        result,
+        lang,
+        today: '2026-11-30',
+        readText: async (f) => readFileSync(f, 'utf8'),
+      });
       words.push(...fixes.map((f) => f.title));
     }
     assert.ok(words.length > 100);
-    assert.deepEqual(words.flatMap((w) => rawIds(w, ids).map((id) => `${id} in: ${w.slice(0, 120)}`)), []);
+    assert.deepEqual(
+      words.flatMap((w) => rawIds(w, ids).map((id) => `${id} in: ${w.slice(0, 120)}`)),
+      [],
+    );
   });
 
   it('finds an id where one is left (the check above can fail)', () => {

@@ -6,17 +6,21 @@ import fc from 'fast-check';
 import { basename, dirname, isInside, joinPath, normalizePath, posix, relativePath } from '../../src/core/paths';
 
 const segment = fc.constantFrom('', '.', '..', 'a', 'b', 'ab', '...', 'c.d', ' ', 'é');
-const pathArb = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 7 }), fc.boolean())
+const pathArb = fc
+  .tuple(fc.boolean(), fc.array(segment, { maxLength: 7 }), fc.boolean())
   .map(([abs, segs, trailing]) => (abs ? '/' : '') + segs.join('/') + (trailing ? '/' : ''));
 const absArb = pathArb.map((p) => `/${p}`);
 
 describe('path helpers (core/paths.ts) against node:path/posix', () => {
   it('normalize, dirname, basename', () => {
-    fc.assert(fc.property(pathArb, (p) => {
-      assert.equal(posix.normalize(p), nodePosix.normalize(p), `normalize ${JSON.stringify(p)}`);
-      assert.equal(posix.dirname(p), nodePosix.dirname(p), `dirname ${JSON.stringify(p)}`);
-      assert.equal(posix.basename(p), nodePosix.basename(p), `basename ${JSON.stringify(p)}`);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(pathArb, (p) => {
+        assert.equal(posix.normalize(p), nodePosix.normalize(p), `normalize ${JSON.stringify(p)}`);
+        assert.equal(posix.dirname(p), nodePosix.dirname(p), `dirname ${JSON.stringify(p)}`);
+        assert.equal(posix.basename(p), nodePosix.basename(p), `basename ${JSON.stringify(p)}`);
+      }),
+      { numRuns: 5000 },
+    );
     for (const p of ['', '/', '//', '///a//', 'a', './', '../', '/..', 'a/..', '/a/b/', '//a']) {
       assert.equal(posix.normalize(p), nodePosix.normalize(p), p);
       assert.equal(posix.dirname(p), nodePosix.dirname(p), p);
@@ -24,14 +28,20 @@ describe('path helpers (core/paths.ts) against node:path/posix', () => {
     }
   });
   it('join', () => {
-    fc.assert(fc.property(fc.array(pathArb, { maxLength: 4 }), (parts) => {
-      assert.equal(posix.join(...parts), nodePosix.join(...parts), JSON.stringify(parts));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.array(pathArb, { maxLength: 4 }), (parts) => {
+        assert.equal(posix.join(...parts), nodePosix.join(...parts), JSON.stringify(parts));
+      }),
+      { numRuns: 5000 },
+    );
   });
   it('relative between absolute paths', () => {
-    fc.assert(fc.property(absArb, absArb, (a, b) => {
-      assert.equal(posix.relative(a, b), nodePosix.relative(a, b), `${a} → ${b}`);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(absArb, absArb, (a, b) => {
+        assert.equal(posix.relative(a, b), nodePosix.relative(a, b), `${a} → ${b}`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
@@ -42,14 +52,20 @@ const absPath = relPath.map((r) => `/${r}`);
 
 describe('path helpers (core/paths.ts) as every view uses them', () => {
   it('agree with path.posix on normalize, join, dirname, basename and relative', () => {
-    fc.assert(fc.property(absPath, relPath, absPath, (a, r, b) => {
-      const norm = (p: string) => { const n = nodePosix.normalize(p); return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n; };
-      assert.equal(normalizePath(a), norm(a));
-      assert.equal(joinPath(a, r), norm(nodePosix.join(a, r)));
-      assert.equal(dirname(a), norm(nodePosix.dirname(norm(a))));
-      assert.equal(basename(a), nodePosix.basename(a));
-      assert.equal(relativePath(a, b), nodePosix.relative(a, b) || '.');
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(absPath, relPath, absPath, (a, r, b) => {
+        const norm = (p: string) => {
+          const n = nodePosix.normalize(p);
+          return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
+        };
+        assert.equal(normalizePath(a), norm(a));
+        assert.equal(joinPath(a, r), norm(nodePosix.join(a, r)));
+        assert.equal(dirname(a), norm(nodePosix.dirname(norm(a))));
+        assert.equal(basename(a), nodePosix.basename(a));
+        assert.equal(relativePath(a, b), nodePosix.relative(a, b) || '.');
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('keep Windows drive letters, compare them case-insensitively, and leave other drives and ids as they are', () => {

@@ -3,12 +3,16 @@ import assert from 'node:assert/strict';
 import { allMetExcept, checkTestPack, codes } from './support/memFs';
 
 const one = (id: string, body: string) => allMetExcept([id], `  - clause: "${id}"\n${body}`);
-const byCode = (r: { diagnostics: { code: string }[] }, code: string) => r.diagnostics.filter((d) => d.code === code) as Awaited<ReturnType<typeof checkTestPack>>['diagnostics'];
+const byCode = (r: { diagnostics: { code: string }[] }, code: string) =>
+  r.diagnostics.filter((d) => d.code === code) as Awaited<ReturnType<typeof checkTestPack>>['diagnostics'];
 const leaf = (r: Awaited<ReturnType<typeof checkTestPack>>, id: string) => r.score!.clauses.find((c) => c.id === id)!;
 
 describe('rules (docs/scoring.md, diagnostic codes)', () => {
   it('yaml-syntax: an unclosed flow mapping is reported where it breaks, the rest of the pack still scores', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']), 'b.evidence.yaml': 'clauses:\n  - clause: "2.4"\n    evidence: [{kind: document\n' });
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(['2.5']),
+      'b.evidence.yaml': 'clauses:\n  - clause: "2.4"\n    evidence: [{kind: document\n',
+    });
     const d = byCode(r, 'yaml-syntax');
     assert.ok(d.length >= 1);
     assert.equal(d[0].file, '/ws/p/b.evidence.yaml');
@@ -38,7 +42,9 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
   });
 
   it('unknown-clause: on the id text; the entry does not score', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept([], '  - clause: "9.9"\n    evidence: [{kind: document, title: d}]\n') });
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept([], '  - clause: "9.9"\n    evidence: [{kind: document, title: d}]\n'),
+    });
     const d = byCode(r, 'unknown-clause')[0];
     assert.equal(d.clause, '9.9');
     assert.equal(d.range.end.character - d.range.start.character, 5); // "9.9" with its quotes
@@ -59,7 +65,12 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
   });
 
   it('kinds may be written as their zh-CN or en label', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.4', '2.5'], '  - clause: "2.4"\n    evidence: [{kind: 文件, title: d}]\n  - clause: "2.5"\n    evidence: [{kind: Document, title: d}]\n') });
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(
+        ['2.4', '2.5'],
+        '  - clause: "2.4"\n    evidence: [{kind: 文件, title: d}]\n  - clause: "2.5"\n    evidence: [{kind: Document, title: d}]\n',
+      ),
+    });
     assert.deepEqual(codes(r), []);
     assert.equal(r.score!.score, 100);
   });
@@ -81,7 +92,10 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
       assert.equal(r.score!.score, 90);
     });
     it('an existing attachment counts', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': one('2.5', '    evidence: [{kind: document, title: d, file: att/x.pdf}]\n') }, { more: { '/ws/p/att/x.pdf': '%PDF' } });
+      const r = await checkTestPack(
+        { 'a.evidence.yaml': one('2.5', '    evidence: [{kind: document, title: d, file: att/x.pdf}]\n') },
+        { more: { '/ws/p/att/x.pdf': '%PDF' } },
+      );
       assert.deepEqual(codes(r), []);
     });
     for (const target of ['../../etc/passwd', '/etc/passwd', 'file:///ws/p/att/x.pdf']) {
@@ -95,7 +109,11 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
   });
 
   describe('dates (assessment 2026-10-15, 12-month window from 2025-10-15)', () => {
-    const dated = (date: string) => one('1.2', `    evidence: [{kind: record, title: r${date ? `, date: ${date}` : ''}}]\n`).replace(/ {2}- clause: "1\.2"\n {4}evidence:\n {6}- \{kind: record, title: r, date: 2026-09-01\}\n/, '');
+    const dated = (date: string) =>
+      one('1.2', `    evidence: [{kind: record, title: r${date ? `, date: ${date}` : ''}}]\n`).replace(
+        / {2}- clause: "1\.2"\n {4}evidence:\n {6}- \{kind: record, title: r, date: 2026-09-01\}\n/,
+        '',
+      );
     it('the first day of the window counts', async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': dated('2025-10-15') });
       assert.deepEqual(codes(r), []);
@@ -124,8 +142,14 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
     });
     it('an impossible calendar date (2026-02-30) is one invalid-date error naming the accepted forms', async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': dated('2026-02-30') }, { lang: 'zh-CN' });
-      assert.deepEqual(codes(r).filter((c) => c !== 'missing-evidence'), ['invalid-date']);
-      assert.equal(byCode(r, 'invalid-date')[0].message, '“2026-02-30”不是有效日期；日期可写作 2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日');
+      assert.deepEqual(
+        codes(r).filter((c) => c !== 'missing-evidence'),
+        ['invalid-date'],
+      );
+      assert.equal(
+        byCode(r, 'invalid-date')[0].message,
+        '“2026-02-30”不是有效日期；日期可写作 2026-10-15、2026/10/15、2026.10.15 或 2026年10月15日',
+      );
     });
   });
 
@@ -155,7 +179,10 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
       '',
     ].join('\n');
     it('reads front matter, clause sections, zh-CN labels with full-width colons, task items and links', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.1', '1.2', '1.3']), 'b.evidence.md': md }, { more: { '/ws/p/att/log.csv': 'a,b' } });
+      const r = await checkTestPack(
+        { 'a.evidence.yaml': allMetExcept(['1.1', '1.2', '1.3']), 'b.evidence.md': md },
+        { more: { '/ws/p/att/log.csv': 'a,b' } },
+      );
       assert.equal(leaf(r, '1.1').state, 'met');
       assert.equal(leaf(r, '1.2').state, 'met');
       assert.equal(leaf(r, '1.2').evidenceCount, 1);
@@ -175,7 +202,10 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
       assert.deepEqual(d.range, { start: { line: 0, character: 3 }, end: { line: 0, character: 6 } });
     });
     it('a leaf only in the body has no explicit status', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']), 'b.evidence.md': '## 2.5\n\n- 文件：[x](x.pdf)\n' }, { more: { '/ws/p/x.pdf': '%PDF' } });
+      const r = await checkTestPack(
+        { 'a.evidence.yaml': allMetExcept(['2.5']), 'b.evidence.md': '## 2.5\n\n- 文件：[x](x.pdf)\n' },
+        { more: { '/ws/p/x.pdf': '%PDF' } },
+      );
       assert.equal(leaf(r, '2.5').state, 'met');
       assert.deepEqual(codes(r), []);
     });
@@ -183,11 +213,15 @@ describe('rules (docs/scoring.md, diagnostic codes)', () => {
 
   describe('exact ranges', () => {
     it('CRLF line ends and a BOM do not shift columns; full-width text counts as UTF-16 units', async () => {
-      const text = '\uFEFFclauses:\r\n  - clause: "2.5"\r\n    evidence:\r\n      - {kind: document, title: 售后服务手册（２０２６）, file: 缺失.pdf}\r\n';
+      const text =
+        '\uFEFFclauses:\r\n  - clause: "2.5"\r\n    evidence:\r\n      - {kind: document, title: 售后服务手册（２０２６）, file: 缺失.pdf}\r\n';
       const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']), 'b.evidence.yaml': text });
       const d = byCode(r, 'broken-link')[0];
       const line = '      - {kind: document, title: 售后服务手册（２０２６）, file: 缺失.pdf}';
-      assert.deepEqual(d.range, { start: { line: 3, character: line.indexOf('缺失') }, end: { line: 3, character: line.indexOf('缺失') + 6 } });
+      assert.deepEqual(d.range, {
+        start: { line: 3, character: line.indexOf('缺失') },
+        end: { line: 3, character: line.indexOf('缺失') + 6 },
+      });
     });
     it('tabs before a comment and astral characters keep ranges exact', async () => {
       const text = 'clauses:\n  - clause: "2.5"\t# 🙂 注释\n    evidence: [{kind: 照片, title: "𠀀"}]\n';

@@ -121,7 +121,10 @@ describe('JSON schemas', () => {
 
     it('the demo pack has a Markdown evidence file with front matter', () => {
       const md = filesBelow('examples/demo-pack', (n) => n.endsWith('.evidence.md'));
-      assert.ok(md.some((f) => frontMatter(f) !== undefined), 'a *.evidence.md with front matter');
+      assert.ok(
+        md.some((f) => frontMatter(f) !== undefined),
+        'a *.evidence.md with front matter',
+      );
     });
 
     it('a scoring sheet with the built-in leaf points is valid', () => {
@@ -140,21 +143,27 @@ describe('JSON schemas', () => {
     const entry = (extra: Record<string, unknown>) => ({ clauses: [{ clause: '5.1.1.1', ...extra }] });
 
     it('accepts a full entry with every field docs/formats.md lists', () => {
-      valid('evidence', YAML.parse([
-        'clauses:',
-        '  - clause: "5.1.2.2"',
-        '    status: partial',
-        '    samples: {size: 20, nonconforming: 2}',
-        '    awarded: 3.5',
-        '    justification: "…"',
-        '    evidence:',
-        '      - kind: record',
-        '        title: 售后服务管理师名册',
-        '        file: ../attachments/managers.pdf',
-        '        date: 2026-09-01',
-        '      - {kind: 访谈, url: "https://example.com/interview", notes: 电话访谈}',
-        '    notes: "…"',
-      ].join('\n')), 'the docs example');
+      valid(
+        'evidence',
+        YAML.parse(
+          [
+            'clauses:',
+            '  - clause: "5.1.2.2"',
+            '    status: partial',
+            '    samples: {size: 20, nonconforming: 2}',
+            '    awarded: 3.5',
+            '    justification: "…"',
+            '    evidence:',
+            '      - kind: record',
+            '        title: 售后服务管理师名册',
+            '        file: ../attachments/managers.pdf',
+            '        date: 2026-09-01',
+            '      - {kind: 访谈, url: "https://example.com/interview", notes: 电话访谈}',
+            '    notes: "…"',
+          ].join('\n'),
+        ),
+        'the docs example',
+      );
     });
 
     it('accepts an unquoted clause id (a YAML number) — the engine reads its source text', () => {
@@ -208,7 +217,8 @@ describe('JSON schemas', () => {
     });
 
     it('leaves dates to the engine (one invalid-date error, never a second schema error)', () => {
-      for (const date of ['2026-9-1', '2026/10/15', '2026年10月15日', '2026-02-30']) valid('evidence', entry({ evidence: [{ kind: 'record', date }] }), date);
+      for (const date of ['2026-9-1', '2026/10/15', '2026年10月15日', '2026-02-30'])
+        valid('evidence', entry({ evidence: [{ kind: 'record', date }] }), date);
     });
 
     it('rejects a url that is not http(s) and evidence that is not a list', () => {
@@ -222,18 +232,24 @@ describe('JSON schemas', () => {
     const base = { pack: 1, standard: 'gbt27922-2011' };
 
     it('accepts the manifest with every field docs/formats.md lists', () => {
-      valid('pack', YAML.parse([
-        'pack: 1',
-        'standard: gbt27922-2011',
-        'scoring: ./scoring-sheet.yaml',
-        'organization: {name: 示例电器有限公司, type: production}',
-        'assessment: {date: 2026-10-15, window_months: 12}',
-        'target: four-star',
-        'evidence: ["**/*.evidence.yaml", "**/*.evidence.yml", "**/*.evidence.md"]',
-        'special_deductions:',
-        '  - {id: SD-1, clause: "5.2.5", reason: "…", rectified: false, rectification: attachments/fix.pdf}',
-        'special_bonus: {reason: "…", evidence: attachments/award.pdf}',
-      ].join('\n')), 'the docs example');
+      valid(
+        'pack',
+        YAML.parse(
+          [
+            'pack: 1',
+            'standard: gbt27922-2011',
+            'scoring: ./scoring-sheet.yaml',
+            'organization: {name: 示例电器有限公司, type: production}',
+            'assessment: {date: 2026-10-15, window_months: 12}',
+            'target: four-star',
+            'evidence: ["**/*.evidence.yaml", "**/*.evidence.yml", "**/*.evidence.md"]',
+            'special_deductions:',
+            '  - {id: SD-1, clause: "5.2.5", reason: "…", rectified: false, rectification: attachments/fix.pdf}',
+            'special_bonus: {reason: "…", evidence: attachments/award.pdf}',
+          ].join('\n'),
+        ),
+        'the docs example',
+      );
     });
 
     it('accepts a list of bonuses so that the engine can report bonus-limit', () => {
@@ -261,8 +277,12 @@ describe('JSON schemas', () => {
     it('rejects a special deduction without reason, and a bonus without reason', () => {
       const e = invalidAt('pack', { ...base, special_deductions: [{ id: 'SD-1' }] }, '/special_deductions/0', 'required');
       assert.equal(e.params.missingProperty, 'reason');
-      invalidAt('pack', { ...base, special_deductions: [{ id: 'SD-1', reason: 'x', rectified: 'yes' }] },
-        '/special_deductions/0/rectified', 'type');
+      invalidAt(
+        'pack',
+        { ...base, special_deductions: [{ id: 'SD-1', reason: 'x', rectified: 'yes' }] },
+        '/special_deductions/0/rectified',
+        'type',
+      );
       invalidAt('pack', { ...base, special_bonus: { evidence: 'a.pdf' } }, '/special_bonus', 'required');
     });
 
@@ -275,9 +295,13 @@ describe('JSON schemas', () => {
   describe('standard files', () => {
     const t = { 'zh-CN': '标题', en: 'Title' };
     const make = (clauses: unknown[], extra: Record<string, unknown> = {}) => ({
-      id: 'x', title: t, weights: 'official', kinds: [{ id: 'document', label: t }],
+      id: 'x',
+      title: t,
+      weights: 'official',
+      kinds: [{ id: 'document', label: t }],
       rating: { scale: 100, rounding: 1, fail: { id: 'fail', label: t }, bands: [{ id: 'ok', min: 60, stars: 1, label: t }] },
-      clauses, ...extra,
+      clauses,
+      ...extra,
     });
 
     it('accepts a minimal standard', () => {
@@ -285,8 +309,12 @@ describe('JSON schemas', () => {
     });
 
     it('rejects a leaf without points at that leaf', () => {
-      const e = invalidAt('standard', make([{ id: '1', title: t, children: [{ id: '1.1', title: t }] }]),
-        '/clauses/0/children/0', 'required');
+      const e = invalidAt(
+        'standard',
+        make([{ id: '1', title: t, children: [{ id: '1.1', title: t }] }]),
+        '/clauses/0/children/0',
+        'required',
+      );
       assert.equal(e.params.missingProperty, 'points');
     });
 

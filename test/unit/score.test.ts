@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { allMetExcept, checkTestPack, codes } from './support/memFs';
 
-const sampled = (size: number, nc: number) => `  - clause: "1.2"\n    status: partial\n    samples: {size: ${size}, nonconforming: ${nc}}\n    evidence:\n      - {kind: record, title: r, date: 2026-09-01}\n`;
+const sampled = (size: number, nc: number) =>
+  `  - clause: "1.2"\n    status: partial\n    samples: {size: ${size}, nonconforming: ${nc}}\n    evidence:\n      - {kind: record, title: r, date: 2026-09-01}\n`;
 const leaf = (r: Awaited<ReturnType<typeof checkTestPack>>, id: string) => r.score!.clauses.find((c) => c.id === id)!;
 
 describe('scoring (docs/scoring.md)', () => {
@@ -58,7 +59,9 @@ describe('scoring (docs/scoring.md)', () => {
 
   describe('exclusions', () => {
     it('an allowed, justified exclusion leaves the applicable total', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.1'], '  - clause: "1.1"\n    status: excluded\n    justification: 不生产需安装的商品\n') });
+      const r = await checkTestPack({
+        'a.evidence.yaml': allMetExcept(['1.1'], '  - clause: "1.1"\n    status: excluded\n    justification: 不生产需安装的商品\n'),
+      });
       assert.equal(leaf(r, '1.1').state, 'excluded');
       assert.equal(r.score!.applicable, 90);
       assert.equal(r.score!.score, 100);
@@ -72,7 +75,12 @@ describe('scoring (docs/scoring.md)', () => {
       assert.equal(r.score!.score, 90);
     });
     it('excluding a clause that is not excludable is an error; the evidence still counts', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.3'], '  - clause: "1.3"\n    status: excluded\n    justification: x\n    evidence: [{kind: document, title: d}]\n') });
+      const r = await checkTestPack({
+        'a.evidence.yaml': allMetExcept(
+          ['1.3'],
+          '  - clause: "1.3"\n    status: excluded\n    justification: x\n    evidence: [{kind: document, title: d}]\n',
+        ),
+      });
       assert.ok(codes(r).includes('exclusion-not-allowed'));
       assert.equal(leaf(r, '1.3').state, 'met');
       assert.equal(r.score!.score, 100);
@@ -80,7 +88,12 @@ describe('scoring (docs/scoring.md)', () => {
   });
 
   it('non-conforming scores 0 even with all evidence', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.3'], '  - clause: "1.3"\n    status: nonconforming\n    evidence: [{kind: document, title: d}]\n') });
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(
+        ['1.3'],
+        '  - clause: "1.3"\n    status: nonconforming\n    evidence: [{kind: document, title: d}]\n',
+      ),
+    });
     assert.equal(leaf(r, '1.3').state, 'nonconforming');
     assert.equal(r.score!.score, 90);
     assert.ok(!codes(r).includes('missing-evidence'));
@@ -88,7 +101,7 @@ describe('scoring (docs/scoring.md)', () => {
 
   describe('awarded points', () => {
     const awarded = (v: string) => allMetExcept(['1.3'], `  - clause: "1.3"\n    awarded: ${v}\n`);
-    it('takes the assessor\'s points as partial, before the evidence requirement', async () => {
+    it("takes the assessor's points as partial, before the evidence requirement", async () => {
       const r = await checkTestPack({ 'a.evidence.yaml': awarded('2.5') });
       assert.equal(leaf(r, '1.3').state, 'partial');
       assert.equal(leaf(r, '1.3').earned, 2.5);
@@ -114,7 +127,9 @@ describe('scoring (docs/scoring.md)', () => {
   });
 
   it('a required kind without counting evidence is incomplete with missing-evidence naming the kind', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.2'], '  - clause: "1.2"\n    evidence: [{kind: document, title: not a record}]\n') });
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(['1.2'], '  - clause: "1.2"\n    evidence: [{kind: document, title: not a record}]\n'),
+    });
     assert.equal(leaf(r, '1.2').state, 'incomplete');
     assert.deepEqual(leaf(r, '1.2').missingKinds, ['record']);
     const d = r.diagnostics.find((x) => x.code === 'missing-evidence')!;
@@ -131,14 +146,21 @@ describe('scoring (docs/scoring.md)', () => {
       assert.equal(r.score!.score, 99);
     });
     it('partial without samples on a sampled leaf is partial-needs-samples (and scored by rule 7 until fixed, as docs/scoring.md says)', async () => {
-      const text = allMetExcept(['1.2'], '  - clause: "1.2"\n    status: partial\n    evidence: [{kind: record, title: r, date: 2026-01-01}]\n');
+      const text = allMetExcept(
+        ['1.2'],
+        '  - clause: "1.2"\n    status: partial\n    evidence: [{kind: record, title: r, date: 2026-01-01}]\n',
+      );
       const r = await checkTestPack({ 'a.evidence.yaml': text });
       const d = r.diagnostics.find((x) => x.code === 'partial-needs-samples')!;
       assert.equal(d.range.start.line, text.split('\n').indexOf('    status: partial'));
       assert.equal(d.range.start.character, 12);
       assert.equal(leaf(r, '1.2').state, 'met');
     });
-    for (const [size, nc] of [[0, 0], [10, 11], [10, -1]]) {
+    for (const [size, nc] of [
+      [0, 0],
+      [10, 11],
+      [10, -1],
+    ]) {
       it(`samples {size: ${size}, nonconforming: ${nc}} are samples-invalid`, async () => {
         const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.2']) + sampled(size, nc) });
         assert.ok(codes(r).includes('samples-invalid'));
@@ -149,12 +171,19 @@ describe('scoring (docs/scoring.md)', () => {
 
   describe('special deductions and bonus', () => {
     it('each deduction costs its points after scaling; an unrectified one is a warning', async () => {
-      const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']) }, {
-        manifestExtra: 'special_deductions:\n  - {id: SD-1, clause: "1.3", reason: 违规, rectified: true}\n  - {id: SD-2, reason: 违规, rectified: false}\n',
-      });
+      const r = await checkTestPack(
+        { 'a.evidence.yaml': allMetExcept(['2.5']) },
+        {
+          manifestExtra:
+            'special_deductions:\n  - {id: SD-1, clause: "1.3", reason: 违规, rectified: true}\n  - {id: SD-2, reason: 违规, rectified: false}\n',
+        },
+      );
       assert.equal(r.score!.score, 88);
       assert.equal(r.score!.specialDeductions, 2);
-      assert.deepEqual(r.diagnostics.filter((d) => d.code === 'unrectified-deduction').map((d) => d.range.start.line), [5]);
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.code === 'unrectified-deduction').map((d) => d.range.start.line),
+        [5],
+      );
     });
     it('five deductions fail the pack whatever its score', async () => {
       const sd = Array.from({ length: 5 }, (_, i) => `  - {id: SD-${i}, reason: r, rectified: true}\n`).join('');
@@ -164,11 +193,17 @@ describe('scoring (docs/scoring.md)', () => {
       assert.ok(codes(r).includes('special-deductions-fail'));
     });
     it('a bonus adds its point, clamped to the scale; a second one is bonus-limit and not counted', async () => {
-      const one = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']) }, { manifestExtra: 'special_bonus: {reason: 行业领先}\n' });
+      const one = await checkTestPack(
+        { 'a.evidence.yaml': allMetExcept(['2.5']) },
+        { manifestExtra: 'special_bonus: {reason: 行业领先}\n' },
+      );
       assert.equal(one.score!.score, 91);
       const full = await checkTestPack({ 'a.evidence.yaml': allMetExcept([]) }, { manifestExtra: 'special_bonus: {reason: 行业领先}\n' });
       assert.equal(full.score!.score, 100);
-      const two = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5']) }, { manifestExtra: 'special_bonus:\n  - {reason: a}\n  - {reason: b}\n' });
+      const two = await checkTestPack(
+        { 'a.evidence.yaml': allMetExcept(['2.5']) },
+        { manifestExtra: 'special_bonus:\n  - {reason: a}\n  - {reason: b}\n' },
+      );
       assert.equal(two.score!.score, 91);
       assert.equal(two.score!.specialBonus, 1);
       assert.ok(codes(two).includes('bonus-limit'));
@@ -180,19 +215,33 @@ describe('scoring (docs/scoring.md)', () => {
     assert.equal(r.score!.score, 77.5);
     assert.equal(r.score!.next!.id, 'three-star');
     assert.equal(r.score!.next!.needed, 2.5);
-    assert.deepEqual(r.score!.next!.suggestions.map((s) => [s.clause, s.gain]), [['1.10', 10], ['2.5', 10], ['1.2', 2.5]]);
+    assert.deepEqual(
+      r.score!.next!.suggestions.map((s) => [s.clause, s.gain]),
+      [
+        ['1.10', 10],
+        ['2.5', 10],
+        ['1.2', 2.5],
+      ],
+    );
     assert.deepEqual(r.score!.next!.suggestions[0].missingKinds, ['document']);
   });
 
   it('sections sum earned and applicable per top-level clause', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['2.5', '1.1'], '  - clause: "1.1"\n    status: excluded\n    justification: n/a\n') });
-    assert.deepEqual(r.score!.sections, [{ id: '1', earned: 40, applicable: 40 }, { id: '2', earned: 40, applicable: 50 }]);
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(['2.5', '1.1'], '  - clause: "1.1"\n    status: excluded\n    justification: n/a\n'),
+    });
+    assert.deepEqual(r.score!.sections, [
+      { id: '1', earned: 40, applicable: 40 },
+      { id: '2', earned: 40, applicable: 50 },
+    ]);
   });
 
   it('merges entries across files: evidence adds up, the first status wins and a different one conflicts', async () => {
     const r = await checkTestPack({
-      'a.evidence.yaml': allMetExcept(['1.3', '1.4']) + '  - clause: "1.3"\n    status: conforming\n  - clause: "1.4"\n    status: conforming\n',
-      'b.evidence.yaml': 'clauses:\n  - clause: "1.3"\n    evidence: [{kind: document, title: d}]\n  - clause: "1.4"\n    status: nonconforming\n    evidence: [{kind: document, title: d}]\n',
+      'a.evidence.yaml':
+        allMetExcept(['1.3', '1.4']) + '  - clause: "1.3"\n    status: conforming\n  - clause: "1.4"\n    status: conforming\n',
+      'b.evidence.yaml':
+        'clauses:\n  - clause: "1.3"\n    evidence: [{kind: document, title: d}]\n  - clause: "1.4"\n    status: nonconforming\n    evidence: [{kind: document, title: d}]\n',
     });
     assert.equal(leaf(r, '1.3').state, 'met');
     assert.equal(leaf(r, '1.3').evidenceCount, 1);
@@ -205,14 +254,23 @@ describe('scoring (docs/scoring.md)', () => {
   it('every entry with a status other than the first is a conflict, also several in one later file', async () => {
     const r = await checkTestPack({
       'a.evidence.yaml': allMetExcept(['1.3']) + '  - clause: "1.3"\n    status: conforming\n    evidence: [{kind: document, title: d}]\n',
-      'b.evidence.yaml': 'clauses:\n  - clause: "1.3"\n    status: nonconforming\n  - clause: "1.3"\n    status: conforming\n  - clause: "1.3"\n    status: nonconforming\n',
+      'b.evidence.yaml':
+        'clauses:\n  - clause: "1.3"\n    status: nonconforming\n  - clause: "1.3"\n    status: conforming\n  - clause: "1.3"\n    status: nonconforming\n',
     });
-    assert.deepEqual(r.diagnostics.filter((d) => d.code === 'conflicting-status').map((d) => [d.file, d.range.start.line]), [['/ws/p/b.evidence.yaml', 2], ['/ws/p/b.evidence.yaml', 6]]);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.code === 'conflicting-status').map((d) => [d.file, d.range.start.line]),
+      [
+        ['/ws/p/b.evidence.yaml', 2],
+        ['/ws/p/b.evidence.yaml', 6],
+      ],
+    );
     assert.equal(leaf(r, '1.3').state, 'met');
   });
 
   it('reads an unquoted 1.10 as the id "1.10", never the number 1.1', async () => {
-    const r = await checkTestPack({ 'a.evidence.yaml': allMetExcept(['1.10', '1.1'], '  - clause: 1.10\n    evidence: [{kind: document, title: d}]\n') });
+    const r = await checkTestPack({
+      'a.evidence.yaml': allMetExcept(['1.10', '1.1'], '  - clause: 1.10\n    evidence: [{kind: document, title: d}]\n'),
+    });
     assert.equal(leaf(r, '1.10').state, 'met');
     assert.equal(leaf(r, '1.1').state, 'missing');
   });

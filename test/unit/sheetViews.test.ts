@@ -48,7 +48,10 @@ describe('views of sheets and the scheme', () => {
     assert.equal(row.refines, '细分自 5.3.2 投诉处理');
     assert.equal(row.evidence, '有效 2/2');
     assert.equal(row.points, '8');
-    assert.equal(m.score!.clauses.some((c) => c.id === '5.3.2'), false);
+    assert.equal(
+      m.score!.clauses.some((c) => c.id === '5.3.2'),
+      false,
+    );
     assert.equal(m.strings.evidenceColumn, '证据');
     // The sheet is not marked official: the provisional notice stays, and says why.
     assert.match(m.score!.provisionalText, /评分表未标明为正式分值/);
@@ -56,13 +59,23 @@ describe('views of sheets and the scheme', () => {
 
   it('the panel shows the initial-certification cap, deductions grouped by ground, the bonus basis, and the dossier apart from the score', async () => {
     const m = buildPanelModel(await result(), { lang: 'en', packLabel: 'p', canPickPack: false });
-    assert.equal(m.score!.capText, '');  // the score is far below the second band: nothing capped
-    assert.deepEqual(m.score!.deductions.items, ['Breach of law · SD-2 · 虚假宣传', "Breach of the company's own service rules · SD-1 · 超时维修"]);
+    assert.equal(m.score!.capText, ''); // the score is far below the second band: nothing capped
+    assert.deepEqual(m.score!.deductions.items, [
+      'Breach of law · SD-2 · 虚假宣传',
+      "Breach of the company's own service rules · SD-1 · 超时维修",
+    ]);
     assert.deepEqual(m.score!.bonus.items, ['行业领先 (basis: 全国售后服务评价第一名)']);
     assert.equal(m.score!.scheme!.prerequisites, 'Prerequisites: 0 of 5 shown');
     assert.equal(m.score!.scheme!.dossier, 'Application dossier: 1 of 14 items');
-    assert.equal(m.score!.scheme!.missing.some((i) => i.id === 'dossier.business-licence'), false);
-    assert.ok(m.score!.scheme!.missing.some((i) => i.id === 'prerequisite.legal-entity' && i.title === 'Independent legal entity operating lawfully'));
+    assert.equal(
+      m.score!.scheme!.missing.some((i) => i.id === 'dossier.business-licence'),
+      false,
+    );
+    assert.ok(
+      m.score!.scheme!.missing.some(
+        (i) => i.id === 'prerequisite.legal-entity' && i.title === 'Independent legal entity operating lawfully',
+      ),
+    );
   });
 
   it('the HTML report names the sheet, lists the row, groups deductions and shows eligibility and dossier', async () => {
@@ -78,6 +91,9 @@ describe('views of sheets and the scheme', () => {
   });
 
   it('the CLI score line marks provisional weights and names the sheet', async () => {
-    assert.match(scoreLine(await result(), '/ws', 'en'), /\(provisional weights; scoring sheet: 示例认证有限公司 · 商品售后服务认证评分表 · 2025-02\)/);
+    assert.match(
+      scoreLine(await result(), '/ws', 'en'),
+      /\(provisional weights; scoring sheet: 示例认证有限公司 · 商品售后服务认证评分表 · 2025-02\)/,
+    );
   });
 });

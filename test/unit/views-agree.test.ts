@@ -24,24 +24,38 @@ async function demo(lang: Lang): Promise<PackResult> {
   return engine.checkPack(DEMO);
 }
 
-const decode = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 for (const lang of ['en', 'zh-CN'] as const) {
   describe(`every view agrees on each leaf (${lang})`, () => {
     let result: PackResult;
-    before(async () => { result = await demo(lang); });
+    before(async () => {
+      result = await demo(lang);
+    });
 
     it('names each state with one word and shows the same points in the panel, report, JUnit, code lens, hover and outline', async () => {
       const score = result.score!;
       const model = buildPanelModel(result, { lang, packLabel: 'demo-pack', canPickPack: false });
-      const html = String(await getFormatter('html')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check', toolVersion: '0' }));
-      const junit = String(await getFormatter('junit')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check', toolVersion: '0' }));
+      const html = String(
+        await getFormatter('html')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check', toolVersion: '0' }),
+      );
+      const junit = String(
+        await getFormatter('junit')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check', toolVersion: '0' }),
+      );
       const scores = new Map(score.clauses.map((c) => [c.id, c]));
       const symbols = entrySymbols(result.entries, result.standard, scores, lang);
       let states = 0;
       for (const leaf of score.clauses) {
         const word = stateLabel(leaf.state, lang);
-        const points = formatPoints(leaf.points), earned = formatPoints(leaf.earned);
+        const points = formatPoints(leaf.points),
+          earned = formatPoints(leaf.earned);
         const row = model.score!.clauses.find((c) => c.id === leaf.id)!;
         assert.deepEqual([row.stateLabel, row.points, row.earned], [word, points, earned], `panel ${leaf.id}`);
 
@@ -76,18 +90,29 @@ for (const lang of ['en', 'zh-CN'] as const) {
       const rounding = result.standard!.rating.rounding;
       const total = formatScore(score.score, rounding);
       const model = buildPanelModel(result, { lang, packLabel: 'demo-pack', canPickPack: false });
-      const html = String(await getFormatter('html')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check', toolVersion: '0' }));
-      const text = String(await getFormatter('text')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'score', toolVersion: '0' }));
+      const html = String(
+        await getFormatter('html')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'check', toolVersion: '0' }),
+      );
+      const text = String(
+        await getFormatter('text')!.render({ results: [result], baseDir: DEMO, cwd: DEMO, lang, command: 'score', toolVersion: '0' }),
+      );
       assert.equal(model.score!.total, total);
       assert.ok(statusText(result, lang).includes(` ${total} `));
       assert.ok(html.includes(`data-testid="score">${total}<`));
       assert.ok(text.includes(` ${total} `));
       const suggestions = score.next!.suggestions;
-      assert.ok(suggestions.some((s) => formatGain(s.gain).includes('.')), 'a gain with decimals');
+      assert.ok(
+        suggestions.some((s) => formatGain(s.gain).includes('.')),
+        'a gain with decimals',
+      );
       for (const s of suggestions) {
         const gain = formatGain(s.gain);
         assert.equal(model.score!.next!.suggestions.find((x) => x.clause === s.clause)!.gain, gain, `panel gain ${s.clause}`);
-        assert.match(html, new RegExp(`data-clause="${s.clause.replace(/\./g, '\\.')}">[^]*?<td class="num">${gain.replace('+', '\\+')}</td>`), `report gain ${s.clause}`);
+        assert.match(
+          html,
+          new RegExp(`data-clause="${s.clause.replace(/\./g, '\\.')}">[^]*?<td class="num">${gain.replace('+', '\\+')}</td>`),
+          `report gain ${s.clause}`,
+        );
         assert.ok(text.includes(`${gain} ${s.clause} `), `text gain ${s.clause}`);
       }
     });
@@ -98,7 +123,14 @@ describe('the score panel never shows a negative zero', () => {
   it('a pack without special deductions or bonus says so in words, not "0 (−0)"', async () => {
     for (const lang of ['en', 'zh-CN'] as const) {
       const result = await demo(lang);
-      const model = buildPanelModel({ ...result, manifest: { ...result.manifest!, specialDeductions: [], specialBonuses: [] }, score: { ...result.score!, specialDeductions: 0, specialBonus: 0 } }, { lang, packLabel: 'demo-pack', canPickPack: false });
+      const model = buildPanelModel(
+        {
+          ...result,
+          manifest: { ...result.manifest!, specialDeductions: [], specialBonuses: [] },
+          score: { ...result.score!, specialDeductions: 0, specialBonus: 0 },
+        },
+        { lang, packLabel: 'demo-pack', canPickPack: false },
+      );
       const text = JSON.stringify(model);
       assert.doesNotMatch(text, /[−-]0(?![.\d])/, lang);
       assert.equal(model.strings.deductions, lang === 'en' ? 'Special deductions: none' : '特别扣分项：无');
@@ -108,9 +140,12 @@ describe('the score panel never shows a negative zero', () => {
 });
 
 describe('numbers (src/present/numbers.ts)', () => {
-  it('write points with at most two decimals and no trailing zeros, scores with the standard\'s decimals, and never -0', () => {
+  it("write points with at most two decimals and no trailing zeros, scores with the standard's decimals, and never -0", () => {
     assert.deepEqual([2.6, 2.604, 13.98, 14, 0.1 + 0.2, -0.001].map(formatPoints), ['2.6', '2.6', '13.98', '14', '0.3', '0']);
     assert.deepEqual([2.6, 13.98, 0].map(formatGain), ['+2.6', '+13.98', '+0']);
-    assert.deepEqual([formatScore(82.4, 1), formatScore(-0.01, 1), formatScore(90, 1), formatScore(82.35, 2)], ['82.4', '0.0', '90.0', '82.35']);
+    assert.deepEqual(
+      [formatScore(82.4, 1), formatScore(-0.01, 1), formatScore(90, 1), formatScore(82.35, 2)],
+      ['82.4', '0.0', '90.0', '82.35'],
+    );
   });
 });

@@ -84,16 +84,26 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
         const col = Math.max(0, lineText.indexOf(m[1]));
         const start = lines.lineStart(line);
         const entry: ClauseEntry = {
-          clause: m[1], file: '', idRange: lines.range(start + col, start + col + m[1].length),
-          range: lines.range(start, start + lineText.length), evidence: [], heading: true,
+          clause: m[1],
+          file: '',
+          idRange: lines.range(start + col, start + col + m[1].length),
+          range: lines.range(start, start + lineText.length),
+          evidence: [],
+          heading: true,
         };
         result.entries.push(entry);
         section = { entry, level };
       }
       continue;
     }
-    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') { listDepth++; continue; }
-    if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') { listDepth--; continue; }
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+      listDepth++;
+      continue;
+    }
+    if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
+      listDepth--;
+      continue;
+    }
     if (t.type !== 'inline') continue;
     collectLinks(t, lines, result, linkCursor, refTargets);
     if (!section || listDepth === 0 || tokens[i - 1]?.type !== 'paragraph_open' || tokens[i - 2]?.type !== 'list_item_open') continue;
@@ -117,7 +127,9 @@ export function parseEvidenceMarkdown(text: string, lines: LineIndex, opts: Mark
     if (!kindId && !link) continue;
     const restCol = col + first.length - rest.length;
     const evidence: EvidenceItem = {
-      kind: word, range: itemRange, counts: false,
+      kind: word,
+      range: itemRange,
+      counts: false,
       kindRange: lines.range(lineStart + col, lineStart + col + item[1].length),
     };
     let tail = rest;
@@ -154,11 +166,21 @@ function asParsed(lineText: string): string {
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURI(s); } catch { return s; }
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Relative link targets of one inline token, located in the source lines it spans. */
-function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, cursor: Map<number, number>, definitions: () => Map<string, Range>): void {
+function collectLinks(
+  t: Token,
+  lines: LineIndex,
+  result: MarkdownEvidence,
+  cursor: Map<number, number>,
+  definitions: () => Map<string, Range>,
+): void {
   if (!t.children || !t.map) return;
   // Links come in source order: each search starts on the line of the previous one. A reference
   // link's target sits on its definition line (looked up in a table built once), and a target not
@@ -178,7 +200,10 @@ function collectLinks(t: Token, lines: LineIndex, result: MarkdownEvidence, curs
     if (!range && misses < MAX_MISSES && !notHere.has(raw)) {
       range = findInLines(lines, fromLine, t.map[1], [raw, href], cursor);
       if (range) fromLine = range.start.line;
-      else { notHere.add(raw); misses++; }
+      else {
+        notHere.add(raw);
+        misses++;
+      }
     }
     result.links.push({ target: raw, range: range ?? lines.lineRange(t.map[0]) });
   }
@@ -219,4 +244,3 @@ function findInLines(lines: LineIndex, from: number, to: number, needles: string
   }
   return undefined;
 }
-

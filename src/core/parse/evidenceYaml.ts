@@ -22,13 +22,17 @@ export function entriesFromYaml(src: YamlSource, file: string): ClauseEntry[] {
     const awardedNode = mapValue(item, 'awarded');
     const justificationNode = mapValue(item, 'justification');
     const entry: ClauseEntry = {
-      clause, file,
+      clause,
+      file,
       idRange: nodeRange(src, idNode) ?? ZERO_RANGE,
       range: nodeRange(src, item) ?? ZERO_RANGE,
       status: status === undefined ? undefined : statusOf(status),
       statusText: status,
       statusRange: nodeRange(src, statusNode),
-      samples: size !== undefined && nonconforming !== undefined ? { size, nonconforming, range: nodeRange(src, samplesNode) ?? ZERO_RANGE } : undefined,
+      samples:
+        size !== undefined && nonconforming !== undefined
+          ? { size, nonconforming, range: nodeRange(src, samplesNode) ?? ZERO_RANGE }
+          : undefined,
       awarded: scalarNumber(awardedNode),
       awardedText: scalarText(src, awardedNode),
       awardedRange: nodeRange(src, awardedNode),

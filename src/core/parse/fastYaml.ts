@@ -35,13 +35,27 @@ import type { YamlSource } from './yamlSource';
 
 /** The characters the parser looks at, by name (char codes). */
 const CH = {
-  CR: 13, SPACE: 32, DOUBLE_QUOTE: 34, HASH: 35, SINGLE_QUOTE: 39, COMMA: 44, DASH: 45, COLON: 58,
-  GREATER: 62, OPEN_BRACKET: 91, CLOSE_BRACKET: 93, OPEN_BRACE: 123, PIPE: 124, CLOSE_BRACE: 125,
+  CR: 13,
+  SPACE: 32,
+  DOUBLE_QUOTE: 34,
+  HASH: 35,
+  SINGLE_QUOTE: 39,
+  COMMA: 44,
+  DASH: 45,
+  COLON: 58,
+  GREATER: 62,
+  OPEN_BRACKET: 91,
+  CLOSE_BRACKET: 93,
+  OPEN_BRACE: 123,
+  PIPE: 124,
+  CLOSE_BRACE: 125,
 } as const;
 
 /** Bail-out signal inside the parser (never escapes this module). */
 class NotSimple extends Error {}
-const bail = (): never => { throw NOT_SIMPLE; };
+const bail = (): never => {
+  throw NOT_SIMPLE;
+};
 const NOT_SIMPLE = new NotSimple('not simple');
 
 /** Control characters, a CR not ending a line, tab, NEL, line/paragraph separators, BOM: all left to `yaml`. */
@@ -92,7 +106,13 @@ const RESOLVE_OPTIONS = { intAsBigInt: false };
 function tags(): NonNullable<typeof scalarTags> {
   if (!scalarTags) {
     scalarTags = [];
-    for (const t of new Document().schema.tags as { default?: unknown; test?: RegExp; resolve?: unknown; format?: string; collection?: unknown }[]) {
+    for (const t of new Document().schema.tags as {
+      default?: unknown;
+      test?: RegExp;
+      resolve?: unknown;
+      format?: string;
+      collection?: unknown;
+    }[]) {
       if (t.default === true && t.test && !t.collection) scalarTags.push(t as NonNullable<typeof scalarTags>[number]);
     }
   }
@@ -304,7 +324,8 @@ class Parser {
     const i = this.nextSignificant();
     if (i >= 0) {
       const l = this.lines[i];
-      const dash = this.text.charCodeAt(l.content) === CH.DASH && (l.content + 1 === l.end || this.text.charCodeAt(l.content + 1) === CH.SPACE);
+      const dash =
+        this.text.charCodeAt(l.content) === CH.DASH && (l.content + 1 === l.end || this.text.charCodeAt(l.content + 1) === CH.SPACE);
       if (l.indent > indent) {
         if (dash) return this.blockSeq(l.indent, false);
         if (this.isKeyLine(l.content, l)) return this.blockMap(l.indent);
@@ -343,7 +364,10 @@ class Parser {
     let leadingBlank = 0;
     for (; i < this.lines.length; i++) {
       const l = this.lines[i];
-      if (l.content === l.end) { leadingBlank = Math.max(leadingBlank, l.end - l.start); continue; }
+      if (l.content === l.end) {
+        leadingBlank = Math.max(leadingBlank, l.end - l.start);
+        continue;
+      }
       contentIndent = l.indent;
       break;
     }
@@ -371,7 +395,10 @@ class Parser {
       value = '';
       let blanks = 0;
       for (const p of parts) {
-        if (p === '') { blanks++; continue; }
+        if (p === '') {
+          blanks++;
+          continue;
+        }
         value += value === '' ? p : blanks > 0 ? '\n'.repeat(blanks) + p : ' ' + p;
         blanks = 0;
       }
@@ -444,7 +471,10 @@ class Parser {
     const ch = text.charCodeAt(at);
     let built: Built;
     let valueEnd: number;
-    if ((ch === CH.OPEN_BRACKET && text.charCodeAt(at + 1) === CH.CLOSE_BRACKET) || (ch === CH.OPEN_BRACE && text.charCodeAt(at + 1) === CH.CLOSE_BRACE)) {
+    if (
+      (ch === CH.OPEN_BRACKET && text.charCodeAt(at + 1) === CH.CLOSE_BRACKET) ||
+      (ch === CH.OPEN_BRACE && text.charCodeAt(at + 1) === CH.CLOSE_BRACE)
+    ) {
       // `[]` and `{}`: an empty flow collection.
       valueEnd = at + 2;
       const node = ch === CH.OPEN_BRACKET ? new YAMLSeq() : new YAMLMap();
@@ -465,7 +495,8 @@ class Parser {
     const comment = this.restOfLine(valueEnd, line.end);
     this.at++;
     // A plain scalar may go on; plainContinued has then looked at the next line already.
-    if (!comment && isScalar(built.node) && built.node.type === Scalar.PLAIN) return this.plainContinued(at, valueEnd, parentIndent) ?? built;
+    if (!comment && isScalar(built.node) && built.node.type === Scalar.PLAIN)
+      return this.plainContinued(at, valueEnd, parentIndent) ?? built;
     this.noContinuation(parentIndent);
     return built;
   }
@@ -484,7 +515,10 @@ class Parser {
     let i = this.at;
     for (; i < this.lines.length; i++) {
       const l = this.lines[i];
-      if (l.content === l.end) { blanks++; continue; }
+      if (l.content === l.end) {
+        blanks++;
+        continue;
+      }
       if (l.indent <= parentIndent) break;
       if (INDICATOR_START.test(text[l.content])) bail(); // `#` (a comment), `- `, quotes…: left to yaml
       let e = l.end;
@@ -520,7 +554,13 @@ class Parser {
     for (const t of tags()) {
       if (t.test.test(source)) {
         let failed = false;
-        const res = t.resolve(source, () => { failed = true; }, RESOLVE_OPTIONS);
+        const res = t.resolve(
+          source,
+          () => {
+            failed = true;
+          },
+          RESOLVE_OPTIONS,
+        );
         if (failed) bail();
         // Floats come back as a Scalar (keeping e.g. minFractionDigits), as in composeScalar.
         node = isScalar(res) ? res : new Scalar(res);
@@ -562,7 +602,11 @@ class Parser {
         const q = this.find(CH.SINGLE_QUOTE, i, end);
         if (q < 0) bail();
         out += text.slice(i, q);
-        if (text.charCodeAt(q + 1) === CH.SINGLE_QUOTE) { out += "'"; i = q + 2; continue; }
+        if (text.charCodeAt(q + 1) === CH.SINGLE_QUOTE) {
+          out += "'";
+          i = q + 2;
+          continue;
+        }
         valueEnd = q + 1;
         break;
       }
@@ -575,8 +619,12 @@ class Parser {
       let i = at;
       for (; i < end; i++) {
         const c = text.charCodeAt(i);
-        if (c === CH.HASH && text.charCodeAt(i - 1) === CH.SPACE) { if (inFlow) bail(); break; }
-        if (c === CH.COLON && (i + 1 === end || text.charCodeAt(i + 1) === CH.SPACE || (inFlow && isFlowIndicator(text.charCodeAt(i + 1))))) bail();
+        if (c === CH.HASH && text.charCodeAt(i - 1) === CH.SPACE) {
+          if (inFlow) bail();
+          break;
+        }
+        if (c === CH.COLON && (i + 1 === end || text.charCodeAt(i + 1) === CH.SPACE || (inFlow && isFlowIndicator(text.charCodeAt(i + 1)))))
+          bail();
         if (inFlow && isFlowIndicator(c)) break;
       }
       let e = i;
@@ -602,7 +650,9 @@ class Parser {
     seq.flow = true;
     const value: unknown[] = [];
     let i = at + 1;
-    const skip = () => { while (i < end && text.charCodeAt(i) === CH.SPACE) i++; };
+    const skip = () => {
+      while (i < end && text.charCodeAt(i) === CH.SPACE) i++;
+    };
     skip();
     if (text.charCodeAt(i) === CH.CLOSE_BRACKET) bail(); // `[ ]`: rare enough to leave to yaml
     for (;;) {
@@ -643,7 +693,9 @@ class Parser {
     const value: Record<string, unknown> = {};
     const seen = new Set<string>();
     let i = at + 1;
-    const skip = () => { while (i < end && text.charCodeAt(i) === CH.SPACE) i++; };
+    const skip = () => {
+      while (i < end && text.charCodeAt(i) === CH.SPACE) i++;
+    };
     skip();
     if (text.charCodeAt(i) === CH.CLOSE_BRACE) bail(); // `{}`: rare enough to leave to yaml
     for (;;) {

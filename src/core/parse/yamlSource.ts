@@ -35,7 +35,10 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource
   const yamlText = text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
   const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   // The parser reports its own stack overflow on deep flow collections as an error: say what it means.
-  const errors = doc.errors.map((e) => ({ range: lines.range(e.pos[0], e.pos[1]), message: /call stack/i.test(e.message) ? tooDeep() : firstLine(e.message) }));
+  const errors = doc.errors.map((e) => ({
+    range: lines.range(e.pos[0], e.pos[1]),
+    message: /call stack/i.test(e.message) ? tooDeep() : firstLine(e.message),
+  }));
   let value: unknown;
   const { deep, duplicates, aliases } = walk(doc);
   for (const key of duplicates) errors.push({ range: nodeRange({ lines }, key) ?? lines.range(0, 0), message: 'Map keys must be unique' });
@@ -46,8 +49,10 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlSource
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       // Aliases can stack shallow parts into a deep value, or make a collection contain itself.
-      if (valueTooDeep(value)) { value = undefined; errors.push({ range: lines.range(0, 0), message: tooDeep() }); }
-      else if (aliases.length > 0 && isCyclic(value)) {
+      if (valueTooDeep(value)) {
+        value = undefined;
+        errors.push({ range: lines.range(0, 0), message: tooDeep() });
+      } else if (aliases.length > 0 && isCyclic(value)) {
         value = undefined;
         errors.push({ range: lines.range(0, 0), message: 'an alias refers to a collection that contains it' });
       } else {
@@ -102,7 +107,11 @@ function isCyclic(value: unknown): boolean {
   if (value !== null && typeof value === 'object') stack.push([value, false]);
   while (stack.length > 0) {
     const [v, leaving] = stack.pop()!;
-    if (leaving) { onPath.delete(v); done.add(v); continue; }
+    if (leaving) {
+      onPath.delete(v);
+      done.add(v);
+      continue;
+    }
     if (done.has(v)) continue;
     if (onPath.has(v)) return true;
     onPath.add(v);
@@ -121,7 +130,7 @@ const aliasTargets = new WeakMap<object, Node>();
 
 /** The node an alias names; any other node as it is. */
 export function deref(node: Node | null | undefined): Node | null | undefined {
-  return isAlias(node) ? aliasTargets.get(node) ?? null : node;
+  return isAlias(node) ? (aliasTargets.get(node) ?? null) : node;
 }
 
 /** A sequence's items, aliases read as the nodes they name. */
@@ -146,14 +155,22 @@ function valueTooDeep(value: unknown): boolean {
 }
 
 /** The message's first line, without yaml's `at line L, column C` (counted its own way; the range says where). */
-function firstLine(s: string): string { return s.split('\n')[0].replace(/\s*at line \d+, column \d+:?\s*$/, '').trim(); }
+function firstLine(s: string): string {
+  return s
+    .split('\n')[0]
+    .replace(/\s*at line \d+, column \d+:?\s*$/, '')
+    .trim();
+}
 
 export function nodeRange(src: { lines: LineIndex }, node: Node | null | undefined): Range | undefined {
   const r = node?.range;
   return r ? src.lines.range(r[0], r[1]) : undefined;
 }
 
-export interface Located { node: Node | null; key?: Node; }
+export interface Located {
+  node: Node | null;
+  key?: Node;
+}
 
 /** Big mappings get a key index, built once: a schema error per key of a 200,000-key mapping
  *  located its key by scanning the mapping each time (O(n²), minutes). */
@@ -199,11 +216,13 @@ export function locate(doc: Pick<Document.Parsed, 'contents'>, pointer: string):
     if (isMap(node)) {
       const pair = mapPair(node, seg);
       if (!pair) break;
-      key = pair.key; node = deref(pair.value) ?? pair.value;
+      key = pair.key;
+      node = deref(pair.value) ?? pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(seg)];
       if (item === undefined) break;
-      key = undefined; node = deref(item as Node) ?? (item as Node);
+      key = undefined;
+      node = deref(item as Node) ?? (item as Node);
     } else break;
   }
   return { node, key };

@@ -23,14 +23,23 @@ export const FUTURE_EVIDENCE = defineCode({
 export const UNDATED_EVIDENCE = defineCode({
   code: 'undated-evidence',
   severity: 'warning',
-  description: { en: 'Evidence of a dated kind has no date; it does not count until it has one.', 'zh-CN': '应注明日期的证据没有日期；注明日期前不计为有效证据。' },
-  message: { en: '{kind} evidence needs a date: without one it does not count', 'zh-CN': '{kind}类证据须注明日期，未注明日期不计为有效证据' },
+  description: {
+    en: 'Evidence of a dated kind has no date; it does not count until it has one.',
+    'zh-CN': '应注明日期的证据没有日期；注明日期前不计为有效证据。',
+  },
+  message: {
+    en: '{kind} evidence needs a date: without one it does not count',
+    'zh-CN': '{kind}类证据须注明日期，未注明日期不计为有效证据',
+  },
 });
 
 export const INVALID_DATE = defineCode({
   code: 'invalid-date',
   severity: 'error',
-  description: { en: 'Text written as a date is not a valid date (accepted: 2026-10-15, 2026/10/15, 2026.10.15, 2026年10月15日).', 'zh-CN': '按日期书写的文字不是有效日期（可写作 2026-10-15、2026/10/15、2026.10.15、2026年10月15日）。' },
+  description: {
+    en: 'Text written as a date is not a valid date (accepted: 2026-10-15, 2026/10/15, 2026.10.15, 2026年10月15日).',
+    'zh-CN': '按日期书写的文字不是有效日期（可写作 2026-10-15、2026/10/15、2026.10.15、2026年10月15日）。',
+  },
   message: { en: '"{date}" is not a valid date; write a date as {forms}', 'zh-CN': '“{date}”不是有效日期；日期可写作 {forms}' },
 });
 

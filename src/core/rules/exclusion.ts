@@ -22,7 +22,8 @@ export const exclusion: PackRule = {
       if (f.status !== 'excluded') continue;
       for (const e of f.excludedEntries) {
         const range = e.statusRange ?? e.idRange;
-        if (!f.leaf.excludable) report(EXCLUSION_NOT_ALLOWED, e.file, range, { clause: f.leaf.id, standard: ctx.standard.id }, { clause: f.leaf.id });
+        if (!f.leaf.excludable)
+          report(EXCLUSION_NOT_ALLOWED, e.file, range, { clause: f.leaf.id, standard: ctx.standard.id }, { clause: f.leaf.id });
         if (!f.justification) report(EXCLUSION_NEEDS_JUSTIFICATION, e.file, range, { clause: f.leaf.id }, { clause: f.leaf.id });
       }
     }

@@ -16,5 +16,15 @@ import { unknownClause } from './unknownClause';
 import { unknownKind } from './unknownKind';
 import { unknownStatus } from './unknownStatus';
 
-export const FILE_RULES: FileRule[] = [unknownClause, clauseNotLeaf, unknownKind, unknownStatus, links, evidenceDates, samplesInvalid, awardedRange, openAction];
+export const FILE_RULES: FileRule[] = [
+  unknownClause,
+  clauseNotLeaf,
+  unknownKind,
+  unknownStatus,
+  links,
+  evidenceDates,
+  samplesInvalid,
+  awardedRange,
+  openAction,
+];
 export const PACK_RULES: PackRule[] = [missingClause, conflictingStatus, exclusion, missingEvidence, partialNeedsSamples, specialItems];

@@ -19,9 +19,18 @@ export const missingEvidence: PackRule = {
       if (f.entryCount === 0 || exclusionStands(f) || f.status === 'nonconforming' || f.awarded !== undefined) continue;
       const missing = missingKinds(f);
       if (missing.length === 0) continue;
-      const labels = joinList(missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id), ctx.lang);
+      const labels = joinList(
+        missing.map((id) => pick(kindById(ctx.standard, id)?.label, ctx.lang) || id),
+        ctx.lang,
+      );
       const e = f.firstEntry!;
-      report(MISSING_EVIDENCE, e.file, e.idRange, { clause: f.leaf.id, kinds: labels }, { clause: f.leaf.id, data: { missingKinds: missing } });
+      report(
+        MISSING_EVIDENCE,
+        e.file,
+        e.idRange,
+        { clause: f.leaf.id, kinds: labels },
+        { clause: f.leaf.id, data: { missingKinds: missing } },
+      );
     }
   },
 };

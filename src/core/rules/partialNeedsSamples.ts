@@ -5,7 +5,10 @@ export const PARTIAL_NEEDS_SAMPLES = defineCode({
   code: 'partial-needs-samples',
   severity: 'error',
   description: { en: 'A partial status on a sampled clause needs samples.', 'zh-CN': '抽样条款为部分符合时需要给出抽样数据。' },
-  message: { en: 'Clause {clause} is sampled: a partial status needs samples {size, nonconforming}', 'zh-CN': '条款 {clause} 为抽样条款：部分符合时需要 samples {size, nonconforming}' },
+  message: {
+    en: 'Clause {clause} is sampled: a partial status needs samples {size, nonconforming}',
+    'zh-CN': '条款 {clause} 为抽样条款：部分符合时需要 samples {size, nonconforming}',
+  },
 });
 
 export const partialNeedsSamples: PackRule = {

@@ -16,7 +16,10 @@ export const SCHEMA = defineCode({
   description: { en: 'The file breaks its JSON Schema.', 'zh-CN': '文件不符合其 JSON Schema。' },
   message: { en: '{detail}', 'zh-CN': '{detail}' },
   variants: {
-    unknownStatus: { en: 'Clause {clause}: "{status}" is not a status; write {statuses}', 'zh-CN': '条款 {clause}：“{status}”不是有效的状态；可写 {statuses}' },
+    unknownStatus: {
+      en: 'Clause {clause}: "{status}" is not a status; write {statuses}',
+      'zh-CN': '条款 {clause}：“{status}”不是有效的状态；可写 {statuses}',
+    },
   },
 });
 

@@ -5,7 +5,13 @@ import type { CodeDefinition, DiagnosticExtra, MessageArgs } from '../diagnostic
 import type { LeafFacts } from '../leafFacts';
 import type { ClauseEntry, Diagnostic, Range } from '../types';
 
-export type Report = <V extends string>(def: CodeDefinition<V>, file: string, range: Range, args?: MessageArgs, extra?: DiagnosticExtra<NoInfer<V>>) => void;
+export type Report = <V extends string>(
+  def: CodeDefinition<V>,
+  file: string,
+  range: Range,
+  args?: MessageArgs,
+  extra?: DiagnosticExtra<NoInfer<V>>,
+) => void;
 
 export interface AnalyzedFile {
   file: string;
@@ -17,7 +23,11 @@ export interface AnalyzedFile {
   openActions: { clause: string; text: string; range: Range }[];
 }
 
-export interface FileRule { check(file: AnalyzedFile, ctx: PackContext, report: Report): void }
-export interface PackRule { check(leaves: LeafFacts[], ctx: PackContext, report: Report): void }
+export interface FileRule {
+  check(file: AnalyzedFile, ctx: PackContext, report: Report): void;
+}
+export interface PackRule {
+  check(leaves: LeafFacts[], ctx: PackContext, report: Report): void;
+}
 
 export type { Diagnostic };

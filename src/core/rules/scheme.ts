@@ -13,10 +13,20 @@ import { defineCode } from '../diagnostic';
 export const INITIAL_CAP = defineCode({
   code: 'initial-cap',
   severity: 'info',
-  description: { en: 'At an initial certification the rating is capped at the lowest band unless the results are outstanding (with a justification).', 'zh-CN': '初次认证时等级以最低等级为上限，除非成绩突出（须说明理由）。' },
-  message: { en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}). Bodies award stars after a year at {band}, unless the results are outstanding: set assessment.outstanding: true with a justification', 'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）。认证机构通常在{band}一年后才授予星级，成绩突出者除外：可设 assessment.outstanding: true 并说明理由' },
+  description: {
+    en: 'At an initial certification the rating is capped at the lowest band unless the results are outstanding (with a justification).',
+    'zh-CN': '初次认证时等级以最低等级为上限，除非成绩突出（须说明理由）。',
+  },
+  message: {
+    en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}). Bodies award stars after a year at {band}, unless the results are outstanding: set assessment.outstanding: true with a justification',
+    'zh-CN':
+      '初次认证：等级以{band}为上限（按得分可达{uncapped}）。认证机构通常在{band}一年后才授予星级，成绩突出者除外：可设 assessment.outstanding: true 并说明理由',
+  },
   variants: {
-    noJustification: { en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}); outstanding: true needs assessment.justification saying why', 'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）；outstanding: true 须在 assessment.justification 中说明理由' },
+    noJustification: {
+      en: 'Initial certification: the rating is capped at {band} (the score earns {uncapped}); outstanding: true needs assessment.justification saying why',
+      'zh-CN': '初次认证：等级以{band}为上限（按得分可达{uncapped}）；outstanding: true 须在 assessment.justification 中说明理由',
+    },
   },
 });
 
@@ -24,28 +34,49 @@ export const RATING_BY_ROUNDING = defineCode({
   code: 'rating-by-rounding',
   severity: 'info',
   description: { en: 'The rating is reached only because the score is rounded.', 'zh-CN': '该等级仅因得分四舍五入而达到。' },
-  message: { en: 'Rating {band} is reached only by rounding: {exact} is below {min} and rounds to {score}', 'zh-CN': '{band}仅因四舍五入而达到：{exact} 低于 {min}，取整后为 {score}' },
+  message: {
+    en: 'Rating {band} is reached only by rounding: {exact} is below {min} and rounds to {score}',
+    'zh-CN': '{band}仅因四舍五入而达到：{exact} 低于 {min}，取整后为 {score}',
+  },
 });
 
 export const MISSING_PREREQUISITE = defineCode({
   code: 'missing-prerequisite',
   severity: 'info',
-  description: { en: 'Prerequisites for applying (资格条件) without counting evidence: one info per pack, counting and naming them; they do not change the score.', 'zh-CN': '申请资格条件没有有效证据：每个证据包一条提示，列出数量和名称；不影响得分。' },
-  message: { en: 'Prerequisites: {provided} of {total} shown; not yet: {items} — they do not change the score, but the body checks them before accepting the application', 'zh-CN': '资格条件 {provided}/{total} 项已提供证据；尚缺：{items}——不影响得分，但认证机构受理申请前会核查' },
+  description: {
+    en: 'Prerequisites for applying (资格条件) without counting evidence: one info per pack, counting and naming them; they do not change the score.',
+    'zh-CN': '申请资格条件没有有效证据：每个证据包一条提示，列出数量和名称；不影响得分。',
+  },
+  message: {
+    en: 'Prerequisites: {provided} of {total} shown; not yet: {items} — they do not change the score, but the body checks them before accepting the application',
+    'zh-CN': '资格条件 {provided}/{total} 项已提供证据；尚缺：{items}——不影响得分，但认证机构受理申请前会核查',
+  },
 });
 
 export const MISSING_DOSSIER_ITEM = defineCode({
   code: 'missing-dossier-item',
   severity: 'info',
-  description: { en: 'Items of the application dossier (申请材料) without counting evidence: one info per pack, counting and naming them; they do not change the score.', 'zh-CN': '申请材料缺少有效证据：每个证据包一条提示，列出数量和名称；不影响得分。' },
-  message: { en: 'Application dossier: {provided} of {total} items ready; missing: {items} — they do not change the score', 'zh-CN': '申请材料 {provided}/{total} 项已备；缺少：{items}——不影响得分' },
+  description: {
+    en: 'Items of the application dossier (申请材料) without counting evidence: one info per pack, counting and naming them; they do not change the score.',
+    'zh-CN': '申请材料缺少有效证据：每个证据包一条提示，列出数量和名称；不影响得分。',
+  },
+  message: {
+    en: 'Application dossier: {provided} of {total} items ready; missing: {items} — they do not change the score',
+    'zh-CN': '申请材料 {provided}/{total} 项已备；缺少：{items}——不影响得分',
+  },
 });
 
 export const SHORT_OPERATION = defineCode({
   code: 'short-operation',
   severity: 'warning',
-  description: { en: 'The earliest dated record is less than 3 months before the assessment: bodies expect the system to have run 3 months.', 'zh-CN': '最早的带日期记录距评价日期不足三个月：认证机构要求体系运行满三个月。' },
-  message: { en: 'The earliest dated record is {date}, less than 3 months before the assessment date {assessment}: bodies expect the after-sales system to have run at least 3 months', 'zh-CN': '最早的带日期记录为 {date}，距评价日期 {assessment} 不足三个月：体系运行不足三个月，认证机构要求至少运行三个月' },
+  description: {
+    en: 'The earliest dated record is less than 3 months before the assessment: bodies expect the system to have run 3 months.',
+    'zh-CN': '最早的带日期记录距评价日期不足三个月：认证机构要求体系运行满三个月。',
+  },
+  message: {
+    en: 'The earliest dated record is {date}, less than 3 months before the assessment date {assessment}: bodies expect the after-sales system to have run at least 3 months',
+    'zh-CN': '最早的带日期记录为 {date}，距评价日期 {assessment} 不足三个月：体系运行不足三个月，认证机构要求至少运行三个月',
+  },
 });
 
 /** Months a system must have run before an assessment (体系运行满三个月). */
@@ -64,8 +95,15 @@ export function checkScheme(score: Score, results: readonly FileResult[], ctx: P
   const { manifest: m, standard, lang } = ctx;
   const at = m.assessmentRange ?? m.standardRange;
   if (score.uncappedRating) {
-    const band = score.rating.label, uncapped = score.uncappedRating.label;
-    report(INITIAL_CAP, m.file, at, { band, uncapped }, { data: { uncapped: score.uncappedRating.id }, ...(m.outstanding && initialCapApplies(m) ? { variant: 'noJustification' } : {}) });
+    const band = score.rating.label,
+      uncapped = score.uncappedRating.label;
+    report(
+      INITIAL_CAP,
+      m.file,
+      at,
+      { band, uncapped },
+      { data: { uncapped: score.uncappedRating.id }, ...(m.outstanding && initialCapApplies(m) ? { variant: 'noJustification' } : {}) },
+    );
   }
   // Reached only by rounding: the exact score is below the band's minimum the rounded one reaches.
   const band = standard.rating.bands.find((b) => b.id === (score.uncappedRating ?? score.rating).id);
@@ -74,16 +112,31 @@ export function checkScheme(score: Score, results: readonly FileResult[], ctx: P
     const exact = d ? Q.parse(n).div(Q.parse(d)) : Q.parse(n);
     if (exact.lt(Q.of(band.min))) {
       report(RATING_BY_ROUNDING, m.file, m.standardRange, {
-        band: pick(band.label, lang), exact: exact.toFixed(4).replace(/0+$/, ''), min: band.min, score: score.score.toFixed(standard.rating.rounding),
+        band: pick(band.label, lang),
+        exact: exact.toFixed(4).replace(/0+$/, ''),
+        min: band.min,
+        score: score.score.toFixed(standard.rating.rounding),
       });
     }
   }
   // One info per group, not one per item: an empty pack would otherwise open with 19 of them.
   const items = new Map([...standard.prerequisites, ...standard.dossier].map((i) => [i.id, i]));
-  for (const [def, progress] of [[MISSING_PREREQUISITE, score.prerequisites], [MISSING_DOSSIER_ITEM, score.dossier]] as const) {
+  for (const [def, progress] of [
+    [MISSING_PREREQUISITE, score.prerequisites],
+    [MISSING_DOSSIER_ITEM, score.dossier],
+  ] as const) {
     if (progress.missing.length === 0) continue;
-    const named = joinList(progress.missing.map((id) => msg(lang, 'scheme-item', { id, title: pick(items.get(id)?.title, lang) })), lang);
-    report(def, m.file, m.standardRange, { provided: progress.provided, total: progress.total, items: named }, { data: { missing: progress.missing } });
+    const named = joinList(
+      progress.missing.map((id) => msg(lang, 'scheme-item', { id, title: pick(items.get(id)?.title, lang) })),
+      lang,
+    );
+    report(
+      def,
+      m.file,
+      m.standardRange,
+      { provided: progress.provided, total: progress.total, items: named },
+      { data: { missing: progress.missing } },
+    );
   }
   // 体系运行不足三个月: the earliest dated record is the best evidence of when the system started.
   // A standard that lists prerequisites models the certification scheme; others are left alone.
@@ -92,7 +145,14 @@ export function checkScheme(score: Score, results: readonly FileResult[], ctx: P
   for (const r of results) {
     for (const e of r.entries) {
       for (const item of e.evidence) {
-        if (item.date && kindById(standard, item.kindId)?.dated && isValidDate(item.date) && item.date <= m.assessmentDate && (!earliest || item.date < earliest)) earliest = item.date;
+        if (
+          item.date &&
+          kindById(standard, item.kindId)?.dated &&
+          isValidDate(item.date) &&
+          item.date <= m.assessmentDate &&
+          (!earliest || item.date < earliest)
+        )
+          earliest = item.date;
       }
     }
   }

@@ -20,7 +20,10 @@ export const SPECIAL_DEDUCTIONS_FAIL = defineCode({
   code: 'special-deductions-fail',
   severity: 'error',
   description: { en: 'Special deductions reach the number that fails the assessment.', 'zh-CN': '特别扣分项数量达到不合格线。' },
-  message: { en: '{count} special deductions: {failAt} or more fail the assessment', 'zh-CN': '特别扣分项 {count} 项：达到 {failAt} 项即评为不合格' },
+  message: {
+    en: '{count} special deductions: {failAt} or more fail the assessment',
+    'zh-CN': '特别扣分项 {count} 项：达到 {failAt} 项即评为不合格',
+  },
 });
 
 export const specialItems: PackRule = {

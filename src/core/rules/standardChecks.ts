@@ -12,15 +12,24 @@ export const STANDARD_INVALID = defineCode({
   message: { en: '{detail}', 'zh-CN': '{detail}' },
   variants: {
     sheet: SHEET_PROBLEM,
-    internal: { en: 'evidence-pack could not read this file (a fault of evidence-pack, please report it): {detail}', 'zh-CN': 'evidence-pack 无法读取此文件（这是 evidence-pack 自身的缺陷，请报告）：{detail}' },
+    internal: {
+      en: 'evidence-pack could not read this file (a fault of evidence-pack, please report it): {detail}',
+      'zh-CN': 'evidence-pack 无法读取此文件（这是 evidence-pack 自身的缺陷，请报告）：{detail}',
+    },
   },
 });
 
 export const POINTS_MISMATCH = defineCode({
   code: 'points-mismatch',
   severity: 'error',
-  description: { en: "A parent's points differ from the sum of its leaves, or a scoring sheet breaks the totals.", 'zh-CN': '上级条款分值与下级分值之和不符，或评分表破坏了总分。' },
-  message: { en: 'Clause {clause} states {stated} points but its sub-clauses sum to {sum}', 'zh-CN': '条款 {clause} 标明 {stated} 分，但其子条款合计 {sum} 分' },
+  description: {
+    en: "A parent's points differ from the sum of its leaves, or a scoring sheet breaks the totals.",
+    'zh-CN': '上级条款分值与下级分值之和不符，或评分表破坏了总分。',
+  },
+  message: {
+    en: 'Clause {clause} states {stated} points but its sub-clauses sum to {sum}',
+    'zh-CN': '条款 {clause} 标明 {stated} 分，但其子条款合计 {sum} 分',
+  },
   variants: {
     sheet: SHEET_PROBLEM,
   },

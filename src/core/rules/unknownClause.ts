@@ -16,7 +16,13 @@ export const unknownClause: FileRule = {
     for (const e of file.entries) {
       // Prerequisites and dossier items are named like clauses (`dossier.business-licence`).
       if (!ctx.standard.byId.has(e.clause) && !schemeItemById(ctx.standard, e.clause)) {
-        report(UNKNOWN_CLAUSE, file.file, e.idRange, { clause: e.clause, standard: ctx.standard.id }, { clause: e.clause, data: { clause: e.clause } });
+        report(
+          UNKNOWN_CLAUSE,
+          file.file,
+          e.idRange,
+          { clause: e.clause, standard: ctx.standard.id },
+          { clause: e.clause, data: { clause: e.clause } },
+        );
       }
     }
   },

@@ -15,7 +15,13 @@ export const unknownKind: FileRule = {
     for (const e of file.entries) {
       for (const item of e.evidence) {
         if (!item.kindId) {
-          report(UNKNOWN_KIND, file.file, item.kindRange ?? item.range, { kind: item.kind, kinds }, { clause: e.clause, data: { kind: item.kind } });
+          report(
+            UNKNOWN_KIND,
+            file.file,
+            item.kindRange ?? item.range,
+            { kind: item.kind, kinds },
+            { clause: e.clause, data: { kind: item.kind } },
+          );
         }
       }
     }

@@ -8,7 +8,13 @@ export const unknownStatus: FileRule = {
   check(file, ctx, report) {
     for (const e of file.entries) {
       if (e.statusText === undefined || e.status !== undefined) continue;
-      report(SCHEMA, file.file, e.statusRange ?? e.idRange, { clause: e.clause, status: e.statusText, statuses: statusChoices(ctx.lang) }, { variant: 'unknownStatus', clause: e.clause });
+      report(
+        SCHEMA,
+        file.file,
+        e.statusRange ?? e.idRange,
+        { clause: e.clause, status: e.statusText, statuses: statusChoices(ctx.lang) },
+        { variant: 'unknownStatus', clause: e.clause },
+      );
     }
   },
 };

@@ -26,7 +26,12 @@ export function builtinStandard(id: string): Standard | undefined {
     };
     tree.clauses.forEach(index);
     const deduction = tree.rating.specialDeduction;
-    standard = { ...tree, rating: { ...tree.rating, specialDeduction: { ...deduction, failAt: deduction.failAt ?? Infinity } }, byId, leaves };
+    standard = {
+      ...tree,
+      rating: { ...tree.rating, specialDeduction: { ...deduction, failAt: deduction.failAt ?? Infinity } },
+      byId,
+      leaves,
+    };
     cache.set(id, standard);
   }
   return standard;

@@ -13,12 +13,18 @@ import { ZERO_RANGE } from '../text';
 
 export const BUILTIN_FILE_PREFIX = 'builtin:';
 
-export interface StandardLoad { standard?: Standard; diagnostics: Diagnostic[] }
+export interface StandardLoad {
+  standard?: Standard;
+  diagnostics: Diagnostic[];
+}
 
 type Raw = Record<string, unknown>;
 const own = (o: unknown, k: string): unknown =>
   o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k) ? (o as Raw)[k] : undefined;
-export const text = (o: unknown): LocalizedText => ({ 'zh-CN': String(own(o, 'zh-CN') ?? own(o, 'en') ?? ''), en: String(own(o, 'en') ?? own(o, 'zh-CN') ?? '') });
+export const text = (o: unknown): LocalizedText => ({
+  'zh-CN': String(own(o, 'zh-CN') ?? own(o, 'en') ?? ''),
+  en: String(own(o, 'en') ?? own(o, 'zh-CN') ?? ''),
+});
 
 /** `file` is the absolute path of a standard file, or `builtin:ID`. */
 export function loadStandardText(source: string, file: string, lang: Lang): StandardLoad {
@@ -30,21 +36,36 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
 
   const raw = src.value as Raw;
   const kinds: EvidenceKind[] = (own(raw, 'kinds') as Raw[]).map((k) => ({
-    id: String(own(k, 'id')), label: text(own(k, 'label')), dated: own(k, 'dated') === true,
+    id: String(own(k, 'id')),
+    label: text(own(k, 'label')),
+    dated: own(k, 'dated') === true,
     ...(typeof own(k, 'window_months') === 'number' ? { windowMonths: own(k, 'window_months') as number } : {}),
   }));
-  const schemeItems = (key: string, group: SchemeItem['group']): SchemeItem[] => ((own(raw, key) as Raw[] | undefined) ?? []).map((i) => ({
-    id: `${group}.${String(own(i, 'id'))}`, group, title: text(own(i, 'title')), ...(own(i, 'guidance') ? { guidance: text(own(i, 'guidance')) } : {}),
-  }));
+  const schemeItems = (key: string, group: SchemeItem['group']): SchemeItem[] =>
+    ((own(raw, key) as Raw[] | undefined) ?? []).map((i) => ({
+      id: `${group}.${String(own(i, 'id'))}`,
+      group,
+      title: text(own(i, 'title')),
+      ...(own(i, 'guidance') ? { guidance: text(own(i, 'guidance')) } : {}),
+    }));
   const kindIds = new Set(kinds.map((k) => k.id));
   const r = own(raw, 'rating') as Raw;
   const rating: RatingRules = {
     scale: Number(own(r, 'scale') ?? 100),
     rounding: Number(own(r, 'rounding') ?? 1),
     fail: { id: String(own(own(r, 'fail'), 'id') ?? 'fail'), label: text(own(own(r, 'fail'), 'label')) },
-    bands: ((own(r, 'bands') as Raw[]) ?? []).map((b) => ({ id: String(own(b, 'id')), min: Number(own(b, 'min')), stars: Number(own(b, 'stars') ?? 0), label: text(own(b, 'label')) }))
+    bands: ((own(r, 'bands') as Raw[]) ?? [])
+      .map((b) => ({
+        id: String(own(b, 'id')),
+        min: Number(own(b, 'min')),
+        stars: Number(own(b, 'stars') ?? 0),
+        label: text(own(b, 'label')),
+      }))
       .sort((a, b) => a.min - b.min),
-    specialDeduction: { points: Number(own(own(r, 'special_deduction'), 'points') ?? 1), failAt: Number(own(own(r, 'special_deduction'), 'fail_at') ?? Infinity) },
+    specialDeduction: {
+      points: Number(own(own(r, 'special_deduction'), 'points') ?? 1),
+      failAt: Number(own(own(r, 'special_deduction'), 'fail_at') ?? Infinity),
+    },
     specialBonus: { points: Number(own(own(r, 'special_bonus'), 'points') ?? 1), max: Number(own(own(r, 'special_bonus'), 'max') ?? 1) },
   };
 
@@ -65,11 +86,14 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
         id,
         title: text(nodeJs(src, mapValue(item, 'title'))),
         guidance: mapValue(item, 'guidance') ? text(nodeJs(src, mapValue(item, 'guidance'))) : undefined,
-        points: 0, pointsText: '0',
+        points: 0,
+        pointsText: '0',
         requires: asList(nodeJs(src, mapValue(item, 'requires'))).map(String),
         sampled: nodeJs(src, mapValue(item, 'sampled')) === true,
         excludable: nodeJs(src, mapValue(item, 'excludable')) === true,
-        children: [], parentId, order: order++,
+        children: [],
+        parentId,
+        order: order++,
         source: { file, range: nodeRange(src, idNode) ?? ZERO_RANGE },
       };
       if (byId.has(id)) invalid(idNode, msg(lang, 'standard-duplicate-clause', { id }));
@@ -92,13 +116,21 @@ export function loadStandardText(source: string, file: string, lang: Lang): Stan
   };
   const clauses = build(mapValue(src.doc.contents, 'clauses'), undefined);
   const standard: Standard = {
-    id: String(own(raw, 'id')), title: text(own(raw, 'title')),
+    id: String(own(raw, 'id')),
+    title: text(own(raw, 'title')),
     weights: own(raw, 'weights') === 'official' ? 'official' : 'provisional',
-    kinds, rating, clauses, byId, leaves, file: file.startsWith(BUILTIN_FILE_PREFIX) ? undefined : file,
-    prerequisites: schemeItems('prerequisites', 'prerequisite'), dossier: schemeItems('dossier', 'dossier'),
+    kinds,
+    rating,
+    clauses,
+    byId,
+    leaves,
+    file: file.startsWith(BUILTIN_FILE_PREFIX) ? undefined : file,
+    prerequisites: schemeItems('prerequisites', 'prerequisite'),
+    dossier: schemeItems('dossier', 'dossier'),
   };
   for (const item of [...standard.prerequisites, ...standard.dossier]) {
-    if (byId.has(item.id)) invalid(null, fillTemplate(pick({ en: 'Id "{id}" is also a clause id', 'zh-CN': '编号“{id}”与条款重复' }, lang), { id: item.id }));
+    if (byId.has(item.id))
+      invalid(null, fillTemplate(pick({ en: 'Id "{id}" is also a clause id', 'zh-CN': '编号“{id}”与条款重复' }, lang), { id: item.id }));
   }
   for (const d of checkTotals(standard, file, lang)) diagnostics.push(d);
   return { standard, diagnostics };
@@ -113,7 +145,16 @@ export function checkTotals(standard: Standard, file: string, lang: Lang): Diagn
     c.points = total.toNumber(6);
     c.pointsText = total.toFixed(2).replace(/\.?0+$/, '');
     if (c.statedPoints !== undefined && total.cmp(Q.of(c.statedPoints)) !== 0) {
-      out.push(diagnostic(POINTS_MISMATCH, lang, file, c.source?.range ?? ZERO_RANGE, { clause: c.id, stated: c.statedPoints, sum: c.pointsText }, { clause: c.id }));
+      out.push(
+        diagnostic(
+          POINTS_MISMATCH,
+          lang,
+          file,
+          c.source?.range ?? ZERO_RANGE,
+          { clause: c.id, stated: c.statedPoints, sum: c.pointsText },
+          { clause: c.id },
+        ),
+      );
     }
     return total;
   };
@@ -125,7 +166,9 @@ export function checkTotals(standard: Standard, file: string, lang: Lang): Diagn
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 export function nodeJs(_src: YamlSource, node: Node | null | undefined): unknown {
-  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as unknown as { toJSON(): unknown }).toJSON() : undefined;
+  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function'
+    ? (node as unknown as { toJSON(): unknown }).toJSON()
+    : undefined;
 }
 
 export function collectLeaves(c: Clause): Clause[] {
@@ -145,4 +188,3 @@ export function cloneStandard(s: Standard): Standard {
   const clauses = s.clauses.map(copy);
   return { ...s, clauses, byId, leaves };
 }
-

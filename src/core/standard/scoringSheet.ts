@@ -20,7 +20,13 @@ import { checkTotals, cloneStandard, collectLeaves, nodeJs, text, type StandardL
  */
 export const MAX_ROW_DEPTH = 4;
 
-interface RowSpec { id: string; parent: string; node: Node; idNode: Node; parentNode: Node }
+interface RowSpec {
+  id: string;
+  parent: string;
+  node: Node;
+  idNode: Node;
+  parentNode: Node;
+}
 
 export function applyScoringSheet(base: Standard, sheetText: string, file: string, lang: Lang): StandardLoad {
   const src = parseYaml(sheetText);
@@ -31,8 +37,12 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
 
   const root = src.doc.contents;
   const at = (node: Node | null | undefined): Range => nodeRange(src, node) ?? ZERO_RANGE;
-  const sheetError = (def: typeof STANDARD_INVALID | typeof UNKNOWN_CLAUSE, node: Node | null | undefined, detail: string, clause?: string) =>
-    diagnostics.push(diagnostic(def, lang, file, at(node), { detail }, { variant: 'sheet', clause }));
+  const sheetError = (
+    def: typeof STANDARD_INVALID | typeof UNKNOWN_CLAUSE,
+    node: Node | null | undefined,
+    detail: string,
+    clause?: string,
+  ) => diagnostics.push(diagnostic(def, lang, file, at(node), { detail }, { variant: 'sheet', clause }));
 
   const sheetStd = scalarText(src, mapValue(root, 'standard'));
   if (sheetStd !== undefined && sheetStd !== base.id) {
@@ -45,10 +55,18 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
   const rowsNode = mapValue(root, 'rows');
   const specs = new Map<string, RowSpec>();
   for (const item of seqItems(rowsNode)) {
-    const idNode = mapValue(item, 'id') as Node, parentNode = mapValue(item, 'parent') as Node;
-    const id = scalarText(src, idNode) ?? '', parent = scalarText(src, parentNode) ?? '';
-    if (base.byId.has(id)) { sheetError(STANDARD_INVALID, idNode, msg(lang, 'sheet-row-duplicate-clause', { row: id }), id); continue; }
-    if (specs.has(id)) { sheetError(STANDARD_INVALID, idNode, msg(lang, 'sheet-row-duplicate', { row: id }), id); continue; }
+    const idNode = mapValue(item, 'id') as Node,
+      parentNode = mapValue(item, 'parent') as Node;
+    const id = scalarText(src, idNode) ?? '',
+      parent = scalarText(src, parentNode) ?? '';
+    if (base.byId.has(id)) {
+      sheetError(STANDARD_INVALID, idNode, msg(lang, 'sheet-row-duplicate-clause', { row: id }), id);
+      continue;
+    }
+    if (specs.has(id)) {
+      sheetError(STANDARD_INVALID, idNode, msg(lang, 'sheet-row-duplicate', { row: id }), id);
+      continue;
+    }
     specs.set(id, { id, parent, node: item, idNode, parentNode });
   }
   // Each row's chain of parents must end at a leaf of the standard, without a cycle, within MAX_ROW_DEPTH.
@@ -61,28 +79,66 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     let depth = 0;
     let problem: (() => void) | undefined;
     while (cur) {
-      if (placed.has(cur.id)) { depth = placed.get(cur.id)!; break; }
-      if (rejected.has(cur.id)) { problem = () => undefined; break; }
+      if (placed.has(cur.id)) {
+        depth = placed.get(cur.id)!;
+        break;
+      }
+      if (rejected.has(cur.id)) {
+        problem = () => undefined;
+        break;
+      }
       if (onChain.has(cur.id)) {
         const cycle = chain.slice(chain.findIndex((r) => r.id === cur!.id)).map((r) => r.id);
         const first = cur;
-        problem = () => sheetError(STANDARD_INVALID, first.parentNode, msg(lang, 'sheet-row-cycle', { rows: cycle.join(' → ') + ' → ' + cycle[0] }), first.id);
+        problem = () =>
+          sheetError(
+            STANDARD_INVALID,
+            first.parentNode,
+            msg(lang, 'sheet-row-cycle', { rows: cycle.join(' → ') + ' → ' + cycle[0] }),
+            first.id,
+          );
         break;
       }
-      chain.push(cur); onChain.add(cur.id);
+      chain.push(cur);
+      onChain.add(cur.id);
       const parentRow = specs.get(cur.parent);
-      if (parentRow) { cur = parentRow; continue; }
+      if (parentRow) {
+        cur = parentRow;
+        continue;
+      }
       const c = cur;
       const parentClause = base.byId.get(c.parent);
-      if (!parentClause) problem = () => sheetError(UNKNOWN_CLAUSE, c.parentNode, msg(lang, 'sheet-row-parent-unknown', { row: c.id, parent: c.parent }), c.id);
-      else if (parentClause.children.length > 0) problem = () => sheetError(STANDARD_INVALID, c.parentNode, msg(lang, 'sheet-row-parent-not-leaf', { row: c.id, parent: c.parent, children: parentClause.children.map((x) => x.id).join(', ') }), c.id);
+      if (!parentClause)
+        problem = () =>
+          sheetError(UNKNOWN_CLAUSE, c.parentNode, msg(lang, 'sheet-row-parent-unknown', { row: c.id, parent: c.parent }), c.id);
+      else if (parentClause.children.length > 0)
+        problem = () =>
+          sheetError(
+            STANDARD_INVALID,
+            c.parentNode,
+            msg(lang, 'sheet-row-parent-not-leaf', {
+              row: c.id,
+              parent: c.parent,
+              children: parentClause.children.map((x) => x.id).join(', '),
+            }),
+            c.id,
+          );
       break;
     }
-    if (problem) { problem(); for (const r of chain) rejected.add(r.id); return; }
+    if (problem) {
+      problem();
+      for (const r of chain) rejected.add(r.id);
+      return;
+    }
     for (let i = chain.length - 1; i >= 0; i--) {
       depth++;
       if (depth > MAX_ROW_DEPTH) {
-        sheetError(STANDARD_INVALID, chain[i].parentNode, msg(lang, 'sheet-row-too-deep', { row: chain[i].id, max: MAX_ROW_DEPTH }), chain[i].id);
+        sheetError(
+          STANDARD_INVALID,
+          chain[i].parentNode,
+          msg(lang, 'sheet-row-too-deep', { row: chain[i].id, max: MAX_ROW_DEPTH }),
+          chain[i].id,
+        );
         for (const r of chain.slice(0, i + 1)) rejected.add(r.id);
         return;
       }
@@ -108,7 +164,10 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
       if (value === undefined) continue;
       fromSheet.set(id, keyNode);
       if (refined.has(id)) clause.statedPoints = value;
-      else { clause.points = value; clause.pointsText = String(value); }
+      else {
+        clause.points = value;
+        clause.pointsText = String(value);
+      }
     }
   }
 
@@ -121,15 +180,31 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     const requiresNode = mapValue(item, 'requires');
     const stated = nodeJs(src, requiresNode) as unknown[] | undefined;
     const requires = stated ? stated.map(String) : [...parent.requires];
-    for (const k of requires) if (!kindIds.has(k)) sheetError(STANDARD_INVALID, requiresNode, msg(lang, 'sheet-row-kind', { row: spec.id, kind: k }), spec.id);
-    const flag = (key: string, inherited: boolean) => { const v = nodeJs(src, mapValue(item, key)); return typeof v === 'boolean' ? v : inherited; };
+    for (const k of requires)
+      if (!kindIds.has(k)) sheetError(STANDARD_INVALID, requiresNode, msg(lang, 'sheet-row-kind', { row: spec.id, kind: k }), spec.id);
+    const flag = (key: string, inherited: boolean) => {
+      const v = nodeJs(src, mapValue(item, key));
+      return typeof v === 'boolean' ? v : inherited;
+    };
     const points = scalarNumber(mapValue(item, 'points')) ?? 0;
-    const localized = (key: string) => { const v = nodeJs(src, mapValue(item, key)); return typeof v === 'string' ? { 'zh-CN': v, en: v } : v ? text(v) : undefined; };
+    const localized = (key: string) => {
+      const v = nodeJs(src, mapValue(item, key));
+      return typeof v === 'string' ? { 'zh-CN': v, en: v } : v ? text(v) : undefined;
+    };
     const row: Clause = {
-      id: spec.id, title: localized('title') ?? { 'zh-CN': spec.id, en: spec.id }, guidance: localized('guidance'),
-      points, pointsText: String(points),
-      requires: requires.filter((k) => kindIds.has(k)), sampled: flag('sampled', parent.sampled), excludable: flag('excludable', parent.excludable),
-      children: [], parentId: parent.id, order: 0, source: { file, range: at(spec.idNode) }, row: true,
+      id: spec.id,
+      title: localized('title') ?? { 'zh-CN': spec.id, en: spec.id },
+      guidance: localized('guidance'),
+      points,
+      pointsText: String(points),
+      requires: requires.filter((k) => kindIds.has(k)),
+      sampled: flag('sampled', parent.sampled),
+      excludable: flag('excludable', parent.excludable),
+      children: [],
+      parentId: parent.id,
+      order: 0,
+      source: { file, range: at(spec.idNode) },
+      row: true,
     };
     // A row refined by rows: its own points are the total they must add up to. (A refined leaf of the
     // standard has the sheet's `points` for it as that total, when given; its old points are dropped.)
@@ -147,14 +222,22 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     if (!opensUp(parent) || (parent.row && opensUp(standard.byId.get(parent.parentId!)!))) continue;
     const below = collectLeaves(parent);
     const first = specs.get(below[0].id)!;
-    sheetError(STANDARD_INVALID, mapValue(first.node, 'excludable') ?? first.idNode,
-      msg(lang, 'sheet-rows-all-excludable', { parent: parent.id, rows: below.map((c) => c.id).join(', ') }), parent.id);
+    sheetError(
+      STANDARD_INVALID,
+      mapValue(first.node, 'excludable') ?? first.idNode,
+      msg(lang, 'sheet-rows-all-excludable', { parent: parent.id, rows: below.map((c) => c.id).join(', ') }),
+      parent.id,
+    );
   }
 
   // Leaves and order again, depth-first (rows sit where their parent was).
   standard.leaves = [];
   let order = 0;
-  const visit = (c: Clause) => { c.order = order++; if (c.children.length === 0) standard.leaves.push(c); else c.children.forEach(visit); };
+  const visit = (c: Clause) => {
+    c.order = order++;
+    if (c.children.length === 0) standard.leaves.push(c);
+    else c.children.forEach(visit);
+  };
   standard.clauses.forEach(visit);
 
   // The totals must still hold: the standard's stated parents and the sheet's stated refined leaves.
@@ -163,7 +246,16 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
     const own = fromSheet.get(d.clause!);
     const named = under.map((c) => c.id);
     const detail = named.length ? `${d.message} (${msg(lang, 'sheet-set-by', { ids: named.join(', ') })})` : d.message;
-    diagnostics.push(diagnostic(POINTS_MISMATCH, lang, file, at(own ?? (under[0] ? fromSheet.get(under[0].id) : undefined) ?? pointsNode ?? rowsNode), { detail }, { variant: 'sheet', clause: d.clause, data: { rows: named } }));
+    diagnostics.push(
+      diagnostic(
+        POINTS_MISMATCH,
+        lang,
+        file,
+        at(own ?? (under[0] ? fromSheet.get(under[0].id) : undefined) ?? pointsNode ?? rowsNode),
+        { detail },
+        { variant: 'sheet', clause: d.clause, data: { rows: named } },
+      ),
+    );
   }
 
   const sheetWeights = scalarString(mapValue(root, 'weights')) === 'official' ? 'official' : 'provisional';
@@ -173,8 +265,12 @@ export function applyScoringSheet(base: Standard, sheetText: string, file: strin
   const versionNode = mapValue(root, 'version');
   const source = scalarString(mapValue(root, 'source'));
   standard.sheet = {
-    file, body: scalarString(mapValue(root, 'body')) || undefined, source: source || undefined,
-    version: versionNode ? scalarText(src, versionNode) : undefined, weights: sheetWeights, rows: placed.size,
+    file,
+    body: scalarString(mapValue(root, 'body')) || undefined,
+    source: source || undefined,
+    version: versionNode ? scalarText(src, versionNode) : undefined,
+    weights: sheetWeights,
+    rows: placed.size,
   };
   standard.scoringSource = [standard.sheet.body, source, standard.sheet.version].filter(Boolean).join(' · ') || file;
   return { standard, diagnostics };

@@ -12,10 +12,17 @@ import { loadBuiltin, newPackPaths, planNewPack, type NewPackUi } from './newPac
 
 /** The New Evidence Pack questions as VS Code input boxes and quick picks; Escape answers undefined. */
 const quickInputUi: NewPackUi = {
-  input: (step) => Promise.resolve(vscode.window.showInputBox({
-    title: step.title, prompt: step.prompt, placeHolder: step.placeHolder, value: step.value, ignoreFocusOut: true,
-    validateInput: step.validate,
-  })),
+  input: (step) =>
+    Promise.resolve(
+      vscode.window.showInputBox({
+        title: step.title,
+        prompt: step.prompt,
+        placeHolder: step.placeHolder,
+        value: step.value,
+        ignoreFocusOut: true,
+        validateInput: step.validate,
+      }),
+    ),
   pick: async (step) => {
     const chosen = await vscode.window.showQuickPick(
       step.items.map((item) => ({ label: item.label, description: item.description, item })),
@@ -55,7 +62,7 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
 
   register('evidencePack.showScore', async (arg?: unknown) => {
     const fromLens = lensArgument(arg, service);
-    const pack = fromLens?.pack ?? await activeOrPickedPack(service);
+    const pack = fromLens?.pack ?? (await activeOrPickedPack(service));
     if (!pack) return;
     if (!service.result(pack)) await service.check(pack);
     ScorePanel.show(context, service, pack, fromLens?.clause);
@@ -69,7 +76,7 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
   register('evidencePack.openStandard', async () => {
     const pack = await activeOrPickedPack(service);
     if (!pack) return;
-    const standard = service.result(pack)?.standard ?? await service.engineFor(pack)?.loadStandard(pack);
+    const standard = service.result(pack)?.standard ?? (await service.engineFor(pack)?.loadStandard(pack));
     const uri = standard && standardUri(standard.file, standard.id);
     if (!uri) {
       void vscode.window.showWarningMessage(tr('cmd.noStandard'));
@@ -81,8 +88,11 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
   register('evidencePack.newPack', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const picked = await vscode.window.showOpenDialog({
-      canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
-      defaultUri: folder?.uri, openLabel: tr('cmd.newPackFolder'),
+      canSelectFolders: true,
+      canSelectFiles: false,
+      canSelectMany: false,
+      defaultUri: folder?.uri,
+      openLabel: tr('cmd.newPackFolder'),
     });
     const target = picked?.[0];
     if (!target) return;
@@ -94,7 +104,11 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
       return;
     }
     // A folder that already holds these files is refused before any question is asked, and again after.
-    const exists = async (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
+    const exists = async (u: vscode.Uri) =>
+      vscode.workspace.fs.stat(u).then(
+        () => true,
+        () => false,
+      );
     const uris = newPackPaths(standard, lang).map((p) => vscode.Uri.joinPath(target, ...p.split('/')));
     const refuseExisting = async () => {
       if (!(await Promise.all(uris.map(exists))).some(Boolean)) return false;
@@ -107,7 +121,9 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     if (await refuseExisting()) return;
     // One undoable edit that creates every file; existing files are never overwritten.
     const edit = new vscode.WorkspaceEdit();
-    files.forEach((f, i) => edit.createFile(uris[i], { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }));
+    files.forEach((f, i) =>
+      edit.createFile(uris[i], { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(f.text) }),
+    );
     if (!(await vscode.workspace.applyEdit(edit))) {
       void vscode.window.showErrorMessage(tr('cmd.newPackFailed', { detail: dir }));
       return;
@@ -135,27 +151,44 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     const lang = readSettings().lang;
     const choices = exportChoices(lang);
     const wanted = formatArgument(arg);
-    const choice = wanted ? choices.find((c) => c.format.id === wanted)
-      : await vscode.window.showQuickPick(choices, { title: tr('cmd.reportTitle'), placeHolder: tr('cmd.reportPickFormat'), matchOnDescription: true, matchOnDetail: true });
+    const choice = wanted
+      ? choices.find((c) => c.format.id === wanted)
+      : await vscode.window.showQuickPick(choices, {
+          title: tr('cmd.reportTitle'),
+          placeHolder: tr('cmd.reportPickFormat'),
+          matchOnDescription: true,
+          matchOnDetail: true,
+        });
     if (!choice) return;
     if (choice.unavailable) {
-      void vscode.window.showWarningMessage(tr('cmd.reportUnavailable', { format: choice.format.id.toUpperCase(), reason: choice.unavailable }));
+      void vscode.window.showWarningMessage(
+        tr('cmd.reportUnavailable', { format: choice.format.id.toUpperCase(), reason: choice.unavailable }),
+      );
       return;
     }
     const results = [];
     for (const root of roots) {
-      const r = service.result(root) ?? await service.check(root);
+      const r = service.result(root) ?? (await service.check(root));
       if (r) results.push(r);
     }
     if (results.length === 0) return;
     const folder = service.folderOf(roots[0]);
     const dialog = saveDialogFor(choice.format, roots[0]);
-    const out = await vscode.window.showSaveDialog({ defaultUri: pathToUri(dialog.defaultPath), filters: dialog.filters, saveLabel: tr('cmd.reportSave') });
+    const out = await vscode.window.showSaveDialog({
+      defaultUri: pathToUri(dialog.defaultPath),
+      filters: dialog.filters,
+      saveLabel: tr('cmd.reportSave'),
+    });
     if (!out) return;
     try {
       const baseDir = folder ? uriToPath(folder.uri) : roots[0];
       const content = await choice.format.render({
-        results, baseDir, cwd: baseDir, lang, command: 'check', generatedAt: new Date().toISOString(),
+        results,
+        baseDir,
+        cwd: baseDir,
+        lang,
+        command: 'check',
+        generatedAt: new Date().toISOString(),
         toolVersion: String(vscode.extensions.getExtension('evidence-pack.evidence-pack')?.packageJSON.version ?? ''),
       });
       await vscode.workspace.fs.writeFile(out, typeof content === 'string' ? new TextEncoder().encode(content) : content);
@@ -165,7 +198,10 @@ export function registerCommands(context: vscode.ExtensionContext, service: Pack
     }
     // Opened with whatever the system opens that type with: the browser for HTML, a spreadsheet for a workbook.
     const open = tr('cmd.reportOpen');
-    const answer = await vscode.window.showInformationMessage(tr('cmd.reportSaved', { path: out.scheme === 'file' ? out.fsPath : out.toString(true) }), open);
+    const answer = await vscode.window.showInformationMessage(
+      tr('cmd.reportSaved', { path: out.scheme === 'file' ? out.fsPath : out.toString(true) }),
+      open,
+    );
     if (answer === open) await vscode.env.openExternal(out);
   });
 }

@@ -38,7 +38,15 @@ export type SheetImportResult = { ok: true; plan: SheetImportPlan } | { ok: fals
 export async function planSheetImport(input: SheetImportInput): Promise<SheetImportResult> {
   const standard = builtinStandard(input.standardId);
   if (!standard) {
-    return { ok: false, errors: [{ cell: input.file, message: t(input.lang, 'importSheet.notBuiltin', { standard: input.standardId, ids: BUILTIN_STANDARD_IDS.join(', ') }) }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          cell: input.file,
+          message: t(input.lang, 'importSheet.notBuiltin', { standard: input.standardId, ids: BUILTIN_STANDARD_IDS.join(', ') }),
+        },
+      ],
+    };
   }
   const read = await readSheetTables(input.file, input.bytes, input.lang, input.readWorkbook);
   const result = read.ok ? importSheet(read.tables, standard, { lang: input.lang, source: input.file }) : read;
@@ -48,7 +56,10 @@ export async function planSheetImport(input: SheetImportInput): Promise<SheetImp
   // The engine's own checks of a sheet (totals, rows), each on the cell it is about, before anything is written.
   const errors = applyScoringSheet(standard, result.yaml, name, input.lang).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { ok: false, errors: errors.map((d) => ({ cell: importedCell(result, d.clause), message: d.message })) };
-  return { ok: true, plan: { name, yaml: result.yaml, manifestEdit: scoringEdit(input.manifestText, `./${name}`), points: result.points, rows: result.rows } };
+  return {
+    ok: true,
+    plan: { name, yaml: result.yaml, manifestEdit: scoringEdit(input.manifestText, `./${name}`), points: result.points, rows: result.rows },
+  };
 }
 
 /**

@@ -14,9 +14,23 @@ import { t } from '../strings';
 
 export const DEFAULT_STANDARD = 'gbt27922-2011';
 
-export interface InputStep { title: string; prompt: string; placeHolder: string; value: string; validate?: (value: string) => string | undefined }
-export interface PickItem<T> { label: string; description?: string; value: T }
-export interface PickStep<T> { title: string; placeHolder: string; items: PickItem<T>[] }
+export interface InputStep {
+  title: string;
+  prompt: string;
+  placeHolder: string;
+  value: string;
+  validate?: (value: string) => string | undefined;
+}
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  value: T;
+}
+export interface PickStep<T> {
+  title: string;
+  placeHolder: string;
+  items: PickItem<T>[];
+}
 
 /** The questions; `undefined` is the user pressing Escape. A pick offers its first item as the default. */
 export interface NewPackUi {
@@ -33,12 +47,16 @@ export function loadBuiltin(standardId = DEFAULT_STANDARD): Standard | undefined
 export async function askNewPack(ui: NewPackUi, standard: Standard, lang: Lang, today: string): Promise<InitOptions | undefined> {
   const title = (step: number) => t(lang, 'newPack.title', { step, steps: 4 });
   const organization = await ui.input({
-    title: title(1), prompt: t(lang, 'newPack.orgPrompt'), placeHolder: t(lang, 'newPack.orgPlaceholder'), value: '',
+    title: title(1),
+    prompt: t(lang, 'newPack.orgPrompt'),
+    placeHolder: t(lang, 'newPack.orgPlaceholder'),
+    value: '',
   });
   if (organization === undefined) return undefined;
 
   const type = await ui.pick<OrganizationType>({
-    title: title(2), placeHolder: t(lang, 'newPack.typePlaceholder'),
+    title: title(2),
+    placeHolder: t(lang, 'newPack.typePlaceholder'),
     items: ORGANIZATION_TYPES.map((o) => ({ label: pick(o.label, lang), value: o.id })),
   });
   if (type === undefined) return undefined;
@@ -46,7 +64,8 @@ export async function askNewPack(ui: NewPackUi, standard: Standard, lang: Lang, 
   const preferred = defaultTarget(standard);
   const bands = [...standard.rating.bands].sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : 0));
   const target = await ui.pick<string>({
-    title: title(3), placeHolder: t(lang, 'newPack.targetPlaceholder'),
+    title: title(3),
+    placeHolder: t(lang, 'newPack.targetPlaceholder'),
     items: bands.map((b) => ({
       label: `${b.stars > 0 ? '★'.repeat(b.stars) + ' ' : ''}${pick(b.label, lang)}`,
       description: t(lang, 'newPack.targetFrom', { min: b.min }),
@@ -56,7 +75,10 @@ export async function askNewPack(ui: NewPackUi, standard: Standard, lang: Lang, 
   if (target === undefined) return undefined;
 
   const date = await ui.input({
-    title: title(4), prompt: t(lang, 'newPack.datePrompt'), placeHolder: today, value: today,
+    title: title(4),
+    prompt: t(lang, 'newPack.datePrompt'),
+    placeHolder: today,
+    value: today,
     validate: (v) => (isValidDate(v.trim()) ? undefined : t(lang, 'newPack.dateInvalid', { value: v.trim() })),
   });
   if (date === undefined) return undefined;
@@ -70,7 +92,13 @@ export function newPackPaths(standard: Standard, lang: Lang, standardId = DEFAUL
 }
 
 /** The files of a new pack after asking; undefined when a question was escaped. */
-export async function planNewPack(ui: NewPackUi, standard: Standard, lang: Lang, today = systemClock.today(), standardId = DEFAULT_STANDARD): Promise<PlannedFile[] | undefined> {
+export async function planNewPack(
+  ui: NewPackUi,
+  standard: Standard,
+  lang: Lang,
+  today = systemClock.today(),
+  standardId = DEFAULT_STANDARD,
+): Promise<PlannedFile[] | undefined> {
   const options = await askNewPack(ui, standard, lang, today);
   return options && planInit(standard, standardId, lang, options);
 }

@@ -7,8 +7,19 @@ import type { PackService } from '../service/packService';
 import { DIAGNOSTIC_SOURCE, toVsRange } from '../service/packService';
 import { readSettings } from '../service/settings';
 import {
-  clauseDocumentation, clauseIdAt, completionContext, completions, entrySymbols, findClauseDefinition, schemeItemAt, schemeItemDocumentation,
-  findLinks, isRelativeTarget, kindAt, kindDocumentation, lensTitle,
+  clauseDocumentation,
+  clauseIdAt,
+  completionContext,
+  completions,
+  entrySymbols,
+  findClauseDefinition,
+  schemeItemAt,
+  schemeItemDocumentation,
+  findLinks,
+  isRelativeTarget,
+  kindAt,
+  kindDocumentation,
+  lensTitle,
 } from './languageLogic';
 import { frontMatterEnd, splitLines } from './textEdits';
 import { documentText } from './entryEdits';
@@ -35,7 +46,9 @@ function scoresOf(result: PackResult | undefined): Map<string, ClauseScore> {
   return new Map((result?.score?.clauses ?? []).map((c) => [c.id, c]));
 }
 
-function toCorePos(p: vscode.Position) { return { line: p.line, character: p.character }; }
+function toCorePos(p: vscode.Position) {
+  return { line: p.line, character: p.character };
+}
 
 export function registerLanguageFeatures(context: vscode.ExtensionContext, service: PackService): void {
   const lang = (): Lang => readSettings().lang;
@@ -53,18 +66,29 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       const standard = pack?.result?.standard;
       let files: string[] = [];
       if (ctx.key === 'file' && pack) {
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(pathToUri(pack.root), '**/*'), '**/{node_modules,.git}/**', 2000);
+        const found = await vscode.workspace.findFiles(
+          new vscode.RelativePattern(pathToUri(pack.root), '**/*'),
+          '**/{node_modules,.git}/**',
+          2000,
+        );
         const dir = uriToPath(doc.uri).replace(/\/[^/]*$/, '');
-        files = found.map((u) => uriToPath(u))
+        files = found
+          .map((u) => uriToPath(u))
           .filter((p) => !/\.evidence\.(ya?ml|md)$/i.test(p) && !p.endsWith('/evidence-pack.yaml'))
-          .map((p) => relativePath(dir, p)).sort();
+          .map((p) => relativePath(dir, p))
+          .sort();
       }
       const range = new vscode.Range(position.line, ctx.start, position.line, position.character);
       return completions(ctx, standard, lang(), files).map((spec) => {
-        const item = new vscode.CompletionItem(spec.label, {
-          reference: vscode.CompletionItemKind.Reference, enum: vscode.CompletionItemKind.EnumMember,
-          value: vscode.CompletionItemKind.Value, file: vscode.CompletionItemKind.File,
-        }[spec.kind]);
+        const item = new vscode.CompletionItem(
+          spec.label,
+          {
+            reference: vscode.CompletionItemKind.Reference,
+            enum: vscode.CompletionItemKind.EnumMember,
+            value: vscode.CompletionItemKind.Value,
+            file: vscode.CompletionItemKind.File,
+          }[spec.kind],
+        );
         item.insertText = spec.insertText;
         item.filterText = spec.filterText;
         item.sortText = spec.sortText;
@@ -85,10 +109,12 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       if (!pack || !standard) return undefined;
       const kind = kindAt(lineText, position.character);
       const kindDoc = kind && kindDocumentation(standard, kind.value, lang());
-      if (kind && kindDoc) return new vscode.Hover(new vscode.MarkdownString(kindDoc), new vscode.Range(position.line, kind.start, position.line, kind.end));
+      if (kind && kindDoc)
+        return new vscode.Hover(new vscode.MarkdownString(kindDoc), new vscode.Range(position.line, kind.start, position.line, kind.end));
       const item = schemeItemAt(lineText, position.character);
       const itemDoc = item && schemeItemDocumentation(standard, item.id, pack.result?.score, lang());
-      if (item && itemDoc) return new vscode.Hover(new vscode.MarkdownString(itemDoc), new vscode.Range(position.line, item.start, position.line, item.end));
+      if (item && itemDoc)
+        return new vscode.Hover(new vscode.MarkdownString(itemDoc), new vscode.Range(position.line, item.start, position.line, item.end));
       if (!token || !standard.byId.has(token.id)) return undefined;
       const md = new vscode.MarkdownString(clauseDocumentation(standard, token.id, scoresOf(pack.result).get(token.id), lang()));
       return new vscode.Hover(md, new vscode.Range(position.line, token.start, position.line, token.end));
@@ -114,7 +140,10 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
   };
 
   const lensChanged = new vscode.EventEmitter<void>();
-  context.subscriptions.push(lensChanged, service.onDidUpdate(() => lensChanged.fire()));
+  context.subscriptions.push(
+    lensChanged,
+    service.onDidUpdate(() => lensChanged.fire()),
+  );
   const codeLens: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: lensChanged.event,
     provideCodeLenses(doc) {
@@ -122,11 +151,16 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       if (!pack?.result) return [];
       const file = uriToPath(doc.uri);
       const scores = scoresOf(pack.result);
-      return pack.result.entries.filter((e) => e.file === file).map((e) => new vscode.CodeLens(toVsRange(e.idRange), {
-        title: lensTitle(e, scores.get(e.clause), lang()),
-        command: 'evidencePack.showScore',
-        arguments: [{ pack: pack.root, clause: e.clause }],
-      }));
+      return pack.result.entries
+        .filter((e) => e.file === file)
+        .map(
+          (e) =>
+            new vscode.CodeLens(toVsRange(e.idRange), {
+              title: lensTitle(e, scores.get(e.clause), lang()),
+              command: 'evidencePack.showScore',
+              arguments: [{ pack: pack.root, clause: e.clause }],
+            }),
+        );
     },
   };
 
@@ -136,8 +170,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
       if (!pack?.result) return [];
       const file = uriToPath(doc.uri);
       const entries = pack.result.entries.filter((e) => e.file === file);
-      return entrySymbols(entries, pack.result.standard, scoresOf(pack.result), lang()).map((s) =>
-        new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Key, toVsRange(s.range), toVsRange(s.selectionRange)));
+      return entrySymbols(entries, pack.result.standard, scoresOf(pack.result), lang()).map(
+        (s) => new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Key, toVsRange(s.range), toVsRange(s.selectionRange)),
+      );
     },
   };
 
@@ -177,10 +212,19 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
         const code = String(typeof diag.code === 'object' ? diag.code.value : diag.code);
         const range = { start: toCorePos(diag.range.start), end: toCorePos(diag.range.end) };
         // The engine's diagnostic carries the clause and data (missing kinds) the fix needs.
-        const match = core.find((d) => d.code === code && d.message === diag.message
-          && d.range.start.line === range.start.line && d.range.start.character === range.start.character);
+        const match = core.find(
+          (d) =>
+            d.code === code &&
+            d.message === diag.message &&
+            d.range.start.line === range.start.line &&
+            d.range.start.character === range.start.character,
+        );
         const plans = await planQuickFixes({
-          file, text: doc.getText(), result, lang: lang(), today: systemClock.today(),
+          file,
+          text: doc.getText(),
+          result,
+          lang: lang(),
+          today: systemClock.today(),
           diagnostic: { code: code as CoreDiagnostic['code'], range, clause: match?.clause, data: match?.data },
           readText: (f) => documentText(pathToUri(f)),
         });

@@ -22,7 +22,8 @@ export interface CompletionContext {
   markdown?: 'listItem' | 'heading';
 }
 
-const KEY_VALUE = /^(\s*(?:-\s+)?(?:\w+\s*:\s*\{\s*|\{\s*)?(?:[\w]+\s*:\s*[^,{}]*,\s*)*)(clause|kind|status|file|rectification|evidence|target)\s*:\s*(["']?)([^"'#,}[]*)$/;
+const KEY_VALUE =
+  /^(\s*(?:-\s+)?(?:\w+\s*:\s*\{\s*|\{\s*)?(?:[\w]+\s*:\s*[^,{}]*,\s*)*)(clause|kind|status|file|rectification|evidence|target)\s*:\s*(["']?)([^"'#,}[]*)$/;
 
 /** What the cursor is completing, from the text of its line up to the cursor. */
 export function completionContext(linePrefix: string, inMarkdownBody: boolean): CompletionContext | undefined {
@@ -30,7 +31,8 @@ export function completionContext(linePrefix: string, inMarkdownBody: boolean): 
     const h = /^(\s{0,3}#{1,6}\s+)([\d.]*)$/.exec(linePrefix);
     if (h) return { key: 'clause', start: h[1].length, prefix: h[2], quoted: false, markdown: 'heading' };
     const li = /^(\s*[-*+]\s+)([^\s:：[\]()]*)$/.exec(linePrefix);
-    if (li && !/^\s*[-*+]\s+\[/.test(linePrefix)) return { key: 'kind', start: li[1].length, prefix: li[2], quoted: false, markdown: 'listItem' };
+    if (li && !/^\s*[-*+]\s+\[/.test(linePrefix))
+      return { key: 'kind', start: li[1].length, prefix: li[2], quoted: false, markdown: 'listItem' };
     return undefined;
   }
   const m = KEY_VALUE.exec(linePrefix);
@@ -67,24 +69,31 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
     case 'clause': {
       if (!standard) return [];
       const clauses = ctx.markdown === 'heading' ? standard.leaves : standard.leaves;
-      return clauses.map((c) => ({
-        label: c.id,
-        insertText: ctx.quoted || ctx.markdown ? (ctx.markdown === 'heading' ? `${c.id} ${pick(c.title, lang)}` : c.id) : JSON.stringify(c.id),
-        filterText: ctx.quoted || ctx.markdown ? c.id : `"${c.id}" ${c.id}`,
-        sortText: pad(c.order),
-        detail: pick(c.title, lang),
-        documentation: clauseDocumentation(standard, c.id, undefined, lang),
-        kind: 'reference' as const,
-      })).concat(ctx.markdown ? [] : [...standard.prerequisites, ...standard.dossier].map((item, i) => ({
-        // Prerequisites and dossier items are named like clauses (`clause: dossier.business-licence`), after the leaves.
-        label: item.id,
-        insertText: item.id,
-        filterText: item.id,
-        sortText: `z${pad(i)}`,
-        detail: pick(item.title, lang),
-        documentation: escapeMarkdown(pick(item.guidance, lang)),
-        kind: 'reference' as const,
-      })));
+      return clauses
+        .map((c) => ({
+          label: c.id,
+          insertText:
+            ctx.quoted || ctx.markdown ? (ctx.markdown === 'heading' ? `${c.id} ${pick(c.title, lang)}` : c.id) : JSON.stringify(c.id),
+          filterText: ctx.quoted || ctx.markdown ? c.id : `"${c.id}" ${c.id}`,
+          sortText: pad(c.order),
+          detail: pick(c.title, lang),
+          documentation: clauseDocumentation(standard, c.id, undefined, lang),
+          kind: 'reference' as const,
+        }))
+        .concat(
+          ctx.markdown
+            ? []
+            : [...standard.prerequisites, ...standard.dossier].map((item, i) => ({
+                // Prerequisites and dossier items are named like clauses (`clause: dossier.business-licence`), after the leaves.
+                label: item.id,
+                insertText: item.id,
+                filterText: item.id,
+                sortText: `z${pad(i)}`,
+                detail: pick(item.title, lang),
+                documentation: escapeMarkdown(pick(item.guidance, lang)),
+                kind: 'reference' as const,
+              })),
+        );
     }
     case 'kind': {
       if (!standard) return [];
@@ -95,7 +104,8 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
         out.push({ label: k.id, insertText: insert, sortText: `${pad(i)}0`, detail, kind: 'enum' });
         // Typing the label in either language finds the kind; the canonical id is inserted.
         for (const [j, label] of [k.label['zh-CN'], k.label.en].entries()) {
-          if (label && label !== k.id) out.push({ label, insertText: insert, filterText: label, sortText: `${pad(i)}${j + 1}`, detail: `→ ${k.id}`, kind: 'enum' });
+          if (label && label !== k.id)
+            out.push({ label, insertText: insert, filterText: label, sortText: `${pad(i)}${j + 1}`, detail: `→ ${k.id}`, kind: 'enum' });
         }
       });
       return out;
@@ -104,19 +114,29 @@ export function completions(ctx: CompletionContext, standard: Standard | undefin
       // The label a consultant writes (符合 / Conforming) comes first; the other language and the id are
       // offered too, each inserted as typed: every one of them is a status.
       const other = otherLang(lang);
-      return STATUS_IDS.flatMap((s, i) => [...new Set([STATUS_LABELS[s][lang], ...[STATUS_ALIASES[s]?.[lang] ?? []].flat(), STATUS_LABELS[s][other], s])].map((word, j) => ({
-        label: word, insertText: word, sortText: `${pad(i)}${j}`, kind: 'enum' as const,
-        detail: t(lang, `completion.status.${s}` as StringId),
-      })));
+      return STATUS_IDS.flatMap((s, i) =>
+        [...new Set([STATUS_LABELS[s][lang], ...[STATUS_ALIASES[s]?.[lang] ?? []].flat(), STATUS_LABELS[s][other], s])].map((word, j) => ({
+          label: word,
+          insertText: word,
+          sortText: `${pad(i)}${j}`,
+          kind: 'enum' as const,
+          detail: t(lang, `completion.status.${s}` as StringId),
+        })),
+      );
     }
     case 'file':
       return files.map((f, i) => ({ label: f, insertText: f, sortText: pad(i), kind: 'file' as const }));
     case 'target':
       // A band by its label in the user's language (what they would type), or by its id.
-      return (standard?.rating.bands ?? []).flatMap((b, i) => [...new Set([pick(b.label, lang), b.id])].map((word, j) => ({
-        label: word, insertText: word, sortText: `${pad(i)}${j}`, kind: 'enum' as const,
-        detail: `${both(b.label, lang)} · ≥ ${formatPoints(b.min)}${b.stars > 0 ? ` · ${starsText(b.stars, b.stars)}` : ''}`,
-      })));
+      return (standard?.rating.bands ?? []).flatMap((b, i) =>
+        [...new Set([pick(b.label, lang), b.id])].map((word, j) => ({
+          label: word,
+          insertText: word,
+          sortText: `${pad(i)}${j}`,
+          kind: 'enum' as const,
+          detail: `${both(b.label, lang)} · ≥ ${formatPoints(b.min)}${b.stars > 0 ? ` · ${starsText(b.stars, b.stars)}` : ''}`,
+        })),
+      );
   }
 }
 
@@ -150,7 +170,10 @@ export function clauseDocumentation(standard: Standard, id: string, score: Claus
     const flags = [c.sampled ? t(lang, 'hover.sampled') : '', c.excludable ? t(lang, 'hover.excludable') : ''].filter(Boolean);
     if (flags.length > 0) lines.push('', flags.join(' · '));
     if (score) {
-      lines.push('', `${t(lang, 'hover.state')}${colon}${stateLabel(score.state, lang)} · ${t(lang, 'hover.earned')}${colon}${formatPoints(score.earned)} / ${formatPoints(score.points)}`);
+      lines.push(
+        '',
+        `${t(lang, 'hover.state')}${colon}${stateLabel(score.state, lang)} · ${t(lang, 'hover.earned')}${colon}${formatPoints(score.earned)} / ${formatPoints(score.points)}`,
+      );
       if (score.reason) lines.push('', e(score.reason));
     }
   }
@@ -178,7 +201,12 @@ export function schemeItemAt(lineText: string, character: number): { id: string;
  * The hover text of a prerequisite or dossier item, like a clause's: both titles, what it is (unscored),
  * whether the pack provides it, guidance in both languages.
  */
-export function schemeItemDocumentation(standard: Standard, id: string, score: Pick<Score, 'prerequisites' | 'dossier'> | undefined, lang: Lang): string | undefined {
+export function schemeItemDocumentation(
+  standard: Standard,
+  id: string,
+  score: Pick<Score, 'prerequisites' | 'dossier'> | undefined,
+  lang: Lang,
+): string | undefined {
   const item = [...standard.prerequisites, ...standard.dossier].find((x) => x.id === id);
   if (!item) return undefined;
   const e = escapeMarkdown;
@@ -224,7 +252,10 @@ export function findClauseDefinition(text: string, id: string): Range | undefine
   return undefined;
 }
 
-export interface LinkSpec { range: Range; target: string }
+export interface LinkSpec {
+  range: Range;
+  target: string;
+}
 
 /** Relative targets of `file:` / `rectification:` / `evidence:` values and Markdown links. */
 export function findLinks(text: string, markdown: boolean): LinkSpec[] {
@@ -256,10 +287,20 @@ export function isRelativeTarget(value: string): boolean {
   return value.length > 0 && !/^[a-z][\w+.-]*:/i.test(value) && !value.startsWith('/') && !value.startsWith('#') && !value.startsWith('\\');
 }
 
-export interface SymbolSpec { name: string; detail: string; range: Range; selectionRange: Range }
+export interface SymbolSpec {
+  name: string;
+  detail: string;
+  range: Range;
+  selectionRange: Range;
+}
 
 /** Outline: one symbol per clause entry of the file, named by id and title. */
-export function entrySymbols(entries: ClauseEntry[], standard: Standard | undefined, scores: Map<string, ClauseScore>, lang: Lang): SymbolSpec[] {
+export function entrySymbols(
+  entries: ClauseEntry[],
+  standard: Standard | undefined,
+  scores: Map<string, ClauseScore>,
+  lang: Lang,
+): SymbolSpec[] {
   return entries.map((e) => {
     const title = pick(standard?.byId.get(e.clause)?.title, lang);
     const s = scores.get(e.clause);
@@ -287,7 +328,9 @@ export function lensTitle(entry: ClauseEntry, score: ClauseScore | undefined, la
   if (!score) return t(lang, 'lens.summary', { earned: '–', points: '–', count, state: '?' });
   if (score.state === 'excluded') return t(lang, 'lens.excluded', { count });
   return t(lang, 'lens.summary', {
-    earned: formatPoints(score.earned), points: formatPoints(score.points), count,
+    earned: formatPoints(score.earned),
+    points: formatPoints(score.points),
+    count,
     state: stateLabel(score.state, lang),
   });
 }

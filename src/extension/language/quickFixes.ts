@@ -5,8 +5,16 @@ import type { Diagnostic, Lang, PackResult, Range } from '../../core/types';
 import { pick } from '../../core/messages';
 import { t } from '../strings';
 import {
-  addEvidenceStubs, addJustification, addMarkdownClauseSection, addYamlClauseEntry, closest, fileLang, quoteScalar, splitLines,
-  type StubKind, type TextEdit,
+  addEvidenceStubs,
+  addJustification,
+  addMarkdownClauseSection,
+  addYamlClauseEntry,
+  closest,
+  fileLang,
+  quoteScalar,
+  splitLines,
+  type StubKind,
+  type TextEdit,
 } from './textEdits';
 import { contains, rankEntryFiles } from './languageLogic';
 import { relativePath } from '../../core/paths';
@@ -87,7 +95,9 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
       add(t(lang, 'fix.quote', { id: written }), quoted && [quoted]);
       const value = written.replace(/^["']|["']$/g, '');
       for (const c of closest(value, result.standard?.leaves ?? [], (x) => [x.id])) {
-        add(t(lang, 'fix.replaceClause', { id: c.id, title: pick(c.title, lang) }), [{ range: r, newText: heading ? c.id : JSON.stringify(c.id) }]);
+        add(t(lang, 'fix.replaceClause', { id: c.id, title: pick(c.title, lang) }), [
+          { range: r, newText: heading ? c.id : JSON.stringify(c.id) },
+        ]);
       }
       break;
     }
@@ -101,18 +111,35 @@ export async function planQuickFixes(input: FixInput): Promise<FixPlan[]> {
       break;
     }
     case 'missing-evidence': {
-      const entry = result.entries.find((e) => e.file === file && (contains(e.idRange, r) || contains(r, e.idRange) || e.idRange.start.line === r.start.line));
+      const entry = result.entries.find(
+        (e) => e.file === file && (contains(e.idRange, r) || contains(r, e.idRange) || e.idRange.start.line === r.start.line),
+      );
       if (!entry) break;
-      const fromData = Array.isArray(d.data?.missingKinds) ? (d.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string') : undefined;
+      const fromData = Array.isArray(d.data?.missingKinds)
+        ? (d.data!.missingKinds as unknown[]).filter((k): k is string => typeof k === 'string')
+        : undefined;
       const missing = fromData ?? result.score?.clauses.find((c) => c.id === entry.clause)?.missingKinds ?? [];
       const kinds = stubKindsOf(result, missing);
       const inFile = fileLang(text, lang);
       const fileLabel = (k: string) => kindLabelOf(result.standard, k, inFile);
       for (const kind of kinds) {
-        add(t(lang, 'fix.addEvidence', { label: kindLabel(kind.id) }), addEvidenceStubs(text, entry, [kind], today, fileLabel, inFile), kinds.length === 1);
+        add(
+          t(lang, 'fix.addEvidence', { label: kindLabel(kind.id) }),
+          addEvidenceStubs(text, entry, [kind], today, fileLabel, inFile),
+          kinds.length === 1,
+        );
       }
       if (kinds.length > 1) {
-        add(t(lang, 'fix.addAllEvidence', { kinds: joinList(kinds.map((k) => kindLabel(k.id)), lang) }), addEvidenceStubs(text, entry, kinds, today, fileLabel, inFile), true);
+        add(
+          t(lang, 'fix.addAllEvidence', {
+            kinds: joinList(
+              kinds.map((k) => kindLabel(k.id)),
+              lang,
+            ),
+          }),
+          addEvidenceStubs(text, entry, kinds, today, fileLabel, inFile),
+          true,
+        );
       }
       break;
     }

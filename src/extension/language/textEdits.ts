@@ -4,9 +4,15 @@ import type { ClauseEntry, Range } from '../../core/types';
 import { t } from '../strings';
 import { joinList } from '../../present/vocabulary';
 
-export interface TextEdit { range: Range; newText: string }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
-export interface StubKind { id: string; dated: boolean }
+export interface StubKind {
+  id: string;
+  dated: boolean;
+}
 
 const pos = (line: number, character: number) => ({ line, character });
 const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
@@ -94,7 +100,14 @@ export function frontMatterEnd(lines: string[]): number {
  * evidence list and names the required kinds in a comment: an entry is not evidence, so adding
  * one never raises the score (the missing-evidence quick fix then adds stubs per kind).
  */
-export function addYamlClauseEntry(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string = (id) => id, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit {
+export function addYamlClauseEntry(
+  text: string,
+  clauseId: string,
+  title: string,
+  kinds: StubKind[],
+  kindLabel: (id: string) => string = (id) => id,
+  lang: 'zh-CN' | 'en' = fileLang(text, 'en'),
+): TextEdit {
   const word = kindWriter(text, kindLabel, lang);
   const listLang = writesKindLabels(text, lang) ? 'zh-CN' : 'en';
   const eol = eolOf(text);
@@ -102,7 +115,15 @@ export function addYamlClauseEntry(text: string, clauseId: string, title: string
   const keyLine = lines.findIndex((l) => /^clauses\s*:\s*(#.*)?$/.test(l));
   const entry = (indent: string) => {
     const out = [`${indent}- clause: ${quoteId(clauseId)}${title ? `  # ${title.replace(/[\r\n]+/g, ' ')}` : ''}`];
-    if (kinds.length > 0) out.push(`${indent}  # ${t(listLang, 'stub.requires', { kinds: joinList(kinds.map((k) => word(k.id)), listLang) })}`);
+    if (kinds.length > 0)
+      out.push(
+        `${indent}  # ${t(listLang, 'stub.requires', {
+          kinds: joinList(
+            kinds.map((k) => word(k.id)),
+            listLang,
+          ),
+        })}`,
+      );
     out.push(`${indent}  evidence: []`);
     return out.join(eol);
   };
@@ -136,7 +157,14 @@ export function addYamlClauseEntry(text: string, clauseId: string, title: string
  * Adds a `## id title` section at the end of a Markdown file, with one to-do per required kind
  * (`- [ ] 记录：…`): to-dos are open actions, not evidence, so the score does not move.
  */
-export function addMarkdownClauseSection(text: string, clauseId: string, title: string, kinds: StubKind[], kindLabel: (id: string) => string, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit {
+export function addMarkdownClauseSection(
+  text: string,
+  clauseId: string,
+  title: string,
+  kinds: StubKind[],
+  kindLabel: (id: string) => string,
+  lang: 'zh-CN' | 'en' = fileLang(text, 'en'),
+): TextEdit {
   const eol = eolOf(text);
   const lines = splitLines(text);
   const last = lines.length - 1;
@@ -180,7 +208,14 @@ function lastContentLine(lines: string[], range: Range): number {
 }
 
 /** Evidence stubs of the missing kinds added to one clause entry (YAML or a Markdown section). */
-export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' | 'idRange'>, kinds: StubKind[], today: string, kindLabel: (id: string) => string, lang: 'zh-CN' | 'en' = fileLang(text, 'en')): TextEdit[] {
+export function addEvidenceStubs(
+  text: string,
+  entry: Pick<ClauseEntry, 'range' | 'idRange'>,
+  kinds: StubKind[],
+  today: string,
+  kindLabel: (id: string) => string,
+  lang: 'zh-CN' | 'en' = fileLang(text, 'en'),
+): TextEdit[] {
   if (kinds.length === 0) return [];
   const stub = (indent: string, k: StubKind) => evidenceStub(indent, k, today, eol, kindWriter(text, kindLabel, lang)(k.id));
   const eol = eolOf(text);
@@ -228,10 +263,12 @@ export function addEvidenceStubs(text: string, entry: Pick<ClauseEntry, 'range' 
     return [{ range: at(end, lines[end].length), newText: eol + kinds.map((k) => stub(indent, k)).join(eol) }];
   }
   const keyIndent = ' '.repeat(keyCol);
-  return [{
-    range: at(last, lines[last].length),
-    newText: `${eol}${keyIndent}evidence:${eol}${kinds.map((k) => stub(`${keyIndent}  `, k)).join(eol)}`,
-  }];
+  return [
+    {
+      range: at(last, lines[last].length),
+      newText: `${eol}${keyIndent}evidence:${eol}${kinds.map((k) => stub(`${keyIndent}  `, k)).join(eol)}`,
+    },
+  ];
 }
 
 /** Levenshtein distance, for "did you mean" replacements. */
@@ -253,9 +290,14 @@ export function editDistance(a: string, b: string): number {
 export function closest<T>(value: string, candidates: T[], names: (c: T) => string[], limit = 3): T[] {
   const v = value.toLowerCase();
   const scored = candidates.map((c, index) => ({
-    c, index,
+    c,
+    index,
     d: Math.min(...names(c).map((n) => editDistance(v, n.toLowerCase()))),
   }));
   const max = Math.max(2, Math.ceil(v.length / 2));
-  return scored.filter((s) => s.d <= max).sort((a, b) => a.d - b.d || a.index - b.index).slice(0, limit).map((s) => s.c);
+  return scored
+    .filter((s) => s.d <= max)
+    .sort((a, b) => a.d - b.d || a.index - b.index)
+    .slice(0, limit)
+    .map((s) => s.c);
 }

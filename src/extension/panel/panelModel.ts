@@ -4,7 +4,17 @@ import type { Lang, PackResult, Standard } from '../../core/types';
 import { deductionsByGround, GROUND_LABEL, pick } from '../../core/messages';
 import type { PanelClause, PanelModel, PanelStrings } from '../../protocol/messages';
 import { exactDecimal, formatDecimal, formatGain, formatPoints, formatScore, starsText } from '../../present/numbers';
-import { bandLabel, bandLabelOf, clauseTitle, isFail, isProvisional, joinList, kindLabels, maxStars, stateLabel } from '../../present/vocabulary';
+import {
+  bandLabel,
+  bandLabelOf,
+  clauseTitle,
+  isFail,
+  isProvisional,
+  joinList,
+  kindLabels,
+  maxStars,
+  stateLabel,
+} from '../../present/vocabulary';
 import { t } from '../strings';
 
 /** A sheet row names the standard's clause it refines (its nearest ancestor that is not a row). */
@@ -49,7 +59,11 @@ export function panelStrings(lang: Lang): PanelStrings {
   };
 }
 
-export interface PanelOptions { lang: Lang; packLabel: string; canPickPack: boolean }
+export interface PanelOptions {
+  lang: Lang;
+  packLabel: string;
+  canPickPack: boolean;
+}
 
 export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelModel {
   const { lang } = opts;
@@ -90,9 +104,14 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
 
   const manifest = result.manifest;
   // Grouped by ground (law, own rules, industry, system operation): each item leads with its ground when it has one.
-  const deductionItems = deductionsByGround(manifest?.specialDeductions ?? []).flatMap((g) => g.items.map((d) =>
-    [g.ground === 'none' ? '' : pick(GROUND_LABEL[g.ground], lang), d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · ')));
-  const bonusItems = (manifest?.specialBonuses ?? []).map((b) => (b.basis ? t(lang, 'panel.bonusBasis', { reason: b.reason, basis: b.basis }) : b.reason));
+  const deductionItems = deductionsByGround(manifest?.specialDeductions ?? []).flatMap((g) =>
+    g.items.map((d) =>
+      [g.ground === 'none' ? '' : pick(GROUND_LABEL[g.ground], lang), d.id, d.clause ?? '', d.reason].filter(Boolean).join(' · '),
+    ),
+  );
+  const bonusItems = (manifest?.specialBonuses ?? []).map((b) =>
+    b.basis ? t(lang, 'panel.bonusBasis', { reason: b.reason, basis: b.basis }) : b.reason,
+  );
   const deductionPoints = score.specialDeductions * rating.specialDeduction.points;
   const bonusPoints = score.specialBonus * rating.specialBonus.points;
 
@@ -135,18 +154,24 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
     band,
     failed: fail,
     provisional,
-    provisionalText: provisional ? t(lang, score.standard.sheet ? 'panel.provisionalSheet' : 'panel.provisional', { standard: standardTitle }) : '',
+    provisionalText: provisional
+      ? t(lang, score.standard.sheet ? 'panel.provisionalSheet' : 'panel.provisional', { standard: standardTitle })
+      : '',
     standardTitle,
     capText: score.uncappedRating ? t(lang, 'panel.cap', { band, uncapped: score.uncappedRating.label }) : '',
-    ...(standard.prerequisites.length + standard.dossier.length > 0 ? {
-      scheme: {
-        title: t(lang, 'panel.schemeTitle'), note: t(lang, 'panel.schemeNote'),
-        prerequisites: t(lang, 'panel.prerequisites', { provided: score.prerequisites.provided, total: score.prerequisites.total }),
-        dossier: t(lang, 'panel.dossier', { provided: score.dossier.provided, total: score.dossier.total }),
-        missing: [...standard.prerequisites, ...standard.dossier].filter((i) => score.prerequisites.missing.includes(i.id) || score.dossier.missing.includes(i.id))
-          .map((i) => ({ id: i.id, title: pick(i.title, lang) })),
-      },
-    } : {}),
+    ...(standard.prerequisites.length + standard.dossier.length > 0
+      ? {
+          scheme: {
+            title: t(lang, 'panel.schemeTitle'),
+            note: t(lang, 'panel.schemeNote'),
+            prerequisites: t(lang, 'panel.prerequisites', { provided: score.prerequisites.provided, total: score.prerequisites.total }),
+            dossier: t(lang, 'panel.dossier', { provided: score.dossier.provided, total: score.dossier.total }),
+            missing: [...standard.prerequisites, ...standard.dossier]
+              .filter((i) => score.prerequisites.missing.includes(i.id) || score.dossier.missing.includes(i.id))
+              .map((i) => ({ id: i.id, title: pick(i.title, lang) })),
+          },
+        }
+      : {}),
     sheetText: score.standard.sheet ? t(lang, 'panel.sheet', { sheet: score.standard.scoringSource ?? '' }) : '',
     sections,
     clauses,
@@ -155,10 +180,14 @@ export function buildPanelModel(result: PackResult, opts: PanelOptions): PanelMo
     why,
   };
   // No special items is said in words, not as "0 (−0)".
-  strings.deductions = score.specialDeductions > 0
-    ? t(lang, 'panel.deductions', { count: score.specialDeductions, points: formatPoints(deductionPoints) }) : t(lang, 'panel.noDeductions');
-  strings.bonus = score.specialBonus > 0
-    ? t(lang, 'panel.bonus', { count: score.specialBonus, points: formatPoints(bonusPoints) }) : t(lang, 'panel.noBonus');
+  strings.deductions =
+    score.specialDeductions > 0
+      ? t(lang, 'panel.deductions', { count: score.specialDeductions, points: formatPoints(deductionPoints) })
+      : t(lang, 'panel.noDeductions');
+  strings.bonus =
+    score.specialBonus > 0
+      ? t(lang, 'panel.bonus', { count: score.specialBonus, points: formatPoints(bonusPoints) })
+      : t(lang, 'panel.noBonus');
   if (score.next) {
     const nextLabel = bandLabelOf(standard, score.next.id, lang, score.next.label);
     const needed = formatScore(score.next.needed, rounding);

@@ -29,8 +29,12 @@ export class ScorePanel implements vscode.Disposable {
       ScorePanel.current.setPack(pack);
       ScorePanel.current.panel.reveal(undefined, true);
     } else {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, tr('panel.title'),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, ScorePanel.options(context));
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        tr('panel.title'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        ScorePanel.options(context),
+      );
       ScorePanel.current = new ScorePanel(context, service, panel, pack);
     }
     if (clause) ScorePanel.current.focus(clause);
@@ -52,7 +56,9 @@ export class ScorePanel implements vscode.Disposable {
         panel.webview.options = ScorePanel.options(context);
         panel.webview.html = ScorePanel.htmlFor(context, panel.webview, service);
         let ready = false;
-        const early = panel.webview.onDidReceiveMessage((raw: unknown) => { if (parseWebviewMessage(raw)?.type === 'ready') ready = true; });
+        const early = panel.webview.onDidReceiveMessage((raw: unknown) => {
+          if (parseWebviewMessage(raw)?.type === 'ready') ready = true;
+        });
         await service.whenReady();
         early.dispose();
         const restored = parsePanelState(state, new Set(service.roots));
@@ -76,8 +82,12 @@ export class ScorePanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw)),
-      panel.onDidChangeViewState((e) => { if (e.webviewPanel.visible) this.render(); }),
-      service.onDidUpdate((r) => { if (r.root === this.pack) this.render(); }),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible) this.render();
+      }),
+      service.onDidUpdate((r) => {
+        if (r.root === this.pack) this.render();
+      }),
       service.onDidChangePacks(() => {
         if (!this.pack || !service.roots.includes(this.pack)) this.pack = currentPack(service);
         this.render();
@@ -212,8 +222,7 @@ export async function revealClause(service: PackService, root: string, clause: s
     return;
   }
   const add = tr('cmd.addEntry');
-  const answer = await vscode.window.showInformationMessage(
-    tr('cmd.addEntryPrompt', { clause, file: relativePath(root, target) }), add);
+  const answer = await vscode.window.showInformationMessage(tr('cmd.addEntryPrompt', { clause, file: relativePath(root, target) }), add);
   if (answer !== add) return;
   const edit = await clauseEntryEdit(result, clause, target);
   if (edit) await applyAndReveal(edit, target, clause);

@@ -8,12 +8,16 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const m = raw as Record<string, unknown>;
   switch (m.type) {
-    case 'ready': return { type: 'ready' };
-    case 'pickPack': return { type: 'pickPack' };
-    case 'exportReport': return { type: 'exportReport' };
+    case 'ready':
+      return { type: 'ready' };
+    case 'pickPack':
+      return { type: 'pickPack' };
+    case 'exportReport':
+      return { type: 'exportReport' };
     case 'reveal':
       return typeof m.clause === 'string' && CLAUSE_ID.test(m.clause) ? { type: 'reveal', clause: m.clause } : undefined;
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -32,10 +32,13 @@ class BuiltinStandards implements vscode.FileSystemProvider {
     return vscode.Uri.joinPath(this.extensionUri, 'schemas', 'standards', `${id}.yaml`);
   }
 
-  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    if (uri.path === '/' || uri.path === '') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+    if (uri.path === '/' || uri.path === '')
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
     const st = await vscode.workspace.fs.stat(this.shipped(uri));
     return { type: vscode.FileType.File, ctime: st.ctime, mtime: st.mtime, size: st.size, permissions: vscode.FilePermission.Readonly };
   }
@@ -48,12 +51,25 @@ class BuiltinStandards implements vscode.FileSystemProvider {
     return vscode.workspace.fs.readFile(this.shipped(uri));
   }
 
-  createDirectory(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
-  writeFile(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
-  delete(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
-  rename(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
 }
 
 export function registerBuiltinStandards(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(BUILTIN_SCHEME, new BuiltinStandards(context.extensionUri), { isCaseSensitive: true, isReadonly: true }));
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(BUILTIN_SCHEME, new BuiltinStandards(context.extensionUri), {
+      isCaseSensitive: true,
+      isReadonly: true,
+    }),
+  );
 }

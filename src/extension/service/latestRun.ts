@@ -32,10 +32,13 @@ export class LatestRun<K, R> {
   schedule(key: K, delay: number): void {
     this.clearTimer(key);
     this.bump(key);
-    this.timers.set(key, this.clock.set(() => {
-      this.timers.delete(key);
-      void this.now(key);
-    }, delay));
+    this.timers.set(
+      key,
+      this.clock.set(() => {
+        this.timers.delete(key);
+        void this.now(key);
+      }, delay),
+    );
   }
 
   /** Runs at once; resolves with the result, or undefined when a newer run overtook it. */

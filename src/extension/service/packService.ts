@@ -68,7 +68,10 @@ export class PackService implements vscode.Disposable {
   readonly onDidChooseCurrent = this.currentChanged.event;
   private ready: Promise<void> = Promise.resolve();
   /** Debounced, latest-wins checks per pack root. */
-  private readonly runs = new LatestRun<string, PackResult | undefined>((root) => this.runCheck(root), (root, r) => this.accept(root, r));
+  private readonly runs = new LatestRun<string, PackResult | undefined>(
+    (root) => this.runCheck(root),
+    (root, r) => this.accept(root, r),
+  );
   /** The pack the user last worked in (status bar and panel fall back to it). */
   lastUsedPack?: string;
 
@@ -95,7 +98,9 @@ export class PackService implements vscode.Disposable {
     return this.ready;
   }
 
-  whenReady(): Promise<void> { return this.ready; }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
 
   /** The user chose a pack (panel picker): the status bar follows it until an editor says otherwise. */
   choose(root: string): void {
@@ -103,16 +108,22 @@ export class PackService implements vscode.Disposable {
     this.currentChanged.fire(root);
   }
 
-  get roots(): string[] { return [...this.packs.keys()].sort(); }
+  get roots(): string[] {
+    return [...this.packs.keys()].sort();
+  }
 
-  result(root: string): PackResult | undefined { return this.packs.get(root)?.result; }
+  result(root: string): PackResult | undefined {
+    return this.packs.get(root)?.result;
+  }
 
   packOf(uri: vscode.Uri): string | undefined {
     return isWorkspaceResource(uri) ? packForPath(this.packs.keys(), uriToPath(uri)) : undefined;
   }
 
   /** The workspace folder a pack lives in (for relative labels). */
-  folderOf(root: string): vscode.WorkspaceFolder | undefined { return this.packs.get(root)?.folder; }
+  folderOf(root: string): vscode.WorkspaceFolder | undefined {
+    return this.packs.get(root)?.folder;
+  }
 
   engineFor(root: string): Engine | undefined {
     const s = this.packs.get(root);
@@ -264,7 +275,9 @@ export class PackService implements vscode.Disposable {
   }
 
   /** Whether the score shown for a pack is its current one. */
-  freshness(root: string): Freshness { return this.packs.get(root)?.freshness ?? { kind: 'current' }; }
+  freshness(root: string): Freshness {
+    return this.packs.get(root)?.freshness ?? { kind: 'current' };
+  }
 
   private setFreshness(s: PackState, freshness: Freshness): void {
     if (JSON.stringify(s.freshness) === JSON.stringify(freshness)) return;
@@ -277,7 +290,9 @@ export class PackService implements vscode.Disposable {
     const engine = s && this.engines.get(s.folder.uri.toString());
     if (!s || !engine) return undefined;
     // A check that takes longer than a moment (a slow file system) marks the score shown as not current.
-    const slow = setTimeout(() => { if (s.freshness.kind === 'current') this.setFreshness(s, { kind: 'checking' }); }, SLOW_CHECK_MS);
+    const slow = setTimeout(() => {
+      if (s.freshness.kind === 'current') this.setFreshness(s, { kind: 'checking' });
+    }, SLOW_CHECK_MS);
     try {
       return await engine.checkPack(root);
     } catch (err) {
@@ -316,7 +331,10 @@ export class PackService implements vscode.Disposable {
       for (const other of this.packs.values()) {
         for (const d of other.published.get(file) ?? []) {
           const key = `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${String(d.code)}:${d.message}`;
-          if (!seen.has(key)) { seen.add(key); all.push(d); }
+          if (!seen.has(key)) {
+            seen.add(key);
+            all.push(d);
+          }
         }
       }
       if (!this.packs.has(s.root)) for (const d of byFile.get(file) ?? []) all.push(d);

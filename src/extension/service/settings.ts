@@ -4,7 +4,12 @@ import type { Lang } from '../../core/types';
 import { DEFAULT_MAX_FILE_SIZE } from '../../core/host';
 import { STRINGS, format, resolveLang, type StringId } from '../strings';
 
-export interface Settings { language: 'auto' | Lang; lang: Lang; debounceMs: number; maxFileSize: number }
+export interface Settings {
+  language: 'auto' | Lang;
+  lang: Lang;
+  debounceMs: number;
+  maxFileSize: number;
+}
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('evidencePack', scope);

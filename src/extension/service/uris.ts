@@ -16,7 +16,10 @@ function folderOfPath(path: string): vscode.WorkspaceFolder | undefined {
   let bestLength = -1;
   for (const f of vscode.workspace.workspaceFolders ?? []) {
     const root = uriToPath(f.uri);
-    if (root.length > bestLength && isInside(root, path)) { best = f; bestLength = root.length; }
+    if (root.length > bestLength && isInside(root, path)) {
+      best = f;
+      bestLength = root.length;
+    }
   }
   return best;
 }
@@ -35,5 +38,7 @@ export function isWorkspaceResource(uri: vscode.Uri): boolean {
 
 /** Whether a URI names the file at this engine path. */
 export function isSameResource(uri: vscode.Uri, path: string): boolean {
-  return isWorkspaceResource(uri) && uriToPath(uri) === path && pathToUri(path).toString() === uri.with({ query: '', fragment: '' }).toString();
+  return (
+    isWorkspaceResource(uri) && uriToPath(uri) === path && pathToUri(path).toString() === uri.with({ query: '', fragment: '' }).toString()
+  );
 }

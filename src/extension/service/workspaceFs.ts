@@ -13,7 +13,9 @@ export interface WorkspaceFsApi<U> {
 }
 
 // vscode.FileType
-const FILE = 1, DIRECTORY = 2, SYMBOLIC_LINK = 64;
+const FILE = 1,
+  DIRECTORY = 2,
+  SYMBOLIC_LINK = 64;
 
 /**
  * The workspace file system cannot say where a symbolic link leads. A path through one, below the
@@ -25,7 +27,11 @@ export const UNRESOLVED_LINK = '/\u0000unresolved-symbolic-link';
 export function workspaceFileSystem<U>(api: WorkspaceFsApi<U>, toUri: (path: string) => U, root: string): FileSystem {
   const boundary = normalizePath(root);
   const stat = async (path: string) => {
-    try { return await api.stat(toUri(path)); } catch { return undefined; }
+    try {
+      return await api.stat(toUri(path));
+    } catch {
+      return undefined;
+    }
   };
   return {
     readFile: async (path) => api.readFile(toUri(path)),
@@ -35,13 +41,23 @@ export function workspaceFileSystem<U>(api: WorkspaceFsApi<U>, toUri: (path: str
       const link = (s.type & SYMBOLIC_LINK) !== 0;
       // stat follows a link (its type is the target's, plus the link bit); lstat reports the link itself.
       if (lstat && link) return { isFile: false, isDirectory: false, isSymbolicLink: true, size: s.size } satisfies FileStat;
-      return { isFile: (s.type & FILE) !== 0, isDirectory: (s.type & DIRECTORY) !== 0, isSymbolicLink: false, size: s.size } satisfies FileStat;
+      return {
+        isFile: (s.type & FILE) !== 0,
+        isDirectory: (s.type & DIRECTORY) !== 0,
+        isSymbolicLink: false,
+        size: s.size,
+      } satisfies FileStat;
     },
     async readDir(path) {
       const list = await api.readDirectory(toUri(path));
       return list.map(([name, type]) => {
         const link = (type & SYMBOLIC_LINK) !== 0;
-        return { name, isFile: !link && (type & FILE) !== 0, isDirectory: !link && (type & DIRECTORY) !== 0, isSymbolicLink: link } satisfies DirEntry;
+        return {
+          name,
+          isFile: !link && (type & FILE) !== 0,
+          isDirectory: !link && (type & DIRECTORY) !== 0,
+          isSymbolicLink: link,
+        } satisfies DirEntry;
       });
     },
     async realpath(path) {

@@ -39,7 +39,9 @@ export class StatusBar implements vscode.Disposable {
       service.onDidChangePacks(() => this.refresh()),
       service.onDidChooseCurrent(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('evidencePack.language')) this.refresh(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('evidencePack.language')) this.refresh();
+      }),
     );
     this.refresh();
   }

@@ -45,17 +45,20 @@ export function statusTooltip(result: PackResult, packLabel: string, lang: Lang)
   const score = result.score;
   if (!score) return t(lang, 'status.noScore', { pack: packLabel });
   const rating = result.standard?.rating;
-  const lines = [t(lang, 'status.tooltip', {
-    pack: packLabel,
-    score: formatScore(score.score, rating?.rounding ?? 1),
-    scale: rating?.scale ?? 100,
-    band: bandLabel(result, lang),
-    stars: score.rating.stars,
-    maxStars: maxStars(result.standard),
-  })];
+  const lines = [
+    t(lang, 'status.tooltip', {
+      pack: packLabel,
+      score: formatScore(score.score, rating?.rounding ?? 1),
+      scale: rating?.scale ?? 100,
+      band: bandLabel(result, lang),
+      stars: score.rating.stars,
+      maxStars: maxStars(result.standard),
+    }),
+  ];
   if (isFail(result, score)) lines.push(t(lang, 'status.tooltipFail'));
   if (result.target) lines.push(t(lang, 'status.tooltipTarget', { band: pick(result.target.label, lang) }));
   else if (result.manifest?.target !== undefined) lines.push(t(lang, 'status.tooltipTargetInvalid', { target: result.manifest.target }));
-  if (isProvisional(score)) lines.push(t(lang, 'status.tooltipProvisional', { standard: pick(score.standard.title, lang) || score.standard.id }));
+  if (isProvisional(score))
+    lines.push(t(lang, 'status.tooltipProvisional', { standard: pick(score.standard.title, lang) || score.standard.id }));
   return lines.join('\n\n');
 }

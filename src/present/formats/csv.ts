@@ -20,18 +20,51 @@ export function csvCell(value: string | number | undefined): string {
 export function renderCsv(results: PackResult[], opts: DeliverableOptions): string {
   const { lang } = opts;
   const lines: string[] = [];
-  lines.push([t(lang, 'deliver.colNo'), t(lang, 'deliver.colLevel1'), t(lang, 'deliver.colLevel2'), t(lang, 'deliver.colClause'), t(lang, 'deliver.colContent'),
-    t(lang, 'deliver.colPoints'), t(lang, 'deliver.colMethod'), t(lang, 'deliver.colSampleSize'), t(lang, 'deliver.colSampleBad'), t(lang, 'deliver.colEvidence'),
-    t(lang, 'deliver.colEarned'), t(lang, 'deliver.colState'), t(lang, 'deliver.colDeduction'), t(lang, 'deliver.colPack')].map(csvCell).join(','));
+  lines.push(
+    [
+      t(lang, 'deliver.colNo'),
+      t(lang, 'deliver.colLevel1'),
+      t(lang, 'deliver.colLevel2'),
+      t(lang, 'deliver.colClause'),
+      t(lang, 'deliver.colContent'),
+      t(lang, 'deliver.colPoints'),
+      t(lang, 'deliver.colMethod'),
+      t(lang, 'deliver.colSampleSize'),
+      t(lang, 'deliver.colSampleBad'),
+      t(lang, 'deliver.colEvidence'),
+      t(lang, 'deliver.colEarned'),
+      t(lang, 'deliver.colState'),
+      t(lang, 'deliver.colDeduction'),
+      t(lang, 'deliver.colPack'),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
   for (const result of results) {
     const m = buildSheet(result, opts.baseDir, lang);
     if (!m) continue;
     const pack = packLabel(opts.baseDir, result.root);
     for (const row of m.rows) {
-      lines.push([row.no, `${row.level1.id} ${pick(row.level1.title, lang)}`, row.level2 ? `${row.level2.id} ${pick(row.level2.title, lang)}` : '',
-        row.leaf.id, row.content, row.points, row.method, row.samples?.size, row.samples?.nonconforming,
-        row.evidence.map((e) => evidenceText(e, lang)).join('\n'), row.earned === undefined ? '' : Number(row.earned.toFixed(4)),
-        row.stateLabel, row.deduction, pack].map(csvCell).join(','));
+      lines.push(
+        [
+          row.no,
+          `${row.level1.id} ${pick(row.level1.title, lang)}`,
+          row.level2 ? `${row.level2.id} ${pick(row.level2.title, lang)}` : '',
+          row.leaf.id,
+          row.content,
+          row.points,
+          row.method,
+          row.samples?.size,
+          row.samples?.nonconforming,
+          row.evidence.map((e) => evidenceText(e, lang)).join('\n'),
+          row.earned === undefined ? '' : Number(row.earned.toFixed(4)),
+          row.stateLabel,
+          row.deduction,
+          pack,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
     }
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
@@ -39,9 +72,17 @@ export function renderCsv(results: PackResult[], opts: DeliverableOptions): stri
 
 export const csvFormatter: Formatter = {
   id: 'csv',
-  description: { en: 'the scoring sheet flat, one row per clause (UTF-8 with BOM)', 'zh-CN': '平铺评分表，每个条款一行（带 BOM 的 UTF-8）' },
+  description: {
+    en: 'the scoring sheet flat, one row per clause (UTF-8 with BOM)',
+    'zh-CN': '平铺评分表，每个条款一行（带 BOM 的 UTF-8）',
+  },
   commands: ['report'],
   fileExtension: 'csv',
-  render: (input) => renderCsv(input.results, { lang: input.lang, baseDir: input.baseDir, toolVersion: input.toolVersion,
-    generatedAt: input.generatedAt ? new Date(input.generatedAt) : new Date() }),
+  render: (input) =>
+    renderCsv(input.results, {
+      lang: input.lang,
+      baseDir: input.baseDir,
+      toolVersion: input.toolVersion,
+      generatedAt: input.generatedAt ? new Date(input.generatedAt) : new Date(),
+    }),
 };

@@ -10,10 +10,16 @@ declare const __NODE__: boolean;
 let loader: (() => Deliverables) | undefined = __NODE__ ? () => require('./deliverables') as Deliverables : undefined;
 
 /** The Node extension host's way to the exporters (undefined: none in this host). */
-export function provideDeliverables(load: (() => Deliverables) | undefined): void { loader = load; }
+export function provideDeliverables(load: (() => Deliverables) | undefined): void {
+  loader = load;
+}
 
 /** Whether this host can write the formats that need Node, without loading them. */
-export function hasDeliverables(): boolean { return loader !== undefined; }
+export function hasDeliverables(): boolean {
+  return loader !== undefined;
+}
 
 /** The exporters, loaded on first use; undefined in a host without them. */
-export function deliverables(): Deliverables | undefined { return loader?.(); }
+export function deliverables(): Deliverables | undefined {
+  return loader?.();
+}

@@ -10,13 +10,11 @@ import { compareDiagnostics } from '../order';
 import { bandLabelOf, colon, isFail, joinList, kindLabels, maxStars, packLabel, severityLabel, stateLabel } from '../vocabulary';
 import type { Formatter } from './registry';
 
-
 // ---------------------------------------------------------------- HTML
 
 /** Text for HTML element content and (double- or single-quoted) attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const e = escapeHtml;
 
@@ -45,7 +43,10 @@ export function renderReport(results: PackResult[], opts: { baseDir: string; lan
   const body: string[] = [];
   if (results.length > 1) body.push(renderSummary(results, opts));
   for (const result of results) body.push(renderPack(result, { ...opts, generatedAt }));
-  if (!results.length) body.push(`<section class="part cover"><h1>${e(t(lang, 'report.reportTitle'))}</h1><p>${e(t(lang, 'report.noDiagnostics'))}</p></section>`);
+  if (!results.length)
+    body.push(
+      `<section class="part cover"><h1>${e(t(lang, 'report.reportTitle'))}</h1><p>${e(t(lang, 'report.noDiagnostics'))}</p></section>`,
+    );
 
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -124,18 +125,26 @@ tr, .clause, .section-block h3, li { break-inside: avoid }
 
 function renderSummary(results: PackResult[], opts: { baseDir: string; lang: Lang }): string {
   const { lang } = opts;
-  const rows = results.map((r) => {
-    const s = r.score;
-    return `<tr><td class="loc">${e(packLabel(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>`
-      + `<td class="num">${s ? e(scoreText(s.score, r.standard)) : '—'}</td>`
-      + `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'report.notScored'))}</td></tr>`;
-  }).join('\n');
+  const rows = results
+    .map((r) => {
+      const s = r.score;
+      return (
+        `<tr><td class="loc">${e(packLabel(opts.baseDir, r.root))}</td><td>${e(r.manifest?.organization?.name ?? '')}</td>` +
+        `<td class="num">${s ? e(scoreText(s.score, r.standard)) : '—'}</td>` +
+        `<td>${s ? `${s.rating.stars ? `<span class="stars">${e(starsText(s.rating.stars))}</span> ` : ''}${e(s.rating.label)}` : e(t(lang, 'report.notScored'))}</td></tr>`
+      );
+    })
+    .join('\n');
   return `<section class="part summary"><h1>${e(t(lang, 'report.reportTitle'))}</h1><h2>${e(t(lang, 'report.summaryTitle'))}</h2>
 <table><thead><tr><th>${e(t(lang, 'report.pack'))}</th><th>${e(t(lang, 'report.organisation'))}</th><th class="num">${e(t(lang, 'report.score'))}</th><th>${e(t(lang, 'report.rating'))}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
 }
 
-interface Ctx { baseDir: string; lang: Lang; generatedAt: string }
+interface Ctx {
+  baseDir: string;
+  lang: Lang;
+  generatedAt: string;
+}
 
 function renderPack(result: PackResult, ctx: Ctx): string {
   const parts = [renderCover(result, ctx)];
@@ -152,7 +161,8 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   const { lang } = ctx;
   const { manifest, standard, score } = result;
   const org = manifest?.organization;
-  const orgType = org?.type === 'production' ? t(lang, 'report.orgProduction') : org?.type === 'sales-service' ? t(lang, 'report.orgSalesService') : '';
+  const orgType =
+    org?.type === 'production' ? t(lang, 'report.orgProduction') : org?.type === 'sales-service' ? t(lang, 'report.orgSalesService') : '';
   const facts: [string, string][] = [];
   facts.push([t(lang, 'report.pack'), packLabel(ctx.baseDir, result.root)]);
   if (standard) facts.push([t(lang, 'report.standard'), `${pick(standard.title, lang)} (${standard.id})`]);
@@ -170,7 +180,7 @@ function renderCover(result: PackResult, ctx: Ctx): string {
   let resultBlock: string;
   if (score) {
     const failed = isFail(result, score);
-        resultBlock = `<div class="result${failed ? ' fail' : ''}">
+    resultBlock = `<div class="result${failed ? ' fail' : ''}">
 <div><div class="muted">${e(t(lang, 'report.score'))}</div><div class="score" data-testid="score">${e(scoreText(score.score, standard))}</div></div>
 <div><div class="muted">${e(t(lang, 'report.rating'))}</div>
 <div class="stars" data-testid="stars" aria-label="${e(t(lang, 'report.starsAria', { stars: score.rating.stars }))}">${failed ? '✗' : e(starsText(score.rating.stars, maxStars(standard)))}</div>
@@ -186,16 +196,26 @@ function renderCover(result: PackResult, ctx: Ctx): string {
     notices.push(`<p class="muted" data-testid="sheet">${e(t(lang, 'report.scoringSheet', { source: score.standard.scoringSource }))}</p>`);
   }
   if (score?.uncappedRating) {
-    notices.push(`<div class="notice" data-testid="initial-cap">${e(t(lang, 'report.initialCap', { band: bandLabelOf(standard, score.rating.id, lang, score.rating.label), uncapped: bandLabelOf(standard, score.uncappedRating.id, lang, score.uncappedRating.label) }))}</div>`);
+    notices.push(
+      `<div class="notice" data-testid="initial-cap">${e(t(lang, 'report.initialCap', { band: bandLabelOf(standard, score.rating.id, lang, score.rating.label), uncapped: bandLabelOf(standard, score.uncappedRating.id, lang, score.uncappedRating.label) }))}</div>`,
+    );
   }
   if ((score?.standard.weights ?? standard?.weights) === 'provisional') {
-    notices.push(`<div class="notice" data-testid="provisional">${e(t(lang, score?.standard.sheet ? 'report.provisionalSheet' : 'report.provisional'))}</div>`);
+    notices.push(
+      `<div class="notice" data-testid="provisional">${e(t(lang, score?.standard.sheet ? 'report.provisionalSheet' : 'report.provisional'))}</div>`,
+    );
   }
 
-  const overview = score && standard ? `<h3>${e(t(lang, 'report.overview'))}</h3>\n${renderBars(score.sections.map((s) => {
-    const clause = standard.byId.get(s.id);
-    return { label: `${s.id} ${clause ? pick(clause.title, lang) : ''}`.trim(), earned: s.earned, applicable: s.applicable };
-  }), lang)}` : '';
+  const overview =
+    score && standard
+      ? `<h3>${e(t(lang, 'report.overview'))}</h3>\n${renderBars(
+          score.sections.map((s) => {
+            const clause = standard.byId.get(s.id);
+            return { label: `${s.id} ${clause ? pick(clause.title, lang) : ''}`.trim(), earned: s.earned, applicable: s.applicable };
+          }),
+          lang,
+        )}`
+      : '';
 
   return `<section class="part cover">
 <h1>${e(t(lang, 'report.reportTitle'))}</h1>
@@ -215,10 +235,16 @@ function renderFormula(score: Score, standard: Standard, lang: Lang): string {
   const base = formatPoints(score.base);
   return `<div class="formula" data-testid="why"><strong>${e(t(lang, 'report.formulaTitle'))}</strong>
 <p>${e(t(lang, 'report.formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }))}</p>
-<p>${e(t(lang, 'report.formulaFinal', {
-    base, deductions: score.specialDeductions, dpoints: r.specialDeduction.points,
-    bonus: score.specialBonus, bpoints: r.specialBonus.points, score: scoreText(score.score, standard),
-  }))}</p></div>`;
+<p>${e(
+    t(lang, 'report.formulaFinal', {
+      base,
+      deductions: score.specialDeductions,
+      dpoints: r.specialDeduction.points,
+      bonus: score.specialBonus,
+      bpoints: r.specialBonus.points,
+      score: scoreText(score.score, standard),
+    }),
+  )}</p></div>`;
 }
 
 /** Cuts `text` to about `units` Latin letters of width (a CJK character counts two), with an ellipsis:
@@ -235,22 +261,36 @@ function truncateToWidth(text: string, units: number): string {
 
 /** A horizontal bar chart, one bar per row, the bar filled to earned / applicable. */
 function renderBars(rows: { label: string; earned: number; applicable: number }[], lang: Lang): string {
-  const width = 680, labelWidth = 270, valueWidth = 110, rowHeight = 26, barHeight = 14;
+  const width = 680,
+    labelWidth = 270,
+    valueWidth = 110,
+    rowHeight = 26,
+    barHeight = 14;
   const barWidth = width - labelWidth - valueWidth;
   const height = rows.length * rowHeight + 8;
-  const bars = rows.map((row, i) => {
-    const y = 4 + i * rowHeight;
-    const ratio = row.applicable > 0 ? Math.min(1, Math.max(0, row.earned / row.applicable)) : 0;
-    const colour = row.applicable === 0 ? 'var(--excluded)' : ratio >= 0.9 ? 'var(--met)' : ratio >= 0.7 ? 'var(--partial)' : 'var(--bad)';
-    const shown = truncateToWidth(row.label, 36);
-    const value = t(lang, 'report.sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) });
-    return `<g><title>${e(row.label)}: ${e(value)}</title>`
-      + `<text x="0" y="${y + barHeight - 2}">${e(shown)}</text>`
-      + `<rect class="track" x="${labelWidth}" y="${y}" width="${barWidth}" height="${barHeight}" rx="2"/>`
-      + `<rect x="${labelWidth}" y="${y}" width="${(barWidth * ratio).toFixed(1)}" height="${barHeight}" rx="2" fill="${colour}"/>`
-      + `<text class="value" x="${labelWidth + barWidth + 8}" y="${y + barHeight - 2}">${e(value)}</text></g>`;
-  }).join('');
-  const summary = rows.map((row) => `${row.label} ${t(lang, 'report.sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) })}`).join('; ');
+  const bars = rows
+    .map((row, i) => {
+      const y = 4 + i * rowHeight;
+      const ratio = row.applicable > 0 ? Math.min(1, Math.max(0, row.earned / row.applicable)) : 0;
+      const colour =
+        row.applicable === 0 ? 'var(--excluded)' : ratio >= 0.9 ? 'var(--met)' : ratio >= 0.7 ? 'var(--partial)' : 'var(--bad)';
+      const shown = truncateToWidth(row.label, 36);
+      const value = t(lang, 'report.sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) });
+      return (
+        `<g><title>${e(row.label)}: ${e(value)}</title>` +
+        `<text x="0" y="${y + barHeight - 2}">${e(shown)}</text>` +
+        `<rect class="track" x="${labelWidth}" y="${y}" width="${barWidth}" height="${barHeight}" rx="2"/>` +
+        `<rect x="${labelWidth}" y="${y}" width="${(barWidth * ratio).toFixed(1)}" height="${barHeight}" rx="2" fill="${colour}"/>` +
+        `<text class="value" x="${labelWidth + barWidth + 8}" y="${y + barHeight - 2}">${e(value)}</text></g>`
+      );
+    })
+    .join('');
+  const summary = rows
+    .map(
+      (row) =>
+        `${row.label} ${t(lang, 'report.sectionOf', { earned: formatPoints(row.earned), applicable: formatPoints(row.applicable) })}`,
+    )
+    .join('; ');
   return `<svg role="img" aria-label="${e(summary)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${bars}</svg>`;
 }
 
@@ -261,10 +301,12 @@ function subtreeTotals(clause: Clause, byLeaf: Map<string, ClauseScore>): { earn
     if (!leaf || leaf.state === 'excluded') return { earned: 0, applicable: 0 };
     return { earned: leaf.earned, applicable: leaf.points };
   }
-  let earned = 0, applicable = 0;
+  let earned = 0,
+    applicable = 0;
   for (const child of clause.children) {
     const sub = subtreeTotals(child, byLeaf);
-    earned += sub.earned; applicable += sub.applicable;
+    earned += sub.earned;
+    applicable += sub.applicable;
   }
   return { earned, applicable };
 }
@@ -285,12 +327,15 @@ function renderClauses(result: PackResult, score: Score, standard: Standard, ctx
   const blocks = standard.clauses.map((section) => {
     const totals = score.sections.find((s) => s.id === section.id) ?? subtreeTotals(section, byLeaf);
     const chartRows = (section.children.length ? section.children : [section]).map((c) => ({
-      label: `${c.id} ${pick(c.title, lang)}`, ...subtreeTotals(c, byLeaf),
+      label: `${c.id} ${pick(c.title, lang)}`,
+      ...subtreeTotals(c, byLeaf),
     }));
-    const rows = leavesOf(section).map((leaf) => {
-      const s = byLeaf.get(leaf.id);
-      return s ? renderClauseRow(leaf, s, entriesOf.get(leaf.id) ?? [], standard, ctx) : '';
-    }).join('\n');
+    const rows = leavesOf(section)
+      .map((leaf) => {
+        const s = byLeaf.get(leaf.id);
+        return s ? renderClauseRow(leaf, s, entriesOf.get(leaf.id) ?? [], standard, ctx) : '';
+      })
+      .join('\n');
     return `<div class="section-block" data-section="${e(section.id)}">
 <h3>${e(section.id)} ${e(pick(section.title, lang))} <span class="muted">— ${e(t(lang, 'report.sectionOf', { earned: formatPoints(totals.earned), applicable: formatPoints(totals.applicable) }))}</span></h3>
 ${renderBars(chartRows, lang)}
@@ -313,11 +358,12 @@ function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], s
   for (const entry of entries) {
     for (const item of entry.evidence) {
       const kind = item.kindId ? kindLabels(standard, [item.kindId], lang)[0] : item.kind;
-      const target = item.file ? displayFile(item.file, ctx) : item.url ?? '';
+      const target = item.file ? displayFile(item.file, ctx) : (item.url ?? '');
       const bits = [`<strong>${e(kind)}</strong>${colon(lang)}${e(item.title ?? target)}`];
       if (item.title && target) bits.push(`<span class="loc">${e(target)}</span>`);
       if (item.date) bits.push(e(item.date));
-      else if (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated) bits.push(`<span class="muted">${e(t(lang, 'report.undated'))}</span>`);
+      else if (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated)
+        bits.push(`<span class="muted">${e(t(lang, 'report.undated'))}</span>`);
       if (!item.counts) bits.push(`<span class="no">✗ ${e(t(lang, 'report.doesNotCount'))}</span>`);
       items.push(`<li>${bits.join(' · ')}</li>`);
     }
@@ -328,7 +374,9 @@ function renderClauseRow(leaf: Clause, s: ClauseScore, entries: ClauseEntry[], s
     if (entry.notes) extra.push(`${t(lang, 'report.notes')}${colon(lang)}${entry.notes}`);
   }
   const sources = [...new Set(entries.map((en) => `${relativePath(ctx.baseDir, en.file)}:${en.idRange.start.line + 1}`))];
-  const evidence = items.length ? `<ul class="evidence">${items.join('')}</ul>` : `<span class="muted">${e(t(lang, 'report.noEvidence'))}</span>`;
+  const evidence = items.length
+    ? `<ul class="evidence">${items.join('')}</ul>`
+    : `<span class="muted">${e(t(lang, 'report.noEvidence'))}</span>`;
   return `<tr class="clause" data-clause="${e(leaf.id)}" data-state="${e(s.state)}">
 <td><strong>${e(leaf.id)}</strong> ${e(pick(leaf.title, lang))}</td>
 <td class="num">${e(formatPoints(s.points))}</td>
@@ -345,10 +393,20 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
   const bonuses = result.manifest?.specialBonuses ?? [];
   // Grouped by ground (law, own rules, industry, system operation), as a body's report lists them.
   const deductionList = deductions.length
-    ? deductionsByGround(deductions).map((g) => (deductions.some((d) => d.ground) ? `<h4 data-ground="${e(g.ground)}">${e(pick(GROUND_LABEL[g.ground], lang))}</h4>` : '')
-      + `<ul>${g.items.map((d) => `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — `
-      + `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'report.rectified' : 'report.notRectified'))}</span>`
-      + `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`).join('')}</ul>`).join('\n')
+    ? deductionsByGround(deductions)
+        .map(
+          (g) =>
+            (deductions.some((d) => d.ground) ? `<h4 data-ground="${e(g.ground)}">${e(pick(GROUND_LABEL[g.ground], lang))}</h4>` : '') +
+            `<ul>${g.items
+              .map(
+                (d) =>
+                  `<li class="clause"><strong>${e(d.id)}</strong>${d.clause ? ` (${e(d.clause)})` : ''}${colon(lang)}${e(d.reason)} — ` +
+                  `<span class="${d.rectified ? 'sev-info' : 'sev-warning'}">${e(t(lang, d.rectified ? 'report.rectified' : 'report.notRectified'))}</span>` +
+                  `${d.rectification ? ` <span class="loc">${e(d.rectification)}</span>` : ''}</li>`,
+              )
+              .join('')}</ul>`,
+        )
+        .join('\n')
     : `<p>${e(t(lang, 'report.noDeductions'))}</p>`;
   const bonusList = bonuses.length
     ? `<ul>${bonuses.map((b) => `<li class="clause">${e(b.reason)}${b.basis ? `<div class="why">${e(t(lang, 'report.bonusBasis', { basis: b.basis }))}</div>` : ''}${b.evidence ? ` <span class="loc">${e(b.evidence)}</span>` : ''}</li>`).join('')}</ul>`
@@ -359,17 +417,29 @@ function renderSpecialAndGaps(result: PackResult, score: Score, standard: Standa
     gaps = `<p>${e(t(lang, 'report.topBand'))}</p>`;
   } else {
     const next = score.next;
-    const rows = next.suggestions.map((s) => {
-      const clause = standard.byId.get(s.clause);
-      const missing = s.missingKinds.length ? t(lang, 'report.missingKinds', { kinds: joinList(kindLabels(standard, s.missingKinds, lang), lang) }) : '';
-      return `<tr data-clause="${e(s.clause)}"><td><strong>${e(s.clause)}</strong> ${e(clause ? pick(clause.title, lang) : '')}</td>`
-        + `<td><span class="state state-${e(s.state)}">${e(stateLabel(s.state, lang))}</span></td>`
-        + `<td>${e(missing)}</td><td class="num">${e(formatGain(s.gain))}</td></tr>`;
-    }).join('\n');
-    gaps = `<p data-testid="next">${e(t(lang, 'report.gapsNeeded', {
-      needed: formatScore(next.needed, r.rounding), band: bandLabelOf(standard, next.id, lang, next.label), score: scoreText(score.score, standard), min: next.min,
-    }))}</p>`
-      + (next.suggestions.length
+    const rows = next.suggestions
+      .map((s) => {
+        const clause = standard.byId.get(s.clause);
+        const missing = s.missingKinds.length
+          ? t(lang, 'report.missingKinds', { kinds: joinList(kindLabels(standard, s.missingKinds, lang), lang) })
+          : '';
+        return (
+          `<tr data-clause="${e(s.clause)}"><td><strong>${e(s.clause)}</strong> ${e(clause ? pick(clause.title, lang) : '')}</td>` +
+          `<td><span class="state state-${e(s.state)}">${e(stateLabel(s.state, lang))}</span></td>` +
+          `<td>${e(missing)}</td><td class="num">${e(formatGain(s.gain))}</td></tr>`
+        );
+      })
+      .join('\n');
+    gaps =
+      `<p data-testid="next">${e(
+        t(lang, 'report.gapsNeeded', {
+          needed: formatScore(next.needed, r.rounding),
+          band: bandLabelOf(standard, next.id, lang, next.label),
+          score: scoreText(score.score, standard),
+          min: next.min,
+        }),
+      )}</p>` +
+      (next.suggestions.length
         ? `<table class="gaps"><thead><tr><th>${e(t(lang, 'report.colClause'))}</th><th>${e(t(lang, 'report.colState'))}</th><th>${e(t(lang, 'report.colMissing'))}</th><th class="num">${e(t(lang, 'report.colGain'))}</th></tr></thead><tbody>\n${rows}\n</tbody></table>`
         : `<p>${e(t(lang, 'report.noGaps'))}</p>`);
   }
@@ -393,11 +463,16 @@ ${renderScheme(score, standard, ctx)}`;
 function renderScheme(score: Score, standard: Standard, ctx: Ctx): string {
   const { lang } = ctx;
   if (standard.prerequisites.length === 0 && standard.dossier.length === 0) return '';
-  const list = (items: Standard['dossier'], missing: string[]) => `<ul>${items.map((i) => {
-    const ok = !missing.includes(i.id);
-    return `<li class="clause" data-item="${e(i.id)}" data-provided="${ok}"><span class="${ok ? 'sev-info' : 'sev-warning'}">${ok ? '✓' : '✗'}</span> ${e(pick(i.title, lang))} <span class="muted">(${e(i.id)})</span>`
-      + `${i.guidance ? `<div class="why">${e(pick(i.guidance, lang))}</div>` : ''}</li>`;
-  }).join('')}</ul>`;
+  const list = (items: Standard['dossier'], missing: string[]) =>
+    `<ul>${items
+      .map((i) => {
+        const ok = !missing.includes(i.id);
+        return (
+          `<li class="clause" data-item="${e(i.id)}" data-provided="${ok}"><span class="${ok ? 'sev-info' : 'sev-warning'}">${ok ? '✓' : '✗'}</span> ${e(pick(i.title, lang))} <span class="muted">(${e(i.id)})</span>` +
+          `${i.guidance ? `<div class="why">${e(pick(i.guidance, lang))}</div>` : ''}</li>`
+        );
+      })
+      .join('')}</ul>`;
   return `<section class="part scheme-part" data-testid="scheme">
 <h2>${e(t(lang, 'report.schemeTitle'))}</h2>
 <p class="muted">${e(t(lang, 'report.schemeNote'))}</p>
@@ -413,23 +488,33 @@ function renderDiagnostics(diagnostics: Diagnostic[], ctx: Ctx): string {
   const sorted = [...diagnostics].sort(compareDiagnostics);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of sorted) counts[d.severity]++;
-  const rows = sorted.map((d) => `<tr data-code="${e(d.code)}"><td class="sev-${d.severity}">${e(severityLabel(d.severity, lang))}</td>`
-    + `<td class="loc">${e(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}</td>`
-    + `<td class="code">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`).join('\n');
+  const rows = sorted
+    .map(
+      (d) =>
+        `<tr data-code="${e(d.code)}"><td class="sev-${d.severity}">${e(severityLabel(d.severity, lang))}</td>` +
+        `<td class="loc">${e(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`)}</td>` +
+        `<td class="code">${e(d.code)}</td><td>${e(d.message)}${d.clause ? ` <span class="muted">(${e(d.clause)})</span>` : ''}</td></tr>`,
+    )
+    .join('\n');
   return `<section class="part diagnostics-part">
 <h2>${e(t(lang, 'report.diagnosticsTitle'))}</h2>
-${sorted.length
+${
+  sorted.length
     ? `<p>${e(t(lang, 'report.diagnosticsCount', counts))}</p>
 <table class="diagnostics"><thead><tr><th>${e(t(lang, 'report.colSeverity'))}</th><th>${e(t(lang, 'report.colLocation'))}</th><th>${e(t(lang, 'report.colCode'))}</th><th>${e(t(lang, 'report.colMessage'))}</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`
-    : `<p>${e(t(lang, 'report.noDiagnostics'))}</p>`}
+    : `<p>${e(t(lang, 'report.noDiagnostics'))}</p>`
+}
 </section>`;
 }
 
 export const htmlFormatter: Formatter = {
   id: 'html',
-  description: { en: 'The assessment report: one self-contained HTML file that prints to A4', 'zh-CN': '评价报告：一个独立的 HTML 文件，可打印为 A4' },
+  description: {
+    en: 'The assessment report: one self-contained HTML file that prints to A4',
+    'zh-CN': '评价报告：一个独立的 HTML 文件，可打印为 A4',
+  },
   commands: ['report'],
   fileExtension: 'html',
   render: ({ results, baseDir, lang, generatedAt }) => renderReport(results, { baseDir, lang, generatedAt }),

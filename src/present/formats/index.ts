@@ -10,6 +10,16 @@ import { sarifFormatter } from './sarif';
 import { textFormatter } from './text';
 import { xlsxFormatter } from './xlsx';
 
-for (const formatter of [textFormatter, jsonFormatter, sarifFormatter, junitFormatter, htmlFormatter, xlsxFormatter, docxFormatter, csvFormatter]) registerFormatter(formatter);
+for (const formatter of [
+  textFormatter,
+  jsonFormatter,
+  sarifFormatter,
+  junitFormatter,
+  htmlFormatter,
+  xlsxFormatter,
+  docxFormatter,
+  csvFormatter,
+])
+  registerFormatter(formatter);
 
 export { formatsFor, getFormatter, type FormatInput, type Formatter } from './registry';

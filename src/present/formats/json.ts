@@ -10,7 +10,8 @@ export function scoreJson(s: Score): object {
   return {
     pack: s.pack,
     standard: {
-      id: s.standard.id, weights: s.standard.weights,
+      id: s.standard.id,
+      weights: s.standard.weights,
       // The scoring sheet the points come from (who issued it, its title and version), when the pack names one.
       ...(s.standard.sheet ? { sheet: sheetJson(s.standard.sheet) } : {}),
     },
@@ -18,12 +19,16 @@ export function scoreJson(s: Score): object {
     rating: { id: s.rating.id, stars: s.rating.stars, label: s.rating.label },
     // An initial certification's capped rating: what the score alone would earn.
     ...(s.uncappedRating ? { uncappedRating: { ...s.uncappedRating } } : {}),
-    earned: s.earned, applicable: s.applicable,
-    specialDeductions: s.specialDeductions, specialBonus: s.specialBonus,
+    earned: s.earned,
+    applicable: s.applicable,
+    specialDeductions: s.specialDeductions,
+    specialBonus: s.specialBonus,
     sections: s.sections.map((x) => ({ id: x.id, earned: x.earned, applicable: x.applicable })),
     clauses: s.clauses.map((c) => ({ id: c.id, state: c.state, points: c.points, earned: c.earned, missingKinds: c.missingKinds })),
     next: s.next && {
-      id: s.next.id, min: s.next.min, needed: s.next.needed,
+      id: s.next.id,
+      min: s.next.min,
+      needed: s.next.needed,
       suggestions: s.next.suggestions.map((x) => ({ clause: x.clause, gain: x.gain, missingKinds: x.missingKinds })),
     },
     // The scheme around the score (unscored): prerequisites for applying and the application dossier.
@@ -34,12 +39,22 @@ export function scoreJson(s: Score): object {
 }
 
 export function sheetJson(sheet: SheetInfo): object {
-  return { body: sheet.body ?? null, source: sheet.source ?? null, version: sheet.version ?? null, weights: sheet.weights, rows: sheet.rows };
+  return {
+    body: sheet.body ?? null,
+    source: sheet.source ?? null,
+    version: sheet.version ?? null,
+    weights: sheet.weights,
+    rows: sheet.rows,
+  };
 }
 
 export function diagnosticJson(d: Diagnostic, baseDir: string): object {
   return {
-    file: relativePath(baseDir, d.file), range: d.range, severity: d.severity, code: d.code, message: d.message,
+    file: relativePath(baseDir, d.file),
+    range: d.range,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
     clause: d.clause ?? null,
   };
 }
@@ -50,10 +65,16 @@ export const jsonFormatter: Formatter = {
   commands: ['check', 'score'],
   fileExtension: 'json',
   render({ results, baseDir, cwd, command }) {
-    const value = command === 'check'
-      // A pack checked from its own folder is named by that folder, never '.'.
-      ? { diagnostics: results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, baseDir))), packs: results.filter((r) => r.score).map((r) => scoreJson(r.score!.pack === '.' ? { ...r.score!, pack: packLabel(r.root, r.root) } : r.score!)) }
-      : results.filter((r) => r.score).map((r) => scoreJson({ ...r.score!, pack: packLabel(cwd, r.root) }));
+    const value =
+      command === 'check'
+        ? // A pack checked from its own folder is named by that folder, never '.'.
+          {
+            diagnostics: results.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, baseDir))),
+            packs: results
+              .filter((r) => r.score)
+              .map((r) => scoreJson(r.score!.pack === '.' ? { ...r.score!, pack: packLabel(r.root, r.root) } : r.score!)),
+          }
+        : results.filter((r) => r.score).map((r) => scoreJson({ ...r.score!, pack: packLabel(cwd, r.root) }));
     return JSON.stringify(value, null, 2) + '\n';
   },
 };

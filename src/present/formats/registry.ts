@@ -40,7 +40,9 @@ export function registerFormatter(formatter: Formatter): void {
   formatters.set(formatter.id, formatter);
 }
 
-export function getFormatter(id: string): Formatter | undefined { return formatters.get(id); }
+export function getFormatter(id: string): Formatter | undefined {
+  return formatters.get(id);
+}
 
 /** The registered formats a command accepts, in registration order. */
 export function formatsFor(command: 'check' | 'score' | 'report'): Formatter[] {

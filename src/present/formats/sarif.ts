@@ -16,7 +16,10 @@ const SRCROOT = '%SRCROOT%';
 
 /** A relative path as a URI reference: every segment percent-encoded (spaces, CJK names, `#`, `?`). */
 export function pathToUriReference(rel: string): string {
-  return rel.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return rel
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 /** An absolute folder as a `file:` URI ending in `/` (SARIF requires the slash for a base id). */
@@ -24,8 +27,10 @@ export function folderToFileUri(dir: string): string {
   let p = toSlash(dir);
   if (!p.endsWith('/')) p += '/';
   if (/^[A-Za-z]:\//.test(p)) p = '/' + p; // file:///C:/…
-  const encoded = p.split('/').map((segment, i) =>
-    i === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)).join('/');
+  const encoded = p
+    .split('/')
+    .map((segment, i) => (i === 1 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
   return 'file://' + encoded;
 }
 
@@ -34,7 +39,10 @@ const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning'
 
 /** `missing-evidence` → `MissingEvidence`: SARIF's readable rule name beside the stable id. */
 function ruleName(code: string): string {
-  return code.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return code
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
 
 /** The SARIF `language` tag of each of our languages. */
@@ -68,19 +76,21 @@ export function toSarif(results: PackResult[], opts: { baseDir: string; lang: La
       ruleId: d.code,
       level: LEVEL[d.severity],
       message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: pathToUriReference(rel), uriBaseId: SRCROOT },
-          region: {
-            // SARIF counts lines and columns from 1; the engine's ranges are 0-based UTF-16 offsets,
-            // which is exactly what columnKind utf16CodeUnits declares.
-            startLine: d.range.start.line + 1,
-            startColumn: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: pathToUriReference(rel), uriBaseId: SRCROOT },
+            region: {
+              // SARIF counts lines and columns from 1; the engine's ranges are 0-based UTF-16 offsets,
+              // which is exactly what columnKind utf16CodeUnits declares.
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
           },
         },
-      }],
+      ],
     };
     const index = ruleIndex.get(d.code);
     if (index !== undefined) result.ruleIndex = index;
@@ -108,22 +118,24 @@ export function toSarif(results: PackResult[], opts: { baseDir: string; lang: La
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'evidence-pack',
-          version: opts.toolVersion,
-          informationUri: INFORMATION_URI,
-          language: LOCALE[opts.lang],
-          rules,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'evidence-pack',
+            version: opts.toolVersion,
+            informationUri: INFORMATION_URI,
+            language: LOCALE[opts.lang],
+            rules,
+          },
         },
+        language: LOCALE[opts.lang],
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { [SRCROOT]: { uri: folderToFileUri(opts.baseDir) } },
+        results: sarifResults,
+        properties: { packs },
       },
-      language: LOCALE[opts.lang],
-      columnKind: 'utf16CodeUnits',
-      originalUriBaseIds: { [SRCROOT]: { uri: folderToFileUri(opts.baseDir) } },
-      results: sarifResults,
-      properties: { packs },
-    }],
+    ],
   };
 }
 

@@ -9,9 +9,26 @@
 // lists every item). Byte-stable: no time of writing anywhere (the document's dates are the assessment date), the
 // heading bookmarks numbered in order, and the zip rewritten with fixed entry times.
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, LevelFormat, Packer, PageBreak, PageNumber, Paragraph,
-  ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType,
-  type IParagraphOptions, type ParagraphChild,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
 } from 'docx';
 import { ASSESSMENT_KIND_LABEL, deductionsByGround, GROUND_LABEL, pick } from '../../core/messages';
 import { relativePath } from '../../core/paths';
@@ -62,10 +79,15 @@ export function docText(text: string, max = MAX_TEXT): string {
 
 /** Runs for `text`, its line breaks kept. */
 function runs(text: string, style: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
-  return docText(text).split('\n').map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined, ...style }));
+  return docText(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, break: i ? 1 : undefined, ...style }));
 }
 
-function para(text: string, options: Omit<IParagraphOptions, 'children' | 'text'> & { bold?: boolean; color?: string; size?: number } = {}): Paragraph {
+function para(
+  text: string,
+  options: Omit<IParagraphOptions, 'children' | 'text'> & { bold?: boolean; color?: string; size?: number } = {},
+): Paragraph {
   const { bold, color, size, ...rest } = options;
   return new Paragraph({ ...rest, children: runs(text, { bold, color, size }) });
 }
@@ -76,7 +98,11 @@ function labelled(lang: Lang, label: string, value: string, options: Omit<IParag
 }
 
 function bullet(children: ParagraphChild[] | string): Paragraph {
-  return new Paragraph({ numbering: { reference: 'bullets', level: 0 }, spacing: { after: 40 }, children: typeof children === 'string' ? runs(children) : children });
+  return new Paragraph({
+    numbering: { reference: 'bullets', level: 0 },
+    spacing: { after: 40 },
+    children: typeof children === 'string' ? runs(children) : children,
+  });
 }
 
 /**
@@ -84,27 +110,39 @@ function bullet(children: ParagraphChild[] | string): Paragraph {
  * placeholders are filled from `args`.
  */
 function withPageFields(lang: Lang, id: PresentString, args: Record<string, string> = {}): ParagraphChild[] {
-  return CATALOGUE[id][lang].split(/(\{page\}|\{pages\})/).filter(Boolean).map((part) =>
-    part === '{page}' ? new TextRun({ children: [PageNumber.CURRENT] })
-      : part === '{pages}' ? new TextRun({ children: [PageNumber.TOTAL_PAGES] })
-        : new TextRun({ text: docText(part.replace(/\{(\w+)\}/g, (w, k: string) => args[k] ?? w)) }));
+  return CATALOGUE[id][lang]
+    .split(/(\{page\}|\{pages\})/)
+    .filter(Boolean)
+    .map((part) =>
+      part === '{page}'
+        ? new TextRun({ children: [PageNumber.CURRENT] })
+        : part === '{pages}'
+          ? new TextRun({ children: [PageNumber.TOTAL_PAGES] })
+          : new TextRun({ text: docText(part.replace(/\{(\w+)\}/g, (w, k: string) => args[k] ?? w)) }),
+    );
 }
 
 // ---------------------------------------------------------------- tables
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '9AA3B2' };
 
-function cell(text: string, width: number, opts: { header?: boolean; align?: 'left' | 'right' | 'center'; color?: string } = {}): TableCell {
+function cell(
+  text: string,
+  width: number,
+  opts: { header?: boolean; align?: 'left' | 'right' | 'center'; color?: string } = {},
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     shading: opts.header ? { type: ShadingType.CLEAR, fill: 'DCE3EE', color: 'auto' } : undefined,
     borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
-    children: [new Paragraph({
-      alignment: opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { after: 0 },
-      children: runs(text, { bold: opts.header, size: 18, color: opts.color }),
-    })],
+    children: [
+      new Paragraph({
+        alignment: opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { after: 0 },
+        children: runs(text, { bold: opts.header, size: 18, color: opts.color }),
+      }),
+    ],
   });
 }
 
@@ -112,13 +150,17 @@ function cell(text: string, width: number, opts: { header?: boolean; align?: 'le
 function table(headers: string[], rows: string[][], widths: number[], numeric: number[] = []): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const twips = widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  const align = (i: number) => (numeric.includes(i) ? 'right' as const : 'left' as const);
+  const align = (i: number) => (numeric.includes(i) ? ('right' as const) : ('left' as const));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: twips,
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, twips[i], { header: true, align: align(i) })) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => cell(h, twips[i], { header: true, align: align(i) })),
+      }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, twips[i], { align: align(i) })) })),
     ],
   });
@@ -126,40 +168,70 @@ function table(headers: string[], rows: string[][], widths: number[], numeric: n
 
 // ---------------------------------------------------------------- the document
 
-interface Ctx { lang: Lang; baseDir: string; /** 0 for one pack; 1 when each pack is a chapter of its own. */ depth: number }
+interface Ctx {
+  lang: Lang;
+  baseDir: string;
+  /** 0 for one pack; 1 when each pack is a chapter of its own. */ depth: number;
+}
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
 
 function heading(ctx: Ctx, level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
-  return new Paragraph({ heading: HEADINGS[level - 1 + ctx.depth], pageBreakBefore, keepNext: true, children: [new TextRun({ text: docText(text, 300) })] });
+  return new Paragraph({
+    heading: HEADINGS[level - 1 + ctx.depth],
+    pageBreakBefore,
+    keepNext: true,
+    children: [new TextRun({ text: docText(text, 300) })],
+  });
 }
 
-function scoreText(score: number, standard: Standard): string { return formatScore(score, standard.rating.rounding); }
+function scoreText(score: number, standard: Standard): string {
+  return formatScore(score, standard.rating.rounding);
+}
 
 function cover(result: PackResult, ctx: Ctx, opts: SelfReportOptions): Paragraph[] {
   const { lang } = ctx;
   const { manifest, standard, score } = result;
   const org = manifest?.organization;
   const out: Paragraph[] = [
-    new Paragraph({ spacing: { before: 2400, after: 240 }, alignment: AlignmentType.CENTER, children: runs(t(lang, 'docx.title'), { bold: true, size: 44 }) }),
-    new Paragraph({ spacing: { after: 960 }, alignment: AlignmentType.CENTER, children: runs(org?.name ?? t(lang, 'report.unnamedOrganisation'), { size: 32 }) }),
+    new Paragraph({
+      spacing: { before: 2400, after: 240 },
+      alignment: AlignmentType.CENTER,
+      children: runs(t(lang, 'docx.title'), { bold: true, size: 44 }),
+    }),
+    new Paragraph({
+      spacing: { after: 960 },
+      alignment: AlignmentType.CENTER,
+      children: runs(org?.name ?? t(lang, 'report.unnamedOrganisation'), { size: 32 }),
+    }),
   ];
   const facts: [string, string][] = [];
-  if (org?.type) facts.push([t(lang, 'docx.orgType'), t(lang, org.type === 'production' ? 'report.orgProduction' : 'report.orgSalesService')]);
+  if (org?.type)
+    facts.push([t(lang, 'docx.orgType'), t(lang, org.type === 'production' ? 'report.orgProduction' : 'report.orgSalesService')]);
   if (standard) facts.push([t(lang, 'report.standard'), `${pick(standard.title, lang)}${paren(standard.id, lang)}`]);
   else if (manifest) facts.push([t(lang, 'report.standard'), manifest.standardRef]);
   if (manifest) {
     facts.push([t(lang, 'report.assessmentDate'), manifest.assessmentDate]);
     if (manifest.assessmentKind) facts.push([t(lang, 'report.assessmentKind'), pick(ASSESSMENT_KIND_LABEL[manifest.assessmentKind], lang)]);
-    if (manifest.target) facts.push([t(lang, 'report.target'), result.target ? bandLabelOf(standard, result.target.id, lang) : manifest.target]);
+    if (manifest.target)
+      facts.push([t(lang, 'report.target'), result.target ? bandLabelOf(standard, result.target.id, lang) : manifest.target]);
   }
   if (score && standard) {
     const stars = isFail(result, score) ? '' : `\u3000${starsText(score.rating.stars, maxStars(standard))}`;
-    facts.push([t(lang, 'docx.selfScore'), `${scoreText(score.score, standard)}${stars}\u3000${bandLabelOf(standard, score.rating.id, lang, score.rating.label)}`]);
+    facts.push([
+      t(lang, 'docx.selfScore'),
+      `${scoreText(score.score, standard)}${stars}\u3000${bandLabelOf(standard, score.rating.id, lang, score.rating.label)}`,
+    ]);
   }
   facts.push([t(lang, 'report.pack'), packLabel(ctx.baseDir, result.root)]);
   for (const [k, v] of facts) out.push(labelled(lang, k, v, { indent: { left: 2200 }, spacing: { after: 120 } }));
-  out.push(new Paragraph({ spacing: { before: 1600 }, alignment: AlignmentType.CENTER, children: runs(t(lang, 'deliver.generatedBy', { version: opts.toolVersion }), { color: MUTED, size: 18 }) }));
+  out.push(
+    new Paragraph({
+      spacing: { before: 1600 },
+      alignment: AlignmentType.CENTER,
+      children: runs(t(lang, 'deliver.generatedBy', { version: opts.toolVersion }), { color: MUTED, size: 18 }),
+    }),
+  );
   return out;
 }
 
@@ -169,67 +241,155 @@ function summary(result: PackResult, m: SheetModel, ctx: Ctx): (Paragraph | Tabl
   const failed = isFail(result, score);
   const band = bandLabelOf(standard, score.rating.id, lang, score.rating.label);
   const out: (Paragraph | Table)[] = [heading(ctx, 1, t(lang, 'docx.summaryTitle'), true)];
-  out.push(new Paragraph({
-    spacing: { before: 120, after: 120 },
-    children: [
-      new TextRun({ text: `${t(lang, 'report.score')}${colon(lang)}`, bold: true, size: 28 }),
-      new TextRun({ text: scoreText(score.score, standard), bold: true, size: 36, color: failed ? BAD : ACCENT }),
-      new TextRun({ text: '\u3000' }),
-      new TextRun({ text: failed ? '✗' : starsText(score.rating.stars, maxStars(standard)), size: 32, color: failed ? BAD : 'E0A100' }),
-      new TextRun({ text: '\u3000' }),
-      new TextRun({ text: band, bold: true, size: 32, color: failed ? BAD : undefined }),
-    ],
-  }));
+  out.push(
+    new Paragraph({
+      spacing: { before: 120, after: 120 },
+      children: [
+        new TextRun({ text: `${t(lang, 'report.score')}${colon(lang)}`, bold: true, size: 28 }),
+        new TextRun({ text: scoreText(score.score, standard), bold: true, size: 36, color: failed ? BAD : ACCENT }),
+        new TextRun({ text: '\u3000' }),
+        new TextRun({ text: failed ? '✗' : starsText(score.rating.stars, maxStars(standard)), size: 32, color: failed ? BAD : 'E0A100' }),
+        new TextRun({ text: '\u3000' }),
+        new TextRun({ text: band, bold: true, size: 32, color: failed ? BAD : undefined }),
+      ],
+    }),
+  );
   const r = standard.rating;
   const base = formatPoints(score.base);
-  out.push(para(t(lang, 'report.formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base })));
-  out.push(para(t(lang, 'report.formulaFinal', {
-    base, deductions: score.specialDeductions, dpoints: r.specialDeduction.points, bonus: score.specialBonus, bpoints: r.specialBonus.points, score: scoreText(score.score, standard),
-  })));
+  out.push(
+    para(
+      t(lang, 'report.formulaBase', {
+        earned: formatPoints(score.earned),
+        applicable: formatPoints(score.applicable),
+        scale: r.scale,
+        base,
+      }),
+    ),
+  );
+  out.push(
+    para(
+      t(lang, 'report.formulaFinal', {
+        base,
+        deductions: score.specialDeductions,
+        dpoints: r.specialDeduction.points,
+        bonus: score.specialBonus,
+        bpoints: r.specialBonus.points,
+        score: scoreText(score.score, standard),
+      }),
+    ),
+  );
   if (result.target) {
-    const reached = (standard.rating.bands.findIndex((b) => b.id === score.rating.id)) >= standard.rating.bands.findIndex((b) => b.id === result.target!.id);
-    out.push(para(t(lang, reached ? 'docx.targetReached' : 'docx.targetNotReached', { target: bandLabelOf(standard, result.target.id, lang), min: result.target.min })));
+    const reached =
+      standard.rating.bands.findIndex((b) => b.id === score.rating.id) >=
+      standard.rating.bands.findIndex((b) => b.id === result.target!.id);
+    out.push(
+      para(
+        t(lang, reached ? 'docx.targetReached' : 'docx.targetNotReached', {
+          target: bandLabelOf(standard, result.target.id, lang),
+          min: result.target.min,
+        }),
+      ),
+    );
   }
   if (score.next) {
-    out.push(para(t(lang, 'docx.nextBand', { needed: formatScore(score.next.needed, r.rounding), band: bandLabelOf(standard, score.next.id, lang, score.next.label), score: scoreText(score.score, standard), min: score.next.min })));
+    out.push(
+      para(
+        t(lang, 'docx.nextBand', {
+          needed: formatScore(score.next.needed, r.rounding),
+          band: bandLabelOf(standard, score.next.id, lang, score.next.label),
+          score: scoreText(score.score, standard),
+          min: score.next.min,
+        }),
+      ),
+    );
   } else out.push(para(t(lang, 'report.topBand')));
   if (score.uncappedRating) {
-    out.push(para(t(lang, 'report.initialCap', { band, uncapped: bandLabelOf(standard, score.uncappedRating.id, lang, score.uncappedRating.label) }), { color: BAD }));
+    out.push(
+      para(
+        t(lang, 'report.initialCap', { band, uncapped: bandLabelOf(standard, score.uncappedRating.id, lang, score.uncappedRating.label) }),
+        { color: BAD },
+      ),
+    );
   }
-  out.push(para(t(lang, 'deliver.origin', { source: score.standard.scoringSource ?? t(lang, 'deliver.originStandard', { id: standard.id }) }), { color: MUTED }));
+  out.push(
+    para(t(lang, 'deliver.origin', { source: score.standard.scoringSource ?? t(lang, 'deliver.originStandard', { id: standard.id }) }), {
+      color: MUTED,
+    }),
+  );
   if (score.standard.sheet) {
     const s = score.standard.sheet;
     const named = [s.body, s.source, s.version].filter(Boolean).join(' · ');
     if (named) out.push(para(t(lang, 'report.scoringSheet', { source: named }), { color: MUTED }));
   }
   if (score.standard.weights === 'provisional') {
-    out.push(para(t(lang, score.standard.sheet ? 'report.provisionalSheet' : 'report.provisional'), {
-      shading: { type: ShadingType.CLEAR, fill: 'FFF3D6', color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'B26A00', space: 6 } },
-    }));
+    out.push(
+      para(t(lang, score.standard.sheet ? 'report.provisionalSheet' : 'report.provisional'), {
+        shading: { type: ShadingType.CLEAR, fill: 'FFF3D6', color: 'auto' },
+        border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'B26A00', space: 6 } },
+      }),
+    );
   }
-  out.push(para(t(lang, 'report.diagnosticsCount', { error: score.diagnostics.error, warning: score.diagnostics.warning, info: score.diagnostics.info }), { color: MUTED }));
+  out.push(
+    para(
+      t(lang, 'report.diagnosticsCount', {
+        error: score.diagnostics.error,
+        warning: score.diagnostics.warning,
+        info: score.diagnostics.info,
+      }),
+      { color: MUTED },
+    ),
+  );
 
   out.push(heading(ctx, 2, t(lang, 'report.overview')));
   const rows = score.sections.map((s) => {
     const clause = standard.byId.get(s.id);
-    return [`${s.id} ${clause ? pick(clause.title, lang) : ''}`.trim(), formatPoints(s.applicable), formatPoints(s.earned),
-      s.applicable > 0 ? `${formatDecimal((s.earned / s.applicable) * 100, 1)}%` : '—'];
+    return [
+      `${s.id} ${clause ? pick(clause.title, lang) : ''}`.trim(),
+      formatPoints(s.applicable),
+      formatPoints(s.earned),
+      s.applicable > 0 ? `${formatDecimal((s.earned / s.applicable) * 100, 1)}%` : '—',
+    ];
   });
-  rows.push([t(lang, 'docx.total'), formatPoints(score.applicable), formatPoints(score.earned), score.applicable > 0 ? `${formatDecimal((score.earned / score.applicable) * 100, 1)}%` : '—']);
-  out.push(table([t(lang, 'report.colClause'), t(lang, 'deliver.applicableTotal'), t(lang, 'deliver.colEarned'), t(lang, 'docx.colRate')], rows, [5, 2, 2, 2], [1, 2, 3]));
+  rows.push([
+    t(lang, 'docx.total'),
+    formatPoints(score.applicable),
+    formatPoints(score.earned),
+    score.applicable > 0 ? `${formatDecimal((score.earned / score.applicable) * 100, 1)}%` : '—',
+  ]);
+  out.push(
+    table(
+      [t(lang, 'report.colClause'), t(lang, 'deliver.applicableTotal'), t(lang, 'deliver.colEarned'), t(lang, 'docx.colRate')],
+      rows,
+      [5, 2, 2, 2],
+      [1, 2, 3],
+    ),
+  );
 
   const counts = new Map<string, number>();
   for (const row of m.rows) counts.set(row.stateLabel, (counts.get(row.stateLabel) ?? 0) + 1);
-  out.push(para(t(lang, 'docx.stateCounts', { leaves: m.rows.length, counts: joinList([...counts].map(([label, n]) => t(lang, 'docx.stateCount', { state: label, n })), lang) }), { spacing: { before: 120 } }));
+  out.push(
+    para(
+      t(lang, 'docx.stateCounts', {
+        leaves: m.rows.length,
+        counts: joinList(
+          [...counts].map(([label, n]) => t(lang, 'docx.stateCount', { state: label, n })),
+          lang,
+        ),
+      }),
+      { spacing: { before: 120 } },
+    ),
+  );
   return out;
 }
 
 /** Counting items first, then the newest, then by text: what a reader of one indicator should see first. */
 function evidenceOrder(a: EvidenceLine, b: EvidenceLine): number {
   if (a.counts !== b.counts) return a.counts ? -1 : 1;
-  const da = /^\d{4}-/.test(a.date ?? '') ? a.date! : '', db = /^\d{4}-/.test(b.date ?? '') ? b.date! : '';
+  const da = /^\d{4}-/.test(a.date ?? '') ? a.date! : '',
+    db = /^\d{4}-/.test(b.date ?? '') ? b.date! : '';
   if (da !== db) return da < db ? 1 : -1;
-  const ka = `${a.kind}\u0000${a.title}\u0000${a.file ?? ''}`, kb = `${b.kind}\u0000${b.title}\u0000${b.file ?? ''}`;
+  const ka = `${a.kind}\u0000${a.title}\u0000${a.file ?? ''}`,
+    kb = `${b.kind}\u0000${b.title}\u0000${b.file ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
@@ -237,34 +397,52 @@ function indicator(row: SheetRow, ctx: Ctx, planOf: Map<string, string>): Paragr
   const { lang } = ctx;
   const out: Paragraph[] = [heading(ctx, 3, `${row.leaf.id} ${pick(row.leaf.title, lang)}`)];
   const earned = row.earned === undefined ? '—' : formatPoints(row.earned);
-  out.push(new Paragraph({
-    spacing: { after: 80 },
-    children: [
-      ...runs(t(lang, 'docx.leafFacts', { points: formatPoints(row.points), earned }), { color: MUTED }),
-      new TextRun({ text: '\u3000' }),
-      new TextRun({ text: row.stateLabel, bold: true, color: row.state === 'met' ? '2E7D32' : row.state === 'excluded' ? MUTED : row.state === 'partial' ? 'B26A00' : BAD }),
-    ],
-  }));
+  out.push(
+    new Paragraph({
+      spacing: { after: 80 },
+      children: [
+        ...runs(t(lang, 'docx.leafFacts', { points: formatPoints(row.points), earned }), { color: MUTED }),
+        new TextRun({ text: '\u3000' }),
+        new TextRun({
+          text: row.stateLabel,
+          bold: true,
+          color: row.state === 'met' ? '2E7D32' : row.state === 'excluded' ? MUTED : row.state === 'partial' ? 'B26A00' : BAD,
+        }),
+      ],
+    }),
+  );
   const guidance = pick(row.leaf.guidance, lang);
   if (guidance) out.push(labelled(lang, t(lang, 'docx.requirement'), guidance));
   if (row.state === 'excluded') {
     out.push(labelled(lang, t(lang, 'docx.exclusion'), row.justification ?? row.reason));
   } else {
-    const inPlace = row.state === 'met' ? t(lang, 'docx.inPlaceMet', { counting: row.evidence.filter((e) => e.counts).length })
-      : row.state === 'missing' ? t(lang, 'docx.inPlaceNone') : row.reason;
+    const inPlace =
+      row.state === 'met'
+        ? t(lang, 'docx.inPlaceMet', { counting: row.evidence.filter((e) => e.counts).length })
+        : row.state === 'missing'
+          ? t(lang, 'docx.inPlaceNone')
+          : row.reason;
     out.push(labelled(lang, t(lang, 'docx.inPlace'), inPlace));
   }
   if (row.samples) out.push(para(t(lang, 'report.samples', { size: row.samples.size, nonconforming: row.samples.nonconforming })));
   if (row.evidence.length) {
     out.push(para(`${t(lang, 'report.colEvidence')}${colon(lang)}`, { bold: true, spacing: { after: 40 } }));
-    const shown = row.evidence.length > EVIDENCE_PER_LEAF ? [...row.evidence].sort(evidenceOrder).slice(0, EVIDENCE_PER_LEAF) : row.evidence;
+    const shown =
+      row.evidence.length > EVIDENCE_PER_LEAF ? [...row.evidence].sort(evidenceOrder).slice(0, EVIDENCE_PER_LEAF) : row.evidence;
     for (const e of shown) out.push(bullet(evidenceText(e, lang)));
-    if (row.evidence.length > shown.length) out.push(para(t(lang, 'docx.moreEvidence', { n: row.evidence.length - shown.length }), { color: MUTED }));
+    if (row.evidence.length > shown.length)
+      out.push(para(t(lang, 'docx.moreEvidence', { n: row.evidence.length - shown.length }), { color: MUTED }));
   } else if (row.state !== 'excluded') out.push(para(t(lang, 'report.noEvidence'), { color: MUTED }));
   for (const note of row.notes.slice(0, 3)) out.push(labelled(lang, t(lang, 'report.notes'), note));
   if (row.notes.length > 3) out.push(para(t(lang, 'docx.moreNotes', { n: row.notes.length - 3 }), { color: MUTED }));
   if (row.earned !== undefined && row.earned < row.points) {
-    out.push(labelled(lang, t(lang, 'docx.gap'), t(lang, 'report.pointsLost', { lost: formatPoints(row.points - row.earned), points: formatPoints(row.points) })));
+    out.push(
+      labelled(
+        lang,
+        t(lang, 'docx.gap'),
+        t(lang, 'report.pointsLost', { lost: formatPoints(row.points - row.earned), points: formatPoints(row.points) }),
+      ),
+    );
     const plan = planOf.get(row.leaf.id);
     if (plan) out.push(labelled(lang, t(lang, 'docx.plan'), plan));
   }
@@ -281,7 +459,12 @@ function selfAssessment(m: SheetModel, ctx: Ctx): Paragraph[] {
   for (const section of m.sections) {
     const totals = m.score.sections.find((s) => s.id === section.clause.id);
     out.push(heading(ctx, 2, `${section.clause.id} ${pick(section.clause.title, lang)}`));
-    if (totals) out.push(para(t(lang, 'report.sectionOf', { earned: formatPoints(totals.earned), applicable: formatPoints(totals.applicable) }), { color: MUTED }));
+    if (totals)
+      out.push(
+        para(t(lang, 'report.sectionOf', { earned: formatPoints(totals.earned), applicable: formatPoints(totals.applicable) }), {
+          color: MUTED,
+        }),
+      );
     for (const row of section.rows) out.push(...indicator(row, ctx, planOf));
   }
   return out;
@@ -298,12 +481,17 @@ function special(result: PackResult, score: Score, standard: Standard, ctx: Ctx)
     if (deductions.some((d) => d.ground)) out.push(labelled(lang, t(lang, 'deliver.ground'), pick(GROUND_LABEL[g.ground], lang)));
     for (const d of g.items) {
       const status = t(lang, d.rectified ? 'report.rectified' : 'report.notRectified');
-      out.push(bullet([
-        new TextRun({ text: `${docText(d.id, 200)}${d.clause ? paren(docText(d.clause, 200), lang) : ''}${colon(lang)}`, bold: true }),
-        ...runs(d.reason), new TextRun({ text: ' — ' }),
-        new TextRun({ text: status, color: d.rectified ? MUTED : BAD }),
-        ...(d.rectification ? runs(`${t(lang, 'punct.sentences')}${t(lang, 'docx.rectificationEvidence', { file: d.rectification })}`) : []),
-      ]));
+      out.push(
+        bullet([
+          new TextRun({ text: `${docText(d.id, 200)}${d.clause ? paren(docText(d.clause, 200), lang) : ''}${colon(lang)}`, bold: true }),
+          ...runs(d.reason),
+          new TextRun({ text: ' — ' }),
+          new TextRun({ text: status, color: d.rectified ? MUTED : BAD }),
+          ...(d.rectification
+            ? runs(`${t(lang, 'punct.sentences')}${t(lang, 'docx.rectificationEvidence', { file: d.rectification })}`)
+            : []),
+        ]),
+      );
     }
   }
   out.push(para(t(lang, 'report.failAt', { failAt: r.specialDeduction.failAt }), { color: MUTED }));
@@ -323,21 +511,54 @@ function plan(m: SheetModel, ctx: Ctx): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [heading(ctx, 1, t(lang, 'docx.planTitle'), true)];
   const { score, standard } = m;
   if (score.next) {
-    out.push(para(t(lang, 'report.gapsNeeded', { needed: formatScore(score.next.needed, standard.rating.rounding), band: bandLabelOf(standard, score.next.id, lang, score.next.label), score: scoreText(score.score, standard), min: score.next.min })));
-    const rows = score.next.suggestions.slice(0, INDEX_ROWS).map((s) => [
-      `${s.clause} ${pick(standard.byId.get(s.clause)?.title, lang)}`, stateLabel(s.state, lang),
-      s.missingKinds.length ? joinList(kindLabels(standard, s.missingKinds, lang), lang) : '', formatGain(s.gain),
-    ]);
-    if (rows.length) out.push(table([t(lang, 'report.colClause'), t(lang, 'report.colState'), t(lang, 'report.colMissing'), t(lang, 'report.colGain')], rows, [5, 2, 3, 1.4], [3]));
+    out.push(
+      para(
+        t(lang, 'report.gapsNeeded', {
+          needed: formatScore(score.next.needed, standard.rating.rounding),
+          band: bandLabelOf(standard, score.next.id, lang, score.next.label),
+          score: scoreText(score.score, standard),
+          min: score.next.min,
+        }),
+      ),
+    );
+    const rows = score.next.suggestions
+      .slice(0, INDEX_ROWS)
+      .map((s) => [
+        `${s.clause} ${pick(standard.byId.get(s.clause)?.title, lang)}`,
+        stateLabel(s.state, lang),
+        s.missingKinds.length ? joinList(kindLabels(standard, s.missingKinds, lang), lang) : '',
+        formatGain(s.gain),
+      ]);
+    if (rows.length)
+      out.push(
+        table(
+          [t(lang, 'report.colClause'), t(lang, 'report.colState'), t(lang, 'report.colMissing'), t(lang, 'report.colGain')],
+          rows,
+          [5, 2, 3, 1.4],
+          [3],
+        ),
+      );
     else out.push(para(t(lang, 'report.noGaps')));
   } else out.push(para(t(lang, 'report.topBand')));
   out.push(heading(ctx, 2, t(lang, 'deliver.findingsName')));
   if (!m.findings.length) out.push(para(t(lang, 'deliver.noFindings')));
   else {
     const shown = m.findings.slice(0, INDEX_ROWS);
-    out.push(table([t(lang, 'deliver.colFindingNo'), t(lang, 'deliver.colClause'), t(lang, 'deliver.colDescription'), t(lang, 'deliver.colAction'), t(lang, 'deliver.colVerified')],
-      shown.map((f) => [f.no, f.clause, f.description, f.action, f.verified]), [1.3, 1.3, 4, 4, 1.4]));
-    if (m.findings.length > shown.length) out.push(para(t(lang, 'docx.moreRows', { n: m.findings.length - shown.length }), { color: MUTED }));
+    out.push(
+      table(
+        [
+          t(lang, 'deliver.colFindingNo'),
+          t(lang, 'deliver.colClause'),
+          t(lang, 'deliver.colDescription'),
+          t(lang, 'deliver.colAction'),
+          t(lang, 'deliver.colVerified'),
+        ],
+        shown.map((f) => [f.no, f.clause, f.description, f.action, f.verified]),
+        [1.3, 1.3, 4, 4, 1.4],
+      ),
+    );
+    if (m.findings.length > shown.length)
+      out.push(para(t(lang, 'docx.moreRows', { n: m.findings.length - shown.length }), { color: MUTED }));
   }
   return out;
 }
@@ -345,12 +566,20 @@ function plan(m: SheetModel, ctx: Ctx): (Paragraph | Table)[] {
 function scheme(score: Score, standard: Standard, ctx: Ctx): (Paragraph | Table)[] {
   const { lang } = ctx;
   if (!standard.prerequisites.length && !standard.dossier.length) return [];
-  const out: (Paragraph | Table)[] = [heading(ctx, 1, t(lang, 'report.schemeTitle'), true), para(t(lang, 'report.schemeNote'), { color: MUTED })];
-  const list = (items: Standard['dossier'], missing: string[]) => table(
-    [t(lang, 'docx.colProvided'), t(lang, 'docx.colItem'), t(lang, 'docx.colGuidance')],
-    items.map((i) => [missing.includes(i.id) ? '✗' : '✓', `${pick(i.title, lang)}\n${i.id}`, pick(i.guidance, lang)]), [1, 4, 6]);
+  const out: (Paragraph | Table)[] = [
+    heading(ctx, 1, t(lang, 'report.schemeTitle'), true),
+    para(t(lang, 'report.schemeNote'), { color: MUTED }),
+  ];
+  const list = (items: Standard['dossier'], missing: string[]) =>
+    table(
+      [t(lang, 'docx.colProvided'), t(lang, 'docx.colItem'), t(lang, 'docx.colGuidance')],
+      items.map((i) => [missing.includes(i.id) ? '✗' : '✓', `${pick(i.title, lang)}\n${i.id}`, pick(i.guidance, lang)]),
+      [1, 4, 6],
+    );
   if (standard.prerequisites.length) {
-    out.push(heading(ctx, 2, t(lang, 'report.prerequisites', { provided: score.prerequisites.provided, total: score.prerequisites.total })));
+    out.push(
+      heading(ctx, 2, t(lang, 'report.prerequisites', { provided: score.prerequisites.provided, total: score.prerequisites.total })),
+    );
     out.push(list(standard.prerequisites, score.prerequisites.missing));
   }
   if (standard.dossier.length) {
@@ -360,7 +589,16 @@ function scheme(score: Score, standard: Standard, ctx: Ctx): (Paragraph | Table)
   return out;
 }
 
-interface IndexRow { target: string; title: string; kinds: Set<string>; clauses: string[]; first?: string; last?: string; items: number; counting: number }
+interface IndexRow {
+  target: string;
+  title: string;
+  kinds: Set<string>;
+  clauses: string[];
+  first?: string;
+  last?: string;
+  items: number;
+  counting: number;
+}
 
 /** One row per document (file, address, or title when neither), in path order: what a body asks to see on site. */
 export function evidenceIndex(m: SheetModel): IndexRow[] {
@@ -369,7 +607,7 @@ export function evidenceIndex(m: SheetModel): IndexRow[] {
     for (const e of row.evidence) {
       const target = e.file ?? e.title;
       let x = byTarget.get(target);
-      if (!x) byTarget.set(target, x = { target, title: e.title, kinds: new Set(), clauses: [], items: 0, counting: 0 });
+      if (!x) byTarget.set(target, (x = { target, title: e.title, kinds: new Set(), clauses: [], items: 0, counting: 0 }));
       if (e.title < x.title) x.title = e.title;
       x.kinds.add(e.kind);
       if (x.clauses[x.clauses.length - 1] !== row.leaf.id) x.clauses.push(row.leaf.id);
@@ -392,13 +630,30 @@ function appendix(m: SheetModel, ctx: Ctx): (Paragraph | Table)[] {
   out.push(para(t(lang, 'docx.indexIntro', { documents: index.length, items }), { color: MUTED }));
   if (!index.length) return [...out, para(t(lang, 'report.noEvidence'))];
   const shown = index.slice(0, INDEX_ROWS);
-  const list = (ids: string[]) => (ids.length > 8 ? `${joinList(ids.slice(0, 8), lang)} …${paren(String(ids.length), lang)}` : joinList(ids, lang));
-  out.push(table(
-    [t(lang, 'docx.colNo'), t(lang, 'docx.colDocument'), t(lang, 'docx.colKind'), t(lang, 'docx.colDates'), t(lang, 'docx.colClauses'), t(lang, 'docx.colItems')],
-    shown.map((x, i) => [String(i + 1), x.target === x.title ? x.target : `${x.title}\n${x.target}`, joinList([...x.kinds].sort(), lang),
-      x.first ? (x.first === x.last ? x.first : `${x.first} ~ ${x.last}`) : '', list(x.clauses),
-      x.counting === x.items ? String(x.items) : t(lang, 'docx.itemsCounting', { items: x.items, counting: x.counting })]),
-    [0.8, 5, 1.8, 2.2, 2.4, 1.2], [0, 5]));
+  const list = (ids: string[]) =>
+    ids.length > 8 ? `${joinList(ids.slice(0, 8), lang)} …${paren(String(ids.length), lang)}` : joinList(ids, lang);
+  out.push(
+    table(
+      [
+        t(lang, 'docx.colNo'),
+        t(lang, 'docx.colDocument'),
+        t(lang, 'docx.colKind'),
+        t(lang, 'docx.colDates'),
+        t(lang, 'docx.colClauses'),
+        t(lang, 'docx.colItems'),
+      ],
+      shown.map((x, i) => [
+        String(i + 1),
+        x.target === x.title ? x.target : `${x.title}\n${x.target}`,
+        joinList([...x.kinds].sort(), lang),
+        x.first ? (x.first === x.last ? x.first : `${x.first} ~ ${x.last}`) : '',
+        list(x.clauses),
+        x.counting === x.items ? String(x.items) : t(lang, 'docx.itemsCounting', { items: x.items, counting: x.counting }),
+      ]),
+      [0.8, 5, 1.8, 2.2, 2.4, 1.2],
+      [0, 5],
+    ),
+  );
   if (index.length > shown.length) out.push(para(t(lang, 'docx.moreRows', { n: index.length - shown.length }), { color: MUTED }));
   return out;
 }
@@ -407,12 +662,23 @@ function packChapters(result: PackResult, ctx: Ctx): (Paragraph | Table)[] {
   const { lang } = ctx;
   const m = buildSheet(result, ctx.baseDir, lang);
   if (!m) {
-    return [heading(ctx, 1, t(lang, 'report.notScored'), true), para(t(lang, 'report.notScoredText')),
-      ...result.diagnostics.filter((d) => d.severity === 'error').slice(0, INDEX_ROWS)
-        .map((d) => bullet(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}${colon(lang)}${d.message}`))];
+    return [
+      heading(ctx, 1, t(lang, 'report.notScored'), true),
+      para(t(lang, 'report.notScoredText')),
+      ...result.diagnostics
+        .filter((d) => d.severity === 'error')
+        .slice(0, INDEX_ROWS)
+        .map((d) => bullet(`${relativePath(ctx.baseDir, d.file)}:${d.range.start.line + 1}${colon(lang)}${d.message}`)),
+    ];
   }
-  return [...summary(result, m, ctx), ...selfAssessment(m, ctx), ...special(result, m.score, m.standard, ctx), ...plan(m, ctx),
-    ...scheme(m.score, m.standard, ctx), ...appendix(m, ctx)];
+  return [
+    ...summary(result, m, ctx),
+    ...selfAssessment(m, ctx),
+    ...special(result, m.score, m.standard, ctx),
+    ...plan(m, ctx),
+    ...scheme(m.score, m.standard, ctx),
+    ...appendix(m, ctx),
+  ];
 }
 
 /** The self-evaluation report for one or more packs, as the bytes of a .docx file. */
@@ -423,7 +689,14 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
   const organisations = [...new Set(results.map((r) => r.manifest?.organization?.name).filter((n): n is string => !!n))];
   const children: (Paragraph | Table | TableOfContents)[] = [];
   results.forEach((result, i) => {
-    if (depth) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0, children: runs(result.manifest?.organization?.name ?? packLabel(opts.baseDir, result.root)) }));
+    if (depth)
+      children.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_1,
+          pageBreakBefore: i > 0,
+          children: runs(result.manifest?.organization?.name ?? packLabel(opts.baseDir, result.root)),
+        }),
+      );
     children.push(...cover(result, ctx, opts));
     if (i === 0) {
       children.push(new Paragraph({ children: [new PageBreak()] }));
@@ -438,7 +711,11 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
   const footerText = `${organisations.length === 1 ? `${organisations[0]} · ` : ''}${t(lang, 'docx.title')}`;
   const size = (pt: number) => pt * 2;
   const headingStyle = (id: string, name: string, pt: number, level: number, color?: string) => ({
-    id, name, basedOn: 'Normal', next: 'Normal', quickFormat: true,
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
     run: { font: HEADING_FONT, size: size(pt), bold: true, color },
     paragraph: { outlineLevel: level, keepNext: true, spacing: { before: level === 0 ? 240 : 200, after: 120 } },
   });
@@ -458,24 +735,53 @@ export async function renderSelfReport(results: PackResult[], opts: SelfReportOp
         headingStyle('Heading2', 'Heading 2', 13, 1),
         headingStyle('Heading3', 'Heading 3', 11, 2),
         headingStyle('Heading4', 'Heading 4', 10.5, 3),
-        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: HEADING_FONT, size: size(16), bold: true }, paragraph: { spacing: { after: 240 } } },
+        {
+          id: 'TOCHeading',
+          name: 'TOC Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: HEADING_FONT, size: size(16), bold: true },
+          paragraph: { spacing: { after: 240 } },
+        },
       ],
     },
     numbering: {
-      config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 240 } } } }] }],
+      config: [
+        {
+          reference: 'bullets',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 240 } } },
+            },
+          ],
+        },
+      ],
     },
-    sections: [{
-      properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: 567 } } },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [...runs(`${footerText}\u3000`, { color: MUTED, size: 18 }), ...withPageFields(lang, 'docx.page')],
-          })],
-        }),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: 567 },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [...runs(`${footerText}\u3000`, { color: MUTED, size: 18 }), ...withPageFields(lang, 'docx.page')],
+              }),
+            ],
+          }),
+        },
+        children,
       },
-      children,
-    }],
+    ],
   });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
   return stabilise(bytes, firstDate);
@@ -495,9 +801,18 @@ function stabilise(bytes: Uint8Array, date: string | undefined): Uint8Array {
     if (name === 'word/document.xml') {
       const xml = strFromU8(data);
       const ids = new Map<string, number>();
-      const renumber = (id: string) => { let n = ids.get(id); if (n === undefined) ids.set(id, n = ids.size + 1); return n; };
+      const renumber = (id: string) => {
+        let n = ids.get(id);
+        if (n === undefined) ids.set(id, (n = ids.size + 1));
+        return n;
+      };
       const inTag = (tag: string) => tag.replace(/(_Toc|w:id=")(\d+)/g, (_w, pre: string, id: string) => `${pre}${renumber(id)}`);
-      return [name, strToU8(xml.replace(/<w:bookmark(?:Start|End)\b[^>]*>|_Toc\d+/g, (m) => (m.startsWith('<') ? inTag(m) : `_Toc${renumber(m.slice(4))}`)))];
+      return [
+        name,
+        strToU8(
+          xml.replace(/<w:bookmark(?:Start|End)\b[^>]*>|_Toc\d+/g, (m) => (m.startsWith('<') ? inTag(m) : `_Toc${renumber(m.slice(4))}`)),
+        ),
+      ];
     }
     return [name, data];
   });

@@ -23,17 +23,24 @@ export type WorkbookReader = (bytes: Uint8Array) => Promise<WorkbookTables>;
 
 /** The reader in dist/deliverables.js, where this bundle may require it (the CLI; not the browser bundle). */
 export const bundledWorkbookReader: WorkbookReader | undefined = __NODE__
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-  ? (bytes) => (require('./deliverables') as typeof import('./deliverables')).readWorkbookTables(bytes)
+  ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+    (bytes) => (require('./deliverables') as typeof import('./deliverables')).readWorkbookTables(bytes)
   : undefined;
 
 /**
  * Reads `bytes` of the sheet file named `file` (its base name) into tables. An error names where: a
  * worksheet's cell, or the file itself. Without a workbook reader (the browser), .xlsx is refused clearly.
  */
-export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lang, readWorkbook: WorkbookReader | undefined): Promise<{ ok: true; tables: Table[] } | { ok: false; errors: ImportError[] }> {
-  const fail = (id: MessageId, args: Record<string, string | number> = {}, cell = file) =>
-    ({ ok: false as const, errors: [{ cell, message: msg(lang, id, args) }] });
+export async function readSheetTables(
+  file: string,
+  bytes: Uint8Array,
+  lang: Lang,
+  readWorkbook: WorkbookReader | undefined,
+): Promise<{ ok: true; tables: Table[] } | { ok: false; errors: ImportError[] }> {
+  const fail = (id: MessageId, args: Record<string, string | number> = {}, cell = file) => ({
+    ok: false as const,
+    errors: [{ cell, message: msg(lang, id, args) }],
+  });
   const kind = sheetKind(file);
   if (!kind) return fail('import.notSheetFile');
   if (bytes.length > MAX_SHEET_BYTES) return fail('import.fileTooLarge', { max: MAX_SHEET_MB });
@@ -47,13 +54,21 @@ export async function readSheetTables(file: string, bytes: Uint8Array, lang: Lan
   if (read.ok) return read;
   const p = read.problem;
   switch (p.id) {
-    case 'tooManyRows': return fail('import.tooManyRows', { max: MAX_IMPORT_ROWS }, cellName(p.sheet, MAX_IMPORT_ROWS, 0));
-    case 'unpackedTooLarge': return fail('import.unpackedTooLarge', { max: p.max / 1024 / 1024 });
-    case 'tooManyEntries': return fail('import.tooManyEntries', { max: p.max });
-    case 'tooManyElements': return fail('import.tooManyElements', { max: p.max });
-    case 'tooDeep': return fail('import.tooDeep', { entry: p.entry, max: p.max });
-    case 'zipUnsupported': return fail('import.zipUnsupported', { entry: p.entry });
-    case 'unreadable': return fail('import.unreadable', { detail: p.detail });
-    default: return fail('import.notZip');
+    case 'tooManyRows':
+      return fail('import.tooManyRows', { max: MAX_IMPORT_ROWS }, cellName(p.sheet, MAX_IMPORT_ROWS, 0));
+    case 'unpackedTooLarge':
+      return fail('import.unpackedTooLarge', { max: p.max / 1024 / 1024 });
+    case 'tooManyEntries':
+      return fail('import.tooManyEntries', { max: p.max });
+    case 'tooManyElements':
+      return fail('import.tooManyElements', { max: p.max });
+    case 'tooDeep':
+      return fail('import.tooDeep', { entry: p.entry, max: p.max });
+    case 'zipUnsupported':
+      return fail('import.zipUnsupported', { entry: p.entry });
+    case 'unreadable':
+      return fail('import.unreadable', { detail: p.detail });
+    default:
+      return fail('import.notZip');
   }
 }

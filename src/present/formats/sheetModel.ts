@@ -8,7 +8,13 @@ import { colon, joinList, kindLabels, stateLabel } from '../vocabulary';
 import type { Clause, ClauseEntry, ClauseScore, Lang, LeafState, PackResult, Score, Standard } from '../../core/types';
 import { t } from '../catalogue';
 
-export interface EvidenceLine { kind: string; title: string; file?: string; date?: string; counts: boolean }
+export interface EvidenceLine {
+  kind: string;
+  title: string;
+  file?: string;
+  date?: string;
+  counts: boolean;
+}
 
 export interface SheetRow {
   no: number;
@@ -35,7 +41,10 @@ export interface SheetRow {
   openActions: string[];
 }
 
-export interface SheetSection { clause: Clause; rows: SheetRow[] }
+export interface SheetSection {
+  clause: Clause;
+  rows: SheetRow[];
+}
 
 export interface Finding {
   no: string;
@@ -82,7 +91,8 @@ export function buildSheet(result: PackResult, baseDir: string, lang: Lang): She
   const entriesOf = new Map<string, ClauseEntry[]>();
   for (const entry of result.entries) {
     const l = entriesOf.get(entry.clause);
-    if (l) l.push(entry); else entriesOf.set(entry.clause, [entry]);
+    if (l) l.push(entry);
+    else entriesOf.set(entry.clause, [entry]);
   }
   const openActionsOf = new Map<string, string[]>();
   for (const d of result.diagnostics) {
@@ -103,34 +113,58 @@ export function buildSheet(result: PackResult, baseDir: string, lang: Lang): She
     const samples = entries.find((e) => e.samples)?.samples;
     const awarded = entries.some((e) => e.awarded !== undefined);
     const justification = entries.find((e) => e.justification)?.justification;
-    const evidence: EvidenceLine[] = entries.flatMap((e) => e.evidence.map((item) => ({
-      kind: item.kindId ? kindLabels(standard, [item.kindId], lang)[0] : item.kind,
-      title: item.title ?? (item.file ? showFile(item.file) : item.url ?? ''),
-      file: item.file ? showFile(item.file) : item.url,
-      date: item.date ?? (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated ? t(lang, 'deliver.undated') : undefined),
-      counts: item.counts,
-    })));
-    const validSamples = samples && samples.size > 0 && samples.nonconforming >= 0 && samples.nonconforming <= samples.size ? samples : undefined;
+    const evidence: EvidenceLine[] = entries.flatMap((e) =>
+      e.evidence.map((item) => ({
+        kind: item.kindId ? kindLabels(standard, [item.kindId], lang)[0] : item.kind,
+        title: item.title ?? (item.file ? showFile(item.file) : (item.url ?? '')),
+        file: item.file ? showFile(item.file) : item.url,
+        date:
+          item.date ?? (item.kindId && standard.kinds.find((k) => k.id === item.kindId)?.dated ? t(lang, 'deliver.undated') : undefined),
+        counts: item.counts,
+      })),
+    );
+    const validSamples =
+      samples && samples.size > 0 && samples.nonconforming >= 0 && samples.nonconforming <= samples.size ? samples : undefined;
     // The sampled rule of the engine: a formula only where it gives the engine's earned points.
-    const sampledFormula = s.state === 'partial' && leaf.sampled && !awarded && !!validSamples
-      && Math.abs(s.points * (validSamples.size - validSamples.nonconforming) / validSamples.size - s.earned) < 1e-3;
+    const sampledFormula =
+      s.state === 'partial' &&
+      leaf.sampled &&
+      !awarded &&
+      !!validSamples &&
+      Math.abs((s.points * (validSamples.size - validSamples.nonconforming)) / validSamples.size - s.earned) < 1e-3;
     const below = path.slice(2).map((c) => pick(c.title, lang));
     const guidance = pick(leaf.guidance, lang);
     const content = [below.length ? below.join(' / ') : pick(leaf.title, lang), guidance].filter(Boolean).join('\n');
     const method = [list(lang, kindLabels(standard, leaf.requires, lang)), leaf.sampled ? t(lang, 'deliver.sampling') : '']
-      .filter(Boolean).join(t(lang, 'punct.clauses'));
+      .filter(Boolean)
+      .join(t(lang, 'punct.clauses'));
     const notes = entries.map((e) => e.notes).filter((n): n is string => !!n);
     const openActions = openActionsOf.get(leaf.id) ?? [];
     const lost = s.state !== 'excluded' && s.earned < s.points;
     // The engine's reason names missing kinds by id; people read their labels.
-    const reason = s.state === 'incomplete' ? msg(lang, 'reason-incomplete', { kinds: list(lang, kindLabels(standard, s.missingKinds, lang)) }) : s.reason;
+    const reason =
+      s.state === 'incomplete'
+        ? msg(lang, 'reason-incomplete', { kinds: list(lang, kindLabels(standard, s.missingKinds, lang)) })
+        : s.reason;
     const row: SheetRow = {
-      no: rows.length + 1, level1: path[0], level2: path.length > 1 ? path[1] : undefined, leaf, content,
-      points: s.points, method, samples: leaf.sampled ? samples : undefined, sampledFormula, evidence,
+      no: rows.length + 1,
+      level1: path[0],
+      level2: path.length > 1 ? path[1] : undefined,
+      leaf,
+      content,
+      points: s.points,
+      method,
+      samples: leaf.sampled ? samples : undefined,
+      sampledFormula,
+      evidence,
       earned: s.state === 'excluded' ? undefined : s.earned,
       deduction: s.state === 'excluded' ? reason : lost ? [reason, ...notes].join('\n') : '',
       reason,
-      state: s.state, stateLabel: stateLabel(s.state, lang), justification, notes, openActions,
+      state: s.state,
+      stateLabel: stateLabel(s.state, lang),
+      justification,
+      notes,
+      openActions,
     };
     rows.push(row);
     const top = path[0];
@@ -144,29 +178,47 @@ export function buildSheet(result: PackResult, baseDir: string, lang: Lang): She
     if (row.earned === undefined || row.earned >= row.points) continue;
     const missing = byLeaf.get(row.leaf.id)?.missingKinds ?? [];
     const kinds = list(lang, kindLabels(standard, missing, lang));
-    const action = row.state === 'missing' ? t(lang, 'deliver.actionMissing', { kinds })
-      : row.state === 'incomplete' ? t(lang, 'deliver.actionIncomplete', { kinds, months: result.manifest?.windowMonths ?? 12 })
-        : row.state === 'nonconforming' ? t(lang, 'deliver.actionNonconforming')
-          : row.sampledFormula && row.samples ? t(lang, 'deliver.actionSampled', { bad: row.samples.nonconforming, size: row.samples.size })
-            : t(lang, 'deliver.actionPartial', { earned: formatPoints(row.earned), points: formatPoints(row.points) });
+    const action =
+      row.state === 'missing'
+        ? t(lang, 'deliver.actionMissing', { kinds })
+        : row.state === 'incomplete'
+          ? t(lang, 'deliver.actionIncomplete', { kinds, months: result.manifest?.windowMonths ?? 12 })
+          : row.state === 'nonconforming'
+            ? t(lang, 'deliver.actionNonconforming')
+            : row.sampledFormula && row.samples
+              ? t(lang, 'deliver.actionSampled', { bad: row.samples.nonconforming, size: row.samples.size })
+              : t(lang, 'deliver.actionPartial', { earned: formatPoints(row.earned), points: formatPoints(row.points) });
     findings.push({
       no: `NC-${String(findings.length + 1).padStart(2, '0')}`,
-      clause: row.leaf.id, title: pick(row.leaf.title, lang),
+      clause: row.leaf.id,
+      title: pick(row.leaf.title, lang),
       description: [row.reason, ...row.notes].filter(Boolean).join('\n'),
-      action: [action, row.openActions.length ? t(lang, 'deliver.openActions', { items: row.openActions.join('; ') }) : ''].filter(Boolean).join('\n'),
-      rectification: '', verified: '',
+      action: [action, row.openActions.length ? t(lang, 'deliver.openActions', { items: row.openActions.join('; ') }) : '']
+        .filter(Boolean)
+        .join('\n'),
+      rectification: '',
+      verified: '',
     });
   }
   for (const d of result.manifest?.specialDeductions ?? []) {
     findings.push({
-      no: d.id, clause: d.clause ?? '', title: t(lang, 'deliver.deduction'), description: d.reason,
-      action: t(lang, 'deliver.actionDeduction'), rectification: d.rectification ?? '',
+      no: d.id,
+      clause: d.clause ?? '',
+      title: t(lang, 'deliver.deduction'),
+      description: d.reason,
+      action: t(lang, 'deliver.actionDeduction'),
+      rectification: d.rectification ?? '',
       verified: t(lang, d.rectified ? 'deliver.rectified' : 'deliver.notRectified'),
     });
   }
 
   return {
-    result, score, standard, lang, rows, findings,
+    result,
+    score,
+    standard,
+    lang,
+    rows,
+    findings,
     sections: [...sections.values()],
     exclusions: rows.filter((r) => r.state === 'excluded'),
   };

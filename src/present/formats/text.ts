@@ -19,7 +19,9 @@ function count(lang: Lang, severity: 'error' | 'warning' | 'info', n: number): s
   return t(lang, n === 1 ? `text.${severity}.one` : `text.${severity}.other`, { n });
 }
 
-function starsPrefix(stars: number): string { return stars > 0 ? starsText(stars, stars) + ' ' : ''; }
+function starsPrefix(stars: number): string {
+  return stars > 0 ? starsText(stars, stars) + ' ' : '';
+}
 
 /** One line: `examples/demo-pack  ★★★ 85.3 三星级（暂定权重）  — 1 个错误，…`. */
 export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
@@ -33,12 +35,17 @@ export function scoreLine(r: PackResult, cwd: string, lang: Lang): string {
   ];
   const mark = marks.length ? paren(marks.join(t(lang, 'punct.clauses')), lang) : '';
   const n = s.diagnostics;
-  const counts = t(lang, 'text.counts', { error: count(lang, 'error', n.error), warning: count(lang, 'warning', n.warning), info: count(lang, 'info', n.info) });
+  const counts = t(lang, 'text.counts', {
+    error: count(lang, 'error', n.error),
+    warning: count(lang, 'warning', n.warning),
+    info: count(lang, 'info', n.info),
+  });
   return `${where}  ${isFail(r, s) ? '✗ ' : starsPrefix(s.rating.stars)}${formatScore(s.score, r.standard.rating.rounding)} ${s.rating.label}${mark}  — ${counts}`;
 }
 
 export function scoreDetails(r: PackResult, lang: Lang, detailed: boolean): string[] {
-  const s = r.score, std = r.standard;
+  const s = r.score,
+    std = r.standard;
   if (!s || !std) return [];
   const out: string[] = [];
   if (detailed) {
@@ -52,7 +59,9 @@ export function scoreDetails(r: PackResult, lang: Lang, detailed: boolean): stri
     out.push(`  ${t(lang, 'text.next', { label, min: s.next.min, needed: formatScore(s.next.needed, std.rating.rounding) })}`);
     for (const g of s.next.suggestions.slice(0, detailed ? 10 : 3)) {
       const kinds = joinList(kindLabels(std, g.missingKinds, lang), lang);
-      out.push(`    ${t(lang, 'text.gain', { gain: formatGain(g.gain), clause: g.clause, title: pick(std.byId.get(g.clause)?.title, lang), missing: kinds ? t(lang, 'text.missing', { kinds }) : '' })}`);
+      out.push(
+        `    ${t(lang, 'text.gain', { gain: formatGain(g.gain), clause: g.clause, title: pick(std.byId.get(g.clause)?.title, lang), missing: kinds ? t(lang, 'text.missing', { kinds }) : '' })}`,
+      );
     }
   } else out.push(`  ${t(lang, 'text.top')}`);
   return out;

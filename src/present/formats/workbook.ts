@@ -20,7 +20,6 @@ export interface DeliverableOptions {
   toolVersion: string;
 }
 
-
 const THIN = { style: 'thin' as const, color: { argb: 'FF9AA3B2' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE3EE' } };
@@ -31,7 +30,8 @@ const FONT = 'Noto Sans CJK SC';
 /** Display width in spreadsheet character units: a CJK character takes two. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
   return w;
 }
 const widthOf = (values: string[], min: number, max: number) =>
@@ -42,15 +42,24 @@ const hfText = (s: string) => s.replace(/&/g, '&&');
 
 /** A sheet name Excel accepts: 31 characters, none of []:*?/\ , unique in the workbook. */
 function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
-  let name = base, i = 2;
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
+  let name = base,
+    i = 2;
   while (wb.worksheets.some((w) => w.name.toLowerCase() === name.toLowerCase())) name = `${base.slice(0, 27)} (${i++})`;
   return name;
 }
 
 function pageSetup(ws: ExcelJS.Worksheet, headerRow: number, footerLeft: string, lang: Lang): void {
   ws.pageSetup = {
-    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     printTitlesRow: `${headerRow}:${headerRow}`,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
@@ -84,8 +93,12 @@ function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
   for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
     if (!m || m[2] !== m[4]) continue;
-    const a = m[1].charCodeAt(0) - 64, b = m[3].charCodeAt(0) - 64;
-    spanOf.set(`${m[2]}:${a}`, widths.slice(a - 1, b).reduce((x, y) => x + y, 0));
+    const a = m[1].charCodeAt(0) - 64,
+      b = m[3].charCodeAt(0) - 64;
+    spanOf.set(
+      `${m[2]}:${a}`,
+      widths.slice(a - 1, b).reduce((x, y) => x + y, 0),
+    );
   }
   ws.eachRow((row, r) => {
     if (r < fromRow) return;
@@ -103,9 +116,17 @@ function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
   });
 }
 
-function scoreFormat(rounding: number): string { return rounding > 0 ? `0.${'0'.repeat(rounding)}` : '0'; }
+function scoreFormat(rounding: number): string {
+  return rounding > 0 ? `0.${'0'.repeat(rounding)}` : '0';
+}
 
-function title(ws: ExcelJS.Worksheet, row: number, columns: number, text: string, opts: { size?: number; bold?: boolean; fill?: ExcelJS.Fill } = {}): void {
+function title(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  columns: number,
+  text: string,
+  opts: { size?: number; bold?: boolean; fill?: ExcelJS.Fill } = {},
+): void {
   ws.mergeCells(row, 1, row, columns);
   const c = ws.getCell(row, 1);
   c.value = text;
@@ -127,16 +148,40 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
   const ws = wb.addWorksheet(name);
   const org = result.manifest?.organization?.name ?? '';
   title(ws, 1, COLS, `${t(lang, 'deliver.sheetTitle')}${org ? ' — ' + org : ''}`, { size: 14, bold: true });
-  title(ws, 2, COLS, t(lang, 'deliver.facts', { org: org || '—', standard: `${pick(standard.title, lang)} (${standard.id})`, date: result.manifest?.assessmentDate ?? '' }));
-  const origin = t(lang, 'deliver.origin', { source: score.standard.scoringSource ?? t(lang, 'deliver.originStandard', { id: standard.id }) });
+  title(
+    ws,
+    2,
+    COLS,
+    t(lang, 'deliver.facts', {
+      org: org || '—',
+      standard: `${pick(standard.title, lang)} (${standard.id})`,
+      date: result.manifest?.assessmentDate ?? '',
+    }),
+  );
+  const origin = t(lang, 'deliver.origin', {
+    source: score.standard.scoringSource ?? t(lang, 'deliver.originStandard', { id: standard.id }),
+  });
   const provisional = score.standard.weights === 'provisional';
-  title(ws, 3, COLS, provisional ? `${origin}\n${t(lang, 'deliver.provisional')}` : origin, { fill: provisional ? NOTICE_FILL : undefined });
+  title(ws, 3, COLS, provisional ? `${origin}\n${t(lang, 'deliver.provisional')}` : origin, {
+    fill: provisional ? NOTICE_FILL : undefined,
+  });
 
   const HEADER = 4;
   const header = ws.getRow(HEADER);
-  header.values = [t(lang, 'deliver.colNo'), t(lang, 'deliver.colLevel1'), t(lang, 'deliver.colLevel2'), t(lang, 'deliver.colClause'), t(lang, 'deliver.colContent'),
-    t(lang, 'deliver.colPoints'), t(lang, 'deliver.colMethod'), t(lang, 'deliver.colSampleSize'), t(lang, 'deliver.colSampleBad'), t(lang, 'deliver.colEvidence'),
-    t(lang, 'deliver.colEarned'), t(lang, 'deliver.colDeduction')];
+  header.values = [
+    t(lang, 'deliver.colNo'),
+    t(lang, 'deliver.colLevel1'),
+    t(lang, 'deliver.colLevel2'),
+    t(lang, 'deliver.colClause'),
+    t(lang, 'deliver.colContent'),
+    t(lang, 'deliver.colPoints'),
+    t(lang, 'deliver.colMethod'),
+    t(lang, 'deliver.colSampleSize'),
+    t(lang, 'deliver.colSampleBad'),
+    t(lang, 'deliver.colEvidence'),
+    t(lang, 'deliver.colEarned'),
+    t(lang, 'deliver.colDeduction'),
+  ];
   styleHeader(header);
 
   let r = HEADER + 1;
@@ -160,7 +205,9 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
       const earned = x.getCell(C.earned);
       if (row.earned === undefined) earned.value = row.stateLabel;
       else if (row.sampledFormula) {
-        const F = `${col(C.points)}${r}`, N = `${col(C.size)}${r}`, B = `${col(C.bad)}${r}`;
+        const F = `${col(C.points)}${r}`,
+          N = `${col(C.size)}${r}`,
+          B = `${col(C.bad)}${r}`;
         earned.value = { formula: `${F}*(${N}-${B})/${N}`, result: row.earned };
       } else earned.value = row.earned;
       x.getCell(C.deduction).value = row.state === 'met' ? row.stateLabel : `${row.stateLabel}\n${row.deduction}`.trim();
@@ -184,21 +231,35 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
     ws.mergeCells(r, C.no, r, C.content);
     sub.getCell(C.no).value = t(lang, 'deliver.subtotal', { id: section.clause.id, title: pick(section.clause.title, lang) });
     const sumApplicable = section.rows.reduce((a, x) => a + (x.earned === undefined ? 0 : x.points), 0);
-    const sumEarned = score.sections.find((s) => s.id === section.clause.id)?.earned ?? section.rows.reduce((a, x) => a + (x.earned ?? 0), 0);
-    const P = `${col(C.points)}${first}:${col(C.points)}${last}`, K = `${col(C.earned)}${first}:${col(C.earned)}${last}`;
+    const sumEarned =
+      score.sections.find((s) => s.id === section.clause.id)?.earned ?? section.rows.reduce((a, x) => a + (x.earned ?? 0), 0);
+    const P = `${col(C.points)}${first}:${col(C.points)}${last}`,
+      K = `${col(C.earned)}${first}:${col(C.earned)}${last}`;
     // Excluded leaves have text in 实得分: ISNUMBER leaves their points out of the applicable subtotal.
     sub.getCell(C.points).value = { formula: `SUMPRODUCT(${P}*ISNUMBER(${K}))`, result: sumApplicable };
     sub.getCell(C.earned).value = { formula: `SUM(${K})`, result: sumEarned };
     styleBody(sub, COLS, false);
-    sub.eachCell((c) => { c.font = { name: FONT, size: 10, bold: true }; c.fill = TOTAL_FILL; });
+    sub.eachCell((c) => {
+      c.font = { name: FONT, size: 10, bold: true };
+      c.fill = TOTAL_FILL;
+    });
     sub.getCell(C.earned).numFmt = '0.00';
     subtotalRows.push(r);
     r++;
   }
 
   // Totals, exclusions, special items, score and rating: the label in A:E, points in F, details in G:J, the value in K.
-  const F = col(C.points), K = col(C.earned), G = col(C.method);
-  interface Line { label: string; points?: ExcelJS.CellValue; detail?: string; value?: ExcelJS.CellValue; bold?: boolean; numFmt?: string }
+  const F = col(C.points),
+    K = col(C.earned),
+    G = col(C.method);
+  interface Line {
+    label: string;
+    points?: ExcelJS.CellValue;
+    detail?: string;
+    value?: ExcelJS.CellValue;
+    bold?: boolean;
+    numFmt?: string;
+  }
   const line = (l: Line) => {
     const x = ws.getRow(r);
     ws.mergeCells(r, C.no, r, C.content);
@@ -208,67 +269,98 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
     if (l.detail !== undefined) x.getCell(C.method).value = l.detail;
     if (l.value !== undefined) x.getCell(C.earned).value = l.value;
     styleBody(x, COLS, true);
-    x.eachCell((c) => { c.font = { name: FONT, size: 10, bold: l.bold }; c.fill = TOTAL_FILL; });
+    x.eachCell((c) => {
+      c.font = { name: FONT, size: 10, bold: l.bold };
+      c.fill = TOTAL_FILL;
+    });
     if (l.numFmt) x.getCell(C.earned).numFmt = l.numFmt;
     return r++;
   };
   const totalRow = line({
-    label: `${t(lang, 'deliver.applicableTotal')} / ${t(lang, 'deliver.earnedTotal')}`, bold: true, numFmt: '0.00',
+    label: `${t(lang, 'deliver.applicableTotal')} / ${t(lang, 'deliver.earnedTotal')}`,
+    bold: true,
+    numFmt: '0.00',
     points: { formula: subtotalRows.map((s) => `${F}${s}`).join('+') || '0', result: score.applicable },
     value: { formula: subtotalRows.map((s) => `${K}${s}`).join('+') || '0', result: score.earned },
   });
-  const A = `${F}${totalRow}`, E = `${K}${totalRow}`;
+  const A = `${F}${totalRow}`,
+    E = `${K}${totalRow}`;
   // The ratio is rounded to 9 places first: binary arithmetic leaves 79.95 as 79.94999999999999, which a
   // plain ROUND(…, 1) could take to 79.9; no real score lies within 10⁻⁹ of a rounding boundary without being on it.
-  const baseRow = line({ label: t(lang, 'deliver.baseScore', { scale: rules.scale }), numFmt: '0.00##',
-    value: { formula: `IF(${A}=0,0,ROUND(${E}/${A}*${rules.scale},9))`, result: score.base } });
+  const baseRow = line({
+    label: t(lang, 'deliver.baseScore', { scale: rules.scale }),
+    numFmt: '0.00##',
+    value: { formula: `IF(${A}=0,0,ROUND(${E}/${A}*${rules.scale},9))`, result: score.base },
+  });
 
   r++;
   line({ label: t(lang, 'deliver.exclusionsTitle'), bold: true });
   if (!m.exclusions.length) line({ label: t(lang, 'deliver.noExclusions') });
-  for (const x of m.exclusions) line({ label: `${x.leaf.id} ${pick(x.leaf.title, lang)}`, points: x.points, detail: x.justification ?? '' });
+  for (const x of m.exclusions)
+    line({ label: `${x.leaf.id} ${pick(x.leaf.title, lang)}`, points: x.points, detail: x.justification ?? '' });
 
   r++;
   const deductions = result.manifest?.specialDeductions ?? [];
-  line({ label: t(lang, 'deliver.deductionsTitle', { points: rules.specialDeduction.points, failAt: rules.specialDeduction.failAt }), bold: true });
+  line({
+    label: t(lang, 'deliver.deductionsTitle', { points: rules.specialDeduction.points, failAt: rules.specialDeduction.failAt }),
+    bold: true,
+  });
   const dFirst = r;
   for (const d of deductions) {
     const ground = (d as { ground?: string }).ground;
     line({
-      label: `${d.id}${d.clause ? ` (${d.clause})` : ''}`, points: 1,
-      detail: [d.reason, ground ? `${t(lang, 'deliver.ground')}${colon(lang)}${ground}` : '',
-        t(lang, d.rectified ? 'deliver.rectified' : 'deliver.notRectified') + (d.rectification ? ` — ${d.rectification}` : '')].filter(Boolean).join('\n'),
+      label: `${d.id}${d.clause ? ` (${d.clause})` : ''}`,
+      points: 1,
+      detail: [
+        d.reason,
+        ground ? `${t(lang, 'deliver.ground')}${colon(lang)}${ground}` : '',
+        t(lang, d.rectified ? 'deliver.rectified' : 'deliver.notRectified') + (d.rectification ? ` — ${d.rectification}` : ''),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     });
   }
   if (!deductions.length) line({ label: t(lang, 'deliver.noDeductions') });
-  const dCount = line({ label: t(lang, 'deliver.deductionCount'), value: { formula: deductions.length ? `SUM(${F}${dFirst}:${F}${r - 1})` : '0', result: score.specialDeductions } });
+  const dCount = line({
+    label: t(lang, 'deliver.deductionCount'),
+    value: { formula: deductions.length ? `SUM(${F}${dFirst}:${F}${r - 1})` : '0', result: score.specialDeductions },
+  });
 
   r++;
   const bonuses = result.manifest?.specialBonuses ?? [];
   line({ label: t(lang, 'deliver.bonusTitle', { points: rules.specialBonus.points, max: rules.specialBonus.max }), bold: true });
   const bFirst = r;
-  for (const b of bonuses) line({ label: b.reason, points: 1, detail: [(b as { basis?: string }).basis ?? '', b.evidence ?? ''].filter(Boolean).join('\n') });
+  for (const b of bonuses)
+    line({ label: b.reason, points: 1, detail: [(b as { basis?: string }).basis ?? '', b.evidence ?? ''].filter(Boolean).join('\n') });
   if (!bonuses.length) line({ label: t(lang, 'deliver.noBonus') });
-  const bCount = line({ label: t(lang, 'deliver.bonusCount'), value: { formula: bonuses.length ? `MIN(${rules.specialBonus.max},SUM(${F}${bFirst}:${F}${r - 1}))` : '0', result: score.specialBonus } });
+  const bCount = line({
+    label: t(lang, 'deliver.bonusCount'),
+    value: { formula: bonuses.length ? `MIN(${rules.specialBonus.max},SUM(${F}${bFirst}:${F}${r - 1}))` : '0', result: score.specialBonus },
+  });
 
   r++;
   // The band table: the rating formula looks the score up here, so no label is written inside a formula.
   line({ label: t(lang, 'deliver.bandTable'), points: t(lang, 'deliver.bandMin'), bold: true });
   const failRow = line({ label: pick(rules.fail.label, lang), detail: pick(rules.fail.label, lang) });
-  for (const b of rules.bands) line({ label: `${pick(b.label, lang)}${b.stars ? ' ' + '★'.repeat(b.stars) : ''}`, points: b.min, detail: pick(b.label, lang) });
+  for (const b of rules.bands)
+    line({ label: `${pick(b.label, lang)}${b.stars ? ' ' + '★'.repeat(b.stars) : ''}`, points: b.min, detail: pick(b.label, lang) });
   const bandLast = r - 1;
   r++;
   const scoreRow = line({
-    label: t(lang, 'deliver.finalScore'), bold: true, numFmt: scoreFormat(rules.rounding),
+    label: t(lang, 'deliver.finalScore'),
+    bold: true,
+    numFmt: scoreFormat(rules.rounding),
     value: {
       formula: `ROUND(MAX(0,MIN(${rules.scale},${K}${baseRow}-${K}${dCount}*${rules.specialDeduction.points}+${K}${bCount}*${rules.specialBonus.points})),${rules.rounding})`,
       result: score.score,
     },
   });
   const S = `${K}${scoreRow}`;
-  const mins = `$${F}$${failRow + 1}:$${F}$${bandLast}`, labels = `$${G}$${failRow + 1}:$${G}$${bandLast}`;
+  const mins = `$${F}$${failRow + 1}:$${F}$${bandLast}`,
+    labels = `$${G}$${failRow + 1}:$${G}$${bandLast}`;
   const bandRow = line({
-    label: t(lang, 'deliver.band'), bold: true,
+    label: t(lang, 'deliver.band'),
+    bold: true,
     value: {
       formula: rules.bands.length
         ? `IF(OR(${S}<${F}${failRow + 1},${K}${dCount}>=${rules.specialDeduction.failAt}),${G}${failRow},INDEX(${labels},MATCH(${S},${mins},1)))`
@@ -283,8 +375,18 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
 
   const texts = (c: number) => m.rows.map((x) => String(ws.getCell(x.no + HEADER, c).value ?? ''));
   ws.columns = [
-    { width: 5 }, { width: widthOf(texts(C.l1), 8, 14) }, { width: widthOf(texts(C.l2), 8, 16) }, { width: widthOf(texts(C.clause), 8, 12) },
-    { width: 32 }, { width: 7 }, { width: widthOf(texts(C.method), 8, 14) }, { width: 7 }, { width: 8 }, { width: 44 }, { width: 8 }, { width: 30 },
+    { width: 5 },
+    { width: widthOf(texts(C.l1), 8, 14) },
+    { width: widthOf(texts(C.l2), 8, 16) },
+    { width: widthOf(texts(C.clause), 8, 12) },
+    { width: 32 },
+    { width: 7 },
+    { width: widthOf(texts(C.method), 8, 14) },
+    { width: 7 },
+    { width: 8 },
+    { width: 44 },
+    { width: 8 },
+    { width: 30 },
   ];
   fitRowHeights(ws, HEADER);
   pageSetup(ws, HEADER, `${t(lang, 'deliver.sheetTitle')} · ${origin}`, lang);
@@ -294,10 +396,24 @@ function writeFindingsSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, o
   const { lang } = opts;
   const ws = wb.addWorksheet(name);
   const cols = 8;
-  title(ws, 1, cols, `${t(lang, 'deliver.findingsName')}${m.result.manifest?.organization?.name ? ' — ' + m.result.manifest.organization.name : ''}`, { size: 14, bold: true });
+  title(
+    ws,
+    1,
+    cols,
+    `${t(lang, 'deliver.findingsName')}${m.result.manifest?.organization?.name ? ' — ' + m.result.manifest.organization.name : ''}`,
+    { size: 14, bold: true },
+  );
   const header = ws.getRow(2);
-  header.values = [t(lang, 'deliver.colFindingNo'), t(lang, 'deliver.colClause'), t(lang, 'deliver.colContent'), t(lang, 'deliver.colDescription'), t(lang, 'deliver.colAction'),
-    t(lang, 'deliver.colDue'), t(lang, 'deliver.colRectEvidence'), t(lang, 'deliver.colVerified')];
+  header.values = [
+    t(lang, 'deliver.colFindingNo'),
+    t(lang, 'deliver.colClause'),
+    t(lang, 'deliver.colContent'),
+    t(lang, 'deliver.colDescription'),
+    t(lang, 'deliver.colAction'),
+    t(lang, 'deliver.colDue'),
+    t(lang, 'deliver.colRectEvidence'),
+    t(lang, 'deliver.colVerified'),
+  ];
   styleHeader(header);
   let r = 3;
   for (const f of m.findings) {
@@ -306,8 +422,25 @@ function writeFindingsSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, o
     styleBody(x, cols, true);
     x.getCell(6).numFmt = 'yyyy-mm-dd';
   }
-  if (!m.findings.length) { ws.getRow(r).getCell(1).value = t(lang, 'deliver.noFindings'); }
-  ws.columns = [{ width: 10 }, { width: 10 }, { width: widthOf(m.findings.map((f) => f.title), 12, 26) }, { width: 48 }, { width: 44 }, { width: 12 }, { width: 28 }, { width: 12 }];
+  if (!m.findings.length) {
+    ws.getRow(r).getCell(1).value = t(lang, 'deliver.noFindings');
+  }
+  ws.columns = [
+    { width: 10 },
+    { width: 10 },
+    {
+      width: widthOf(
+        m.findings.map((f) => f.title),
+        12,
+        26,
+      ),
+    },
+    { width: 48 },
+    { width: 44 },
+    { width: 12 },
+    { width: 28 },
+    { width: 12 },
+  ];
   fitRowHeights(ws, 2);
   pageSetup(ws, 2, t(lang, 'deliver.findingsName'), lang);
 }
@@ -318,7 +451,15 @@ function writeDiagnosticsSheet(wb: ExcelJS.Workbook, result: PackResult, name: s
   const cols = 7;
   title(ws, 1, cols, t(lang, 'deliver.diagnosticsName'), { size: 14, bold: true });
   const header = ws.getRow(2);
-  header.values = [t(lang, 'deliver.colSeverity'), t(lang, 'deliver.colFile'), t(lang, 'deliver.colLine'), t(lang, 'deliver.colColumn'), t(lang, 'deliver.colCode'), t(lang, 'deliver.colClause'), t(lang, 'deliver.colMessage')];
+  header.values = [
+    t(lang, 'deliver.colSeverity'),
+    t(lang, 'deliver.colFile'),
+    t(lang, 'deliver.colLine'),
+    t(lang, 'deliver.colColumn'),
+    t(lang, 'deliver.colCode'),
+    t(lang, 'deliver.colClause'),
+    t(lang, 'deliver.colMessage'),
+  ];
   styleHeader(header);
   const sorted = [...result.diagnostics].sort(compareDiagnostics);
   let r = 3;
@@ -327,7 +468,15 @@ function writeDiagnosticsSheet(wb: ExcelJS.Workbook, result: PackResult, name: s
     const file = relativePath(opts.baseDir, d.file);
     files.push(file);
     const x = ws.getRow(r++);
-    x.values = [severityLabel(d.severity, lang), file, d.range.start.line + 1, d.range.start.character + 1, d.code, d.clause ?? '', d.message];
+    x.values = [
+      severityLabel(d.severity, lang),
+      file,
+      d.range.start.line + 1,
+      d.range.start.character + 1,
+      d.code,
+      d.clause ?? '',
+      d.message,
+    ];
     styleBody(x, cols, true);
   }
   if (!sorted.length) ws.getRow(r).getCell(1).value = t(lang, 'deliver.noDiagnostics');

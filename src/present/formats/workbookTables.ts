@@ -23,7 +23,9 @@ export async function readWorkbookTables(bytes: Uint8Array): Promise<WorkbookTab
     const rows: Cell[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => { cells[col - 1] = cellValue(cell.value); });
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = cellValue(cell.value);
+      });
       rows[n - 1] = cells;
     });
     tables.push({ name: sheet.name, rows });
@@ -41,7 +43,9 @@ export function cellValue(v: ExcelJS.CellValue): Cell {
   if ('hyperlink' in v) return cellValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   if ('formula' in v || 'sharedFormula' in v) {
     const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-    return f.result === undefined || f.result === null ? { formula: ('formula' in f ? f.formula : f.sharedFormula) ?? '' } : cellValue(f.result as ExcelJS.CellValue);
+    return f.result === undefined || f.result === null
+      ? { formula: ('formula' in f ? f.formula : f.sharedFormula) ?? '' }
+      : cellValue(f.result as ExcelJS.CellValue);
   }
   return null;
 }

@@ -14,7 +14,11 @@ export const xlsxFormatter: Formatter = {
   async render(input) {
     const writers = deliverables();
     if (!writers) throw new Error(t(input.lang, 'deliver.noWorkbookHere'));
-    return writers.renderWorkbook(input.results, { lang: input.lang, baseDir: input.baseDir, toolVersion: input.toolVersion,
-      generatedAt: input.generatedAt ? new Date(input.generatedAt) : new Date() });
+    return writers.renderWorkbook(input.results, {
+      lang: input.lang,
+      baseDir: input.baseDir,
+      toolVersion: input.toolVersion,
+      generatedAt: input.generatedAt ? new Date(input.generatedAt) : new Date(),
+    });
   },
 };

@@ -36,7 +36,10 @@ export function guardXlsx(bytes: Uint8Array, maxRows: number): { ok: true } | { 
   // The end-of-central-directory record: within the last 22 + 65,535 bytes (its comment may be that long).
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (u32(i) === 0x06054b50) { eocd = i; break; }
+    if (u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0 || u32(0) !== 0x04034b50) return { ok: false, problem: { id: 'notZip' } };
   const count = u16(eocd + 10);
@@ -51,13 +54,18 @@ export function guardXlsx(bytes: Uint8Array, maxRows: number): { ok: true } | { 
     const nameLength = u16(at + 28);
     const entry = {
       name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-      flags: u16(at + 8), method: u16(at + 10), packed: u32(at + 20), unpacked: u32(at + 24), local: u32(at + 42),
+      flags: u16(at + 8),
+      method: u16(at + 10),
+      packed: u32(at + 20),
+      unpacked: u32(at + 24),
+      local: u32(at + 42),
     };
     if (entry.packed === 0xffffffff || entry.unpacked === 0xffffffff || entry.local === 0xffffffff) {
       return { ok: false, problem: { id: 'zipUnsupported', entry: entry.name } };
     }
     // Encrypted entries (flag bit 0) and methods other than stored (0) and deflated (8) are not a workbook's.
-    if ((entry.flags & 1) || (entry.method !== 0 && entry.method !== 8)) return { ok: false, problem: { id: 'zipUnsupported', entry: entry.name } };
+    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8))
+      return { ok: false, problem: { id: 'zipUnsupported', entry: entry.name } };
     // The sizes the archive states: a plain zip bomb says what it unpacks to, and stops here unread.
     stated += entry.unpacked;
     if (stated > XLSX_LIMITS.unpackedBytes) return { ok: false, problem: { id: 'unpackedTooLarge', max: XLSX_LIMITS.unpackedBytes } };
@@ -82,7 +90,10 @@ export function guardXlsx(bytes: Uint8Array, maxRows: number): { ok: true } | { 
     const take = (chunk: Uint8Array) => {
       if (over) return;
       size += chunk.length;
-      if (total + size > XLSX_LIMITS.unpackedBytes) { over = true; return; }
+      if (total + size > XLSX_LIMITS.unpackedBytes) {
+        over = true;
+        return;
+      }
       chunks.push(chunk);
     };
     if (e.method === 0) take(data);
@@ -99,7 +110,10 @@ export function guardXlsx(bytes: Uint8Array, maxRows: number): { ok: true } | { 
     total += size;
     const whole = new Uint8Array(size);
     let k = 0;
-    for (const c of chunks) { whole.set(c, k); k += c.length; }
+    for (const c of chunks) {
+      whole.set(c, k);
+      k += c.length;
+    }
     entries.set(e.name, whole);
     if (!/\.(xml|rels)$/i.test(e.name)) continue;
     const xml = scanXml(whole);
@@ -115,15 +129,25 @@ export function guardXlsx(bytes: Uint8Array, maxRows: number): { ok: true } | { 
 
 /** Elements, `row` elements and the deepest nesting of one XML entry, read as bytes (no parser yet). */
 function scanXml(xml: Uint8Array): { elements: number; rows: number; depth: number } {
-  let elements = 0, rows = 0, depth = 0, deepest = 0;
+  let elements = 0,
+    rows = 0,
+    depth = 0,
+    deepest = 0;
   for (let i = xml.indexOf(0x3c); i >= 0; i = xml.indexOf(0x3c, i + 1)) {
     const next = xml[i + 1];
-    if (next === 0x2f) { depth = Math.max(0, depth - 1); continue; } // </…>
+    if (next === 0x2f) {
+      depth = Math.max(0, depth - 1);
+      continue;
+    } // </…>
     if (next === 0x3f || next === 0x21) continue; // <?…?>, <!-- … -->, <![CDATA[
     elements++;
     // The local name (after an optional prefix: `<x:row`).
-    let j = i + 1, start = j;
-    while (j < xml.length && !NAME_END.has(xml[j])) { if (xml[j] === 0x3a) start = j + 1; j++; }
+    let j = i + 1,
+      start = j;
+    while (j < xml.length && !NAME_END.has(xml[j])) {
+      if (xml[j] === 0x3a) start = j + 1;
+      j++;
+    }
     if (j - start === 3 && xml[start] === 0x72 && xml[start + 1] === 0x6f && xml[start + 2] === 0x77) rows++;
     const end = xml.indexOf(0x3e, j);
     if (end < 0) break;
@@ -136,14 +160,20 @@ const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
 
 /** The name of the worksheet stored as `entry` (`xl/worksheets/sheet1.xml` → `评分表`), from workbook.xml. */
 function worksheetName(entries: Map<string, Uint8Array>, entry: string): string | undefined {
-  const text = (name: string) => { const b = entries.get(name); return b ? new TextDecoder().decode(b) : ''; };
+  const text = (name: string) => {
+    const b = entries.get(name);
+    return b ? new TextDecoder().decode(b) : '';
+  };
   const target = entry.replace(/^xl\//, '');
-  const rel = [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0])
+  const rel = [...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
     .find((r) => attr(r, 'Target')?.replace(/^\/?(xl\/)?/, '') === target);
   const id = rel && attr(rel, 'Id');
-  const sheet = id && [...text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((s) => attr(s, 'r:id') === id);
+  const sheet =
+    id && [...text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((s) => attr(s, 'r:id') === id);
   return sheet ? unescapeXml(attr(sheet, 'name') ?? '') : undefined;
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+const unescapeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);

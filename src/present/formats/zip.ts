@@ -18,7 +18,10 @@ export function normalizeZip(bytes: Uint8Array): Uint8Array {
 }
 
 /** The entries `filter` keeps (it sees each name and declared size before anything is inflated). */
-export function unzipEntries(bytes: Uint8Array, filter?: (file: { name: string; originalSize: number }) => boolean): Map<string, Uint8Array> {
+export function unzipEntries(
+  bytes: Uint8Array,
+  filter?: (file: { name: string; originalSize: number }) => boolean,
+): Map<string, Uint8Array> {
   return new Map(Object.entries(unzipSync(bytes, filter ? { filter } : undefined)));
 }
 

@@ -11,13 +11,24 @@ function wrap(err) {
   if (err && (err.code === 'EACCES' || err.code === 'EPERM')) return vscode.FileSystemError.NoPermissions();
   return err;
 }
-const call = (fn) => { try { return fn(); } catch (e) { throw wrap(e); } };
+const call = (fn) => {
+  try {
+    return fn();
+  } catch (e) {
+    throw wrap(e);
+  }
+};
 
 function typeOf(path) {
   const l = fs.lstatSync(path);
   const base = (s) => (s.isFile() ? vscode.FileType.File : s.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown);
   if (!l.isSymbolicLink()) return { type: base(l), stat: l };
-  try { const s = fs.statSync(path); return { type: vscode.FileType.SymbolicLink | base(s), stat: s }; } catch { return { type: vscode.FileType.SymbolicLink, stat: l }; }
+  try {
+    const s = fs.statSync(path);
+    return { type: vscode.FileType.SymbolicLink | base(s), stat: s };
+  } catch {
+    return { type: vscode.FileType.SymbolicLink, stat: l };
+  }
 }
 
 class DiskUnderScheme {
@@ -34,16 +45,23 @@ class DiskUnderScheme {
         const type = fs.existsSync(child.path) ? vscode.FileChangeType.Changed : vscode.FileChangeType.Deleted;
         this.emitter.fire([{ type, uri: child }]);
       });
-    } catch { /* nothing to watch */ }
+    } catch {
+      /* nothing to watch */
+    }
     return new vscode.Disposable(() => watcher?.close());
   }
   stat(uri) {
-    return call(() => { const { type, stat } = typeOf(uri.path); return { type, ctime: stat.ctimeMs, mtime: stat.mtimeMs, size: stat.size }; });
+    return call(() => {
+      const { type, stat } = typeOf(uri.path);
+      return { type, ctime: stat.ctimeMs, mtime: stat.mtimeMs, size: stat.size };
+    });
   }
   readDirectory(uri) {
     return call(() => fs.readdirSync(uri.path).map((name) => [name, typeOf(`${uri.path}/${name}`).type]));
   }
-  readFile(uri) { return call(() => new Uint8Array(fs.readFileSync(uri.path))); }
+  readFile(uri) {
+    return call(() => new Uint8Array(fs.readFileSync(uri.path)));
+  }
   writeFile(uri, content, options) {
     call(() => {
       const exists = fs.existsSync(uri.path);
@@ -53,10 +71,17 @@ class DiskUnderScheme {
     });
     this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
-  createDirectory(uri) { call(() => fs.mkdirSync(uri.path)); }
-  delete(uri, options) { call(() => fs.rmSync(uri.path, { recursive: options.recursive })); }
+  createDirectory(uri) {
+    call(() => fs.mkdirSync(uri.path));
+  }
+  delete(uri, options) {
+    call(() => fs.rmSync(uri.path, { recursive: options.recursive }));
+  }
   rename(from, to, options) {
-    call(() => { if (!options.overwrite && fs.existsSync(to.path)) throw vscode.FileSystemError.FileExists(to); fs.renameSync(from.path, to.path); });
+    call(() => {
+      if (!options.overwrite && fs.existsSync(to.path)) throw vscode.FileSystemError.FileExists(to);
+      fs.renameSync(from.path, to.path);
+    });
   }
 }
 

@@ -16,11 +16,18 @@ export function memFs(initial: Record<string, string | Uint8Array> = {}): MemFs 
   const enc = new TextEncoder();
   const put = (p: string, c: string | Uint8Array) => files.set(p, typeof c === 'string' ? enc.encode(c) : c);
   for (const [p, c] of Object.entries(initial)) put(p, c);
-  const isDir = (p: string) => { const pre = p.endsWith('/') ? p : p + '/'; for (const k of files.keys()) if (k.startsWith(pre)) return true; return false; };
+  const isDir = (p: string) => {
+    const pre = p.endsWith('/') ? p : p + '/';
+    for (const k of files.keys()) if (k.startsWith(pre)) return true;
+    return false;
+  };
   const fs: MemFs = {
-    files, reads: [],
+    files,
+    reads: [],
     write: put,
-    remove: (p) => { files.delete(p); },
+    remove: (p) => {
+      files.delete(p);
+    },
     async readFile(p) {
       fs.reads.push(p);
       const f = files.get(p);
@@ -45,7 +52,9 @@ export function memFs(initial: Record<string, string | Uint8Array> = {}): MemFs 
       }
       return [...seen.values()];
     },
-    async realpath(p) { return files.has(p) || isDir(p) ? p : undefined; },
+    async realpath(p) {
+      return files.has(p) || isDir(p) ? p : undefined;
+    },
   };
   return fs;
 }
@@ -53,7 +62,13 @@ export function memFs(initial: Record<string, string | Uint8Array> = {}): MemFs 
 export const TODAY = '2026-10-15';
 
 export function engineFor(fs: FileSystem, opts: { lang?: Lang; root?: string; maxFileSize?: number } = {}): Engine {
-  return new Engine({ fs, clock: { today: () => TODAY }, lang: opts.lang ?? 'en', workspaceRoot: opts.root ?? '/ws', maxFileSize: opts.maxFileSize });
+  return new Engine({
+    fs,
+    clock: { today: () => TODAY },
+    lang: opts.lang ?? 'en',
+    workspaceRoot: opts.root ?? '/ws',
+    maxFileSize: opts.maxFileSize,
+  });
 }
 
 /** A small standard whose numbers make expected scores easy to state: ten leaves of 10 points. */
@@ -71,7 +86,9 @@ const TEST_BANDS = {
 
 /** The rating block of a test standard (scale 100, one decimal, the usual special items), with these bands' minimums. */
 export function testRating(mins: Partial<Record<keyof typeof TEST_BANDS, number>>): string {
-  const bands = Object.entries(mins).map(([id, min]) => `    - {id: ${id}, min: ${min}, stars: ${TEST_BANDS[id as keyof typeof TEST_BANDS]}}`);
+  const bands = Object.entries(mins).map(
+    ([id, min]) => `    - {id: ${id}, min: ${min}, stars: ${TEST_BANDS[id as keyof typeof TEST_BANDS]}}`,
+  );
   return `rating:
   scale: 100
   rounding: 1
@@ -123,8 +140,15 @@ export function manifest(extra = ''): string {
 }
 
 /** A pack at /ws/p with the test standard, the given evidence files and manifest extras. */
-export async function checkTestPack(evidence: Record<string, string>, opts: { manifestExtra?: string; lang?: Lang; more?: Record<string, string> } = {}): Promise<PackResult & { fs: MemFs }> {
-  const files: Record<string, string> = { '/ws/p/evidence-pack.yaml': manifest(opts.manifestExtra), '/ws/p/std.yaml': TEST_STANDARD, ...(opts.more ?? {}) };
+export async function checkTestPack(
+  evidence: Record<string, string>,
+  opts: { manifestExtra?: string; lang?: Lang; more?: Record<string, string> } = {},
+): Promise<PackResult & { fs: MemFs }> {
+  const files: Record<string, string> = {
+    '/ws/p/evidence-pack.yaml': manifest(opts.manifestExtra),
+    '/ws/p/std.yaml': TEST_STANDARD,
+    ...(opts.more ?? {}),
+  };
   for (const [name, text] of Object.entries(evidence)) files[`/ws/p/${name}`] = text;
   const fs = memFs(files);
   const result = await engineFor(fs, { lang: opts.lang }).checkPack('/ws/p');
@@ -133,7 +157,15 @@ export async function checkTestPack(evidence: Record<string, string>, opts: { ma
 
 /** Evidence YAML where every leaf except `skip` is met, plus `extra` entries. */
 export function allMetExcept(skip: string[], extra = ''): string {
-  return 'clauses:\n' + LEAVES.filter((l) => !skip.includes(l)).map(metEntry).join('') + extra;
+  return (
+    'clauses:\n' +
+    LEAVES.filter((l) => !skip.includes(l))
+      .map(metEntry)
+      .join('') +
+    extra
+  );
 }
 
-export function codes(r: PackResult): string[] { return r.diagnostics.map((d) => d.code); }
+export function codes(r: PackResult): string[] {
+  return r.diagnostics.map((d) => d.code);
+}

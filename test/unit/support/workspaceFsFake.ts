@@ -6,11 +6,22 @@ import * as fs from 'node:fs';
 import { workspaceFileSystem } from '../../../src/extension/service/workspaceFs';
 import type { FileSystem } from '../../../src/core/host';
 
-const FILE = 1, DIRECTORY = 2, SYMBOLIC_LINK = 64;
+const FILE = 1,
+  DIRECTORY = 2,
+  SYMBOLIC_LINK = 64;
 
 function fsError(e: unknown): Error {
   const code = (e as NodeJS.ErrnoException).code;
-  const name = code === 'ENOENT' ? 'FileNotFound' : code === 'EACCES' || code === 'EPERM' ? 'NoPermissions' : code === 'EISDIR' ? 'FileIsADirectory' : code === 'ENOTDIR' ? 'FileNotADirectory' : 'Unknown';
+  const name =
+    code === 'ENOENT'
+      ? 'FileNotFound'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'NoPermissions'
+        : code === 'EISDIR'
+          ? 'FileIsADirectory'
+          : code === 'ENOTDIR'
+            ? 'FileNotADirectory'
+            : 'Unknown';
   return Object.assign(new Error(`${name} (FileSystemError): ${(e as Error).message}`), { code: name, name: `${name} (FileSystemError)` });
 }
 
@@ -25,15 +36,31 @@ function typeOf(path: string): { type: number; size: number } {
   }
 }
 
-export interface FakeUri { path: string }
+export interface FakeUri {
+  path: string;
+}
 
 export const fakeWorkspaceFs = {
-  async stat(uri: FakeUri) { try { return typeOf(uri.path); } catch (e) { throw fsError(e); } },
-  async readFile(uri: FakeUri): Promise<Uint8Array> { try { return new Uint8Array(fs.readFileSync(uri.path)); } catch (e) { throw fsError(e); } },
+  async stat(uri: FakeUri) {
+    try {
+      return typeOf(uri.path);
+    } catch (e) {
+      throw fsError(e);
+    }
+  },
+  async readFile(uri: FakeUri): Promise<Uint8Array> {
+    try {
+      return new Uint8Array(fs.readFileSync(uri.path));
+    } catch (e) {
+      throw fsError(e);
+    }
+  },
   async readDirectory(uri: FakeUri): Promise<[string, number][]> {
     try {
       return fs.readdirSync(uri.path).map((name) => [name, typeOf(`${uri.path}/${name}`).type] as [string, number]);
-    } catch (e) { throw fsError(e); }
+    } catch (e) {
+      throw fsError(e);
+    }
   },
 };
 
