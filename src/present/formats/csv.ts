@@ -1,9 +1,8 @@
 // The scoring sheet flat: one row per leaf, the columns of the workbook's first sheet, UTF-8 with a BOM
 // (so that Excel reads the Chinese text), CRLF line ends as RFC 4180 says.
-import { pick } from '../../core/messages';
 import { packLabel } from '../vocabulary';
 import type { PackResult } from '../../core/types';
-import { buildSheet, evidenceText } from './sheetModel';
+import { buildSheet, leadingCells, leadingHeaders } from './sheetModel';
 import { t } from '../catalogue';
 import type { Formatter } from './registry';
 import type { DeliverableOptions } from './workbook';
@@ -22,16 +21,7 @@ export function renderCsv(results: PackResult[], opts: DeliverableOptions): stri
   const lines: string[] = [];
   lines.push(
     [
-      t(lang, 'deliver.colNo'),
-      t(lang, 'deliver.colLevel1'),
-      t(lang, 'deliver.colLevel2'),
-      t(lang, 'deliver.colClause'),
-      t(lang, 'deliver.colContent'),
-      t(lang, 'deliver.colPoints'),
-      t(lang, 'deliver.colMethod'),
-      t(lang, 'deliver.colSampleSize'),
-      t(lang, 'deliver.colSampleBad'),
-      t(lang, 'deliver.colEvidence'),
+      ...leadingHeaders(lang),
       t(lang, 'deliver.colEarned'),
       t(lang, 'deliver.colState'),
       t(lang, 'deliver.colDeduction'),
@@ -45,26 +35,8 @@ export function renderCsv(results: PackResult[], opts: DeliverableOptions): stri
     if (!m) continue;
     const pack = packLabel(opts.baseDir, result.root);
     for (const row of m.rows) {
-      lines.push(
-        [
-          row.no,
-          `${row.level1.id} ${pick(row.level1.title, lang)}`,
-          row.level2 ? `${row.level2.id} ${pick(row.level2.title, lang)}` : '',
-          row.leaf.id,
-          row.content,
-          row.points,
-          row.method,
-          row.samples?.size,
-          row.samples?.nonconforming,
-          row.evidence.map((e) => evidenceText(e, lang)).join('\n'),
-          row.earned === undefined ? '' : Number(row.earned.toFixed(4)),
-          row.stateLabel,
-          row.deduction,
-          pack,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      const earned = row.earned === undefined ? '' : Number(row.earned.toFixed(4));
+      lines.push([...leadingCells(row, lang), earned, row.stateLabel, row.deduction, pack].map(csvCell).join(','));
     }
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';

@@ -84,6 +84,38 @@ export function evidenceText(e: EvidenceLine, lang: Lang): string {
   return bits.join(' · ');
 }
 
+/** The columns the workbook's first sheet and the CSV both begin with, from 序号 to the evidence. */
+export function leadingHeaders(lang: Lang): string[] {
+  return [
+    t(lang, 'deliver.colNo'),
+    t(lang, 'deliver.colLevel1'),
+    t(lang, 'deliver.colLevel2'),
+    t(lang, 'deliver.colClause'),
+    t(lang, 'deliver.colContent'),
+    t(lang, 'deliver.colPoints'),
+    t(lang, 'deliver.colMethod'),
+    t(lang, 'deliver.colSampleSize'),
+    t(lang, 'deliver.colSampleBad'),
+    t(lang, 'deliver.colEvidence'),
+  ];
+}
+
+/** A row's cells under leadingHeaders; the sample size and non-conforming count are undefined when the leaf is not sampled. */
+export function leadingCells(row: SheetRow, lang: Lang): (string | number | undefined)[] {
+  return [
+    row.no,
+    `${row.level1.id} ${pick(row.level1.title, lang)}`,
+    row.level2 ? `${row.level2.id} ${pick(row.level2.title, lang)}` : '',
+    row.leaf.id,
+    row.content,
+    row.points,
+    row.method,
+    row.samples?.size,
+    row.samples?.nonconforming,
+    row.evidence.map((e) => evidenceText(e, lang)).join('\n'),
+  ];
+}
+
 export function buildSheet(result: PackResult, baseDir: string, lang: Lang): SheetModel | undefined {
   const { score, standard } = result;
   if (!score || !standard) return undefined;

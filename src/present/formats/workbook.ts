@@ -7,7 +7,7 @@ import { relativePath } from '../../core/paths';
 import { compareDiagnostics } from '../order';
 import { colon, packLabel, severityLabel } from '../vocabulary';
 import type { Lang, PackResult } from '../../core/types';
-import { buildSheet, evidenceText, type SheetModel } from './sheetModel';
+import { buildSheet, leadingCells, leadingHeaders, type SheetModel } from './sheetModel';
 import { t } from '../catalogue';
 import { normalizeZip } from './zip';
 
@@ -168,20 +168,7 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
 
   const HEADER = 4;
   const header = ws.getRow(HEADER);
-  header.values = [
-    t(lang, 'deliver.colNo'),
-    t(lang, 'deliver.colLevel1'),
-    t(lang, 'deliver.colLevel2'),
-    t(lang, 'deliver.colClause'),
-    t(lang, 'deliver.colContent'),
-    t(lang, 'deliver.colPoints'),
-    t(lang, 'deliver.colMethod'),
-    t(lang, 'deliver.colSampleSize'),
-    t(lang, 'deliver.colSampleBad'),
-    t(lang, 'deliver.colEvidence'),
-    t(lang, 'deliver.colEarned'),
-    t(lang, 'deliver.colDeduction'),
-  ];
+  header.values = [...leadingHeaders(lang), t(lang, 'deliver.colEarned'), t(lang, 'deliver.colDeduction')];
   styleHeader(header);
 
   let r = HEADER + 1;
@@ -190,18 +177,10 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
     const first = r;
     for (const row of section.rows) {
       const x = ws.getRow(r);
-      x.getCell(C.no).value = row.no;
-      x.getCell(C.l1).value = `${row.level1.id} ${pick(row.level1.title, lang)}`;
-      x.getCell(C.l2).value = row.level2 ? `${row.level2.id} ${pick(row.level2.title, lang)}` : '';
-      x.getCell(C.clause).value = row.leaf.id;
-      x.getCell(C.content).value = row.content;
-      x.getCell(C.points).value = row.points;
-      x.getCell(C.method).value = row.method;
-      if (row.samples) {
-        x.getCell(C.size).value = row.samples.size;
-        x.getCell(C.bad).value = row.samples.nonconforming;
-      }
-      x.getCell(C.evidence).value = row.evidence.map((e) => evidenceText(e, lang)).join('\n');
+      // Columns A to J in order (C.no … C.evidence); an unsampled leaf leaves its sample cells empty.
+      leadingCells(row, lang).forEach((value, i) => {
+        if (value !== undefined) x.getCell(C.no + i).value = value;
+      });
       const earned = x.getCell(C.earned);
       if (row.earned === undefined) earned.value = row.stateLabel;
       else if (row.sampledFormula) {
