@@ -6,6 +6,7 @@ import { pick } from '../core/messages';
 import { relativePath, toSlash } from '../core/paths';
 import type { Clause, LeafState, Lang, PackResult, Score, Severity, Standard } from '../core/types';
 import { t } from './catalogue';
+import { formatPoints, formatScore } from './numbers';
 
 export function stateLabel(state: LeafState, lang: Lang): string {
   return t(lang, `state.${state}`);
@@ -65,6 +66,29 @@ export function isFail(result: PackResult, score: Score): boolean {
 /** Provisional while any leaf's points are: a sheet not marked official, or one that leaves leaves unset, keeps it. */
 export function isProvisional(score: Score): boolean {
   return score.standard.weights === 'provisional';
+}
+
+/** A score as the standard rounds it (one decimal when there is no standard). */
+export function scoreText(score: number, standard: Standard | undefined): string {
+  return formatScore(score, standard?.rating.rounding ?? 1);
+}
+
+/** How the score was reached, in two sentences: the base from earned over applicable points, then the final
+ *  score from the base, the special deductions and the bonus. The HTML report and the 自评报告 both show them. */
+export function scoreFormula(score: Score, standard: Standard, lang: Lang): [base: string, final: string] {
+  const r = standard.rating;
+  const base = formatPoints(score.base);
+  return [
+    t(lang, 'report.formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }),
+    t(lang, 'report.formulaFinal', {
+      base,
+      deductions: score.specialDeductions,
+      dpoints: r.specialDeduction.points,
+      bonus: score.specialBonus,
+      bpoints: r.specialBonus.points,
+      score: scoreText(score.score, standard),
+    }),
+  ];
 }
 
 /** The most stars any band of the standard has (at least 5): the length of a star row. */

@@ -7,7 +7,19 @@ import type { Clause, ClauseEntry, ClauseScore, Diagnostic, Lang, PackResult, Sc
 import { t } from '../catalogue';
 import { formatGain, formatPoints, formatScore, starsText } from '../numbers';
 import { compareDiagnostics } from '../order';
-import { bandLabelOf, colon, isFail, joinList, kindLabels, maxStars, packLabel, severityLabel, stateLabel } from '../vocabulary';
+import {
+  bandLabelOf,
+  colon,
+  isFail,
+  joinList,
+  kindLabels,
+  maxStars,
+  packLabel,
+  scoreFormula,
+  scoreText,
+  severityLabel,
+  stateLabel,
+} from '../vocabulary';
 import type { Formatter } from './registry';
 
 // ---------------------------------------------------------------- HTML
@@ -17,10 +29,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 const e = escapeHtml;
-
-function scoreText(score: number, standard: Standard | undefined): string {
-  return formatScore(score, standard?.rating.rounding ?? 1);
-}
 
 /** `2026-11-28T01:02:03.456Z` → `2026-11-28 01:02 UTC`; anything else as given. */
 function displayTime(value: string | undefined): string | undefined {
@@ -231,20 +239,10 @@ ${overview}
 }
 
 function renderFormula(score: Score, standard: Standard, lang: Lang): string {
-  const r = standard.rating;
-  const base = formatPoints(score.base);
+  const [base, final] = scoreFormula(score, standard, lang);
   return `<div class="formula" data-testid="why"><strong>${e(t(lang, 'report.formulaTitle'))}</strong>
-<p>${e(t(lang, 'report.formulaBase', { earned: formatPoints(score.earned), applicable: formatPoints(score.applicable), scale: r.scale, base }))}</p>
-<p>${e(
-    t(lang, 'report.formulaFinal', {
-      base,
-      deductions: score.specialDeductions,
-      dpoints: r.specialDeduction.points,
-      bonus: score.specialBonus,
-      bpoints: r.specialBonus.points,
-      score: scoreText(score.score, standard),
-    }),
-  )}</p></div>`;
+<p>${e(base)}</p>
+<p>${e(final)}</p></div>`;
 }
 
 /** Cuts `text` to about `units` Latin letters of width (a CJK character counts two), with an ellipsis:

@@ -35,7 +35,19 @@ import { relativePath } from '../../core/paths';
 import type { Lang, PackResult, Score, Standard } from '../../core/types';
 import { CATALOGUE, t, type PresentString } from '../catalogue';
 import { formatDecimal, formatGain, formatPoints, formatScore, starsText } from '../numbers';
-import { bandLabelOf, colon, isFail, joinList, kindLabels, maxStars, packLabel, paren, stateLabel } from '../vocabulary';
+import {
+  bandLabelOf,
+  colon,
+  isFail,
+  joinList,
+  kindLabels,
+  maxStars,
+  packLabel,
+  paren,
+  scoreFormula,
+  scoreText,
+  stateLabel,
+} from '../vocabulary';
 import { buildSheet, evidenceText, type EvidenceLine, type SheetModel, type SheetRow } from './sheetModel';
 import { strFromU8, strToU8, unzipEntries, zipEntries } from './zip';
 
@@ -185,10 +197,6 @@ function heading(ctx: Ctx, level: 1 | 2 | 3, text: string, pageBreakBefore = fal
   });
 }
 
-function scoreText(score: number, standard: Standard): string {
-  return formatScore(score, standard.rating.rounding);
-}
-
 function cover(result: PackResult, ctx: Ctx, opts: SelfReportOptions): Paragraph[] {
   const { lang } = ctx;
   const { manifest, standard, score } = result;
@@ -255,29 +263,7 @@ function summary(result: PackResult, m: SheetModel, ctx: Ctx): (Paragraph | Tabl
     }),
   );
   const r = standard.rating;
-  const base = formatPoints(score.base);
-  out.push(
-    para(
-      t(lang, 'report.formulaBase', {
-        earned: formatPoints(score.earned),
-        applicable: formatPoints(score.applicable),
-        scale: r.scale,
-        base,
-      }),
-    ),
-  );
-  out.push(
-    para(
-      t(lang, 'report.formulaFinal', {
-        base,
-        deductions: score.specialDeductions,
-        dpoints: r.specialDeduction.points,
-        bonus: score.specialBonus,
-        bpoints: r.specialBonus.points,
-        score: scoreText(score.score, standard),
-      }),
-    ),
-  );
+  for (const sentence of scoreFormula(score, standard, lang)) out.push(para(sentence));
   if (result.target) {
     const reached =
       standard.rating.bands.findIndex((b) => b.id === score.rating.id) >=
