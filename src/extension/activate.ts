@@ -10,7 +10,6 @@ import { registerLanguageFeatures } from './language/languageFeatures';
 import { registerBuiltinStandards } from './service/builtinStandards';
 import { activeOrPickedPack, registerCommands } from './commands/commands';
 import { registerImportSheet } from './commands/importSheetCommand';
-import type { WorkbookReader } from '../present/formats/sheetFile';
 import { uriToPath } from './service/uris';
 import { workspaceFileSystem } from './service/workspaceFs';
 import { provideDeliverables, type Deliverables } from '../present/formats/deliverablesLoader';
@@ -20,9 +19,8 @@ export interface ExtensionHostKind {
   kind: 'node' | 'web';
   /** How the engine reads a workspace folder. */
   fileSystemFor(folder: vscode.WorkspaceFolder): FileSystem;
-  /** The XLSX reader, where this host can load it (the Node host, from dist/deliverables.js); else CSV only. */
-  workbookReader?(): WorkbookReader | undefined;
-  /** The writers of the formats that need Node (the Node host only; a web worker has none). */
+  /** dist/deliverables.js: the writers of the formats that need Node and the XLSX reader (the Node host only; a
+   *  web worker has none, so it exports no workbook or document and imports CSV only). */
   deliverables?: () => Deliverables;
 }
 
@@ -43,11 +41,6 @@ export function activateWith(context: vscode.ExtensionContext, host: ExtensionHo
   registerBuiltinStandards(context);
   registerLanguageFeatures(context, service);
   registerCommands(context, service);
-  registerImportSheet(
-    context,
-    service,
-    () => activeOrPickedPack(service),
-    () => host.workbookReader?.(),
-  );
+  registerImportSheet(context, service, () => activeOrPickedPack(service));
   void service.start();
 }

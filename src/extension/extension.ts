@@ -12,17 +12,8 @@ export function activate(context: vscode.ExtensionContext): void {
   activateWith(context, {
     kind: 'node',
     fileSystemFor: (folder) => (folder.uri.scheme === 'file' ? nodeFileSystem : workspaceFsFor(folder)),
-    // exceljs is in dist/deliverables.js (shipped in the .vsix), loaded on the first workbook import only;
-    // were it missing, importing a workbook would say to use CSV or the command line.
-    workbookReader: () => {
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-        return (require('../present/formats/deliverables') as typeof import('../present/formats/deliverables')).readWorkbookTables;
-      } catch {
-        return undefined;
-      }
-    },
-    // dist/deliverables.js beside this file (scripts/build.mjs), loaded when a workbook or document is exported.
+    // dist/deliverables.js beside this file (scripts/build.mjs, shipped in the .vsix), loaded when a workbook or
+    // document is exported or a workbook imported (src/present/formats/deliverablesLoader.ts).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
     deliverables: () => require('../present/formats/deliverables') as Deliverables,
   });

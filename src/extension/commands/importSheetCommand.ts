@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { MANIFEST_NAME } from '../../core/constants';
 import { msg } from '../../core/messages';
 import { MAX_SHEET_BYTES } from '../../core/sheetImport';
-import { MAX_SHEET_MB, type WorkbookReader } from '../../present/formats/sheetFile';
+import { workbookReader } from '../../present/formats/deliverablesLoader';
+import { MAX_SHEET_MB } from '../../present/formats/sheetFile';
 import type { PackService } from '../service/packService';
 import { readSettings, tr } from '../service/settings';
 import { pathToUri } from '../service/uris';
@@ -18,7 +19,6 @@ export function registerImportSheet(
   context: vscode.ExtensionContext,
   service: PackService,
   choosePack: () => Promise<string | undefined>,
-  workbookReader: () => WorkbookReader | undefined,
 ): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('evidencePack.importSheet', async () => {

@@ -1,7 +1,10 @@
-// Where the formats that need Node find their writers (dist/deliverables.js: exceljs, fflate). The CLI
-// bundle requires it itself. The extension has one bundle, dist/browser.js, which the Node host runs too:
-// there the Node entry hands the require in (src/extension/extension.ts → activate.ts); in a web worker
-// nothing does, and those formats say they are unavailable instead of failing (src/extension/commands).
+// The one way into dist/deliverables.js (exceljs, docx, fflate): the xlsx and docx writers, the workbook reader,
+// zip. The CLI bundle requires it itself. The extension has one bundle, dist/browser.js, which the Node host
+// runs too: there the Node entry hands the require in (src/extension/extension.ts → activate.ts); in a web
+// worker nothing does, and those formats say they are unavailable instead of failing (src/extension/commands),
+// as importing a workbook says to use CSV or the command line.
+import type { WorkbookReader } from './sheetFile';
+
 export type Deliverables = typeof import('./deliverables');
 
 declare const __NODE__: boolean;
@@ -22,4 +25,14 @@ export function hasDeliverables(): boolean {
 /** The exporters, loaded on first use; undefined in a host without them. */
 export function deliverables(): Deliverables | undefined {
   return loader?.();
+}
+
+/** The workbook reader, loaded now; undefined in a host without the exporters' bundle or where it cannot be
+ *  loaded, so that importing a workbook says to use CSV or the command line rather than failing. */
+export function workbookReader(): WorkbookReader | undefined {
+  try {
+    return deliverables()?.readWorkbookTables;
+  } catch {
+    return undefined;
+  }
 }

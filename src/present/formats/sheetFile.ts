@@ -5,9 +5,8 @@ import { msg, type MessageId } from '../../core/messages';
 import { MAX_SHEET_BYTES, MAX_IMPORT_ROWS, cellName, parseCsv, type ImportError, type Table } from '../../core/sheetImport';
 import { decodeText } from '../../core/text';
 import type { Lang } from '../../core/types';
+import { deliverables, hasDeliverables } from './deliverablesLoader';
 import type { WorkbookTables } from './workbookTables';
-
-declare const __NODE__: boolean;
 
 export const MAX_SHEET_MB = MAX_SHEET_BYTES / 1024 / 1024;
 
@@ -21,10 +20,10 @@ export function sheetKind(file: string): SheetKind | undefined {
 /** Reads a workbook's bytes into tables (exceljs, behind the limits of ./xlsxGuard.ts). */
 export type WorkbookReader = (bytes: Uint8Array) => Promise<WorkbookTables>;
 
-/** The reader in dist/deliverables.js, where this bundle may require it (the CLI; not the browser bundle). */
-export const bundledWorkbookReader: WorkbookReader | undefined = __NODE__
-  ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-    (bytes) => (require('./deliverables') as typeof import('./deliverables')).readWorkbookTables(bytes)
+/** The workbook reader of ./deliverablesLoader.ts for a host where it is there from the start (the CLI): exceljs
+ *  loads only when a workbook is read. Where a host hands it in later (the extension), ask workbookReader(). */
+export const bundledWorkbookReader: WorkbookReader | undefined = hasDeliverables()
+  ? (bytes) => deliverables()!.readWorkbookTables(bytes)
   : undefined;
 
 /**
