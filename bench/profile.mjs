@@ -1,24 +1,14 @@
 // Profiling harness: `node --cpu-prof --cpu-prof-dir=bench/.work/prof bench/profile.mjs check|keystroke [N]`
 // (after one `npm run bench`, which builds bench/.work/engine.cjs and the packs). Prints timings only.
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadEngine, overlayFs, slash, work } from './common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const E = createRequire(import.meta.url)(path.join(here, '.work', 'engine.cjs'));
+const E = await loadEngine({ build: false });
 const [mode = 'check', n = '1000'] = process.argv.slice(2);
-const root = path.join(here, '.work', 'packs', `n${n}`).split(path.sep).join('/');
+const root = slash(path.join(work, 'packs', `n${n}`));
 const overlay = new Map();
-const fs = {
-  readFile: (p) => (overlay.has(p) ? Promise.resolve(Buffer.from(overlay.get(p))) : E.nodeFileSystem.readFile(p)),
-  stat: (p, l) =>
-    overlay.has(p)
-      ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) })
-      : E.nodeFileSystem.stat(p, l),
-  readDir: (p) => E.nodeFileSystem.readDir(p),
-  realpath: (p) => E.nodeFileSystem.realpath(p),
-};
+const fs = overlayFs(E, overlay);
 const host = { fs, clock: { today: () => '2026-10-15' }, lang: 'zh-CN', workspaceRoot: root };
 if (mode === 'check') {
   for (let i = 0; i < 4; i++) {

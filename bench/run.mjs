@@ -5,47 +5,24 @@
 // taken in this one process, interleaved so that machine noise hits all columns alike.
 //
 // Options (environment): BENCH_SIZES=10,100 (default 10,100,1000), BENCH_NO_WRITE=1 (print only).
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, promises as fsp, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fsp, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { generatePack } from './gen.mjs';
+import { pathToFileURL } from 'node:url';
+import { cli, engineFile, here, loadEngine, median, overlayFs, packOf, repo, runCli, slash, work } from './common.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..');
-const work = path.join(here, '.work');
-const slash = (p) => p.split(path.sep).join('/');
 const require = createRequire(import.meta.url);
-mkdirSync(work, { recursive: true });
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 const RUNS = (n) => (n <= 10 ? 9 : n <= 100 ? 5 : 3);
 const KEYSTROKES = 21;
 
 // ---------------------------------------------------------------- the engine, bundled as the CLI bundles it
-const engineFile = path.join(work, 'engine.cjs');
-await build({
-  entryPoints: [path.join(here, 'engine-entry.ts')],
-  outfile: engineFile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  loader: { '.yaml': 'text' },
-  logLevel: 'warning',
-});
-const E = require(engineFile);
-const leaves = E.builtinStandard('gbt27922-2011').leaves;
+const E = await loadEngine();
 
 // ---------------------------------------------------------------- helpers
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const now = () => performance.now();
 const gc = globalThis.gc ?? (() => {});
@@ -150,7 +127,6 @@ async function ylsValidate(files) {
 const startup = {};
 {
   const demo = path.join(repo, 'examples', 'demo-pack');
-  const cliFile = path.join(repo, 'dist', 'cli.js');
   const cacheHome = path.join(work, 'cache-home');
   const emptyHome = path.join(work, 'cache-empty');
   const run = (args, env = {}) => {
@@ -165,14 +141,14 @@ const startup = {};
     return t;
   };
   const check = ['check', demo];
-  run([cliFile, ...check], { XDG_CACHE_HOME: cacheHome }); // writes the code cache
+  run([cli, ...check], { XDG_CACHE_HOME: cacheHome }); // writes the code cache
   const t = { bare: [], cached: [], first: [] };
   const N = 21;
   for (let i = 0; i < N; i++) {
     t.bare.push(run(['-e', '0']));
-    t.cached.push(run([cliFile, ...check], { XDG_CACHE_HOME: cacheHome }));
+    t.cached.push(run([cli, ...check], { XDG_CACHE_HOME: cacheHome }));
     rmSync(emptyHome, { recursive: true, force: true });
-    t.first.push(run([cliFile, ...check], { XDG_CACHE_HOME: emptyHome }));
+    t.first.push(run([cli, ...check], { XDG_CACHE_HOME: emptyHome }));
   }
   Object.assign(startup, { runs: N, bare: median(t.bare), cached: median(t.cached), first: median(t.first) });
   console.log(
@@ -197,9 +173,7 @@ const cases = [...SIZES.map((n) => ({ n, style: 'plain' })), ...(process.env.BEN
 const packs = {};
 const rows = [];
 for (const { n, style } of cases) {
-  const key = style === 'plain' ? `n${n}` : `n${n}-${style}`;
-  const root = path.join(work, 'packs', key);
-  const files = generatePack(root, n, leaves, style);
+  const { key, root, files } = packOf(E, n, style);
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
   packs[key] = { root, files };
   // Which YAML files the fast path (src/core/parse/fastYaml.ts) takes; the wrapped-notes pack must decline all.
@@ -261,15 +235,7 @@ for (const { n, style } of cases) {
 async function keystrokeOn(key) {
   const { root, files } = packs[key];
   const overlay = new Map();
-  const fs = {
-    readFile: (p) => (overlay.has(p) ? Promise.resolve(Buffer.from(overlay.get(p), 'utf8')) : E.nodeFileSystem.readFile(p)),
-    stat: (p, l) =>
-      overlay.has(p)
-        ? Promise.resolve({ isFile: true, isDirectory: false, isSymbolicLink: false, size: Buffer.byteLength(overlay.get(p)) })
-        : E.nodeFileSystem.stat(p, l),
-    readDir: (p) => E.nodeFileSystem.readDir(p),
-    realpath: (p) => E.nodeFileSystem.realpath(p),
-  };
+  const fs = overlayFs(E, overlay);
   const engine = new E.Engine(host(root, fs));
   await engine.checkPack(slash(root));
   const file = slash(files[Math.floor(files.length / 2)]);
@@ -311,88 +277,50 @@ const slowKey = packs[`n${big}-wrapped`] ? `n${big}-wrapped` : undefined;
 const keystrokeSlow = slowKey ? await keystrokeOn(slowKey) : undefined;
 
 // ---------------------------------------------------------------- 3. CLI wall time and peak memory on the largest pack
-const cli = path.join(repo, 'dist', 'cli.js');
 let cliRow;
 {
   const { root } = packs[`n${big}`];
-  const useTime = existsSync('/usr/bin/time');
   const walls = [],
     rss = [];
   for (let i = 0; i < 3; i++) {
-    const s = now();
-    let out;
-    if (useTime) {
-      out = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'check', root, '--root', root, '--format', 'json'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'ignore', 'pipe'],
-        maxBuffer: 64 << 20,
-      });
-      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr);
-      if (m) rss.push(Number(m[1]) / 1024);
-    } else {
-      out = spawnSync(
-        process.execPath,
-        [
-          '-e',
-          `process.argv.splice(1,0,${JSON.stringify(cli)});process.on('exit',()=>process.stderr.write('\\nMAXRSS '+process.resourceUsage().maxRSS+'\\n'));require(${JSON.stringify(cli)})`,
-          'check',
-          root,
-          '--root',
-          root,
-          '--format',
-          'json',
-        ],
-        { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      const m = /MAXRSS (\d+)/.exec(out.stderr);
-      if (m) rss.push(Number(m[1]) / 1024);
-    }
-    walls.push(now() - s);
+    const out = runCli(['check', root, '--root', root, '--format', 'json']);
+    walls.push(out.ms);
+    if (out.rss !== undefined) rss.push(out.rss);
     if (out.status !== 0 && out.status !== 1) throw new Error(`cli exited ${out.status}: ${out.stderr}`);
   }
   cliRow = { wall: median(walls), rss: Math.max(...rss) };
   console.log(`CLI check (n=${big}): wall ${ms(cliRow.wall)} ms · peak RSS ${cliRow.rss.toFixed(0)} MB`);
-  // The same check in a new process (cold JIT, as the CLI), on 1 thread and on worker threads.
-  const cold = { one: [], par: [] };
-  const outs = new Set();
-  for (let i = 0; i < 3; i++) {
-    for (const [k, th] of [
-      ['one', 1],
-      ['par', threads],
-    ]) {
-      const s = now();
-      const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(root), String(th)], { encoding: 'utf8' });
-      if (out.status !== 0) throw new Error(`cold-check failed: ${out.stderr}`);
-      cold[k].push(now() - s);
-      outs.add(out.stdout);
-    }
-  }
-  if (outs.size !== 1) throw new Error('cold check: worker threads and one thread disagree: ' + [...outs].join(' / '));
-  cliRow.coldOne = median(cold.one);
-  cliRow.coldPar = median(cold.par);
-  console.log(
-    `new process, whole-pack check (n=${big}): 1 thread ${ms(cliRow.coldOne)} ms · ${threads} worker threads ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×)`,
-  );
-  if (slowKey) {
-    const slow = { one: [], par: [] };
-    const slowOuts = new Set();
+  // The same check in a new process (cold JIT, as the CLI), on 1 thread and on worker threads, interleaved.
+  const coldCheck = (key) => {
+    const t = { one: [], par: [] };
+    const outs = new Set();
     for (let i = 0; i < 3; i++) {
       for (const [k, th] of [
         ['one', 1],
         ['par', threads],
       ]) {
         const s = now();
-        const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(packs[slowKey].root), String(th)], {
+        const out = spawnSync(process.execPath, [path.join(here, 'cold-check.cjs'), slash(packs[key].root), String(th)], {
           encoding: 'utf8',
         });
         if (out.status !== 0) throw new Error(`cold-check failed: ${out.stderr}`);
-        slow[k].push(now() - s);
-        slowOuts.add(out.stdout);
+        t[k].push(now() - s);
+        outs.add(out.stdout);
       }
     }
-    if (slowOuts.size !== 1) throw new Error('cold check (wrapped notes): worker threads and one thread disagree');
-    cliRow.slowOne = median(slow.one);
-    cliRow.slowPar = median(slow.par);
+    if (outs.size !== 1) throw new Error(`cold check (${key}): worker threads and one thread disagree: ${[...outs].join(' / ')}`);
+    return { one: median(t.one), par: median(t.par) };
+  };
+  const cold = coldCheck(`n${big}`);
+  cliRow.coldOne = cold.one;
+  cliRow.coldPar = cold.par;
+  console.log(
+    `new process, whole-pack check (n=${big}): 1 thread ${ms(cliRow.coldOne)} ms · ${threads} worker threads ${ms(cliRow.coldPar)} ms (${(cliRow.coldPar / cliRow.coldOne).toFixed(2)}×)`,
+  );
+  if (slowKey) {
+    const slow = coldCheck(slowKey);
+    cliRow.slowOne = slow.one;
+    cliRow.slowPar = slow.par;
     console.log(
       `new process, whole-pack check (${slowKey}): 1 thread ${ms(cliRow.slowOne)} ms · ${threads} worker threads ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×)`,
     );
