@@ -125,13 +125,17 @@ describe('extension quick-fix edits', () => {
     assert.equal(quoteScalar('  - clause: "5.10"', range(0, 12, 0, 18)), undefined);
   });
 
+  /** `text` with stubs of `kinds` added to the entry at `at` (dated 2026-11-28), each kind labelled `label(id)`. */
+  const withStubs = (
+    text: string,
+    at: { idRange: Range; range: Range },
+    kinds: { id: string; dated: boolean }[],
+    label: (id: string) => string = (k) => k,
+  ) => apply(text, addEvidenceStubs(text, at, kinds, '2026-11-28', label));
+
   it('adds evidence stubs to an entry with an evidence list, with `evidence: []`, and without evidence', () => {
     const entry = { idRange: range(9, 12, 9, 21), range: range(9, 4, 15, 0) };
-    const out = apply(
-      yamlFile,
-      addEvidenceStubs(yamlFile, entry, [{ id: 'document', dated: false }], '2026-11-28', (k) => k),
-    );
-    const doc = parse(out);
+    const doc = parse(withStubs(yamlFile, entry, [{ id: 'document', dated: false }]));
     assert.deepEqual(
       doc.clauses[1].evidence.map((e: { kind: string }) => e.kind),
       ['record', 'document'],
@@ -139,75 +143,25 @@ describe('extension quick-fix edits', () => {
     assert.equal(doc.clauses[1].notes, '备注');
 
     const flow = 'clauses:\n  - clause: "5.2.4"\n    evidence: []\n';
-    assert.ok(
-      !apply(
-        flow,
-        addEvidenceStubs(
-          flow,
-          { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) },
-          [{ id: 'record', dated: true }],
-          '2026-11-28',
-          (k) => k,
-        ),
-      ).includes('evidence: \n'),
-      'no trailing space',
-    );
-    const doc2 = parse(
-      apply(
-        flow,
-        addEvidenceStubs(
-          flow,
-          { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) },
-          [{ id: 'record', dated: true }],
-          '2026-11-28',
-          (k) => k,
-        ),
-      ),
-    );
+    const flowOut = withStubs(flow, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 0) }, [{ id: 'record', dated: true }]);
+    assert.ok(!flowOut.includes('evidence: \n'), 'no trailing space');
+    const doc2 = parse(flowOut);
     assert.deepEqual(doc2.clauses[0].evidence, [{ kind: 'record', title: '', file: 'attachments/…', date: '2026-11-28' }]);
 
     const bare = 'clauses:\n  - clause: "5.2.4"\n    status: conforming\n  - clause: "5.2.5"\n';
-    const doc3 = parse(
-      apply(
-        bare,
-        addEvidenceStubs(
-          bare,
-          { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 2) },
-          [{ id: 'document', dated: false }],
-          '2026-11-28',
-          (k) => k,
-        ),
-      ),
-    );
+    const doc3 = parse(withStubs(bare, { idRange: range(1, 12, 1, 19), range: range(1, 4, 3, 2) }, [{ id: 'document', dated: false }]));
     assert.deepEqual(doc3.clauses[0].evidence, [{ kind: 'document', title: '', file: 'attachments/…' }]);
     assert.equal(doc3.clauses[1].clause, '5.2.5');
   });
 
   it('adds a list item to a Markdown clause section', () => {
     const md = '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n\n## 5.3.1 顾客关系\n';
-    const out = apply(
-      md,
-      addEvidenceStubs(
-        md,
-        { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) },
-        [{ id: 'record', dated: true }],
-        '2026-11-28',
-        () => '记录',
-      ),
-    );
+    const section = { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) };
+    const out = withStubs(md, section, [{ id: 'record', dated: true }], () => '记录');
     assert.equal(out, '## 5.3.2 投诉处理\n\n- 文件：[程序](a.md)\n- [ ] 记录：（名称、链接、日期）\n\n## 5.3.1 顾客关系\n');
     const en = '## 5.3.2 Complaints\n\n- Document: [Procedure](a.md)\n';
     assert.equal(
-      apply(
-        en,
-        addEvidenceStubs(
-          en,
-          { idRange: range(0, 3, 0, 8), range: range(0, 0, 3, 0) },
-          [{ id: 'record', dated: true }],
-          '2026-11-28',
-          () => 'Record',
-        ),
-      ),
+      withStubs(en, section, [{ id: 'record', dated: true }], () => 'Record'),
       en + '- [ ] Record: (title, link, date)\n',
     );
   });
