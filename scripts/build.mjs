@@ -47,6 +47,11 @@ const configs = [
     minify: !watch,
     define: { __NODE__: 'true' },
     plugins: [lazyDeliverables],
+    // The ES module builds of the libraries, as the extension's bundles already use: esbuild joins their modules
+    // into one scope instead of wrapping each CommonJS file and copying its exports (yaml's CommonJS build alone
+    // is 60 such files). A cold `check examples/demo-pack`: 2.8% fewer instructions, 17 KB less to read.
+    mainFields: ['module', 'main'],
+    alias: { yaml: './node_modules/yaml/browser/index.js' },
   },
   {
     ...common,
