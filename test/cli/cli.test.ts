@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LEAVES, metEntry, TEST_STANDARD } from '../unit/support/memFs';
+import { COMMANDS } from '../../src/cli/help';
 
 const repo = path.resolve(__dirname, '../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -314,11 +315,14 @@ describe('evidence-pack CLI', function () {
   it('keeps a code cache in the user cache folder and gives the same answers with it, without it, or with a damaged one', () => {
     const home = path.join(tmp, 'cache-home');
     const env = { XDG_CACHE_HOME: home };
+    const dir = path.join(home, 'evidence-pack');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'cli-v0.0.0-x64-1-1-score.bin'), 'a cache of an older install');
     const first = run(['score', 'examples/demo-pack', '--format', 'json'], { env });
     assert.equal(first.code, 0, first.err);
-    const dir = path.join(home, 'evidence-pack');
     const caches = readdirSync(dir);
-    assert.equal(caches.length, 1, caches.join(', '));
+    assert.equal(caches.length, 1, `only this install's cache is kept: ${caches.join(', ')}`);
+    assert.match(caches[0], /-score\.bin$/);
     const cached = run(['score', 'examples/demo-pack', '--format', 'json'], { env });
     assert.deepEqual([cached.code, cached.out, cached.err], [0, first.out, '']);
     writeFileSync(path.join(dir, caches[0]), 'not bytecode');
@@ -328,6 +332,25 @@ describe('evidence-pack CLI', function () {
     writeFileSync(path.join(tmp, 'cache-file'), ''); // a file where the cache folder should be: no cache, same answer
     const noCache = run(['score', 'examples/demo-pack', '--format', 'json'], { env: { XDG_CACHE_HOME: path.join(tmp, 'cache-file') } });
     assert.deepEqual([noCache.code, noCache.out, noCache.err], [0, first.out, '']);
+  });
+
+  it('keeps one code cache per command: a help or an init run first does not leave check without its compiled code', () => {
+    const home = path.join(tmp, 'cache-per-command');
+    const env = { XDG_CACHE_HOME: home };
+    assert.equal(run(['help'], { env }).code, 0);
+    const check = run(['check', 'examples/demo-pack', '--format', 'json'], { env });
+    assert.equal(run(['--version'], { env }).code, 0);
+    const files = readdirSync(path.join(home, 'evidence-pack')).map((f) => f.replace(/^cli-.*-(\w+)\.bin$/, '$1'));
+    assert.deepEqual(files.sort(), ['check', 'help', 'other']);
+    const again = run(['check', 'examples/demo-pack', '--format', 'json'], { env });
+    assert.deepEqual([again.code, again.out], [check.code, check.out]);
+    // The launcher's list of commands is the CLI's (a new command would otherwise share the "other" cache).
+    const launcher = readFileSync(path.join(repo, 'scripts', 'cli-launcher.cjs'), 'utf8');
+    const listed = /const COMMANDS = \[([^\]]*)\]/
+      .exec(launcher)?.[1]
+      .match(/'(\w+)'/g)
+      ?.map((w) => w.slice(1, -1));
+    assert.deepEqual(listed?.sort(), Object.keys(COMMANDS).sort());
   });
 
   it('the workspace is the git work tree above DIR (a .git folder, or the .git file of a linked worktree)', () => {
