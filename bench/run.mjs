@@ -144,11 +144,12 @@ const startup = {};
   // runs any JavaScript: ~400M instructions, several times what `node -e 0` costs without it. Both ratios are
   // measured, the second as on a machine without the variable.
   const plain = process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: undefined } : undefined;
-  const t = { bare: [], cached: [], first: [], plainBare: [], plainCached: [] };
+  const t = { bare: [], cached: [], first: [], loaded: [], plainBare: [], plainCached: [] };
   const N = 21;
   for (let i = 0; i < N; i++) {
     t.bare.push(run(['-e', '0']));
     t.cached.push(run([cli, ...check], { XDG_CACHE_HOME: cacheHome }));
+    t.loaded.push(run([cli, '--version'], { XDG_CACHE_HOME: cacheHome })); // the engine loaded, no pack read
     rmSync(emptyHome, { recursive: true, force: true });
     t.first.push(run([cli, ...check], { XDG_CACHE_HOME: emptyHome }));
     if (plain) {
@@ -156,7 +157,7 @@ const startup = {};
       t.plainCached.push(run([cli, ...check], { ...plain, XDG_CACHE_HOME: cacheHome }));
     }
   }
-  Object.assign(startup, { runs: N, bare: median(t.bare), cached: median(t.cached), first: median(t.first) });
+  Object.assign(startup, { runs: N, bare: median(t.bare), cached: median(t.cached), first: median(t.first), loaded: median(t.loaded) });
   if (plain) Object.assign(startup, { plainBare: median(t.plainBare), plainCached: median(t.plainCached) });
   console.log(
     `start-up: node -e 0 ${ms(startup.bare)} ms · evidence-pack check examples/demo-pack ${ms(startup.cached)} ms (${(startup.cached / startup.bare).toFixed(2)}×) · its first run, no code cache yet ${ms(startup.first)} ms (${(startup.first / startup.bare).toFixed(2)}×)` +
@@ -386,6 +387,7 @@ const startupLines = [
   `| \`node -e 0\` (median of ${startup.runs}) | ${ms(startup.bare)} ms |`,
   `| \`evidence-pack check examples/demo-pack\` (median of ${startup.runs}) | ${ms(startup.cached)} ms |`,
   `| the same, first run after an install (no code cache yet) | ${ms(startup.first)} ms |`,
+  `| \`evidence-pack --version\`: the engine loaded, no pack read (median of ${startup.runs}) | ${ms(startup.loaded)} ms |`,
   ...(startup.plainBare
     ? [
         `| \`node -e 0\` without NODE_EXTRA_CA_CERTS | ${ms(startup.plainBare)} ms |`,
@@ -402,6 +404,7 @@ const startupLines = [
       ]
     : []),
   `| the same, first run without the code cache | ${(startup.first / startup.bare).toFixed(2)}× | — | — |`,
+  `| \`--version\` ÷ \`node -e 0\`: loading the engine alone | ${(startup.loaded / startup.bare).toFixed(2)}× | — | — |`,
 ];
 const lines = [];
 lines.push(
