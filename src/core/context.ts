@@ -1,6 +1,6 @@
 // What checking one evidence file needs to know about its pack, fixed for a run.
-import type { FileSystem } from './host';
-import { isInside, normalizePath, resolvePath, dirname } from './paths';
+import type { DirEntry, FileSystem } from './host';
+import { isInside, joinPath, normalizePath, resolvePath, dirname } from './paths';
 import type { EvidenceKind, Lang, Manifest, SchemeItem, Standard } from './types';
 import { subtractMonths } from './manifest';
 
@@ -68,6 +68,31 @@ export interface LinkCache {
   states: Map<string, Promise<LinkState>>;
   /** The workspace root with symlinks resolved. */
   realRoot?: Promise<string>;
+  /**
+   * The entry `name` of the folder `dir`, from the engine's folder listings (those pack discovery already
+   * made; they are dropped when a file is created or deleted in the folder). Lets a link check answer
+   * without `realpath`, which through `vscode.workspace.fs` is a round trip per folder of the path.
+   */
+  entry?: (dir: string, name: string) => Promise<DirEntry | undefined>;
+}
+
+/**
+ * Whether `abs`, strictly below `root`, is named in its folder's listing and every folder from `root` down to
+ * it is listed as a real folder: then no part of it is a symbolic link, and its real path is inside the root's.
+ * Anything else (a link on the way, a name the listing lacks, a folder that cannot be listed) is false: the
+ * caller asks `realpath`, as before.
+ */
+async function listedWithoutLinks(entry: NonNullable<LinkCache['entry']>, root: string, abs: string): Promise<boolean> {
+  const parts = abs.slice(root.length).split('/').filter(Boolean);
+  let at = root;
+  for (let i = 0; i < parts.length; i++) {
+    const e = await entry(at, parts[i]);
+    if (!e || e.isSymbolicLink) return false;
+    if (i === parts.length - 1) return e.isFile || e.isDirectory;
+    if (!e.isDirectory) return false;
+    at = joinPath(at, parts[i]);
+  }
+  return false;
 }
 
 export function makeContext(
@@ -90,8 +115,10 @@ export function makeContext(
   const check = async (abs: string): Promise<LinkState> => {
     // Outside by its path alone: never stat it.
     if (!isInside(root, abs)) return 'outside';
-    // Resolve symlinks in every segment (a linked folder `docs -> /etc` makes `docs/passwd` outside),
-    // never looking at the file itself: whether it exists is all a link check needs.
+    // Listed, with no link on the way: inside, without a file-system call (pack discovery listed its folders).
+    if (links.entry && (await listedWithoutLinks(links.entry, root, abs))) return 'ok';
+    // Otherwise resolve symlinks in every segment (a linked folder `docs -> /etc` makes `docs/passwd`
+    // outside), never looking at the file itself: whether it exists is all a link check needs.
     const real = await fs.realpath(abs);
     if (!real) return 'missing';
     links.realRoot ??= fs.realpath(root).then((r) => normalizePath(r ?? root));

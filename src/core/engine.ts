@@ -70,8 +70,10 @@ export class Engine {
    */
   private readonly linkedBy = new Map<string, Set<string>>();
   private readonly dirCache = new Map<string, Promise<DirEntry[]>>();
+  /** A folder listing's entries by name, built when a link check first looks a name up in it. */
+  private readonly dirIndexes = new WeakMap<DirEntry[], Map<string, DirEntry>>();
   /** Link targets' states (exists, inside the workspace), shared by every check until the path is invalidated. */
-  private readonly links: LinkCache = { states: new Map() };
+  private readonly links: LinkCache = { states: new Map(), entry: (dir, name) => this.dirEntry(dir, name) };
   private readonly matchers = new Map<string, (p: string) => boolean>();
   private readonly workspaceRoot: string;
   /**
@@ -514,6 +516,16 @@ export class Engine {
       this.dirCache.set(d, p);
     }
     return p;
+  }
+
+  private async dirEntry(dir: string, name: string): Promise<DirEntry | undefined> {
+    const entries = await this.readDir(dir);
+    let index = this.dirIndexes.get(entries);
+    if (!index) {
+      index = new Map(entries.map((e) => [e.name, e]));
+      this.dirIndexes.set(entries, index);
+    }
+    return index.get(name);
   }
 
   private matcher(globs: string[]): (p: string) => boolean {
