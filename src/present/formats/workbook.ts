@@ -8,7 +8,7 @@ import { compareDiagnostics } from '../order';
 import { colon, packLabel, severityLabel } from '../vocabulary';
 import type { Lang, PackResult } from '../../core/types';
 import { buildSheet, leadingCells, leadingHeaders, type SheetModel } from './sheetModel';
-import { t } from '../catalogue';
+import { t, type PresentString } from '../catalogue';
 import { normalizeZip } from './zip';
 
 export interface DeliverableOptions {
@@ -371,98 +371,110 @@ function writeScoringSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, op
   pageSetup(ws, HEADER, `${t(lang, 'deliver.sheetTitle')} · ${origin}`, lang);
 }
 
+/** A list sheet (the findings, the diagnostics): its title across the columns in row 1, the column headers in
+ *  row 2, then one row per item from row 3 (or what `empty` says when there is none); printed with row 2 on
+ *  every page. `eachRow` formats a written row further. */
+function writeListSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  lang: Lang,
+  list: {
+    title: string;
+    footer: string;
+    headers: PresentString[];
+    rows: ExcelJS.CellValue[][];
+    empty: PresentString;
+    widths: number[];
+    eachRow?: (row: ExcelJS.Row) => void;
+  },
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  const cols = list.headers.length;
+  title(ws, 1, cols, list.title, { size: 14, bold: true });
+  const header = ws.getRow(2);
+  header.values = list.headers.map((id) => t(lang, id));
+  styleHeader(header);
+  list.rows.forEach((values, i) => {
+    const x = ws.getRow(3 + i);
+    x.values = values;
+    styleBody(x, cols, true);
+    list.eachRow?.(x);
+  });
+  if (!list.rows.length) ws.getRow(3).getCell(1).value = t(lang, list.empty);
+  ws.columns = list.widths.map((width) => ({ width }));
+  fitRowHeights(ws, 2);
+  pageSetup(ws, 2, list.footer, lang);
+  return ws;
+}
+
 function writeFindingsSheet(wb: ExcelJS.Workbook, m: SheetModel, name: string, opts: DeliverableOptions): void {
   const { lang } = opts;
-  const ws = wb.addWorksheet(name);
-  const cols = 8;
-  title(
-    ws,
-    1,
-    cols,
-    `${t(lang, 'deliver.findingsName')}${m.result.manifest?.organization?.name ? ' — ' + m.result.manifest.organization.name : ''}`,
-    { size: 14, bold: true },
-  );
-  const header = ws.getRow(2);
-  header.values = [
-    t(lang, 'deliver.colFindingNo'),
-    t(lang, 'deliver.colClause'),
-    t(lang, 'deliver.colContent'),
-    t(lang, 'deliver.colDescription'),
-    t(lang, 'deliver.colAction'),
-    t(lang, 'deliver.colDue'),
-    t(lang, 'deliver.colRectEvidence'),
-    t(lang, 'deliver.colVerified'),
-  ];
-  styleHeader(header);
-  let r = 3;
-  for (const f of m.findings) {
-    const x = ws.getRow(r++);
-    x.values = [f.no, f.clause, f.title, f.description, f.action, '', f.rectification, f.verified];
-    styleBody(x, cols, true);
-    x.getCell(6).numFmt = 'yyyy-mm-dd';
-  }
-  if (!m.findings.length) {
-    ws.getRow(r).getCell(1).value = t(lang, 'deliver.noFindings');
-  }
-  ws.columns = [
-    { width: 10 },
-    { width: 10 },
-    {
-      width: widthOf(
+  const org = m.result.manifest?.organization?.name;
+  writeListSheet(wb, name, lang, {
+    title: `${t(lang, 'deliver.findingsName')}${org ? ' — ' + org : ''}`,
+    footer: t(lang, 'deliver.findingsName'),
+    headers: [
+      'deliver.colFindingNo',
+      'deliver.colClause',
+      'deliver.colContent',
+      'deliver.colDescription',
+      'deliver.colAction',
+      'deliver.colDue',
+      'deliver.colRectEvidence',
+      'deliver.colVerified',
+    ],
+    rows: m.findings.map((f) => [f.no, f.clause, f.title, f.description, f.action, '', f.rectification, f.verified]),
+    empty: 'deliver.noFindings',
+    widths: [
+      10,
+      10,
+      widthOf(
         m.findings.map((f) => f.title),
         12,
         26,
       ),
+      48,
+      44,
+      12,
+      28,
+      12,
+    ],
+    eachRow: (x) => {
+      x.getCell(6).numFmt = 'yyyy-mm-dd';
     },
-    { width: 48 },
-    { width: 44 },
-    { width: 12 },
-    { width: 28 },
-    { width: 12 },
-  ];
-  fitRowHeights(ws, 2);
-  pageSetup(ws, 2, t(lang, 'deliver.findingsName'), lang);
+  });
 }
 
 function writeDiagnosticsSheet(wb: ExcelJS.Workbook, result: PackResult, name: string, opts: DeliverableOptions): void {
   const { lang } = opts;
-  const ws = wb.addWorksheet(name);
-  const cols = 7;
-  title(ws, 1, cols, t(lang, 'deliver.diagnosticsName'), { size: 14, bold: true });
-  const header = ws.getRow(2);
-  header.values = [
-    t(lang, 'deliver.colSeverity'),
-    t(lang, 'deliver.colFile'),
-    t(lang, 'deliver.colLine'),
-    t(lang, 'deliver.colColumn'),
-    t(lang, 'deliver.colCode'),
-    t(lang, 'deliver.colClause'),
-    t(lang, 'deliver.colMessage'),
-  ];
-  styleHeader(header);
   const sorted = [...result.diagnostics].sort(compareDiagnostics);
-  let r = 3;
-  const files: string[] = [];
-  for (const d of sorted) {
-    const file = relativePath(opts.baseDir, d.file);
-    files.push(file);
-    const x = ws.getRow(r++);
-    x.values = [
+  const files = sorted.map((d) => relativePath(opts.baseDir, d.file));
+  const headers: PresentString[] = [
+    'deliver.colSeverity',
+    'deliver.colFile',
+    'deliver.colLine',
+    'deliver.colColumn',
+    'deliver.colCode',
+    'deliver.colClause',
+    'deliver.colMessage',
+  ];
+  const ws = writeListSheet(wb, name, lang, {
+    title: t(lang, 'deliver.diagnosticsName'),
+    footer: t(lang, 'deliver.diagnosticsName'),
+    headers,
+    rows: sorted.map((d, i) => [
       severityLabel(d.severity, lang),
-      file,
+      files[i],
       d.range.start.line + 1,
       d.range.start.character + 1,
       d.code,
       d.clause ?? '',
       d.message,
-    ];
-    styleBody(x, cols, true);
-  }
-  if (!sorted.length) ws.getRow(r).getCell(1).value = t(lang, 'deliver.noDiagnostics');
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, r - 1), column: cols } };
-  ws.columns = [{ width: 8 }, { width: widthOf(files, 16, 48) }, { width: 7 }, { width: 7 }, { width: 24 }, { width: 10 }, { width: 80 }];
-  fitRowHeights(ws, 2);
-  pageSetup(ws, 2, t(lang, 'deliver.diagnosticsName'), lang);
+    ]),
+    empty: 'deliver.noDiagnostics',
+    widths: [8, widthOf(files, 16, 48), 7, 7, 24, 10, 80],
+  });
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + sorted.length, column: headers.length } };
 }
 
 /** The workbook for one or more packs (three sheets each), as the bytes of an .xlsx file. */
