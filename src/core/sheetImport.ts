@@ -227,10 +227,10 @@ export function importSheet(tables: Table[], standard: Standard, opts: { lang: L
 }
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF; a UTF-8 BOM is dropped) → rows of text cells. */
-export function parseCsv(input: string): Cell[][] {
+export function parseCsv(input: string): string[][] {
   const s = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const rows: Cell[][] = [];
-  let row: Cell[] = [],
+  const rows: string[][] = [];
+  let row: string[] = [],
     field = '',
     quoted = false;
   for (let i = 0; i < s.length; i++) {

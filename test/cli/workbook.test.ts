@@ -10,7 +10,8 @@ import type { Lang } from '../../src/core/types';
 import { renderWorkbook } from '../../src/present/formats/workbook';
 import { engineFor, memFs } from '../unit/support/memFs';
 import { EDGE_STANDARD, edgePack, OPTS, tenThousandLeafPack, type Case } from '../support/edgePack';
-import { convert, parseCsv, requireSoffice } from '../support/soffice';
+import { parseCsv } from '../../src/core/sheetImport';
+import { convert, requireSoffice } from '../support/soffice';
 import { DEMO, checkDisk, runCli } from './formats.test';
 
 const CASES: Case[] = [
