@@ -16,7 +16,7 @@ import { parseYaml, type YamlSource } from '../../src/core/parse/yamlSource';
 import { schemaDiagnostics } from '../../src/core/schemaCheck';
 import { builtinStandard } from '../../src/core/standard/builtin';
 import { LineIndex } from '../../src/core/text';
-import { yamlTree } from './support/yamlTreeGen';
+import { rng, yamlTree } from './support/yamlTreeGen';
 
 const REPO = path.resolve(__dirname, '../..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -154,20 +154,8 @@ interface Style {
   flowSeqs: boolean;
 }
 
-function makeRng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
-}
-
 function genEvidence(seed: number, style: Style): string {
-  const rnd = makeRng(seed);
+  const rnd = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const q = (s: string): string => {
     const mode = style.quote === 'mixed' ? pick(['plain', 'double', 'single'] as const) : style.quote;
@@ -302,7 +290,7 @@ const MUTATION_CHARS = [
 ];
 
 function mutate(text: string, seed: number, count: number): string {
-  const rnd = makeRng(seed);
+  const rnd = rng(seed);
   let t = text;
   for (let k = 0; k < count; k++) {
     const at = Math.floor(rnd() * (t.length + 1));

@@ -124,7 +124,8 @@ type Tree =
   | { t: 'multi'; s: string[] }
   | { t: 'empty' };
 
-function rng(seed: number) {
+/** A deterministic random source in [0, 1) (xorshift32): the same seed gives the same texts. */
+export function rng(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
