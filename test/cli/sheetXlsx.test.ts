@@ -87,25 +87,24 @@ function zipBomb(count: number, statedSize?: number): Buffer {
   let offset = 0;
   for (let i = 0; i < count; i++) {
     const name = Buffer.from(`xl/media/zeros${i}.bin`);
+    // What a local header and its central directory entry share, from "version needed" to the name's length
+    // (at 4 in the one, at 6 in the other, after "version made by").
+    const shared = (b: Buffer, at: number) => {
+      b.writeUInt16LE(20, at); // version needed: 2.0
+      b.writeUInt16LE(8, at + 4); // deflated
+      b.writeUInt16LE(0x21, at + 8); // date: 1980-01-01
+      b.writeUInt32LE(crc, at + 10);
+      b.writeUInt32LE(packed.length, at + 14);
+      b.writeUInt32LE(statedSize ?? plain.length, at + 18);
+      b.writeUInt16LE(name.length, at + 22);
+    };
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt16LE(0x21, 12);
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(statedSize ?? plain.length, 22);
-    head.writeUInt16LE(name.length, 26);
+    shared(head, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(statedSize ?? plain.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    shared(central, 6);
     central.writeUInt32LE(offset, 42);
     locals.push(head, name, packed);
     centrals.push(central, name);
