@@ -6,18 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LEAVES, metEntry, TEST_STANDARD } from '../unit/support/memFs';
 import { COMMANDS } from '../../src/cli/help';
-
-const repo = path.resolve(__dirname, '../..');
-const cli = path.join(repo, 'dist/cli.js');
-
-function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: opts.cwd ?? repo,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { CLI as cli, REPO as repo, runCli as run } from '../support/cli';
 
 let tmp: string;
 /** A pack in a temp folder (outside any git tree, so the workspace is DIR). */

@@ -1,23 +1,12 @@
 // Finding one's way on the command line: help, "did you mean", a pack named by its manifest or from inside it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { COMMANDS, didYouMean } from '../../src/cli/help';
+import { CLI as cli, REPO as repo, runCli as run } from '../support/cli';
 
-const repo = path.resolve(__dirname, '../..');
-const cli = path.join(repo, 'dist/cli.js');
 const ZH = { LANG: 'zh_CN.UTF-8' };
-
-function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: opts.cwd ?? repo,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...opts.env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('evidence-pack help and usage', function () {
   this.timeout(60000);
