@@ -201,24 +201,21 @@ for (const { n, style } of cases) {
   await floor(files);
   await ylsValidate(files);
   const ylsProblems = await ylsValidate(files);
+  const measured = {
+    floor: () => floor(files),
+    check: () => engineCheck(root),
+    par: () => parallelCheck(root),
+    yls: () => ylsValidate(files),
+  };
   const t = { floor: [], check: [], par: [], yls: [] };
   for (let i = 0; i < RUNS(n); i++) {
-    gc();
-    let s = now();
-    await floor(files);
-    t.floor.push(now() - s);
-    gc();
-    s = now();
-    await engineCheck(root);
-    t.check.push(now() - s);
-    gc();
-    s = now();
-    await parallelCheck(root);
-    t.par.push(now() - s);
-    gc();
-    s = now();
-    await ylsValidate(files);
-    t.yls.push(now() - s);
+    // Interleaved, each after a GC, in this order every run.
+    for (const [k, fn] of Object.entries(measured)) {
+      gc();
+      const s = now();
+      await fn();
+      t[k].push(now() - s);
+    }
   }
   const row = {
     n,
