@@ -873,25 +873,33 @@ for (const h of HOSTS)
           '/ws/p/std.yaml': TEST_STANDARD,
           '/ws/p/a.evidence.yaml': allMetExcept([]),
         });
-        return { fs, engine: engineFor(fs), read: fs.readFile.bind(fs), readDir: fs.readDir.bind(fs) };
+        const engine = engineFor(fs);
+        const read = fs.readFile.bind(fs);
+        /** Runs `edit` once, the first time a check reads `file`: after its bytes are read, before they are used. */
+        const whileReading = (file: string, edit: () => void) => {
+          let typed = false;
+          fs.readFile = async (p) => {
+            const bytes = await read(p);
+            if (p === file && !typed) {
+              typed = true;
+              edit();
+            }
+            return bytes;
+          };
+        };
+        return { fs, engine, whileReading, readDir: fs.readDir.bind(fs) };
       }
 
       it('typing while the file is read: the next check sees the new text', async () => {
-        const { fs, engine, read } = setup();
+        const { fs, engine, whileReading } = setup();
         assert.equal((await engine.checkPack('/ws/p')).score?.score, 100);
         const file = '/ws/p/a.evidence.yaml';
         fs.write(file, allMetExcept(['2.1']));
         engine.invalidate(file);
-        let typed = false;
-        fs.readFile = async (p) => {
-          const bytes = await read(p);
-          if (p === file && !typed) {
-            typed = true;
-            fs.write(file, allMetExcept(['2.1', '2.2']));
-            engine.invalidate(file);
-          }
-          return bytes;
-        };
+        whileReading(file, () => {
+          fs.write(file, allMetExcept(['2.1', '2.2']));
+          engine.invalidate(file);
+        });
         await engine.checkPack('/ws/p'); // overtaken: the extension drops this result
         const next = await engine.checkPack('/ws/p');
         assert.equal(next.score?.score, 80);
@@ -899,39 +907,27 @@ for (const h of HOSTS)
       });
 
       it('thousands of other changes during a read (a build writing files) do not hide the edit', async () => {
-        const { fs, engine, read } = setup();
+        const { fs, engine, whileReading } = setup();
         await engine.checkPack('/ws/p');
         const file = '/ws/p/a.evidence.yaml';
-        let typed = false;
-        fs.readFile = async (p) => {
-          const bytes = await read(p);
-          if (p === file && !typed) {
-            typed = true;
-            fs.write(file, allMetExcept(['2.1']));
-            engine.invalidate(file);
-            for (let i = 0; i < 6000; i++) engine.invalidate(`/ws/build/out${i}.js`);
-          }
-          return bytes;
-        };
+        whileReading(file, () => {
+          fs.write(file, allMetExcept(['2.1']));
+          engine.invalidate(file);
+          for (let i = 0; i < 6000; i++) engine.invalidate(`/ws/build/out${i}.js`);
+        });
         engine.invalidate(file);
         await engine.checkPack('/ws/p');
         assert.equal((await engine.checkPack('/ws/p')).score?.score, 90);
       });
 
       it('editing the manifest while it is read: the next check uses the new manifest', async () => {
-        const { fs, engine, read } = setup();
+        const { fs, engine, whileReading } = setup();
         await engine.checkPack('/ws/p');
         const m = '/ws/p/evidence-pack.yaml';
-        let typed = false;
-        fs.readFile = async (p) => {
-          const bytes = await read(p);
-          if (p === m && !typed) {
-            typed = true;
-            fs.write(m, manifest('special_deductions: [{id: X, clause: "2.1", reason: r, rectified: true}]\n'));
-            engine.invalidate(m);
-          }
-          return bytes;
-        };
+        whileReading(m, () => {
+          fs.write(m, manifest('special_deductions: [{id: X, clause: "2.1", reason: r, rectified: true}]\n'));
+          engine.invalidate(m);
+        });
         engine.invalidate(m);
         await engine.checkPack('/ws/p');
         assert.equal((await engine.checkPack('/ws/p')).score?.score, 99);
