@@ -234,8 +234,7 @@ for (const host of HOSTS) {
 
     const onDisk = fs.readFileSync(target.file, 'utf8');
     await wb.openFile(rel, { side: true }); // keep the score panel visible next to the editor
-    await wb.goTo(target.line, target.col);
-    for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await wb.selectValue(target);
     await page.keyboard.type('nonconforming');
     await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ timeout: T.short });
     await wb.waitScoreText((t) => t === want, JSON.stringify(want));
@@ -266,8 +265,7 @@ for (const host of HOSTS) {
     const counts = { errors: en.check.diagnostics.filter((d) => d.severity === 'error').length };
     await wb.waitProblemCounts((c) => c.errors === counts.errors, `${counts.errors} errors before the edit`);
     await wb.openFile(path.relative(en.dir, target.file));
-    await wb.goTo(target.line, target.col);
-    for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await wb.selectValue(target);
     await page.keyboard.type(typo);
     await wb.waitProblemCounts((c) => c.errors === counts.errors + 1, `one more error (unknown-kind ${typo})`);
     await wb.goTo(target.line, target.col + 1);
@@ -289,8 +287,7 @@ for (const host of HOSTS) {
     const { page } = wb;
     const target = findValue(en.dir, 'kind', en.score);
     await wb.openFile(path.relative(en.dir, target.file));
-    await wb.goTo(target.line, target.col);
-    for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await wb.selectValue(target);
     await page.keyboard.press('Delete');
     const kinds = ['document', 'record', 'interview', 'observation'];
     await wb.suggestions((labels) => kinds.every((k) => labels.some((l) => l.split(',')[0] === k)), `the kinds ${kinds.join(', ')}`);
@@ -736,8 +733,7 @@ test('status: may be written as its label (不符合): completion offers the lab
   const { page } = wb;
   await wb.waitScoreText((t) => t === expectedStatusText(cliScore(dir, 'zh-CN'), 'zh-CN'), 'the score before');
   await wb.openFile(path.relative(dir, target.file));
-  await wb.goTo(target.line, target.col);
-  for (let i = 0; i < target.value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await wb.selectValue(target);
   await page.keyboard.press('Delete');
   const labels = ['符合', '部分符合', '不符合', '删减'];
   await wb.suggestions((offered) => labels.every((l) => offered.some((o) => o.split(',')[0] === l)), `the statuses ${labels.join(', ')}`);

@@ -94,15 +94,25 @@ export class Workbench {
     });
   }
 
-  async waitProblemCounts(pred, what, timeout = T.long) {
+  /** Reads `read()` every 100 ms until `pred` holds of what it read, which is returned; after `timeout`, throws
+   *  the error `fail` words from the last read. */
+  async poll(read, pred, fail, timeout = T.long) {
     const deadline = Date.now() + timeout;
-    let last;
     for (;;) {
-      last = await this.problemCounts();
+      const last = await read();
       if (pred(last)) return last;
-      if (Date.now() > deadline) throw new Error(`problems: expected ${what}, last was ${JSON.stringify(last)}`);
+      if (Date.now() > deadline) throw new Error(fail(last));
       await this.page.waitForTimeout(100); // poll interval
     }
+  }
+
+  async waitProblemCounts(pred, what, timeout = T.long) {
+    return this.poll(
+      () => this.problemCounts(),
+      pred,
+      (last) => `problems: expected ${what}, last was ${JSON.stringify(last)}`,
+      timeout,
+    );
   }
 
   // ---- problems view ------------------------------------------------------------------------------
@@ -229,6 +239,12 @@ export class Workbench {
     await this.page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: T.short });
   }
 
+  /** Selects `target.value` where it stands (`target.line`, `target.col`, 1-based) with the keyboard, as a user would. */
+  async selectValue(target) {
+    await this.goTo(target.line, target.col);
+    for (let i = 0; i < target.value.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+  }
+
   activeEditor() {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
@@ -246,14 +262,12 @@ export class Workbench {
 
   /** Wait until the active editor's rendered text satisfies pred; returns the text. */
   async waitEditorText(pred, what, timeout = T.long) {
-    const deadline = Date.now() + timeout;
-    let last;
-    for (;;) {
-      last = await this.editorText();
-      if (pred(last)) return last;
-      if (Date.now() > deadline) throw new Error(`editor: expected ${what}; visible text:\n${last}`);
-      await this.page.waitForTimeout(100); // poll interval
-    }
+    return this.poll(
+      () => this.editorText(),
+      pred,
+      (last) => `editor: expected ${what}; visible text:\n${last}`,
+      timeout,
+    );
   }
 
   async focusEditor() {
@@ -312,13 +326,12 @@ export class Workbench {
     await this.page.keyboard.press('Control+Space');
     const rows = this.page.locator('.editor-group-container.active .suggest-widget.visible .monaco-list-row');
     await rows.first().waitFor({ timeout });
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const labels = await rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
-      if (pred(labels)) return labels;
-      if (Date.now() > deadline) throw new Error(`completion: expected ${what}; offered ${JSON.stringify(labels)}`);
-      await this.page.waitForTimeout(100); // poll interval
-    }
+    return this.poll(
+      () => rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim())),
+      pred,
+      (labels) => `completion: expected ${what}; offered ${JSON.stringify(labels)}`,
+      timeout,
+    );
   }
 
   // ---- quick fix ----------------------------------------------------------------------------------
