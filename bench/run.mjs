@@ -362,8 +362,9 @@ Module._load = function (request, ...rest) { return request === 'vscode' ? vscod
     if (out.status !== 0) throw new Error(`loading the extension failed: ${out.stderr}`);
     times.push(Number(out.stdout));
   }
-  ext = { kb: statSync(bundle).size / 1024, load: median(times) };
-  console.log(`extension: dist/extension.js ${ext.kb.toFixed(0)} KB · require ${ms(ext.load)} ms`);
+  // The Node entry is a few lines that require dist/browser.js, the extension itself: both are loaded.
+  ext = { kb: (statSync(bundle).size + statSync(path.join(repo, 'dist', 'browser.js')).size) / 1024, load: median(times) };
+  console.log(`extension: dist/extension.js + dist/browser.js ${ext.kb.toFixed(0)} KB · require ${ms(ext.load)} ms`);
 }
 
 // ---------------------------------------------------------------- the table, the ratios, BENCHMARKS.md
@@ -434,7 +435,7 @@ const table2 = [
         `| the same on ${threads} worker threads (past the first 200, every file goes to a worker) | ${ms(cliRow.slowPar)} ms (${(cliRow.slowPar / cliRow.slowOne).toFixed(2)}×) |`,
       ]
     : []),
-  `| \`dist/extension.js\` size | ${ext.kb.toFixed(0)} KB |`,
+  `| \`dist/extension.js\` + the \`dist/browser.js\` it loads: size | ${ext.kb.toFixed(0)} KB |`,
   `| time to \`require\` it (stub \`vscode\`, new process, median of 7) | ${ms(ext.load)} ms |`,
 ];
 const ratioRows = (list) =>
