@@ -583,7 +583,9 @@ test('Import Scoring Sheet… (a CSV, then a workbook): each is written next to 
   const wb = await ctx.openWindow(dir, { 'evidencePack.language': 'en' });
   await wb.waitScoreText((t) => t === expectedStatusText(s, 'en'), 'the score before the import');
   const importFile = async (name) => {
-    await wb.runCommand('Evidence Pack: Import Scoring Sheet…');
+    // The file dialog it opens is a quick input too: in the full CI run (15:29, 2026-12-01) the palette's widget went
+    // straight on to the dialog, never hidden, and waiting for it to hide timed out.
+    await wb.runCommand('Evidence Pack: Import Scoring Sheet…', { opensQuickInput: true });
     // code-server's file dialog is a quick input holding a path: type the sheet's and accept it.
     // It lists the folder first (and sets its own value then): wait for the file's row before typing.
     await wb.quickInput().locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: T.long });

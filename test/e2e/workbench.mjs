@@ -180,8 +180,10 @@ export class Workbench {
   /**
    * Run a command from the palette by its title, as a user would (F1, type, pick the match).
    * Right after start-up the palette may not list extension commands yet: then it is closed and asked again.
+   * opensQuickInput: the command shows a quick input of its own (a file dialog), so the palette's widget may
+   * stay on screen for it without ever being hidden in between; the caller waits for that input's content.
    */
-  async runCommand(title, timeout = T.long) {
+  async runCommand(title, { timeout = T.long, opensQuickInput = false } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
       await this.escapeAll();
@@ -197,7 +199,7 @@ export class Workbench {
         continue;
       }
       await row.click();
-      await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
+      if (!opensQuickInput) await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
       return;
     }
   }
