@@ -220,6 +220,11 @@ export class Workbench {
     await row.waitFor({ timeout: T.long });
     await this.page.keyboard.press(side ? `${mod}+Enter` : 'Enter');
     await this.quickInput().waitFor({ state: 'hidden', timeout: T.short });
+    // The tab may open in a group that is not the active one a moment later (the score panel beside it took the
+    // focus in one CI run, 2026-12-01): find it in any group and click it, as a user would, to make its group active.
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: name.split('/').pop() }).first();
+    await tab.waitFor({ timeout: T.short });
+    await tab.click();
     await this.page
       .locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name.split('/').pop() })
       .waitFor({ timeout: T.short });
